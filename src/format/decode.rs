@@ -1,0 +1,462 @@
+//! Reads a `.simpul.json` file into a [`Map`], reporting every problem with its path.
+//!
+//! The file is parsed to a JSON tree first and then read field by field, so that one
+//! bad value never hides the next: a facilitator fixes a file in one pass.
+
+use super::problem::{Expected, Invalid, Problem, ProblemKind};
+use super::{CURRENT_VERSION, FORMAT_NAME, MAX_FILE_BYTES};
+use crate::model::{
+    Color, Link, LinkId, LinkKind, Map, PosInWorld, Resource, Score, Sector, SectorId,
+    Stakeholder, StakeholderId, StakeholderKind, Stance, Strength,
+};
+use serde_json::{Map as Object, Value};
+use std::collections::HashMap;
+
+/// Parses and validates a map file. An `Err` lists every problem found.
+pub fn decode(text: &str) -> Result<Map, Invalid> {
+    let fail = |kind| Invalid { problems: vec![Problem::new("", kind)] };
+    if text.len() > MAX_FILE_BYTES {
+        return Err(fail(ProblemKind::TooLarge { bytes: text.len(), limit: MAX_FILE_BYTES }));
+    }
+    if text.trim().is_empty() {
+        return Err(fail(ProblemKind::Empty));
+    }
+    let root: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        fail(ProblemKind::Syntax {
+            line: e.line(),
+            column: e.column(),
+            reason: syntax_reason(&e),
+        })
+    })?;
+    decode_value(&root)
+}
+
+/// Validates an already parsed JSON tree (used by share links and backups too).
+pub fn decode_value(root: &Value) -> Result<Map, Invalid> {
+    let mut reader = Reader::default();
+    let map = reader.map(root);
+    match map {
+        Some(map) if reader.problems.is_empty() => Ok(map),
+        _ => Err(Invalid { problems: reader.problems }),
+    }
+}
+
+fn syntax_reason(error: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C"; the location is reported separately.
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}
+
+/// Walks the JSON tree, collecting problems. Ids and references are recorded as
+/// they are read, even in elements that have other problems, so that every
+/// duplicate and dangling reference is reported in the same pass.
+#[derive(Default)]
+struct Reader {
+    problems: Vec<Problem>,
+    /// `(list, path of the element, id)` for every readable id.
+    ids: Vec<(List, String, String)>,
+    /// `(list referred to, path of the reference, id)`.
+    references: Vec<(List, String, String)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum List {
+    Sectors,
+    Stakeholders,
+    Links,
+}
+
+impl Reader {
+    fn report(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem::new(path, kind));
+    }
+
+    fn map(&mut self, root: &Value) -> Option<Map> {
+        let Some(obj) = root.as_object() else {
+            self.report("", ProblemKind::NotSimpulMap);
+            return None;
+        };
+        if obj.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+            self.report("", ProblemKind::NotSimpulMap);
+            return None;
+        }
+        match obj.get("version") {
+            None => {
+                self.report("version", ProblemKind::Missing);
+                return None;
+            }
+            Some(Value::Number(n)) => match n.as_u64() {
+                Some(v) if v == CURRENT_VERSION => {}
+                Some(v) if v > CURRENT_VERSION => {
+                    self.report(
+                        "version",
+                        ProblemKind::NewerVersion { found: v, supported: CURRENT_VERSION },
+                    );
+                    return None;
+                }
+                // Version 1 is the first format: there is nothing older to migrate yet.
+                // A future version 2 adds its migration from 1 here.
+                _ => {
+                    self.report("version", ProblemKind::UnknownVersion { found: n.to_string() });
+                    return None;
+                }
+            },
+            Some(other) => {
+                self.report("version", ProblemKind::UnknownVersion { found: other.to_string() });
+                return None;
+            }
+        }
+
+        let title = self.text(obj, "title", "title", false).unwrap_or_default();
+        let description = self.text(obj, "description", "description", false).unwrap_or_default();
+        let sectors = self.list(obj, "sectors", Self::sector);
+        let stakeholders = self.list(obj, "stakeholders", Self::stakeholder);
+        let links = self.list(obj, "links", Self::link);
+        self.check_references();
+        Some(Map { title, description, sectors, stakeholders, links })
+    }
+
+    /// Reads an optional top-level list; each element is read by `item`, and
+    /// elements that failed are left out (their problems are already reported).
+    fn list<T>(
+        &mut self,
+        obj: &Object<String, Value>,
+        key: &str,
+        mut item: impl FnMut(&mut Self, &Value, &str) -> Option<T>,
+    ) -> Vec<T> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| item(self, v, &format!("{key}[{i}]")))
+                .collect(),
+            Some(_) => {
+                self.report(key, ProblemKind::WrongType(Expected::List));
+                Vec::new()
+            }
+        }
+    }
+
+    fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Object<String, Value>> {
+        let obj = value.as_object();
+        if obj.is_none() {
+            self.report(path, ProblemKind::WrongType(Expected::Object));
+        }
+        obj
+    }
+
+    fn sector(&mut self, value: &Value, path: &str) -> Option<Sector> {
+        let obj = self.object(value, path)?;
+        let id = self.id(obj, path, List::Sectors);
+        let name = self.name(obj, path);
+        let color = match obj.get("color") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(raw)) => {
+                let color = Color::parse(raw);
+                if color.is_none() {
+                    self.report(format!("{path}.color"), ProblemKind::BadColor { value: raw.clone() });
+                }
+                color
+            }
+            Some(_) => {
+                self.report(format!("{path}.color"), ProblemKind::WrongType(Expected::Text));
+                None
+            }
+        };
+        Some(Sector { id: SectorId::new(id?), name: name?, color })
+    }
+
+    fn stakeholder(&mut self, value: &Value, path: &str) -> Option<Stakeholder> {
+        let obj = self.object(value, path)?;
+        let id = self.id(obj, path, List::Stakeholders);
+        let name = self.name(obj, path);
+        let kind = self.code(obj, "kind", path, true, StakeholderKind::ALL, StakeholderKind::code);
+        let sectors = self.string_set(obj, "sectors", path);
+        if let Some(Value::Array(items)) = obj.get("sectors") {
+            for (j, item) in items.iter().enumerate() {
+                if let Some(sector) = item.as_str().filter(|s| !s.trim().is_empty()) {
+                    self.references.push((List::Sectors, format!("{path}.sectors[{j}]"), sector.to_string()));
+                }
+            }
+        }
+        let power = self.bounded(obj, "power", path, Score::new, Score::MIN, Score::MAX);
+        let interest = self.bounded(obj, "interest", path, Score::new, Score::MIN, Score::MAX);
+        let stance = self.bounded(obj, "stance", path, Stance::new, Stance::MIN, Stance::MAX);
+        let resources = self.code_set(obj, "resources", path, Resource::ALL, Resource::code);
+        let notes = self.text(obj, "notes", &format!("{path}.notes"), false);
+        let pos_in_world = self.position(obj, path);
+        let pinned = self.flag(obj, "pinned", path);
+        Some(Stakeholder {
+            id: StakeholderId::new(id?),
+            name: name?,
+            kind: kind??,
+            sectors: sectors?.into_iter().map(SectorId::new).collect(),
+            power: power?.unwrap_or_default(),
+            interest: interest?.unwrap_or_default(),
+            stance: stance?.unwrap_or_default(),
+            resources: resources?,
+            notes: notes.unwrap_or_default(),
+            pos_in_world: pos_in_world?,
+            pinned: pinned?,
+        })
+    }
+
+    fn link(&mut self, value: &Value, path: &str) -> Option<Link> {
+        let obj = self.object(value, path)?;
+        let id = self.id(obj, path, List::Links);
+        let from = self.endpoint(obj, "from", path);
+        let to = self.endpoint(obj, "to", path);
+        let kind = self.code(obj, "kind", path, true, LinkKind::ALL, LinkKind::code);
+        let directed = self.flag(obj, "directed", path);
+        let strength = self.bounded(obj, "strength", path, Strength::new, Strength::MIN, Strength::MAX);
+        let notes = self.text(obj, "notes", &format!("{path}.notes"), false);
+        Some(Link {
+            id: LinkId::new(id?),
+            from: StakeholderId::new(from?),
+            to: StakeholderId::new(to?),
+            kind: kind??,
+            directed: directed?,
+            strength: strength?.unwrap_or_default(),
+            notes: notes.unwrap_or_default(),
+        })
+    }
+
+    /// A text field. `None` after reporting when it is required and absent, or not text.
+    fn text(&mut self, obj: &Object<String, Value>, key: &str, path: &str, required: bool) -> Option<String> {
+        match obj.get(key) {
+            Some(Value::String(s)) => Some(s.clone()),
+            None | Some(Value::Null) if !required => Some(String::new()),
+            None | Some(Value::Null) => {
+                self.report(path, ProblemKind::Missing);
+                None
+            }
+            Some(_) => {
+                self.report(path, ProblemKind::WrongType(Expected::Text));
+                None
+            }
+        }
+    }
+
+    /// A required, non-blank text field.
+    fn non_blank(&mut self, obj: &Object<String, Value>, key: &str, path: &str) -> Option<String> {
+        let path = format!("{path}.{key}");
+        let value = self.text(obj, key, &path, true)?;
+        if value.trim().is_empty() {
+            self.report(path, ProblemKind::Blank);
+            return None;
+        }
+        Some(value)
+    }
+
+    fn id(&mut self, obj: &Object<String, Value>, path: &str, list: List) -> Option<String> {
+        let id = self.non_blank(obj, "id", path)?;
+        self.ids.push((list, path.to_string(), id.clone()));
+        Some(id)
+    }
+
+    fn name(&mut self, obj: &Object<String, Value>, path: &str) -> Option<String> {
+        self.non_blank(obj, "name", path)
+    }
+
+    fn endpoint(&mut self, obj: &Object<String, Value>, key: &str, path: &str) -> Option<String> {
+        let id = self.non_blank(obj, key, path)?;
+        self.references.push((List::Stakeholders, format!("{path}.{key}"), id.clone()));
+        Some(id)
+    }
+
+    /// An optional boolean, `false` when absent. `None` after reporting a wrong type.
+    fn flag(&mut self, obj: &Object<String, Value>, key: &str, path: &str) -> Option<bool> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Some(false),
+            Some(Value::Bool(b)) => Some(*b),
+            Some(_) => {
+                self.report(format!("{path}.{key}"), ProblemKind::WrongType(Expected::TrueOrFalse));
+                None
+            }
+        }
+    }
+
+    /// An optional whole number inside `min..=max`: `Some(None)` when absent,
+    /// `None` after reporting a bad value.
+    fn bounded<T>(
+        &mut self,
+        obj: &Object<String, Value>,
+        key: &str,
+        path: &str,
+        make: fn(i64) -> Option<T>,
+        min: i64,
+        max: i64,
+    ) -> Option<Option<T>> {
+        let path = format!("{path}.{key}");
+        let number = match obj.get(key) {
+            None | Some(Value::Null) => return Some(None),
+            Some(Value::Number(n)) => n,
+            Some(_) => {
+                self.report(path, ProblemKind::WrongType(Expected::WholeNumber));
+                return None;
+            }
+        };
+        let whole = number.as_i64().or_else(|| {
+            number.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15).map(|f| f as i64)
+        });
+        match whole {
+            None if number.as_f64().is_some_and(|f| f.fract() != 0.0) => {
+                self.report(path, ProblemKind::WrongType(Expected::WholeNumber));
+                None
+            }
+            Some(v) if make(v).is_some() => Some(make(v)),
+            _ => {
+                self.report(path, ProblemKind::OutOfRange { value: number.to_string(), min, max });
+                None
+            }
+        }
+    }
+
+    /// A code from a closed vocabulary: `Some(Some(v))`, `Some(None)` when optional and
+    /// absent, `None` after reporting.
+    fn code<T: Copy>(
+        &mut self,
+        obj: &Object<String, Value>,
+        key: &str,
+        path: &str,
+        required: bool,
+        all: &'static [T],
+        code: fn(T) -> &'static str,
+    ) -> Option<Option<T>> {
+        let path = format!("{path}.{key}");
+        let raw = self.text(obj, key, &path, required)?;
+        if raw.is_empty() && !required {
+            return Some(None);
+        }
+        match all.iter().copied().find(|v| code(*v) == raw) {
+            Some(v) => Some(Some(v)),
+            None => {
+                self.report(
+                    path,
+                    ProblemKind::NotAllowed { value: raw, allowed: all.iter().map(|v| code(*v)).collect() },
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional list of distinct, non-blank strings.
+    fn string_set(&mut self, obj: &Object<String, Value>, key: &str, path: &str) -> Option<Vec<String>> {
+        let path = format!("{path}.{key}");
+        let items = match obj.get(key) {
+            None | Some(Value::Null) => return Some(Vec::new()),
+            Some(Value::Array(items)) => items,
+            Some(_) => {
+                self.report(path, ProblemKind::WrongType(Expected::List));
+                return None;
+            }
+        };
+        let mut seen = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let item_path = format!("{path}[{i}]");
+            match item {
+                Value::String(s) if s.trim().is_empty() => {
+                    self.report(item_path, ProblemKind::Blank);
+                    ok = false;
+                }
+                Value::String(s) if seen.contains(s) => {
+                    self.report(item_path, ProblemKind::Repeated { value: s.clone() });
+                    ok = false;
+                }
+                Value::String(s) => seen.push(s.clone()),
+                _ => {
+                    self.report(item_path, ProblemKind::WrongType(Expected::Text));
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(seen)
+    }
+
+    /// An optional list of distinct codes from a closed vocabulary.
+    fn code_set<T: Copy + PartialEq>(
+        &mut self,
+        obj: &Object<String, Value>,
+        key: &str,
+        path: &str,
+        all: &'static [T],
+        code: fn(T) -> &'static str,
+    ) -> Option<Vec<T>> {
+        let raw = self.string_set(obj, key, path)?;
+        let mut ok = true;
+        let mut values = Vec::with_capacity(raw.len());
+        for (i, s) in raw.into_iter().enumerate() {
+            match all.iter().copied().find(|v| code(*v) == s) {
+                Some(v) => values.push(v),
+                None => {
+                    self.report(
+                        format!("{path}.{key}[{i}]"),
+                        ProblemKind::NotAllowed { value: s, allowed: all.iter().map(|v| code(*v)).collect() },
+                    );
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(values)
+    }
+
+    /// Optional `x` and `y`: both or neither.
+    fn position(&mut self, obj: &Object<String, Value>, path: &str) -> Option<Option<PosInWorld>> {
+        let coordinate = |reader: &mut Self, key: &str| -> Option<Option<f64>> {
+            match obj.get(key) {
+                None | Some(Value::Null) => Some(None),
+                Some(Value::Number(n)) => Some(n.as_f64()),
+                Some(_) => {
+                    reader.report(format!("{path}.{key}"), ProblemKind::WrongType(Expected::Number));
+                    None
+                }
+            }
+        };
+        let x = coordinate(self, "x");
+        let y = coordinate(self, "y");
+        match (x?, y?) {
+            (Some(x), Some(y)) => Some(Some(PosInWorld { x, y })),
+            (None, None) => Some(None),
+            (Some(_), None) => {
+                self.report(format!("{path}.y"), ProblemKind::HalfPosition);
+                None
+            }
+            (None, Some(_)) => {
+                self.report(format!("{path}.x"), ProblemKind::HalfPosition);
+                None
+            }
+        }
+    }
+
+    /// Unique ids in each list, and every reference resolving.
+    fn check_references(&mut self) {
+        let mut first_at: HashMap<(List, &str), &str> = HashMap::new();
+        let mut problems = Vec::new();
+        for (list, path, id) in &self.ids {
+            match first_at.get(&(*list, id.as_str())) {
+                Some(first) => problems.push(Problem::new(
+                    format!("{path}.id"),
+                    ProblemKind::DuplicateId { id: id.clone(), first: first.to_string() },
+                )),
+                None => {
+                    first_at.insert((*list, id), path);
+                }
+            }
+        }
+        for (list, path, id) in &self.references {
+            if !first_at.contains_key(&(*list, id.as_str())) {
+                let kind = match list {
+                    List::Sectors => ProblemKind::UnknownSector { id: id.clone() },
+                    _ => ProblemKind::UnknownStakeholder { id: id.clone() },
+                };
+                problems.push(Problem::new(path.clone(), kind));
+            }
+        }
+        self.problems.extend(problems);
+    }
+}

@@ -1,0 +1,40 @@
+//! Writes a [`Map`] as a version 1 `.simpul.json` file.
+
+use super::{CURRENT_VERSION, FORMAT_NAME};
+use crate::model::Map;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct FileV1<'m> {
+    format: &'static str,
+    version: u64,
+    #[serde(flatten)]
+    map: &'m Map,
+}
+
+/// The file's text: pretty-printed, so that it stays readable and diffs well.
+pub fn encode(map: &Map) -> String {
+    let file = FileV1 { format: FORMAT_NAME, version: CURRENT_VERSION, map };
+    // A map holds only strings, bounded integers, booleans and finite floats, all of
+    // which serde_json writes without error.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// The file's JSON tree, for embedding in storage entries and share links.
+pub fn encode_value(map: &Map) -> serde_json::Value {
+    let file = FileV1 { format: FORMAT_NAME, version: CURRENT_VERSION, map };
+    serde_json::to_value(&file).unwrap_or(serde_json::Value::Null)
+}
+
+/// A file name for the map: `<title>.simpul.json`, with characters that file
+/// systems refuse replaced.
+pub fn file_name(map: &Map) -> String {
+    let cleaned: String = map
+        .title
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c })
+        .collect();
+    let stem = if cleaned.trim().is_empty() { "map".to_string() } else { cleaned };
+    format!("{stem}.simpul.json")
+}

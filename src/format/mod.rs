@@ -1,0 +1,17 @@
+//! The `.simpul.json` map file, version 1 (PRODUCT.md §3).
+
+mod decode;
+mod encode;
+mod problem;
+
+pub use decode::{decode, decode_value};
+pub use encode::{encode, encode_value, file_name};
+pub use problem::{Expected, Invalid, Problem, ProblemKind};
+
+/// The value of the `format` field that marks a Simpul map file.
+pub const FORMAT_NAME: &str = "simpul-map";
+/// The file version this Simpul writes and the newest it reads.
+pub const CURRENT_VERSION: u64 = 1;
+/// Files larger than this are refused before parsing, so that a stray huge file
+/// cannot freeze the page.
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;

@@ -1,0 +1,166 @@
+//! What can be wrong with a map file, said so that a facilitator can fix it.
+
+use crate::i18n::Lang;
+use std::fmt;
+
+/// What kind of JSON value a field needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Object,
+    List,
+    Text,
+    WholeNumber,
+    Number,
+    TrueOrFalse,
+}
+
+impl Expected {
+    fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            Expected::Object => lang.pick("an object { … }", "sebuah objek { … }"),
+            Expected::List => lang.pick("a list [ … ]", "sebuah daftar [ … ]"),
+            Expected::Text => lang.pick("text in quotes", "teks dalam tanda kutip"),
+            Expected::WholeNumber => lang.pick("a whole number", "bilangan bulat"),
+            Expected::Number => lang.pick("a number", "sebuah angka"),
+            Expected::TrueOrFalse => lang.pick("true or false", "true atau false"),
+        }
+    }
+}
+
+/// One thing wrong with a file. The location is kept apart so that every problem
+/// can be shown as `stakeholders[3].power: 9 is outside 1–5`.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ProblemKind {
+    #[error("the file is not valid JSON ({reason}) at line {line}, column {column}")]
+    Syntax { line: usize, column: usize, reason: String },
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is {bytes} bytes; Simpul opens map files of at most {limit} bytes")]
+    TooLarge { bytes: usize, limit: usize },
+    #[error("this is not a Simpul map file (\"format\" should be \"simpul-map\")")]
+    NotSimpulMap,
+    #[error("this map was made by a newer Simpul (file version {found}; this Simpul reads up to version {supported}); update Simpul to open it")]
+    NewerVersion { found: u64, supported: u64 },
+    #[error("{found} is not a file version Simpul knows")]
+    UnknownVersion { found: String },
+    #[error("is missing")]
+    Missing,
+    #[error("should be {}", .0.describe(Lang::En))]
+    WrongType(Expected),
+    #[error("{value} is outside {min}–{max}")]
+    OutOfRange { value: String, min: i64, max: i64 },
+    #[error("must not be empty")]
+    Blank,
+    #[error("the id \"{id}\" is already used at {first}")]
+    DuplicateId { id: String, first: String },
+    #[error("\"{value}\" is listed more than once")]
+    Repeated { value: String },
+    #[error("\"{value}\" is not one of: {}", .allowed.join(", "))]
+    NotAllowed { value: String, allowed: Vec<&'static str> },
+    #[error("no sector has the id \"{id}\"")]
+    UnknownSector { id: String },
+    #[error("no stakeholder has the id \"{id}\"")]
+    UnknownStakeholder { id: String },
+    #[error("\"{value}\" is not a colour like #2a9d8f")]
+    BadColor { value: String },
+    #[error("a position needs both x and y")]
+    HalfPosition,
+}
+
+impl ProblemKind {
+    /// The message in the given language; English is the `Display` text.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Id => self.message_id(),
+        }
+    }
+
+    fn message_id(&self) -> String {
+        match self {
+            ProblemKind::Syntax { line, column, reason } => {
+                format!("berkas ini bukan JSON yang sah ({reason}) di baris {line}, kolom {column}")
+            }
+            ProblemKind::Empty => "berkas ini kosong".into(),
+            ProblemKind::TooLarge { bytes, limit } => {
+                format!("berkas ini berukuran {bytes} bita; Simpul hanya membuka berkas peta paling besar {limit} bita")
+            }
+            ProblemKind::NotSimpulMap => {
+                "ini bukan berkas peta Simpul (\"format\" seharusnya \"simpul-map\")".into()
+            }
+            ProblemKind::NewerVersion { found, supported } => format!(
+                "peta ini dibuat oleh Simpul versi yang lebih baru (versi berkas {found}; Simpul ini membaca sampai versi {supported}); perbarui Simpul untuk membukanya"
+            ),
+            ProblemKind::UnknownVersion { found } => {
+                format!("{found} bukan versi berkas yang dikenal Simpul")
+            }
+            ProblemKind::Missing => "tidak ada".into(),
+            ProblemKind::WrongType(expected) => {
+                format!("seharusnya {}", expected.describe(Lang::Id))
+            }
+            ProblemKind::OutOfRange { value, min, max } => {
+                format!("{value} berada di luar rentang {min}–{max}")
+            }
+            ProblemKind::Blank => "tidak boleh kosong".into(),
+            ProblemKind::DuplicateId { id, first } => {
+                format!("id \"{id}\" sudah dipakai di {first}")
+            }
+            ProblemKind::Repeated { value } => format!("\"{value}\" tercantum lebih dari sekali"),
+            ProblemKind::NotAllowed { value, allowed } => {
+                format!("\"{value}\" bukan salah satu dari: {}", allowed.join(", "))
+            }
+            ProblemKind::UnknownSector { id } => format!("tidak ada sektor dengan id \"{id}\""),
+            ProblemKind::UnknownStakeholder { id } => {
+                format!("tidak ada pemangku kepentingan dengan id \"{id}\"")
+            }
+            ProblemKind::BadColor { value } => {
+                format!("\"{value}\" bukan warna seperti #2a9d8f")
+            }
+            ProblemKind::HalfPosition => "posisi memerlukan x dan y sekaligus".into(),
+        }
+    }
+}
+
+/// A problem and where it is: a JSON path such as `stakeholders[3].power`, or empty
+/// for the file as a whole.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, kind: ProblemKind) -> Self {
+        Self { path: path.into(), kind }
+    }
+
+    /// `path: message`, or the message alone for whole-file problems.
+    pub fn describe(&self, lang: Lang) -> String {
+        if self.path.is_empty() {
+            capitalise(&self.kind.message(lang))
+        } else {
+            format!("{}: {}", self.path, self.kind.message(lang))
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Every problem found in a file; never empty.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{}", .problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+pub struct Invalid {
+    pub problems: Vec<Problem>,
+}

@@ -1,0 +1,14 @@
+//! Simpul: stakeholder maps for cross-sector partnerships.
+//!
+//! The core (`model`, `format`, `edit`, `i18n`, `storage`) is plain Rust with no
+//! browser dependency and is tested natively; `ui` and the browser storage backend
+//! exist only in the WebAssembly build.
+
+pub mod edit;
+pub mod format;
+pub mod i18n;
+pub mod model;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,105 @@
+//! A whole stakeholder map and the lookups every other module needs.
+
+use super::entities::{Link, Sector, Stakeholder};
+use super::ids::{LinkId, SectorId, StakeholderId};
+use serde::{Deserialize, Serialize};
+
+/// A map: its sectors, stakeholders and links, in the order the user made them.
+///
+/// The order is meaningful (tables, ties in analysis) and is kept by the file format.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Map {
+    pub title: String,
+    pub description: String,
+    pub sectors: Vec<Sector>,
+    pub stakeholders: Vec<Stakeholder>,
+    pub links: Vec<Link>,
+}
+
+impl Map {
+    pub fn new(title: impl Into<String>) -> Self {
+        Self { title: title.into(), ..Self::default() }
+    }
+
+    pub fn sector(&self, id: &SectorId) -> Option<&Sector> {
+        self.sectors.iter().find(|s| &s.id == id)
+    }
+
+    pub fn stakeholder(&self, id: &StakeholderId) -> Option<&Stakeholder> {
+        self.stakeholders.iter().find(|s| &s.id == id)
+    }
+
+    pub fn link(&self, id: &LinkId) -> Option<&Link> {
+        self.links.iter().find(|l| &l.id == id)
+    }
+
+    pub fn sector_index(&self, id: &SectorId) -> Option<usize> {
+        self.sectors.iter().position(|s| &s.id == id)
+    }
+
+    pub fn stakeholder_index(&self, id: &StakeholderId) -> Option<usize> {
+        self.stakeholders.iter().position(|s| &s.id == id)
+    }
+
+    pub fn link_index(&self, id: &LinkId) -> Option<usize> {
+        self.links.iter().position(|l| &l.id == id)
+    }
+
+    /// A readable id derived from `name` that no sector uses yet.
+    pub fn fresh_sector_id(&self, name: &str) -> SectorId {
+        SectorId::new(fresh_id(name, "sector", |c| self.sector(&SectorId::new(c)).is_some()))
+    }
+
+    /// A readable id derived from `name` that no stakeholder uses yet.
+    pub fn fresh_stakeholder_id(&self, name: &str) -> StakeholderId {
+        StakeholderId::new(fresh_id(name, "s", |c| self.stakeholder(&StakeholderId::new(c)).is_some()))
+    }
+
+    /// The next free link id of the form `l1`, `l2`, ….
+    pub fn fresh_link_id(&self) -> LinkId {
+        LinkId::new(fresh_id("", "l", |c| self.link(&LinkId::new(c)).is_some()))
+    }
+}
+
+/// Turns `name` into a short lowercase slug (`Dinas Lingkungan Hidup` → `dinas-lingkungan-hidup`),
+/// falling back to `fallback`, and appends a number until `taken` says no.
+fn fresh_id(name: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.chars().count() >= 32 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let base = if slug.is_empty() { fallback } else { slug };
+    if !slug.is_empty() && !taken(base) {
+        return base.to_string();
+    }
+    (1u64..)
+        .map(|n| format!("{base}{}{n}", if slug.is_empty() { "" } else { "-" }))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| base.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fresh_ids_are_readable_and_unique() {
+        let mut map = Map::new("t");
+        let id = map.fresh_stakeholder_id("Dinas Lingkungan Hidup (DLH)");
+        assert_eq!(id.as_str(), "dinas-lingkungan-hidup-dlh");
+        map.stakeholders.push(Stakeholder::new(id.clone(), "x"));
+        assert_eq!(map.fresh_stakeholder_id("Dinas Lingkungan Hidup (DLH)").as_str(), "dinas-lingkungan-hidup-dlh-1");
+        assert_eq!(map.fresh_stakeholder_id("!!!").as_str(), "s1");
+        assert_eq!(map.fresh_link_id().as_str(), "l1");
+        map.links.push(Link::new(LinkId::new("l1"), id.clone(), id));
+        assert_eq!(map.fresh_link_id().as_str(), "l2");
+    }
+}

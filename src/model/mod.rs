@@ -1,0 +1,13 @@
+//! The stakeholder map as the user edits it: plain data, no browser, no analysis state.
+
+mod entities;
+mod ids;
+mod kinds;
+mod map;
+mod scales;
+
+pub use entities::{Color, Link, PosInWorld, Sector, Stakeholder};
+pub use ids::{LinkId, SectorId, StakeholderId};
+pub use kinds::{LinkKind, Resource, StakeholderKind};
+pub use map::Map;
+pub use scales::{Score, Stance, Strength};

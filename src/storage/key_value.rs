@@ -1,0 +1,24 @@
+//! The one thing the library needs from a browser: a string key-value store that
+//! can fail. Keeping it this small lets every failure be reproduced in native tests.
+
+/// Why the store refused an operation.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    /// Storage is blocked or missing (private mode, disabled site data, a sandbox).
+    #[error("storage is not available: {0}")]
+    Unavailable(String),
+    /// The browser's quota for this site is used up.
+    #[error("storage is full")]
+    Full,
+    /// Anything else the browser reported.
+    #[error("storage failed: {0}")]
+    Failed(String),
+}
+
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&mut self, key: &str) -> Result<(), StoreError>;
+    /// Every key currently stored (any order).
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}

@@ -1,0 +1,406 @@
+//! The user's library of maps in browser storage: an index plus one entry per map.
+//!
+//! Rules that keep maps safe:
+//! - an entry is only ever overwritten by the tab that holds its latest revision;
+//!   anything else is a conflict the user decides;
+//! - a damaged entry or index is set aside under its own key, never replaced;
+//! - storage written by a newer Simpul is only read, never written;
+//! - the index is derived data: it is rebuilt from the entries whenever they disagree.
+
+use super::key_value::{KeyValue, StoreError};
+use crate::format;
+use crate::i18n::Lang;
+use crate::model::Map;
+use serde::{Deserialize, Serialize};
+
+/// The storage schema this Simpul writes. Entries and index carry it.
+pub const SCHEMA: u64 = 1;
+pub const INDEX_KEY: &str = "simpul.index";
+pub const ENTRY_PREFIX: &str = "simpul.map.";
+pub const SET_ASIDE_PREFIX: &str = "simpul.set-aside.";
+
+/// What the maps list shows about one stored map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MapSummary {
+    pub key: String,
+    pub title: String,
+    pub revision: u64,
+    pub saved_ms: f64,
+    pub stakeholders: usize,
+    /// The entry could not be read and could not be set aside (storage full): it is
+    /// left exactly where it is and never loaded or written.
+    #[serde(default)]
+    pub damaged: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+struct IndexDoc {
+    schema: u64,
+    maps: Vec<MapSummary>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct EntryDoc {
+    schema: u64,
+    revision: u64,
+    saved_ms: f64,
+    map: serde_json::Value,
+}
+
+/// A map read from storage, with the revision a later save must match.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub map: Map,
+    pub summary: MapSummary,
+}
+
+/// Something the user must be told about their stored maps.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum StorageProblem {
+    #[error("Simpul cannot use this browser's storage ({0}). You can keep working, but nothing is saved: export your map to a file before you close the page.")]
+    Unavailable(String),
+    #[error("The browser's storage for Simpul is full, so your latest change is not saved yet. Export this map to a file, or delete maps you no longer need; Simpul tries again at your next change.")]
+    Full,
+    #[error("The browser's storage failed ({0}). Your latest change may not be saved: export the map to a file to be safe.")]
+    Failed(String),
+    #[error("These maps were saved by a newer version of Simpul. To protect them, this version only reads them and saves nothing. Open the newest Simpul to keep working.")]
+    NewerSchema,
+    #[error("“{title}” was changed in another tab or window. Your latest change here was not saved, so neither version is lost: load the other version, or keep yours as a copy.")]
+    Conflict { key: String, title: String },
+    #[error("“{title}” was deleted in another tab or window. Your version here is not saved: keep it as a copy if you still need it.")]
+    DeletedElsewhere { key: String, title: String },
+    #[error("The saved copy of “{title}” could not be read. It was set aside unchanged, so nothing is lost: you can download it from the list of set-aside copies.")]
+    Damaged { key: String, title: String },
+    #[error("The list of your maps was damaged and has been rebuilt from the maps themselves. The damaged list was set aside.")]
+    IndexRebuilt,
+    #[error("No saved map has the key {0}.")]
+    NotFound(String),
+}
+
+impl StorageProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Id => match self {
+                StorageProblem::Unavailable(detail) => format!("Simpul tidak dapat memakai penyimpanan peramban ini ({detail}). Anda tetap bisa bekerja, tetapi tidak ada yang tersimpan: ekspor peta ke berkas sebelum menutup halaman."),
+                StorageProblem::Full => "Penyimpanan peramban untuk Simpul sudah penuh, jadi perubahan terakhir Anda belum tersimpan. Ekspor peta ini ke berkas, atau hapus peta yang tidak diperlukan lagi; Simpul mencoba lagi pada perubahan berikutnya.".into(),
+                StorageProblem::Failed(detail) => format!("Penyimpanan peramban gagal ({detail}). Perubahan terakhir Anda mungkin belum tersimpan: ekspor peta ke berkas agar aman."),
+                StorageProblem::NewerSchema => "Peta-peta ini disimpan oleh Simpul versi yang lebih baru. Untuk melindunginya, versi ini hanya membaca dan tidak menyimpan apa pun. Buka Simpul terbaru untuk melanjutkan.".into(),
+                StorageProblem::Conflict { title, .. } => format!("“{title}” diubah di tab atau jendela lain. Perubahan terakhir Anda di sini tidak disimpan, jadi tidak ada versi yang hilang: muat versi yang lain, atau simpan versi Anda sebagai salinan."),
+                StorageProblem::DeletedElsewhere { title, .. } => format!("“{title}” dihapus di tab atau jendela lain. Versi Anda di sini belum disimpan: simpan sebagai salinan jika masih diperlukan."),
+                StorageProblem::Damaged { title, .. } => format!("Salinan tersimpan “{title}” tidak dapat dibaca. Salinan itu disisihkan tanpa diubah, jadi tidak ada yang hilang: Anda dapat mengunduhnya dari daftar salinan yang disisihkan."),
+                StorageProblem::IndexRebuilt => "Daftar peta Anda rusak dan telah disusun ulang dari peta-petanya. Daftar yang rusak disisihkan.".into(),
+                StorageProblem::NotFound(key) => format!("Tidak ada peta tersimpan dengan kunci {key}."),
+            },
+        }
+    }
+}
+
+impl From<StoreError> for StorageProblem {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Unavailable(detail) => StorageProblem::Unavailable(detail),
+            StoreError::Full => StorageProblem::Full,
+            StoreError::Failed(detail) => StorageProblem::Failed(detail),
+        }
+    }
+}
+
+/// The maps list, and what went wrong while reading it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Catalogue {
+    pub maps: Vec<MapSummary>,
+    pub set_aside: Vec<String>,
+    pub problems: Vec<StorageProblem>,
+}
+
+pub struct Library<S: KeyValue> {
+    store: S,
+}
+
+impl<S: KeyValue> Library<S> {
+    pub fn new(store: S) -> Self {
+        Self { store }
+    }
+
+    /// Reads the maps list, repairing the index from the entries where they disagree.
+    pub fn catalogue(&mut self, now_ms: f64) -> Catalogue {
+        let mut catalogue = Catalogue::default();
+        let keys = match self.store.keys() {
+            Ok(keys) => keys,
+            Err(error) => {
+                catalogue.problems.push(error.into());
+                return catalogue;
+            }
+        };
+        catalogue.set_aside = keys.iter().filter(|k| k.starts_with(SET_ASIDE_PREFIX)).cloned().collect();
+        catalogue.set_aside.sort();
+
+        let (mut maps, index_ok) = match self.read_index() {
+            Ok(Some(index)) if index.schema > SCHEMA => {
+                catalogue.problems.push(StorageProblem::NewerSchema);
+                catalogue.maps = index.maps;
+                return catalogue;
+            }
+            Ok(Some(index)) => (index.maps, true),
+            Ok(None) => (Vec::new(), true),
+            Err(raw) => {
+                match self.set_aside(INDEX_KEY, &raw, now_ms) {
+                    Ok(key) => {
+                        catalogue.set_aside.push(key);
+                        catalogue.problems.push(StorageProblem::IndexRebuilt);
+                    }
+                    Err(error) => catalogue.problems.push(error),
+                }
+                (Vec::new(), false)
+            }
+        };
+
+        let entry_keys: Vec<&str> = keys.iter().filter_map(|k| k.strip_prefix(ENTRY_PREFIX)).collect();
+        let before = maps.clone();
+        maps.retain(|m| entry_keys.contains(&m.key.as_str()));
+        for key in entry_keys {
+            if maps.iter().any(|m| m.key == key) {
+                continue;
+            }
+            let summary = match self.read_entry(key) {
+                Ok((doc, map)) => summary_of(key, &map, doc.revision, doc.saved_ms),
+                Err(_) => MapSummary {
+                    key: key.to_string(),
+                    title: key.to_string(),
+                    revision: 0,
+                    saved_ms: 0.0,
+                    stakeholders: 0,
+                    damaged: true,
+                },
+            };
+            maps.push(summary);
+        }
+        if maps != before || !index_ok {
+            // Best effort: the entries are the truth, the index only a cache.
+            let _ = self.write_index(&maps);
+        }
+        catalogue.maps = maps;
+        catalogue
+    }
+
+    /// Stores `map` as a new entry of the library.
+    pub fn create(&mut self, map: &Map, now_ms: f64) -> Result<MapSummary, StorageProblem> {
+        self.ensure_writable()?;
+        let key = self.fresh_key(now_ms)?;
+        self.write_entry(&key, map, 1, now_ms)?;
+        let summary = summary_of(&key, map, 1, now_ms);
+        self.upsert_index(summary.clone());
+        Ok(summary)
+    }
+
+    /// Reads one map. A damaged entry is set aside and reported.
+    pub fn load(&mut self, key: &str, now_ms: f64) -> Result<Loaded, StorageProblem> {
+        match self.read_entry(key) {
+            Ok((doc, map)) => {
+                let summary = summary_of(key, &map, doc.revision, doc.saved_ms);
+                Ok(Loaded { map, summary })
+            }
+            Err(EntryError::Store(error)) => Err(error.into()),
+            Err(EntryError::Missing) => Err(StorageProblem::NotFound(key.to_string())),
+            Err(EntryError::Newer) => Err(StorageProblem::NewerSchema),
+            Err(EntryError::Damaged(raw)) => {
+                let title = self.title_in_index(key).unwrap_or_else(|| key.to_string());
+                Err(self.quarantine(key, &raw, title, now_ms))
+            }
+        }
+    }
+
+    /// Saves a new revision of `key`, but only if the stored revision is still
+    /// `expected_revision`: otherwise another tab saved since, and nothing is written.
+    pub fn save(
+        &mut self,
+        key: &str,
+        map: &Map,
+        expected_revision: u64,
+        now_ms: f64,
+    ) -> Result<MapSummary, StorageProblem> {
+        self.ensure_writable()?;
+        let title = map.title.clone();
+        match self.read_entry(key) {
+            Ok((doc, _)) if doc.revision == expected_revision => {}
+            Ok(_) => return Err(StorageProblem::Conflict { key: key.into(), title }),
+            Err(EntryError::Missing) => return Err(StorageProblem::DeletedElsewhere { key: key.into(), title }),
+            Err(EntryError::Store(error)) => return Err(error.into()),
+            Err(EntryError::Newer) => return Err(StorageProblem::NewerSchema),
+            Err(EntryError::Damaged(_)) => return Err(StorageProblem::Damaged { key: key.into(), title }),
+        }
+        let revision = expected_revision + 1;
+        self.write_entry(key, map, revision, now_ms)?;
+        let summary = summary_of(key, map, revision, now_ms);
+        self.upsert_index(summary.clone());
+        Ok(summary)
+    }
+
+    /// Renames a stored map that is not open in this tab.
+    pub fn rename(&mut self, key: &str, title: &str, now_ms: f64) -> Result<MapSummary, StorageProblem> {
+        let mut loaded = self.load(key, now_ms)?;
+        loaded.map.title = title.to_string();
+        self.save(key, &loaded.map, loaded.summary.revision, now_ms)
+    }
+
+    /// Removes a map from the library.
+    pub fn delete(&mut self, key: &str) -> Result<(), StorageProblem> {
+        self.ensure_writable()?;
+        self.store.remove(&entry_key(key))?;
+        if let Ok(Some(mut index)) = self.read_index() {
+            index.maps.retain(|m| m.key != key);
+            let _ = self.write_index(&index.maps);
+        }
+        Ok(())
+    }
+
+    /// The raw text of a set-aside copy, for download.
+    pub fn set_aside_text(&self, set_aside_key: &str) -> Result<Option<String>, StorageProblem> {
+        if !set_aside_key.starts_with(SET_ASIDE_PREFIX) {
+            return Ok(None);
+        }
+        Ok(self.store.get(set_aside_key)?)
+    }
+
+    /// Deletes a set-aside copy once the user has decided it is not needed.
+    pub fn discard_set_aside(&mut self, set_aside_key: &str) -> Result<(), StorageProblem> {
+        if set_aside_key.starts_with(SET_ASIDE_PREFIX) {
+            self.store.remove(set_aside_key)?;
+        }
+        Ok(())
+    }
+
+    fn ensure_writable(&self) -> Result<(), StorageProblem> {
+        match self.read_index() {
+            Ok(Some(index)) if index.schema > SCHEMA => Err(StorageProblem::NewerSchema),
+            Err(_) | Ok(_) => Ok(()),
+        }
+    }
+
+    /// Moves a damaged entry out of the way under a set-aside key; if even that is
+    /// impossible, leaves it untouched and marks it damaged in the index.
+    fn quarantine(&mut self, key: &str, raw: &str, title: String, now_ms: f64) -> StorageProblem {
+        match self.set_aside(&entry_key(key), raw, now_ms) {
+            Ok(_) => {
+                let _ = self.store.remove(&entry_key(key));
+                if let Ok(Some(mut index)) = self.read_index() {
+                    index.maps.retain(|m| m.key != key);
+                    let _ = self.write_index(&index.maps);
+                }
+            }
+            Err(_) => {
+                if let Ok(Some(mut index)) = self.read_index() {
+                    if let Some(summary) = index.maps.iter_mut().find(|m| m.key == key) {
+                        summary.damaged = true;
+                    }
+                    let _ = self.write_index(&index.maps);
+                }
+            }
+        }
+        StorageProblem::Damaged { key: key.to_string(), title }
+    }
+
+    /// Copies `raw` to a new set-aside key and returns that key.
+    fn set_aside(&mut self, original_key: &str, raw: &str, now_ms: f64) -> Result<String, StorageProblem> {
+        let base = format!("{SET_ASIDE_PREFIX}{original_key}.{}", now_ms as u64);
+        let mut candidate = base.clone();
+        let mut n = 1;
+        while self.store.get(&candidate)?.is_some() {
+            candidate = format!("{base}-{n}");
+            n += 1;
+        }
+        self.store.set(&candidate, raw)?;
+        Ok(candidate)
+    }
+
+    fn fresh_key(&self, now_ms: f64) -> Result<String, StorageProblem> {
+        let base = format!("{:x}", now_ms.max(0.0) as u64);
+        let mut candidate = base.clone();
+        let mut n = 1;
+        while self.store.get(&entry_key(&candidate))?.is_some() {
+            candidate = format!("{base}-{n}");
+            n += 1;
+        }
+        Ok(candidate)
+    }
+
+    /// `Ok(None)` when there is no index yet; `Err(raw)` when it is unreadable.
+    fn read_index(&self) -> Result<Option<IndexDoc>, String> {
+        match self.store.get(INDEX_KEY) {
+            Ok(None) => Ok(None),
+            Ok(Some(raw)) => serde_json::from_str(&raw).map(Some).map_err(|_| raw),
+            // Reading failed; treat as no index, the entries are rescanned anyway.
+            Err(_) => Ok(None),
+        }
+    }
+
+    fn write_index(&mut self, maps: &[MapSummary]) -> Result<(), StorageProblem> {
+        let doc = IndexDoc { schema: SCHEMA, maps: maps.to_vec() };
+        let text = serde_json::to_string(&doc).map_err(|e| StorageProblem::Failed(e.to_string()))?;
+        Ok(self.store.set(INDEX_KEY, &text)?)
+    }
+
+    /// Puts or replaces one summary in the index, re-reading it first so that another
+    /// tab's additions are kept.
+    fn upsert_index(&mut self, summary: MapSummary) {
+        let mut maps = match self.read_index() {
+            Ok(Some(index)) => index.maps,
+            _ => Vec::new(),
+        };
+        match maps.iter_mut().find(|m| m.key == summary.key) {
+            Some(existing) => *existing = summary,
+            None => maps.push(summary),
+        }
+        // A failure here leaves the entry saved; the next catalogue repairs the index.
+        let _ = self.write_index(&maps);
+    }
+
+    fn title_in_index(&self, key: &str) -> Option<String> {
+        let index = self.read_index().ok()??;
+        index.maps.into_iter().find(|m| m.key == key).map(|m| m.title)
+    }
+
+    fn read_entry(&self, key: &str) -> Result<(EntryDoc, Map), EntryError> {
+        let raw = self.store.get(&entry_key(key)).map_err(EntryError::Store)?.ok_or(EntryError::Missing)?;
+        let doc: EntryDoc = match serde_json::from_str(&raw) {
+            Ok(doc) => doc,
+            Err(_) => return Err(EntryError::Damaged(raw)),
+        };
+        if doc.schema > SCHEMA {
+            return Err(EntryError::Newer);
+        }
+        match format::decode_value(&doc.map) {
+            Ok(map) => Ok((doc, map)),
+            Err(_) => Err(EntryError::Damaged(raw)),
+        }
+    }
+
+    fn write_entry(&mut self, key: &str, map: &Map, revision: u64, now_ms: f64) -> Result<(), StorageProblem> {
+        let doc = EntryDoc { schema: SCHEMA, revision, saved_ms: now_ms, map: format::encode_value(map) };
+        let text = serde_json::to_string(&doc).map_err(|e| StorageProblem::Failed(e.to_string()))?;
+        Ok(self.store.set(&entry_key(key), &text)?)
+    }
+}
+
+enum EntryError {
+    Store(StoreError),
+    Missing,
+    Newer,
+    Damaged(String),
+}
+
+fn entry_key(key: &str) -> String {
+    format!("{ENTRY_PREFIX}{key}")
+}
+
+fn summary_of(key: &str, map: &Map, revision: u64, saved_ms: f64) -> MapSummary {
+    MapSummary {
+        key: key.to_string(),
+        title: map.title.clone(),
+        revision,
+        saved_ms,
+        stakeholders: map.stakeholders.len(),
+        damaged: false,
+    }
+}
