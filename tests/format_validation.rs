@@ -134,6 +134,7 @@ fn every_problem_kind_has_distinct_messages_in_both_languages() {
     let kinds = [
         ProblemKind::Syntax { line: 1, column: 2, reason: "r".into() },
         ProblemKind::Empty,
+        ProblemKind::Unreadable { reason: "r".into() },
         ProblemKind::TooLarge { bytes: 2, limit: 1 },
         ProblemKind::NotSimpulMap,
         ProblemKind::NewerVersion { found: 2, supported: 1 },

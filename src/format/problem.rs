@@ -35,6 +35,8 @@ pub enum ProblemKind {
     Syntax { line: usize, column: usize, reason: String },
     #[error("the file is empty")]
     Empty,
+    #[error("the file could not be read ({reason})")]
+    Unreadable { reason: String },
     #[error("the file is {bytes} bytes; Simpul opens map files of at most {limit} bytes")]
     TooLarge { bytes: usize, limit: usize },
     #[error("this is not a Simpul map file (\"format\" should be \"simpul-map\")")]
@@ -82,6 +84,7 @@ impl ProblemKind {
                 format!("berkas ini bukan JSON yang sah ({reason}) di baris {line}, kolom {column}")
             }
             ProblemKind::Empty => "berkas ini kosong".into(),
+            ProblemKind::Unreadable { reason } => format!("berkas ini tidak dapat dibaca ({reason})"),
             ProblemKind::TooLarge { bytes, limit } => {
                 format!("berkas ini berukuran {bytes} bita; Simpul hanya membuka berkas peta paling besar {limit} bita")
             }

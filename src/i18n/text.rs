@@ -1,3 +1,155 @@
-//! UI texts, placeholder until the UI lands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Text { AppName }
+//! Every fixed UI text, in both languages. The `texts!` table makes a text that
+//! lacks either language a compile error; `{}` marks where a value goes.
+
+use super::Lang;
+
+macro_rules! texts {
+    ($($key:ident => $en:literal, $id:literal;)+) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Text {
+            $($key),+
+        }
+
+        impl Text {
+            pub const ALL: &'static [Text] = &[$(Text::$key),+];
+
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Text::$key, Lang::En) => $en,
+                      (Text::$key, Lang::Id) => $id,)+
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    Tagline => "Stakeholder maps for cross-sector partnerships", "Peta pemangku kepentingan untuk kemitraan lintas sektor";
+    Language => "Language", "Bahasa";
+    WelcomeTitle => "Map who is in your partnership", "Petakan siapa saja dalam kemitraan Anda";
+    WelcomeBody => "Start a new map, or import a .simpul.json file a colleague sent you. Everything stays in this browser.", "Mulai peta baru, atau impor berkas .simpul.json dari rekan Anda. Semuanya tetap di peramban ini.";
+    NewMap => "New map", "Peta baru";
+    UntitledMap => "Untitled map", "Peta tanpa judul";
+    CopySuffix => "copy", "salinan";
+    YourMaps => "Your maps", "Peta Anda";
+    NoMapsYet => "No maps yet.", "Belum ada peta.";
+    StakeholderCount => "{} stakeholders", "{} pemangku kepentingan";
+    DamagedEntry => "Damaged: cannot be opened", "Rusak: tidak dapat dibuka";
+    NewTitle => "New title", "Judul baru";
+    Rename => "Rename", "Ganti nama";
+    Duplicate => "Duplicate", "Gandakan";
+    Delete => "Delete", "Hapus";
+    ConfirmDelete => "Confirm deletion", "Konfirmasi penghapusan";
+    ConfirmDeleteMap => "Delete “{}” from this browser? This cannot be undone; export it first if you may need it.", "Hapus “{}” dari peramban ini? Ini tidak dapat dibatalkan; ekspor dulu jika mungkin masih diperlukan.";
+    DeleteForGood => "Yes, delete", "Ya, hapus";
+    Cancel => "Cancel", "Batal";
+    Save => "Save", "Simpan";
+    SetAsideCopies => "Set-aside copies", "Salinan yang disisihkan";
+    SetAsideExplained => "Saved data that could not be read was kept here unchanged. Download it to recover it or to send it for help.", "Data tersimpan yang tidak dapat dibaca disimpan di sini tanpa diubah. Unduh untuk memulihkannya atau mengirimkannya untuk meminta bantuan.";
+    Download => "Download", "Unduh";
+    Discard => "Discard", "Buang";
+    DiscardForGood => "Yes, discard", "Ya, buang";
+    ImportMapFile => "Import map file", "Impor berkas peta";
+    ExportMap => "Export map", "Ekspor peta";
+    ImportRefused => "This file could not be opened ({} problems)", "Berkas ini tidak dapat dibuka ({} masalah)";
+    ImportRefusedNothingChanged => "Nothing was changed. Fix these problems in the file and import it again:", "Tidak ada yang diubah. Perbaiki masalah berikut di berkas lalu impor lagi:";
+    ImportedAsNewMap => "Imported “{}” as a new map.", "“{}” diimpor sebagai peta baru.";
+    Dismiss => "Dismiss", "Tutup pesan";
+    LoadOtherVersion => "Load the other version", "Muat versi yang lain";
+    KeepMineAsCopy => "Keep mine as a copy", "Simpan versi saya sebagai salinan";
+    EditRefused => "That change was not made:", "Perubahan itu tidak dilakukan:";
+    MapDetails => "Map details", "Rincian peta";
+    Title => "Title", "Judul";
+    Description => "Description", "Deskripsi";
+    Undo => "Undo", "Urungkan";
+    Redo => "Redo", "Ulangi";
+    StakeholdersHeading => "Stakeholders", "Pemangku kepentingan";
+    StakeholdersTable => "Stakeholders", "Pemangku kepentingan";
+    AddStakeholder => "Add a stakeholder", "Tambah pemangku kepentingan";
+    AddStakeholderHint => "Type a name and press Enter", "Ketik nama lalu tekan Enter";
+    Add => "Add", "Tambah";
+    NoStakeholdersYet => "No stakeholders yet. Type a name above and press Enter.", "Belum ada pemangku kepentingan. Ketik nama di atas lalu tekan Enter.";
+    Name => "Name", "Nama";
+    Kind => "Kind", "Jenis";
+    Power => "Power", "Pengaruh";
+    Interest => "Interest", "Kepentingan";
+    Stance => "Stance", "Sikap";
+    Sectors => "Sectors", "Sektor";
+    Resources => "Resources", "Sumber daya";
+    Notes => "Notes", "Catatan";
+    Pinned => "Pinned in the network view", "Disematkan di tampilan jaringan";
+    EditStakeholder => "Edit stakeholder", "Ubah pemangku kepentingan";
+    SelectToEdit => "Choose a stakeholder in the table to edit it here.", "Pilih pemangku kepentingan di tabel untuk mengubahnya di sini.";
+    DeleteStakeholder => "Delete stakeholder", "Hapus pemangku kepentingan";
+    Close => "Close", "Tutup";
+    NoSectorsYet => "No sectors yet: add them under Sectors.", "Belum ada sektor: tambahkan di bagian Sektor.";
+    LinksHeading => "Links", "Hubungan";
+    LinksTable => "Links between stakeholders", "Hubungan antarpemangku kepentingan";
+    NeedTwoStakeholders => "Add at least two stakeholders to link them.", "Tambahkan setidaknya dua pemangku kepentingan untuk menghubungkannya.";
+    AddLink => "Add link", "Tambah hubungan";
+    From => "From", "Dari";
+    To => "To", "Ke";
+    Choose => "Choose…", "Pilih…";
+    LinkKind => "Kind of link", "Jenis hubungan";
+    Strength => "Strength", "Kekuatan";
+    Directed => "One-way (directed)", "Satu arah";
+    Between => "Between", "Antara";
+    Actions => "Actions", "Tindakan";
+    SectorsHeading => "Sectors", "Sektor";
+    AddSector => "Add a sector", "Tambah sektor";
+    AddSectorHint => "e.g. Health, Education, Waste", "mis. Kesehatan, Pendidikan, Sampah";
+    Colour => "Colour", "Warna";
+    MemberCount => "{} members", "{} anggota";
+    ScoreVeryLow => "very low", "sangat rendah";
+    ScoreLow => "low", "rendah";
+    ScoreMedium => "medium", "sedang";
+    ScoreHigh => "high", "tinggi";
+    ScoreVeryHigh => "very high", "sangat tinggi";
+    StrengthWeak => "weak", "lemah";
+    StrengthStrong => "strong", "kuat";
+}
+
+impl Text {
+    /// A 1–5 score in words.
+    pub fn score_word(value: i64, lang: Lang) -> &'static str {
+        let text = match value {
+            i64::MIN..=1 => Text::ScoreVeryLow,
+            2 => Text::ScoreLow,
+            3 => Text::ScoreMedium,
+            4 => Text::ScoreHigh,
+            _ => Text::ScoreVeryHigh,
+        };
+        text.get(lang)
+    }
+
+    /// A 1–3 link strength in words.
+    pub fn strength_word(value: i64, lang: Lang) -> &'static str {
+        let text = match value {
+            i64::MIN..=1 => Text::StrengthWeak,
+            2 => Text::ScoreMedium,
+            _ => Text::StrengthStrong,
+        };
+        text.get(lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_match_between_languages() {
+        for text in Text::ALL {
+            let (en, id) = (text.get(Lang::En), text.get(Lang::Id));
+            assert!(!en.trim().is_empty() && !id.trim().is_empty(), "{text:?} is empty");
+            assert_eq!(en.matches("{}").count(), id.matches("{}").count(), "{text:?} placeholders differ");
+        }
+    }
+
+    #[test]
+    fn the_automation_contract_names_are_exact_in_english() {
+        assert_eq!(Text::ImportMapFile.get(Lang::En), "Import map file");
+        assert_eq!(Text::ExportMap.get(Lang::En), "Export map");
+        assert_eq!(Text::StakeholdersTable.get(Lang::En), "Stakeholders");
+    }
+}

@@ -1,0 +1,69 @@
+//! localStorage as a [`KeyValue`].
+//!
+//! Written on web-sys directly: gloo-storage's `LocalStorage` throws (a wasm panic)
+//! when storage is blocked, and its error conversion panics on exceptions that are
+//! not `Error` objects. Here every failure becomes a [`StoreError`].
+
+use super::key_value::{KeyValue, StoreError};
+use wasm_bindgen::{JsCast, JsValue};
+
+pub struct BrowserStore {
+    storage: web_sys::Storage,
+}
+
+impl BrowserStore {
+    /// Opens localStorage, or says why it cannot be used.
+    pub fn open() -> Result<Self, StoreError> {
+        let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+        let storage = window
+            .local_storage()
+            .map_err(|e| StoreError::Unavailable(describe(&e)))?
+            .ok_or_else(|| StoreError::Unavailable("localStorage is missing".into()))?;
+        Ok(Self { storage })
+    }
+}
+
+impl KeyValue for BrowserStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.storage.get_item(key).map_err(classify)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.storage.set_item(key, value).map_err(classify)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.storage.remove_item(key).map_err(classify)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let length = self.storage.length().map_err(classify)?;
+        let mut keys = Vec::with_capacity(length as usize);
+        for i in 0..length {
+            if let Some(key) = self.storage.key(i).map_err(classify)? {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+}
+
+/// Tells a full quota apart from blocked storage and other failures.
+fn classify(error: JsValue) -> StoreError {
+    let name = error.dyn_ref::<web_sys::DomException>().map(|e| e.name()).unwrap_or_default();
+    match name.as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::Full,
+        "SecurityError" | "InvalidAccessError" => StoreError::Unavailable(describe(&error)),
+        _ => StoreError::Failed(describe(&error)),
+    }
+}
+
+fn describe(error: &JsValue) -> String {
+    if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", exception.name(), exception.message());
+    }
+    if let Some(error) = error.dyn_ref::<js_sys::Error>() {
+        return String::from(error.message());
+    }
+    error.as_string().unwrap_or_else(|| "unknown error".into())
+}

@@ -1,0 +1,127 @@
+//! The page layout, global keyboard shortcuts and the panic guard.
+
+use super::files::FileActions;
+use super::library::LibraryPanel;
+use super::links::LinksSection;
+use super::map_header::MapHeader;
+use super::notices::Notices;
+use super::sectors::SectorsSection;
+use super::stakeholder_panel::StakeholderPanel;
+use super::stakeholders::StakeholdersSection;
+use super::state::AppState;
+use crate::i18n::{Lang, Text};
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Starts the app: installs the panic guard and mounts the UI on `<body>`.
+pub fn mount() {
+    install_panic_guard();
+    leptos::mount::mount_to_body(App);
+}
+
+/// A panic ends a wasm app. Report it in the console and tell the user plainly
+/// that their saved maps are safe (every change was saved before it could happen).
+fn install_panic_guard() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let document = web_sys::window().and_then(|w| w.document());
+        if let Some((document, body)) = document.and_then(|d| d.body().map(|b| (d, b))) {
+            if let Ok(banner) = document.create_element("div") {
+                banner.set_class_name("fatal");
+                let _ = banner.set_attribute("role", "alert");
+                banner.set_text_content(Some(
+                    "Simpul hit an internal error and stopped. Your saved maps are safe: reload the page. \
+                     / Simpul mengalami galat internal dan berhenti. Peta tersimpan Anda aman: muat ulang halaman.",
+                ));
+                let _ = body.prepend_with_node_1(&banner);
+            }
+        }
+    }));
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+
+    // Undo and redo from anywhere except text fields, which have their own undo.
+    let _shortcuts = window_event_listener(ev::keydown, move |event| {
+        let in_text_field = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_text_field || !(event.ctrl_key() || event.meta_key()) {
+            return;
+        }
+        match event.key().to_lowercase().as_str() {
+            "z" if event.shift_key() => {
+                event.prevent_default();
+                state.redo();
+            }
+            "z" => {
+                event.prevent_default();
+                state.undo();
+            }
+            "y" => {
+                event.prevent_default();
+                state.redo();
+            }
+            _ => {}
+        }
+    });
+
+    // Another tab saved: refresh the list and warn if it touched the open map.
+    let _storage = window_event_listener(ev::storage, move |event| {
+        state.on_storage_changed(event.key());
+    });
+
+    let has_map = move || state.doc.with(Option::is_some);
+
+    view! {
+        <header class="topbar">
+            <h1 class="brand">"Simpul"</h1>
+            <p class="tagline">{move || state.t(Text::Tagline)}</p>
+            <label class="lang-switch">
+                <span>{move || state.t(Text::Language)}</span>
+                <select on:change=move |e| {
+                    if let Some(lang) = Lang::from_tag(&event_target_value(&e)) {
+                        state.set_lang(lang);
+                    }
+                }>
+                    <option value="en" selected=move || state.lang.get() == Lang::En>"English"</option>
+                    <option value="id" selected=move || state.lang.get() == Lang::Id>"Bahasa Indonesia"</option>
+                </select>
+            </label>
+        </header>
+        <Notices/>
+        <div class="layout">
+            <LibraryPanel/>
+            <main class="editor" id="main">
+                <FileActions/>
+                <Show
+                    when=has_map
+                    fallback=move || view! {
+                        <section class="empty-state">
+                            <h2>{move || state.t(Text::WelcomeTitle)}</h2>
+                            <p>{move || state.t(Text::WelcomeBody)}</p>
+                            <button class="primary" on:click=move |_| state.new_map()>
+                                {move || state.t(Text::NewMap)}
+                            </button>
+                        </section>
+                    }
+                >
+                    <MapHeader/>
+                    <div class="columns">
+                        <div class="lists">
+                            <StakeholdersSection/>
+                            <LinksSection/>
+                            <SectorsSection/>
+                        </div>
+                        <StakeholderPanel/>
+                    </div>
+                </Show>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,75 @@
+//! Import and export of `.simpul.json` files (PRODUCT.md §7 names these controls).
+
+use super::state::AppState;
+use super::web;
+use crate::format::{Problem, ProblemKind, MAX_FILE_BYTES};
+use crate::i18n::Text;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn FileActions() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let on_file = move |event: leptos::ev::Event| {
+        let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        // Let the same file be chosen again after it is fixed.
+        input.set_value("");
+        let size = file.size() as usize;
+        if size > MAX_FILE_BYTES {
+            let kind = ProblemKind::TooLarge { bytes: size, limit: MAX_FILE_BYTES };
+            state.import_problems.set(vec![Problem::new("", kind)]);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match web::read_text(&file).await {
+                Ok(text) => state.import_text(&text),
+                Err(reason) => {
+                    state.import_problems.set(vec![Problem::new("", ProblemKind::Unreadable { reason })]);
+                }
+            }
+        });
+    };
+    let has_map = move || state.doc.with(Option::is_some);
+    view! {
+        <div class="file-actions">
+            <label class="file-button">
+                <span>{move || state.t(Text::ImportMapFile)}</span>
+                <input type="file" accept=".json,.simpul.json,application/json" on:change=on_file/>
+            </label>
+            <button on:click=move |_| state.export() disabled=move || !has_map()>
+                {move || state.t(Text::ExportMap)}
+            </button>
+        </div>
+        <ImportProblems/>
+    }
+}
+
+#[component]
+fn ImportProblems() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let problems = move || state.import_problems.get();
+    view! {
+        <div role="alert" class="import-problems-region">
+            <Show when=move || !state.import_problems.with(Vec::is_empty)>
+                <section class="import-problems" aria-labelledby="import-problems-heading">
+                    <h2 id="import-problems-heading">
+                        {move || state.t(Text::ImportRefused).replace("{}", &state.import_problems.with(Vec::len).to_string())}
+                    </h2>
+                    <p>{move || state.t(Text::ImportRefusedNothingChanged)}</p>
+                    <ul>
+                        {move || problems().into_iter().map(|p| {
+                            let text = move || p.describe(state.lang.get());
+                            view! { <li>{text}</li> }
+                        }).collect_view()}
+                    </ul>
+                    <button class="quiet" on:click=move |_| state.import_problems.set(Vec::new())>
+                        {move || state.t(Text::Dismiss)}
+                    </button>
+                </section>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,159 @@
+//! The maps library: every map stored in this browser, with new, open, rename,
+//! duplicate and delete (confirmed), and copies that were set aside as damaged.
+
+use super::state::AppState;
+use super::web;
+use crate::i18n::Text;
+use crate::storage::MapSummary;
+use leptos::prelude::*;
+
+#[component]
+pub fn LibraryPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let maps = move || state.catalogue.with(|c| c.maps.clone());
+    let set_aside = move || state.catalogue.with(|c| c.set_aside.clone());
+    view! {
+        <nav class="library" aria-labelledby="library-heading">
+            <h2 id="library-heading">{move || state.t(Text::YourMaps)}</h2>
+            <button class="primary" on:click=move |_| state.new_map()>{move || state.t(Text::NewMap)}</button>
+            <Show when=move || state.catalogue.with(|c| c.maps.is_empty())>
+                <p class="hint">{move || state.t(Text::NoMapsYet)}</p>
+            </Show>
+            <ul class="map-list">
+                <For each=maps key=|m| (m.key.clone(), m.title.clone(), m.stakeholders, m.damaged) let:summary>
+                    <MapItem summary=summary/>
+                </For>
+            </ul>
+            <Show when=move || state.catalogue.with(|c| !c.set_aside.is_empty())>
+                <h3>{move || state.t(Text::SetAsideCopies)}</h3>
+                <p class="hint">{move || state.t(Text::SetAsideExplained)}</p>
+                <ul class="set-aside-list">
+                    <For each=set_aside key=|k| k.clone() let:key>
+                        <SetAsideItem key=key/>
+                    </For>
+                </ul>
+            </Show>
+        </nav>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Idle,
+    Renaming,
+    ConfirmingDelete,
+}
+
+#[component]
+fn MapItem(summary: MapSummary) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let mode = RwSignal::new(Mode::Idle);
+    let key = StoredValue::new(summary.key.clone());
+    let title = StoredValue::new(summary.title.clone());
+    let current = move || state.is_open(&key.get_value());
+    let shown_title = move || {
+        let t = title.get_value();
+        if t.trim().is_empty() { state.t(Text::UntitledMap).to_string() } else { t }
+    };
+    let draft = RwSignal::new(summary.title.clone());
+    let commit_rename = move || {
+        let new_title = draft.get_untracked();
+        if !new_title.trim().is_empty() {
+            state.rename(&key.get_value(), new_title);
+        }
+        mode.set(Mode::Idle);
+    };
+    let count = summary.stakeholders;
+    let damaged = summary.damaged;
+    view! {
+        <li class="map-item" class:current=current>
+            <Show when=move || mode.get() == Mode::Renaming fallback=move || view! {
+                <button
+                    class="map-open"
+                    aria-current=move || current().then_some("true")
+                    disabled=damaged
+                    on:click=move |_| state.open(&key.get_value())
+                >
+                    <span class="map-title">{shown_title}</span>
+                    <span class="map-meta">
+                        {move || if damaged {
+                            state.t(Text::DamagedEntry).to_string()
+                        } else {
+                            state.t(Text::StakeholderCount).replace("{}", &count.to_string())
+                        }}
+                    </span>
+                </button>
+            }>
+                <label class="visually-hidden" for=move || format!("rename-{}", key.get_value())>
+                    {move || state.t(Text::NewTitle)}
+                </label>
+                <input
+                    id=move || format!("rename-{}", key.get_value())
+                    prop:value=move || draft.get()
+                    on:input=move |e| draft.set(event_target_value(&e))
+                    on:keydown=move |e| match e.key().as_str() {
+                        "Enter" => commit_rename(),
+                        "Escape" => mode.set(Mode::Idle),
+                        _ => {}
+                    }
+                />
+                <button on:click=move |_| commit_rename()>{move || state.t(Text::Save)}</button>
+                <button class="quiet" on:click=move |_| mode.set(Mode::Idle)>{move || state.t(Text::Cancel)}</button>
+            </Show>
+            <Show when=move || mode.get() == Mode::Idle>
+                <div class="map-actions">
+                    <button class="quiet" disabled=damaged
+                        aria-label=move || format!("{} {}", state.t(Text::Rename), shown_title())
+                        on:click=move |_| { draft.set(title.get_value()); mode.set(Mode::Renaming); }>
+                        {move || state.t(Text::Rename)}
+                    </button>
+                    <button class="quiet" disabled=damaged
+                        aria-label=move || format!("{} {}", state.t(Text::Duplicate), shown_title())
+                        on:click=move |_| state.duplicate(&key.get_value())>
+                        {move || state.t(Text::Duplicate)}
+                    </button>
+                    <button class="quiet danger"
+                        aria-label=move || format!("{} {}", state.t(Text::Delete), shown_title())
+                        on:click=move |_| mode.set(Mode::ConfirmingDelete)>
+                        {move || state.t(Text::Delete)}
+                    </button>
+                </div>
+            </Show>
+            <Show when=move || mode.get() == Mode::ConfirmingDelete>
+                <div class="confirm" role="group" aria-label=move || state.t(Text::ConfirmDelete)>
+                    <p>{move || state.t(Text::ConfirmDeleteMap).replace("{}", &shown_title())}</p>
+                    <button class="danger" on:click=move |_| { mode.set(Mode::Idle); state.delete(&key.get_value()); }>
+                        {move || state.t(Text::DeleteForGood)}
+                    </button>
+                    <button on:click=move |_| mode.set(Mode::Idle)>{move || state.t(Text::Cancel)}</button>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn SetAsideItem(key: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let key = StoredValue::new(key);
+    let confirming = RwSignal::new(false);
+    let download = move |_| {
+        if let Some(text) = state.set_aside_text(&key.get_value()) {
+            let _ = web::download(&format!("{}.txt", key.get_value()), "text/plain", &text);
+        }
+    };
+    view! {
+        <li>
+            <code>{move || key.get_value()}</code>
+            <button on:click=download>{move || state.t(Text::Download)}</button>
+            <Show when=move || confirming.get() fallback=move || view! {
+                <button class="quiet danger" on:click=move |_| confirming.set(true)>{move || state.t(Text::Discard)}</button>
+            }>
+                <button class="danger" on:click=move |_| state.discard_set_aside(&key.get_value())>
+                    {move || state.t(Text::DiscardForGood)}
+                </button>
+                <button on:click=move |_| confirming.set(false)>{move || state.t(Text::Cancel)}</button>
+            </Show>
+        </li>
+    }
+}

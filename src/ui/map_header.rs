@@ -1,0 +1,43 @@
+//! The open map's title and description, with undo and redo.
+
+use super::state::AppState;
+use crate::edit::Command;
+use crate::i18n::Text;
+use leptos::prelude::*;
+
+#[component]
+pub fn MapHeader() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <section class="map-header" aria-label=move || state.t(Text::MapDetails)>
+            <div class="field wide">
+                <label for="map-title">{move || state.t(Text::Title)}</label>
+                <input
+                    id="map-title"
+                    class="title-input"
+                    prop:value=move || state.map.with(|m| m.title.clone())
+                    on:change=move |e| state.dispatch(Command::SetTitle(event_target_value(&e)))
+                />
+            </div>
+            <div class="field wide">
+                <label for="map-description">{move || state.t(Text::Description)}</label>
+                <textarea
+                    id="map-description"
+                    rows="2"
+                    prop:value=move || state.map.with(|m| m.description.clone())
+                    on:change=move |e| state.dispatch(Command::SetDescription(event_target_value(&e)))
+                ></textarea>
+            </div>
+            <div class="history-actions">
+                <button on:click=move |_| state.undo() disabled=move || !state.can_undo.get()
+                    aria-keyshortcuts="Control+Z">
+                    {move || state.t(Text::Undo)}
+                </button>
+                <button on:click=move |_| state.redo() disabled=move || !state.can_redo.get()
+                    aria-keyshortcuts="Control+Shift+Z">
+                    {move || state.t(Text::Redo)}
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,73 @@
+//! Messages about storage and edits: errors in an alert region, news in a status
+//! region, each dismissable; conflicts offer their two ways out.
+
+use super::state::{AppState, Notice};
+use crate::i18n::Text;
+use crate::storage::StorageProblem;
+use leptos::prelude::*;
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let alerts = move || {
+        state.notices.with(|n| n.iter().filter(|(_, n)| !matches!(n, Notice::Info(..))).cloned().collect::<Vec<_>>())
+    };
+    let news = move || {
+        state.notices.with(|n| n.iter().filter(|(_, n)| matches!(n, Notice::Info(..))).cloned().collect::<Vec<_>>())
+    };
+    view! {
+        <div class="notices" role="alert" aria-live="assertive">
+            <For each=alerts key=|(id, _)| *id let:item>
+                <NoticeView id=item.0 notice=item.1/>
+            </For>
+        </div>
+        <div class="notices news" role="status" aria-live="polite">
+            <For each=news key=|(id, _)| *id let:item>
+                <NoticeView id=item.0 notice=item.1/>
+            </For>
+        </div>
+    }
+}
+
+#[component]
+fn NoticeView(id: u32, notice: Notice) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let is_info = matches!(notice, Notice::Info(..));
+    let text = {
+        let notice = notice.clone();
+        move || {
+            let lang = state.lang.get();
+            match &notice {
+                Notice::Storage(problem) => problem.message(lang),
+                Notice::Edit(error) => format!("{} {}", Text::EditRefused.get(lang), error.message(lang)),
+                Notice::Info(template, value) => template.get(lang).replace("{}", value),
+            }
+        }
+    };
+    let conflict_key = match &notice {
+        Notice::Storage(StorageProblem::Conflict { key, .. }) => Some(key.clone()),
+        _ => None,
+    };
+    let offers_copy = matches!(
+        notice,
+        Notice::Storage(StorageProblem::Conflict { .. } | StorageProblem::DeletedElsewhere { .. })
+    );
+    view! {
+        <div class="notice" class:info=is_info>
+            <p>{text}</p>
+            {conflict_key.map(|key| view! {
+                <button on:click=move |_| { state.dismiss(id); state.load_theirs(&key); }>
+                    {move || state.t(Text::LoadOtherVersion)}
+                </button>
+            })}
+            {offers_copy.then(|| view! {
+                <button on:click=move |_| { state.dismiss(id); state.keep_mine_as_copy(); }>
+                    {move || state.t(Text::KeepMineAsCopy)}
+                </button>
+            })}
+            <button class="quiet" on:click=move |_| state.dismiss(id)>
+                {move || state.t(Text::Dismiss)}
+            </button>
+        </div>
+    }
+}

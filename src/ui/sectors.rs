@@ -1,0 +1,78 @@
+//! Sectors: add by name, rename, colour, delete (members leave the sector, undoably).
+
+use super::state::AppState;
+use crate::edit::Command;
+use crate::i18n::Text;
+use crate::model::{Color, Sector};
+use leptos::prelude::*;
+
+#[component]
+pub fn SectorsSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let draft = RwSignal::new(String::new());
+    let add = move || {
+        let name = draft.get_untracked();
+        if name.trim().is_empty() {
+            return;
+        }
+        let (id, index) = state.map.with_untracked(|m| (m.fresh_sector_id(&name), m.sectors.len()));
+        state.dispatch(Command::InsertSector { index, sector: Sector { id, name: name.trim().to_string(), color: None } });
+        draft.set(String::new());
+    };
+    let rows = move || state.map.with(|m| m.sectors.clone());
+    view! {
+        <section class="card" aria-labelledby="sectors-heading">
+            <h2 id="sectors-heading">{move || state.t(Text::SectorsHeading)}</h2>
+            <div class="quick-add">
+                <label for="add-sector">{move || state.t(Text::AddSector)}</label>
+                <input id="add-sector" placeholder=move || state.t(Text::AddSectorHint)
+                    prop:value=move || draft.get()
+                    on:input=move |e| draft.set(event_target_value(&e))
+                    on:keydown=move |e| if e.key() == "Enter" { add() }/>
+                <button on:click=move |_| add()>{move || state.t(Text::Add)}</button>
+            </div>
+            <ul class="sector-list">
+                <For each=rows key=|s| format!("{:?}", s) let:sector>
+                    <SectorRow sector=sector/>
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn SectorRow(sector: Sector) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let base = StoredValue::new(sector.clone());
+    let name_label = move |what: Text| format!("{} ({})", state.t(what), base.with_value(|s| s.name.clone()));
+    let members = {
+        let id = sector.id.clone();
+        move || state.map.with(|m| m.stakeholders.iter().filter(|s| s.sectors.contains(&id)).count())
+    };
+    let delete = move |_| {
+        let id = base.with_value(|s| s.id.clone());
+        let command = state.map.with_untracked(|m| Command::delete_sector(m, &id));
+        state.dispatch(command);
+    };
+    let color = sector.color.as_ref().map_or("#888888".to_string(), |c| c.as_str().to_string());
+    view! {
+        <li class="sector-row">
+            <input type="color" prop:value=color aria-label=move || name_label(Text::Colour)
+                on:change=move |e| {
+                    let mut s = base.get_value();
+                    s.color = Color::parse(&event_target_value(&e));
+                    state.dispatch(Command::ReplaceSector(s));
+                }/>
+            <input class="sector-name" prop:value=sector.name.clone() aria-label=move || name_label(Text::Name)
+                on:change=move |e| {
+                    let mut s = base.get_value();
+                    s.name = event_target_value(&e);
+                    state.dispatch(Command::ReplaceSector(s));
+                }/>
+            <span class="map-meta">{move || state.t(Text::MemberCount).replace("{}", &members().to_string())}</span>
+            <button class="quiet danger" aria-label=move || name_label(Text::Delete) on:click=delete>
+                {move || state.t(Text::Delete)}
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,198 @@
+//! The side panel that edits every field of the selected stakeholder. Each change
+//! is one command, so each can be undone on its own.
+
+use super::fields::{scale_options, Choice};
+use super::state::AppState;
+use crate::edit::Command;
+use crate::i18n::{vocabulary, Text};
+use crate::model::{Resource, Score, Stakeholder, StakeholderKind, Stance};
+use leptos::prelude::*;
+
+#[component]
+pub fn StakeholderPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let current = move || {
+        let id = state.selected.get()?;
+        state.map.with(|m| m.stakeholder(&id).cloned())
+    };
+    view! {
+        <aside class="side-panel" aria-labelledby="panel-heading">
+            {move || match current() {
+                None => view! {
+                    <h2 id="panel-heading">{move || state.t(Text::EditStakeholder)}</h2>
+                    <p class="hint">{move || state.t(Text::SelectToEdit)}</p>
+                }.into_any(),
+                // Rebuilt when the selection changes, so fields never show another's values.
+                Some(s) => view! { <StakeholderForm stakeholder=s/> }.into_any(),
+            }}
+        </aside>
+    }
+}
+
+#[component]
+fn StakeholderForm(stakeholder: Stakeholder) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = stakeholder.id.clone();
+    // Reads the live stakeholder, changes one field, dispatches a replace.
+    let edit = {
+        let id = id.clone();
+        move |change: Box<dyn FnOnce(&mut Stakeholder)>| {
+            if let Some(mut s) = state.map.with_untracked(|m| m.stakeholder(&id).cloned()) {
+                change(&mut s);
+                state.dispatch(Command::ReplaceStakeholder(s));
+            }
+        }
+    };
+    let edit = StoredValue::new(edit);
+    let live = {
+        let id = id.clone();
+        move || state.map.with(|m| m.stakeholder(&id).cloned())
+    };
+    let live = StoredValue::new(live);
+    let field = move |f: fn(&Stakeholder) -> String| {
+        Signal::derive(move || live.with_value(|l| l()).map(|s| f(&s)).unwrap_or_default())
+    };
+    let run = move |change: Box<dyn FnOnce(&mut Stakeholder)>| edit.with_value(|e| e(change));
+
+    let score_choice = move |key: &'static str, label: Text, get: fn(&Stakeholder) -> String, set: fn(&mut Stakeholder, Score)| {
+        let options = Signal::derive(move || {
+            let lang = state.lang.get();
+            scale_options(Score::all().map(|s| i64::from(s.get())), move |v| {
+                format!("{v} – {}", Text::score_word(v, lang))
+            })
+        });
+        view! {
+            <Choice
+                id=key
+                label=Signal::derive(move || state.t(label).to_string())
+                options=options
+                value=field(get)
+                on_change=Callback::new(move |v: String| {
+                    if let Some(score) = v.parse().ok().and_then(Score::new) {
+                        run(Box::new(move |s| set(s, score)));
+                    }
+                })
+            />
+        }
+    };
+
+    let sectors = move || state.map.with(|m| m.sectors.clone());
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            let command = state.map.with_untracked(|m| Command::delete_stakeholder(m, &id));
+            state.dispatch(command);
+        }
+    };
+    view! {
+        <h2 id="panel-heading">{move || state.t(Text::EditStakeholder)}</h2>
+        <div class="field">
+            <label for="edit-name">{move || state.t(Text::Name)}</label>
+            <input id="edit-name" prop:value=field(|s| s.name.clone())
+                on:change=move |e| {
+                    let name = event_target_value(&e);
+                    run(Box::new(move |s| s.name = name));
+                }/>
+        </div>
+        <Choice
+            id="edit-kind"
+            label=Signal::derive(move || state.t(Text::Kind).to_string())
+            options=Signal::derive(move || {
+                let lang = state.lang.get();
+                StakeholderKind::ALL.iter().map(|k| (k.code().to_string(), vocabulary::stakeholder_kind(*k, lang).to_string())).collect()
+            })
+            value=field(|s| s.kind.code().to_string())
+            on_change=Callback::new(move |v: String| {
+                if let Some(kind) = StakeholderKind::from_code(&v) {
+                    run(Box::new(move |s| s.kind = kind));
+                }
+            })
+        />
+        {score_choice("edit-power", Text::Power, |s| s.power.get().to_string(), |s, v| s.power = v)}
+        {score_choice("edit-interest", Text::Interest, |s| s.interest.get().to_string(), |s, v| s.interest = v)}
+        <Choice
+            id="edit-stance"
+            label=Signal::derive(move || state.t(Text::Stance).to_string())
+            options=Signal::derive(move || {
+                let lang = state.lang.get();
+                scale_options(Stance::all().map(|s| i64::from(s.get())), move |v| {
+                    format!("{v:+} – {}", vocabulary::stance(v as i8, lang))
+                })
+            })
+            value=field(|s| s.stance.get().to_string())
+            on_change=Callback::new(move |v: String| {
+                if let Some(stance) = v.parse().ok().and_then(Stance::new) {
+                    run(Box::new(move |s| s.stance = stance));
+                }
+            })
+        />
+        <fieldset class="checks">
+            <legend>{move || state.t(Text::Sectors)}</legend>
+            <Show when=move || state.map.with(|m| m.sectors.is_empty())>
+                <p class="hint">{move || state.t(Text::NoSectorsYet)}</p>
+            </Show>
+            {move || sectors().into_iter().map(|sector| {
+                let sector_id = sector.id.clone();
+                let checked = {
+                    let sector_id = sector_id.clone();
+                    move || live.with_value(|l| l()).is_some_and(|s| s.sectors.contains(&sector_id))
+                };
+                view! {
+                    <label class="check">
+                        <input type="checkbox" prop:checked=checked on:change=move |e| {
+                            let on = event_target_checked(&e);
+                            let sector_id = sector_id.clone();
+                            run(Box::new(move |s| {
+                                s.sectors.retain(|x| x != &sector_id);
+                                if on { s.sectors.push(sector_id); }
+                            }));
+                        }/>
+                        {sector.name.clone()}
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+        <fieldset class="checks">
+            <legend>{move || state.t(Text::Resources)}</legend>
+            {Resource::ALL.iter().copied().map(|resource| {
+                let checked = move || live.with_value(|l| l()).is_some_and(|s| s.resources.contains(&resource));
+                view! {
+                    <label class="check">
+                        <input type="checkbox" prop:checked=checked on:change=move |e| {
+                            let on = event_target_checked(&e);
+                            run(Box::new(move |s| {
+                                s.resources.retain(|r| *r != resource);
+                                if on {
+                                    // Keep the vocabulary's order, so files diff cleanly.
+                                    s.resources.push(resource);
+                                    s.resources.sort();
+                                }
+                            }));
+                        }/>
+                        {move || vocabulary::resource(resource, state.lang.get())}
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+        <div class="field wide">
+            <label for="edit-notes">{move || state.t(Text::Notes)}</label>
+            <textarea id="edit-notes" rows="4" prop:value=field(|s| s.notes.clone())
+                on:change=move |e| {
+                    let notes = event_target_value(&e);
+                    run(Box::new(move |s| s.notes = notes));
+                }></textarea>
+        </div>
+        <label class="check">
+            <input type="checkbox" prop:checked=move || live.with_value(|l| l()).is_some_and(|s| s.pinned)
+                on:change=move |e| {
+                    let on = event_target_checked(&e);
+                    run(Box::new(move |s| s.pinned = on));
+                }/>
+            {move || state.t(Text::Pinned)}
+        </label>
+        <div class="panel-actions">
+            <button class="danger" on:click=delete>{move || state.t(Text::DeleteStakeholder)}</button>
+            <button class="quiet" on:click=move |_| state.selected.set(None)>{move || state.t(Text::Close)}</button>
+        </div>
+    }
+}

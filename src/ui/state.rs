@@ -1,0 +1,355 @@
+//! The app's state and the only ways to change it. Components read signals and call
+//! these methods; every map edit goes through [`AppState::dispatch`], which applies
+//! the command, records its inverse for undo, and autosaves.
+
+use super::web;
+use crate::edit::{Command, EditError, History};
+use crate::format::{self, Problem};
+use crate::i18n::{Lang, Text};
+use crate::model::{Map, StakeholderId};
+use crate::storage::{browser::BrowserStore, Catalogue, KeyValue, Library, StorageProblem};
+use leptos::prelude::*;
+
+/// Where the open map lives in storage. `key` is `None` while it could not be stored
+/// yet (storage unavailable or full); every change tries again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenDoc {
+    pub key: Option<String>,
+    pub revision: u64,
+}
+
+/// Something the user must hear about, shown in a live region until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Storage(StorageProblem),
+    Edit(EditError),
+    /// Informational: rendered in the polite status region.
+    Info(Text, String),
+}
+
+const LANG_KEY: &str = "simpul.lang";
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub catalogue: RwSignal<Catalogue>,
+    pub doc: RwSignal<Option<OpenDoc>>,
+    pub map: RwSignal<Map>,
+    history: StoredValue<History>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    pub notices: RwSignal<Vec<(u32, Notice)>>,
+    next_notice: StoredValue<u32>,
+    pub selected: RwSignal<Option<StakeholderId>>,
+    /// Problems of the last refused import, shown until the next import.
+    pub import_problems: RwSignal<Vec<Problem>>,
+}
+
+fn store() -> Result<Library<BrowserStore>, StorageProblem> {
+    BrowserStore::open().map(Library::new).map_err(StorageProblem::from)
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        let remembered = BrowserStore::open().ok().and_then(|s| s.get(LANG_KEY).ok().flatten());
+        let forced = web::query_param("lang");
+        let browser = web::browser_languages();
+        let lang = Lang::choose(forced.as_deref(), remembered.as_deref(), browser.iter().map(String::as_str));
+        web::set_document_lang(lang.code());
+        let state = Self {
+            lang: RwSignal::new(lang),
+            catalogue: RwSignal::new(Catalogue::default()),
+            doc: RwSignal::new(None),
+            map: RwSignal::new(Map::default()),
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            notices: RwSignal::new(Vec::new()),
+            next_notice: StoredValue::new(0),
+            selected: RwSignal::new(None),
+            import_problems: RwSignal::new(Vec::new()),
+        };
+        state.refresh_catalogue();
+        // Reopen the most recently saved map, so a reload lands where the user was.
+        let latest = state.catalogue.with_untracked(|c| {
+            c.maps
+                .iter()
+                .filter(|m| !m.damaged)
+                .max_by(|a, b| a.saved_ms.total_cmp(&b.saved_ms))
+                .map(|m| m.key.clone())
+        });
+        if let Some(key) = latest {
+            state.open(&key);
+        }
+        state
+    }
+
+    pub fn t(&self, text: Text) -> &'static str {
+        text.get(self.lang.get())
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        web::set_document_lang(lang.code());
+        if let Ok(mut store) = BrowserStore::open() {
+            // Not worth an alert: the language still applies for this visit.
+            let _ = store.set(LANG_KEY, lang.code());
+        }
+    }
+
+    // ----- notices -------------------------------------------------------------
+
+    pub fn notify(&self, notice: Notice) {
+        let already = self.notices.with_untracked(|n| n.iter().any(|(_, existing)| existing == &notice));
+        if already {
+            return;
+        }
+        let id = self.next_notice.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
+        self.notices.update(|n| n.push((id.unwrap_or_default(), notice)));
+    }
+
+    pub fn dismiss(&self, id: u32) {
+        self.notices.update(|n| n.retain(|(i, _)| *i != id));
+    }
+
+    fn clear_storage_notices(&self) {
+        self.notices.update(|n| n.retain(|(_, notice)| !matches!(notice, Notice::Storage(_))));
+    }
+
+    // ----- library -------------------------------------------------------------
+
+    pub fn refresh_catalogue(&self) {
+        match store() {
+            Ok(mut library) => {
+                let catalogue = library.catalogue(web::now_ms());
+                for problem in &catalogue.problems {
+                    self.notify(Notice::Storage(problem.clone()));
+                }
+                self.catalogue.set(catalogue);
+            }
+            Err(problem) => self.notify(Notice::Storage(problem)),
+        }
+    }
+
+    /// Starts a new, empty map and stores it.
+    pub fn new_map(&self) {
+        let title = self.t(Text::UntitledMap).to_string();
+        self.start(Map::new(title));
+    }
+
+    /// Opens `map` as a new entry of the library (used by New, Import, Duplicate).
+    /// It is never written over an existing map.
+    pub fn start(&self, map: Map) {
+        self.map.set(map);
+        self.doc.set(Some(OpenDoc { key: None, revision: 0 }));
+        self.reset_history();
+        self.persist();
+    }
+
+    pub fn open(&self, key: &str) {
+        let result = store().and_then(|mut library| library.load(key, web::now_ms()));
+        match result {
+            Ok(loaded) => {
+                self.map.set(loaded.map);
+                self.doc.set(Some(OpenDoc { key: Some(key.to_string()), revision: loaded.summary.revision }));
+                self.reset_history();
+                self.clear_storage_notices();
+            }
+            Err(problem) => {
+                self.notify(Notice::Storage(problem));
+                self.refresh_catalogue();
+            }
+        }
+    }
+
+    pub fn is_open(&self, key: &str) -> bool {
+        self.doc.with(|d| d.as_ref().and_then(|d| d.key.as_deref()) == Some(key))
+    }
+
+    pub fn rename(&self, key: &str, title: String) {
+        if self.is_open(key) {
+            self.dispatch(Command::SetTitle(title));
+            return;
+        }
+        if let Err(problem) = store().and_then(|mut l| l.rename(key, &title, web::now_ms())) {
+            self.notify(Notice::Storage(problem));
+        }
+        self.refresh_catalogue();
+    }
+
+    pub fn duplicate(&self, key: &str) {
+        let loaded = store().and_then(|mut l| l.load(key, web::now_ms()));
+        match loaded {
+            Ok(mut loaded) => {
+                loaded.map.title = format!("{} ({})", loaded.map.title, self.t(Text::CopySuffix));
+                self.start(loaded.map);
+            }
+            Err(problem) => self.notify(Notice::Storage(problem)),
+        }
+    }
+
+    pub fn delete(&self, key: &str) {
+        match store().and_then(|mut l| l.delete(key)) {
+            Ok(()) => {
+                if self.is_open(key) {
+                    self.doc.set(None);
+                    self.map.set(Map::default());
+                    self.reset_history();
+                }
+            }
+            Err(problem) => self.notify(Notice::Storage(problem)),
+        }
+        self.refresh_catalogue();
+    }
+
+    pub fn set_aside_text(&self, key: &str) -> Option<String> {
+        store().ok()?.set_aside_text(key).ok().flatten()
+    }
+
+    pub fn discard_set_aside(&self, key: &str) {
+        if let Err(problem) = store().and_then(|mut l| l.discard_set_aside(key)) {
+            self.notify(Notice::Storage(problem));
+        }
+        self.refresh_catalogue();
+    }
+
+    // ----- editing -------------------------------------------------------------
+
+    /// Applies one change to the open map, records it for undo and autosaves.
+    pub fn dispatch(&self, command: Command) {
+        let mut result = Ok(());
+        self.map.update(|map| {
+            result = self.history.try_update_value(|h| h.apply(map, command)).unwrap_or(Ok(()));
+        });
+        match result {
+            Ok(()) => self.after_change(),
+            Err(error) => self.notify(Notice::Edit(error)),
+        }
+    }
+
+    pub fn undo(&self) {
+        let mut changed = false;
+        self.map.update(|map| changed = self.history.try_update_value(|h| h.undo(map)).unwrap_or(false));
+        if changed {
+            self.after_change();
+        }
+    }
+
+    pub fn redo(&self) {
+        let mut changed = false;
+        self.map.update(|map| changed = self.history.try_update_value(|h| h.redo(map)).unwrap_or(false));
+        if changed {
+            self.after_change();
+        }
+    }
+
+    fn after_change(&self) {
+        self.sync_history_flags();
+        // A deleted stakeholder cannot stay selected.
+        let gone = self.selected.with_untracked(|s| {
+            s.as_ref().is_some_and(|id| self.map.with_untracked(|m| m.stakeholder(id).is_none()))
+        });
+        if gone {
+            self.selected.set(None);
+        }
+        self.persist();
+    }
+
+    fn reset_history(&self) {
+        self.history.set_value(History::default());
+        self.selected.set(None);
+        self.sync_history_flags();
+    }
+
+    fn sync_history_flags(&self) {
+        let (undo, redo) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        self.can_undo.set(undo);
+        self.can_redo.set(redo);
+    }
+
+    /// Autosave: writes the open map, creating its entry if it has none yet.
+    fn persist(&self) {
+        let Some(doc) = self.doc.get_untracked() else { return };
+        let map = self.map.get_untracked();
+        let now = web::now_ms();
+        let result = store().and_then(|mut library| match &doc.key {
+            Some(key) => library.save(key, &map, doc.revision, now),
+            None => library.create(&map, now),
+        });
+        match result {
+            Ok(summary) => {
+                self.doc.set(Some(OpenDoc { key: Some(summary.key.clone()), revision: summary.revision }));
+                // The save worked, so earlier save failures are over.
+                self.notices.update(|n| {
+                    n.retain(|(_, notice)| {
+                        !matches!(notice, Notice::Storage(StorageProblem::Full | StorageProblem::Unavailable(_) | StorageProblem::Failed(_)))
+                    })
+                });
+                self.catalogue.update(|c| match c.maps.iter_mut().find(|m| m.key == summary.key) {
+                    Some(existing) => *existing = summary,
+                    None => c.maps.push(summary),
+                });
+            }
+            Err(problem) => self.notify(Notice::Storage(problem)),
+        }
+    }
+
+    /// After a conflict: drop this tab's unsaved change and load the stored version.
+    pub fn load_theirs(&self, key: &str) {
+        self.open(key);
+        self.refresh_catalogue();
+    }
+
+    /// After a conflict: keep this tab's version as a new map beside the other.
+    pub fn keep_mine_as_copy(&self) {
+        let mut map = self.map.get_untracked();
+        map.title = format!("{} ({})", map.title, self.t(Text::CopySuffix));
+        self.clear_storage_notices();
+        self.start(map);
+    }
+
+    /// Another tab wrote storage: refresh the list, and warn if it was our map.
+    pub fn on_storage_changed(&self, changed_key: Option<String>) {
+        self.refresh_catalogue();
+        let Some(doc) = self.doc.get_untracked() else { return };
+        let Some(key) = doc.key else { return };
+        let ours = changed_key.as_deref().is_none_or(|k| k == format!("{}{key}", crate::storage::ENTRY_PREFIX));
+        if !ours {
+            return;
+        }
+        let stored = self.catalogue.with_untracked(|c| c.maps.iter().find(|m| m.key == key).map(|m| m.revision));
+        let title = self.map.with_untracked(|m| m.title.clone());
+        match stored {
+            Some(revision) if revision != doc.revision => {
+                self.notify(Notice::Storage(StorageProblem::Conflict { key, title }))
+            }
+            None => self.notify(Notice::Storage(StorageProblem::DeletedElsewhere { key, title })),
+            Some(_) => {}
+        }
+    }
+
+    // ----- files ---------------------------------------------------------------
+
+    /// Opens a map file as a new map, or lists its problems and changes nothing.
+    pub fn import_text(&self, text: &str) {
+        match format::decode(text) {
+            Ok(map) => {
+                self.import_problems.set(Vec::new());
+                let title = map.title.clone();
+                self.start(map);
+                self.notify(Notice::Info(Text::ImportedAsNewMap, title));
+            }
+            Err(invalid) => self.import_problems.set(invalid.problems),
+        }
+    }
+
+    pub fn export(&self) {
+        let (name, text) = self.map.with_untracked(|m| (format::file_name(m), format::encode(m)));
+        if let Err(detail) = web::download(&name, "application/json", &text) {
+            self.notify(Notice::Storage(StorageProblem::Failed(detail)));
+        }
+    }
+}
