@@ -103,7 +103,11 @@ fn whole_file_problems_are_single_and_clear() {
     assert_eq!(problems(r#"{"format": "kumu", "version": 1}"#).len(), 1);
     let syntax = problems("{\n  \"format\": \"simpul-map\",\n  \"version\": 1,,\n}");
     assert_eq!(syntax.len(), 1);
-    assert!(syntax[0].starts_with("The file is not valid JSON") && syntax[0].contains("line 3"), "{syntax:?}");
+    assert_eq!(syntax, ["The file is not valid JSON: there is something unexpected (line 3, column 16)"]);
+    assert_eq!(
+        problems("{\"format\": \"simpul-map\", \"stakeholders\": [{\"id\""),
+        ["The file is not valid JSON: it ends too early, as if it was cut off (line 1, column 47)"]
+    );
     assert_eq!(
         problems(r#"{"format": "simpul-map", "version": 4}"#),
         ["version: this map was made by a newer Simpul (file version 4; this Simpul reads up to version 1); update Simpul to open it"]
@@ -132,7 +136,7 @@ fn problems_are_told_in_bahasa_indonesia_too() {
 #[test]
 fn every_problem_kind_has_distinct_messages_in_both_languages() {
     let kinds = [
-        ProblemKind::Syntax { line: 1, column: 2, reason: "r".into() },
+        ProblemKind::Syntax { line: 1, column: 2, ends_early: true },
         ProblemKind::Empty,
         ProblemKind::Unreadable { reason: "r".into() },
         ProblemKind::TooLarge { bytes: 2, limit: 1 },

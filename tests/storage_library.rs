@@ -61,6 +61,9 @@ fn a_second_tab_cannot_silently_overwrite_a_newer_save() {
     assert!(matches!(refused, Err(StorageProblem::Conflict { .. })), "{refused:?}");
     assert_eq!(tab_two.load(&created.key, 0.0).unwrap().map.title, "Saved by tab one");
 
+    // Tab two can see the newer revision in the entry itself.
+    assert_eq!(tab_two.stored_revision(&created.key), StoredRevision::At(2));
+
     // Keeping tab two's version as a copy loses neither.
     tab_two.create(&stale, 3.0).unwrap();
     let titles: Vec<String> = tab_two.catalogue(4.0).maps.into_iter().map(|m| m.title).collect();
@@ -70,6 +73,7 @@ fn a_second_tab_cannot_silently_overwrite_a_newer_save() {
     tab_one.delete(&created.key).unwrap();
     let refused = tab_two.save(&created.key, &stale, 2, 5.0);
     assert!(matches!(refused, Err(StorageProblem::DeletedElsewhere { .. })), "{refused:?}");
+    assert_eq!(tab_two.stored_revision(&created.key), StoredRevision::Missing);
 }
 
 #[test]

@@ -25,7 +25,7 @@ pub fn decode(text: &str) -> Result<Map, Invalid> {
         fail(ProblemKind::Syntax {
             line: e.line(),
             column: e.column(),
-            reason: syntax_reason(&e),
+            ends_early: e.is_eof(),
         })
     })?;
     decode_value(&root)
@@ -38,15 +38,6 @@ pub fn decode_value(root: &Value) -> Result<Map, Invalid> {
     match map {
         Some(map) if reader.problems.is_empty() => Ok(map),
         _ => Err(Invalid { problems: reader.problems }),
-    }
-}
-
-fn syntax_reason(error: &serde_json::Error) -> String {
-    // serde_json appends " at line L column C"; the location is reported separately.
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(cut) => text[..cut].to_string(),
-        None => text,
     }
 }
 

@@ -31,8 +31,8 @@ impl Expected {
 /// can be shown as `stakeholders[3].power: 9 is outside 1–5`.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ProblemKind {
-    #[error("the file is not valid JSON ({reason}) at line {line}, column {column}")]
-    Syntax { line: usize, column: usize, reason: String },
+    #[error("the file is not valid JSON: {} (line {line}, column {column})", if *.ends_early { "it ends too early, as if it was cut off" } else { "there is something unexpected" })]
+    Syntax { line: usize, column: usize, ends_early: bool },
     #[error("the file is empty")]
     Empty,
     #[error("the file could not be read ({reason})")]
@@ -80,9 +80,10 @@ impl ProblemKind {
 
     fn message_id(&self) -> String {
         match self {
-            ProblemKind::Syntax { line, column, reason } => {
-                format!("berkas ini bukan JSON yang sah ({reason}) di baris {line}, kolom {column}")
-            }
+            ProblemKind::Syntax { line, column, ends_early } => format!(
+                "berkas ini bukan JSON yang sah: {} (baris {line}, kolom {column})",
+                if *ends_early { "berkas berakhir terlalu cepat, seperti terpotong" } else { "ada sesuatu yang tidak terduga" }
+            ),
             ProblemKind::Empty => "berkas ini kosong".into(),
             ProblemKind::Unreadable { reason } => format!("berkas ini tidak dapat dibaca ({reason})"),
             ProblemKind::TooLarge { bytes, limit } => {

@@ -47,6 +47,21 @@ struct EntryDoc {
     map: serde_json::Value,
 }
 
+/// What storage holds for one map key right now, read from the entry itself (the
+/// index may lag behind during another tab's save).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoredRevision {
+    Missing,
+    At(u64),
+    Unreadable,
+}
+
+/// Just the header of an entry, so checking a revision does not parse the map.
+#[derive(Deserialize)]
+struct EntryHeader {
+    revision: u64,
+}
+
 /// A map read from storage, with the revision a later save must match.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
@@ -235,6 +250,18 @@ impl<S: KeyValue> Library<S> {
         let summary = summary_of(key, map, revision, now_ms);
         self.upsert_index(summary.clone());
         Ok(summary)
+    }
+
+    /// The revision stored for `key` now, to notice another tab's save or delete.
+    pub fn stored_revision(&self, key: &str) -> StoredRevision {
+        match self.store.get(&entry_key(key)) {
+            Ok(None) => StoredRevision::Missing,
+            Ok(Some(raw)) => match serde_json::from_str::<EntryHeader>(&raw) {
+                Ok(header) => StoredRevision::At(header.revision),
+                Err(_) => StoredRevision::Unreadable,
+            },
+            Err(_) => StoredRevision::Unreadable,
+        }
     }
 
     /// Renames a stored map that is not open in this tab.

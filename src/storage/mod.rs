@@ -9,7 +9,7 @@ pub mod browser;
 
 pub use key_value::{KeyValue, StoreError};
 pub use library::{
-    Catalogue, Library, Loaded, MapSummary, StorageProblem, ENTRY_PREFIX, INDEX_KEY, SCHEMA,
+    Catalogue, Library, Loaded, MapSummary, StorageProblem, StoredRevision, ENTRY_PREFIX, INDEX_KEY, SCHEMA,
     SET_ASIDE_PREFIX,
 };
 pub use memory::MemoryStore;

@@ -56,7 +56,10 @@ fn ImportProblems() -> impl IntoView {
             <Show when=move || !state.import_problems.with(Vec::is_empty)>
                 <section class="import-problems" aria-labelledby="import-problems-heading">
                     <h2 id="import-problems-heading">
-                        {move || state.t(Text::ImportRefused).replace("{}", &state.import_problems.with(Vec::len).to_string())}
+                        {move || match state.import_problems.with(Vec::len) {
+                            1 => state.t(Text::ImportRefusedOne).to_string(),
+                            n => state.t(Text::ImportRefused).replace("{}", &n.to_string()),
+                        }}
                     </h2>
                     <p>{move || state.t(Text::ImportRefusedNothingChanged)}</p>
                     <ul>

@@ -72,7 +72,7 @@ fn MapItem(summary: MapSummary) -> impl IntoView {
                     class="map-open"
                     aria-current=move || current().then_some("true")
                     disabled=damaged
-                    on:click=move |_| state.open(&key.get_value())
+                    on:click=move |_| { state.open(&key.get_value()); }
                 >
                     <span class="map-title">{shown_title}</span>
                     <span class="map-meta">

@@ -7,7 +7,9 @@ use crate::edit::{Command, EditError, History};
 use crate::format::{self, Problem};
 use crate::i18n::{Lang, Text};
 use crate::model::{Map, StakeholderId};
-use crate::storage::{browser::BrowserStore, Catalogue, KeyValue, Library, StorageProblem};
+use crate::storage::{
+    browser::BrowserStore, Catalogue, KeyValue, Library, StorageProblem, StoredRevision, ENTRY_PREFIX,
+};
 use leptos::prelude::*;
 
 /// Where the open map lives in storage. `key` is `None` while it could not be stored
@@ -70,16 +72,16 @@ impl AppState {
             import_problems: RwSignal::new(Vec::new()),
         };
         state.refresh_catalogue();
-        // Reopen the most recently saved map, so a reload lands where the user was.
-        let latest = state.catalogue.with_untracked(|c| {
-            c.maps
-                .iter()
-                .filter(|m| !m.damaged)
-                .max_by(|a, b| a.saved_ms.total_cmp(&b.saved_ms))
-                .map(|m| m.key.clone())
+        // Reopen the most recently saved map, so a reload lands where the user was;
+        // if it cannot be read, the next most recent.
+        let mut recent = state.catalogue.with_untracked(|c| {
+            c.maps.iter().filter(|m| !m.damaged).map(|m| (m.saved_ms, m.key.clone())).collect::<Vec<_>>()
         });
-        if let Some(key) = latest {
-            state.open(&key);
+        recent.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (_, key) in recent {
+            if state.open(&key) {
+                break;
+            }
         }
         state
     }
@@ -115,8 +117,17 @@ impl AppState {
         self.notices.update(|n| n.retain(|(i, _)| *i != id));
     }
 
-    fn clear_storage_notices(&self) {
-        self.notices.update(|n| n.retain(|(_, notice)| !matches!(notice, Notice::Storage(_))));
+    /// Conflicts concern the map that was open; once another map is open, or a
+    /// copy is kept, they are settled. Other storage warnings stay until dismissed.
+    fn clear_conflict_notices(&self) {
+        self.notices.update(|n| {
+            n.retain(|(_, notice)| {
+                !matches!(
+                    notice,
+                    Notice::Storage(StorageProblem::Conflict { .. } | StorageProblem::DeletedElsewhere { .. })
+                )
+            })
+        });
     }
 
     // ----- library -------------------------------------------------------------
@@ -149,18 +160,21 @@ impl AppState {
         self.persist();
     }
 
-    pub fn open(&self, key: &str) {
+    /// Opens a stored map; `false` (after telling the user) when it cannot be read.
+    pub fn open(&self, key: &str) -> bool {
         let result = store().and_then(|mut library| library.load(key, web::now_ms()));
         match result {
             Ok(loaded) => {
                 self.map.set(loaded.map);
                 self.doc.set(Some(OpenDoc { key: Some(key.to_string()), revision: loaded.summary.revision }));
                 self.reset_history();
-                self.clear_storage_notices();
+                self.clear_conflict_notices();
+                true
             }
             Err(problem) => {
                 self.notify(Notice::Storage(problem));
                 self.refresh_catalogue();
+                false
             }
         }
     }
@@ -299,7 +313,7 @@ impl AppState {
 
     /// After a conflict: drop this tab's unsaved change and load the stored version.
     pub fn load_theirs(&self, key: &str) {
-        self.open(key);
+        let _ = self.open(key);
         self.refresh_catalogue();
     }
 
@@ -307,27 +321,29 @@ impl AppState {
     pub fn keep_mine_as_copy(&self) {
         let mut map = self.map.get_untracked();
         map.title = format!("{} ({})", map.title, self.t(Text::CopySuffix));
-        self.clear_storage_notices();
+        self.clear_conflict_notices();
         self.start(map);
     }
 
     /// Another tab wrote storage: refresh the list, and warn if it was our map.
+    /// `changed_key` is `None` when the other tab cleared all storage.
     pub fn on_storage_changed(&self, changed_key: Option<String>) {
         self.refresh_catalogue();
-        let Some(doc) = self.doc.get_untracked() else { return };
-        let Some(key) = doc.key else { return };
-        let ours = changed_key.as_deref().is_none_or(|k| k == format!("{}{key}", crate::storage::ENTRY_PREFIX));
-        if !ours {
+        let Some(OpenDoc { key: Some(key), revision }) = self.doc.get_untracked() else { return };
+        let entry = format!("{ENTRY_PREFIX}{key}");
+        if changed_key.is_some_and(|k| k != entry) {
             return;
         }
-        let stored = self.catalogue.with_untracked(|c| c.maps.iter().find(|m| m.key == key).map(|m| m.revision));
+        let Ok(library) = store() else { return };
         let title = self.map.with_untracked(|m| m.title.clone());
-        match stored {
-            Some(revision) if revision != doc.revision => {
+        match library.stored_revision(&key) {
+            StoredRevision::At(stored) if stored != revision => {
                 self.notify(Notice::Storage(StorageProblem::Conflict { key, title }))
             }
-            None => self.notify(Notice::Storage(StorageProblem::DeletedElsewhere { key, title })),
-            Some(_) => {}
+            StoredRevision::Missing => {
+                self.notify(Notice::Storage(StorageProblem::DeletedElsewhere { key, title }))
+            }
+            StoredRevision::At(_) | StoredRevision::Unreadable => {}
         }
     }
 

@@ -1,0 +1,149 @@
+// Storage faults in real Chromium: the user is told what happened, and no map that
+// existed before is lost or silently overwritten.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openApp, storageSnapshot } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function newMapWith(page, title, names) {
+  await page.getByRole('button', { name: 'New map' }).first().click();
+  const titleInput = page.getByLabel('Title', { exact: true });
+  await titleInput.fill(title);
+  await titleInput.press('Tab');
+  for (const name of names) {
+    await page.getByLabel('Add a stakeholder').fill(name);
+    await page.getByLabel('Add a stakeholder').press('Enter');
+    await page.getByRole('rowheader', { name, exact: true }).waitFor();
+  }
+}
+
+const entryKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('simpul.map.')));
+
+test('a damaged saved map is set aside, reported, and the other maps survive', async () => {
+  const { page } = await openApp(browser, server.url);
+  await newMapWith(page, 'Survivor', ['Dinas Pendidikan']);
+  await newMapWith(page, 'Doomed', ['Sekolah Alam']);
+  const keys = await entryKeys(page);
+  assert.equal(keys.length, 2);
+  // Truncate the most recent entry, as a crash mid-write might.
+  const doomedKey = await page.evaluate((keys) => {
+    const key = keys.find((k) => localStorage.getItem(k).includes('Doomed'));
+    const text = localStorage.getItem(key);
+    localStorage.setItem(key, text.slice(0, text.length / 2));
+    return key;
+  }, keys);
+  const damagedText = await page.evaluate((k) => localStorage.getItem(k), doomedKey);
+
+  await page.reload();
+  await page.getByRole('alert').getByText('The saved copy of “Doomed” could not be read. It was set aside unchanged').waitFor();
+  const nav = page.getByRole('navigation');
+  await nav.getByText('Set-aside copies').waitFor();
+  assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Survivor');
+  const setAside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('simpul.set-aside.')));
+  assert.equal(setAside.length, 1);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), setAside[0]), damagedText);
+  // The damaged copy can be downloaded for recovery.
+  const [download] = await Promise.all([page.waitForEvent('download'), nav.getByRole('button', { name: 'Download' }).click()]);
+  assert.ok(download.suggestedFilename().startsWith('simpul.set-aside.'));
+  await page.context().close();
+});
+
+test('a full storage quota is reported, the last save survives, and saving resumes when there is room', async () => {
+  const { page } = await openApp(browser, server.url);
+  await newMapWith(page, 'Penuh', ['Warga RT 05']);
+  const before = await storageSnapshot(page);
+  // Fill the quota from the page, as other data on the same site would.
+  const filled = await page.evaluate(() => {
+    const chunk = 'x'.repeat(64 * 1024);
+    let i = 0;
+    try { for (;;) { localStorage.setItem(`filler.${i}`, chunk); i++; } } catch { /* full */ }
+    try { for (let j = 0; ; j++) { localStorage.setItem(`filler.small.${j}`, 'y'.repeat(256)); } } catch { /* full */ }
+    return i;
+  });
+  assert.ok(filled > 10);
+  await page.getByLabel('Add a stakeholder').fill('Karang Taruna');
+  await page.getByLabel('Add a stakeholder').press('Enter');
+  await page.getByRole('alert').getByText(/storage for Simpul is full, so your latest change is not saved yet/).waitFor();
+  // What was saved before is intact; the change stays on screen.
+  const after = await storageSnapshot(page);
+  for (const [key, value] of Object.entries(before)) assert.equal(after[key], value, key);
+  await page.getByRole('rowheader', { name: 'Karang Taruna' }).waitFor();
+
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await page.getByLabel('Add a stakeholder').fill('PKK');
+  await page.getByLabel('Add a stakeholder').press('Enter');
+  await page.getByRole('alert').getByText(/is full/).waitFor({ state: 'detached' });
+  await page.reload();
+  await page.getByRole('rowheader', { name: 'Karang Taruna' }).waitFor();
+  await page.getByRole('rowheader', { name: 'PKK' }).waitFor();
+  await page.context().close();
+});
+
+test('a second tab cannot silently overwrite the first tab\u2019s newer save', async () => {
+  const { page: first, context } = await openApp(browser, server.url);
+  await newMapWith(first, 'Shared map', ['Bappeda']);
+  const { page: second } = await openApp(browser, server.url, { context });
+  await second.getByRole('rowheader', { name: 'Bappeda' }).waitFor();
+
+  // Tab one saves a newer revision...
+  await first.getByLabel('Add a stakeholder').fill('From tab one');
+  await first.getByLabel('Add a stakeholder').press('Enter');
+  await first.getByRole('rowheader', { name: 'From tab one' }).waitFor();
+  // ...and tab two is told at once, before it even edits.
+  await second.getByRole('alert').getByText('“Shared map” was changed in another tab or window.').waitFor();
+  // If tab two edits anyway, its change is not written over tab one's.
+  await second.getByLabel('Add a stakeholder').fill('From tab two');
+  await second.getByLabel('Add a stakeholder').press('Enter');
+  await second.getByRole('rowheader', { name: 'From tab two' }).waitFor();
+  const stored = await second.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('simpul.map.')).map((k) => localStorage.getItem(k)));
+  assert.equal(stored.length, 1);
+  assert.match(stored[0], /From tab one/);
+  assert.doesNotMatch(stored[0], /From tab two/);
+
+  // Keeping tab two's version as a copy loses neither.
+  await second.getByRole('button', { name: 'Keep mine as a copy' }).click();
+  await second.getByRole('navigation').getByText('Shared map (copy)').waitFor();
+  const all = await second.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('simpul.map.')).map((k) => localStorage.getItem(k)));
+  assert.equal(all.length, 2);
+  assert.ok(all.some((t) => t.includes('From tab one') && !t.includes('From tab two')));
+  assert.ok(all.some((t) => t.includes('From tab two')));
+  await context.close();
+});
+
+test('blocked storage is reported and the app still works in memory', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  const { page, errors } = await openApp(browser, server.url, { context });
+  await page.getByRole('alert').getByText(/Simpul cannot use this browser's storage/).waitFor();
+  await page.getByRole('button', { name: 'New map' }).first().click();
+  await page.getByLabel('Add a stakeholder').fill('Still works');
+  await page.getByLabel('Add a stakeholder').press('Enter');
+  await page.getByRole('rowheader', { name: 'Still works' }).waitFor();
+  assert.deepEqual(errors.filter((e) => !/SecurityError|insecure/.test(e)), []);
+  await context.close();
+});
+
+test('maps saved by a newer Simpul are read but never overwritten', async () => {
+  const { page } = await openApp(browser, server.url);
+  await newMapWith(page, 'From the future', ['Dinas PU']);
+  await page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem('simpul.index'));
+    index.schema = 2;
+    localStorage.setItem('simpul.index', JSON.stringify(index));
+  });
+  await page.reload();
+  await page.getByRole('alert').getByText(/saved by a newer version of Simpul/).waitFor();
+  const before = await storageSnapshot(page);
+  await page.getByLabel('Add a stakeholder').fill('Not saved');
+  await page.getByLabel('Add a stakeholder').press('Enter');
+  await page.getByRole('rowheader', { name: 'Not saved' }).waitFor();
+  assert.deepEqual(await storageSnapshot(page), before);
+  await page.context().close();
+});
