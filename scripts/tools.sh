@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what building Simpul needs, skipping whatever is already there:
+# the wasm32 target, Trunk, wasm-bindgen-cli of exactly the version in Cargo.lock,
+# and the npm dev tools (wasm-opt from binaryen, Playwright, axe-core).
+# Sourced by serve.sh and test.sh; leaves node_modules/.bin and ~/.cargo/bin on PATH.
+set -euo pipefail
+
+SIMPUL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$SIMPUL_ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+TRUNK_VERSION="0.21.14"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+require() {
+  command -v "$1" >/dev/null 2>&1 || { echo "Simpul needs $1 ($2), which is not installed." >&2; exit 1; }
+}
+require cargo "install Rust with rustup"
+require npm "install Node.js and npm"
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
+  say "Installing Trunk $TRUNK_VERSION (several minutes, once)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+# Trunk only uses a wasm-bindgen from PATH whose version equals the lockfile's;
+# otherwise it would try to download one.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$SIMPUL_ROOT/Cargo.lock")"
+if [[ -z "$WASM_BINDGEN_VERSION" ]]; then
+  echo "Could not read the wasm-bindgen version from Cargo.lock." >&2
+  exit 1
+fi
+if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]]; then
+  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# npm ci only when node_modules does not match the committed lockfile.
+if ! cmp -s "$SIMPUL_ROOT/package-lock.json" "$SIMPUL_ROOT/node_modules/.simpul-lock" 2>/dev/null; then
+  say "Installing npm dev tools from package-lock.json"
+  (cd "$SIMPUL_ROOT" && npm ci --no-audit --no-fund)
+  cp "$SIMPUL_ROOT/package-lock.json" "$SIMPUL_ROOT/node_modules/.simpul-lock"
+fi

@@ -1,0 +1,46 @@
+// axe-core finds no violations in each state of the app, in both languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { serve, launch, openApp } from './harness.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function violations(page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+for (const lang of ['en', 'id']) {
+  test(`no axe violations in every state (${lang})`, async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const { page } = await openApp(browser, server.url, { context, query: `?lang=${lang}` });
+    assert.deepEqual(await violations(page), [], 'empty state');
+
+    await page.locator('.library button.primary').click();
+    const add = page.locator('#add-stakeholder');
+    for (const name of ['Dinas Kesehatan', 'Posyandu Mawar', 'Radio Komunitas']) {
+      await add.fill(name);
+      await add.press('Enter');
+    }
+    await page.locator('#add-sector').fill('Kesehatan');
+    await page.locator('#add-sector').press('Enter');
+    await page.locator('#link-from').selectOption({ index: 1 });
+    await page.locator('#link-to').selectOption({ index: 2 });
+    await page.locator('.link-form button').click();
+    await page.locator('.data tbody tr').nth(3).waitFor();
+    assert.deepEqual(await violations(page), [], 'map with stakeholders, links, sectors and the side panel');
+
+    // A refused import and the confirmation to delete a map.
+    await page.locator('input[type=file]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format": 1}') });
+    await page.locator('.import-problems').waitFor();
+    await page.locator('.map-actions .danger').first().click();
+    await page.locator('.confirm').waitFor();
+    assert.deepEqual(await violations(page), [], 'import problems and delete confirmation');
+    await context.close();
+  });
+}
