@@ -4,6 +4,7 @@
 //! browser dependency and is tested natively; `ui` and the browser storage backend
 //! exist only in the WebAssembly build.
 
+pub mod analysis;
 pub mod edit;
 pub mod format;
 pub mod i18n;

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Regenerates tests/fixtures/networkx/*.json: Simpul maps with the metrics networkx
+computes for them. The Rust tests read these files and must agree (eigenvector
+within 1e-4, everything else within 1e-9).
+
+    pip install networkx && python3 scripts/reference_metrics.py
+
+The stakeholder graph is built as Simpul defines it: undirected, parallel links
+collapsed, self-links removed (an nx.Graph from the links, minus self-loops).
+"""
+import json
+import os
+import random
+
+import networkx as nx
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures", "networkx")
+KINDS = ["government", "business", "community", "academia", "media", "ngo", "donor", "other"]
+
+
+def simpul_map(title, nodes, links):
+    """nodes: list of ids; links: list of (from, to, directed)."""
+    return {
+        "format": "simpul-map",
+        "version": 1,
+        "title": title,
+        "stakeholders": [
+            {"id": n, "name": n, "kind": KINDS[i % len(KINDS)], "power": 1 + i % 5, "interest": 1 + (i * 3) % 5}
+            for i, n in enumerate(nodes)
+        ],
+        "links": [
+            {"id": f"l{k}", "from": a, "to": b, "kind": "partnership", "directed": d}
+            for k, (a, b, d) in enumerate(links)
+        ],
+    }
+
+
+def reference(m):
+    g = nx.Graph()
+    g.add_nodes_from(s["id"] for s in m["stakeholders"])
+    g.add_edges_from((l["from"], l["to"]) for l in m["links"])
+    g.remove_edges_from(list(nx.selfloop_edges(g)))
+    n = g.number_of_nodes()
+    degree = nx.degree_centrality(g)
+    betweenness = nx.betweenness_centrality(g, normalized=True)
+    closeness = nx.closeness_centrality(g, wf_improved=True)
+    try:
+        eigenvector = nx.eigenvector_centrality(g) if n else {}
+    except nx.PowerIterationFailedConvergence:
+        eigenvector = None
+    return {
+        "metrics": {
+            v: {
+                "degree": degree[v],
+                "betweenness": betweenness[v],
+                "closeness": closeness[v],
+                "eigenvector": None if eigenvector is None else eigenvector[v],
+            }
+            for v in g.nodes
+        },
+        "density": nx.density(g) if n else 0.0,
+        "groups": nx.number_connected_components(g) if n else 0,
+        "articulation_points": sorted(nx.articulation_points(g)),
+        "bridges": sorted(sorted(e) for e in nx.bridges(g)),
+    }
+
+
+def from_graph(title, g):
+    ids = {v: f"n{v}" if isinstance(v, int) else str(v) for v in g.nodes}
+    return simpul_map(title, [ids[v] for v in g.nodes], [(ids[a], ids[b], False) for a, b in g.edges])
+
+
+def cases():
+    yield "karate-club", from_graph("Zachary's karate club", nx.karate_club_graph())
+    yield "florentine-families", from_graph("Padgett's Florentine families", nx.florentine_families_graph())
+    yield "les-miserables", from_graph("Les Misérables", nx.les_miserables_graph())
+    yield "empty", simpul_map("Empty", [], [])
+    yield "one-stakeholder", simpul_map("One", ["solo"], [("solo", "solo", False)])
+    yield "two-stakeholders", simpul_map("Two", ["a", "b"], [("a", "b", True)])
+    yield "isolated-and-groups", simpul_map(
+        "Groups and isolated stakeholders",
+        ["a", "b", "c", "d", "e", "f", "g", "lonely"],
+        [("a", "b", False), ("b", "c", True), ("c", "a", False), ("d", "e", False), ("e", "f", True), ("f", "g", False)],
+    )
+    yield "self-and-parallel-links", simpul_map(
+        "Self-links and parallel links",
+        ["a", "b", "c", "d"],
+        [("a", "a", False), ("a", "b", True), ("b", "a", True), ("a", "b", False), ("b", "c", False),
+         ("c", "d", True), ("d", "c", False), ("d", "d", True)],
+    )
+    yield "star", from_graph("Star", nx.star_graph(9))
+    yield "path", from_graph("Path", nx.path_graph(12))
+    rng = random.Random(7)
+    yield "random-sparse", from_graph("Sparse random", nx.gnp_random_graph(60, 0.04, seed=rng.randint(0, 10**6)))
+    yield "random-clustered", from_graph(
+        "Clustered random", nx.planted_partition_graph(5, 12, 0.4, 0.02, seed=rng.randint(0, 10**6))
+    )
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    for name, m in cases():
+        with open(os.path.join(OUT, f"{name}.json"), "w", encoding="utf-8") as f:
+            json.dump({"map": m, "expected": reference(m), "networkx": nx.__version__}, f, indent=1, ensure_ascii=False)
+            f.write("\n")
+        print(f"wrote {name}")
+
+
+if __name__ == "__main__":
+    main()

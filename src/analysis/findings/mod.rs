@@ -1,0 +1,153 @@
+//! Findings: what the analysis tells a facilitator that a picture alone does not
+//! (PRODUCT.md §4). Each has a stable code, a severity, its subjects (stakeholder
+//! ids, sector ids or a kind's name) and an explanation with a suggested action in
+//! both languages.
+
+mod coverage;
+mod power;
+mod structure;
+mod suggestions;
+mod text;
+
+use super::network::{Network, SimpleGraph};
+use super::structure::{CutPoints, Groups};
+use crate::model::Map;
+use serde::Serialize;
+
+pub use text::Explanation;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    High,
+    Medium,
+    Low,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::High, Severity::Medium, Severity::Low];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Severity::High => "high",
+            Severity::Medium => "medium",
+            Severity::Low => "low",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    OneWayDependency,
+    UnheardVoice,
+    OpposedPowerful,
+    HubDominance,
+    Gatekeeper,
+    HiddenBroker,
+    CrossSectorGap,
+    Isolated,
+    DisconnectedGroups,
+    FragileBridge,
+    MissingPentahelix,
+    SuggestedLink,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::OneWayDependency => "one-way-dependency",
+            Code::UnheardVoice => "unheard-voice",
+            Code::OpposedPowerful => "opposed-powerful",
+            Code::HubDominance => "hub-dominance",
+            Code::Gatekeeper => "gatekeeper",
+            Code::HiddenBroker => "hidden-broker",
+            Code::CrossSectorGap => "cross-sector-gap",
+            Code::Isolated => "isolated",
+            Code::DisconnectedGroups => "disconnected-groups",
+            Code::FragileBridge => "fragile-bridge",
+            Code::MissingPentahelix => "missing-pentahelix",
+            Code::SuggestedLink => "suggested-link",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Code::UnheardVoice | Code::OpposedPowerful | Code::DisconnectedGroups | Code::OneWayDependency => {
+                Severity::High
+            }
+            Code::HubDominance
+            | Code::Gatekeeper
+            | Code::FragileBridge
+            | Code::CrossSectorGap
+            | Code::Isolated
+            | Code::MissingPentahelix => Severity::Medium,
+            Code::HiddenBroker | Code::SuggestedLink => Severity::Low,
+        }
+    }
+}
+
+/// The numbers behind a finding, kept for its explanation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Detail {
+    None,
+    /// Sizes of the parts a gatekeeper or bridge separates, or of the groups.
+    Parts(Vec<usize>),
+    /// Hub dominance: share of linked pairs and of betweenness, 0–1.
+    Shares { pairs: f64, betweenness: f64 },
+    /// Suggested link: common partners, shared sectors and the score.
+    Suggestion { common: usize, sectors: usize, score: f64 },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    pub subjects: Vec<String>,
+    #[serde(skip)]
+    pub detail: Detail,
+}
+
+impl Finding {
+    fn new(code: Code, subjects: Vec<String>, detail: Detail) -> Self {
+        Self { code, severity: code.severity(), subjects, detail }
+    }
+}
+
+/// What the rules read; computed once per analysis.
+pub struct Context<'a> {
+    pub map: &'a Map,
+    pub network: &'a Network,
+    pub graph: &'a SimpleGraph,
+    pub betweenness: &'a [f64],
+    pub groups: &'a Groups,
+    pub cuts: &'a CutPoints,
+}
+
+impl Context<'_> {
+    fn id(&self, stakeholder: usize) -> String {
+        self.map.stakeholders[stakeholder].id.to_string()
+    }
+}
+
+/// Every finding, most severe first; within a severity, in the order of the rule
+/// table and then of the map.
+pub fn detect(context: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    power::one_way_dependencies(context, &mut findings);
+    power::unheard_voices(context, &mut findings);
+    power::opposed_powerful(context, &mut findings);
+    power::hub_dominance(context, &mut findings);
+    structure::gatekeepers(context, &mut findings);
+    power::hidden_brokers(context, &mut findings);
+    coverage::cross_sector_gaps(context, &mut findings);
+    structure::isolated(context, &mut findings);
+    structure::disconnected_groups(context, &mut findings);
+    structure::fragile_bridges(context, &mut findings);
+    coverage::missing_pentahelix(context, &mut findings);
+    suggestions::suggested_links(context, &mut findings);
+    // Stable sort: rule and map order survive within each severity.
+    findings.sort_by_key(|f| f.severity);
+    findings
+}

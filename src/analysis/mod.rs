@@ -1,0 +1,108 @@
+//! The analysis of a map (PRODUCT.md §4): centralities equal to networkx's,
+//! map-level structure, and the findings. Pure and deterministic; the UI reruns it
+//! after every edit.
+
+pub mod findings;
+mod index;
+pub mod mendelow;
+pub mod metrics;
+pub mod network;
+pub mod pentahelix;
+pub mod sector_matrix;
+pub mod structure;
+pub mod thresholds;
+
+use crate::model::{Map, StakeholderKind};
+use findings::{Context, Finding};
+use mendelow::Quadrant;
+use network::Network;
+use serde::Serialize;
+
+/// One stakeholder's metrics.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct StakeholderMetrics {
+    pub degree: f64,
+    pub betweenness: f64,
+    pub closeness: f64,
+    pub eigenvector: f64,
+    pub quadrant: Quadrant,
+}
+
+/// Map-level measures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MapMeasures {
+    pub stakeholders: usize,
+    /// Distinct linked pairs.
+    pub linked_pairs: usize,
+    /// As `networkx.density` of the simple stakeholder graph.
+    pub density: f64,
+    /// Connected groups, isolated stakeholders included.
+    pub groups: usize,
+    /// Stakeholder ids, in map order.
+    pub articulation_points: Vec<String>,
+    /// Pairs of stakeholder ids.
+    pub bridges: Vec<[String; 2]>,
+    pub pentahelix_present: Vec<StakeholderKind>,
+    pub pentahelix_missing: Vec<StakeholderKind>,
+    /// False when eigenvector centrality did not converge in 100 iterations (its
+    /// values are then the last iterate).
+    pub eigenvector_converged: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Analysis {
+    /// By stakeholder, in map order.
+    pub metrics: Vec<StakeholderMetrics>,
+    pub map: MapMeasures,
+    pub findings: Vec<Finding>,
+}
+
+/// Analyses the whole map. `O(n·m)` for the path centralities; everything else is
+/// `O(n + m)` or bounded by sector memberships.
+pub fn analyze(map: &Map) -> Analysis {
+    let network = Network::build(map);
+    let graph = network.stakeholder_graph();
+    let n = graph.node_count();
+
+    let degree = metrics::degree_centrality(&graph);
+    let paths = metrics::path_centralities(&graph);
+    let eigenvector = metrics::eigenvector_centrality(&graph);
+    let groups = structure::connected_groups(&graph);
+    let group_size = |v: usize| groups.members[groups.group_of[v]].len();
+    let cuts = structure::cut_points(&graph, group_size);
+
+    let metrics = (0..n)
+        .map(|v| StakeholderMetrics {
+            degree: degree[v],
+            betweenness: paths.betweenness[v],
+            closeness: paths.closeness[v],
+            eigenvector: eigenvector.values[v],
+            quadrant: Quadrant::of(&map.stakeholders[v]),
+        })
+        .collect();
+
+    let id = |v: usize| map.stakeholders[v].id.to_string();
+    let (present, missing) = pentahelix::coverage(map);
+    let density = if n > 1 { 2.0 * graph.edge_count() as f64 / (n * (n - 1)) as f64 } else { 0.0 };
+    let measures = MapMeasures {
+        stakeholders: n,
+        linked_pairs: graph.edge_count(),
+        density,
+        groups: groups.members.len(),
+        articulation_points: cuts.articulation_points.iter().map(|(v, _)| id(*v)).collect(),
+        bridges: cuts.bridges.iter().map(|((a, b), _)| [id(*a), id(*b)]).collect(),
+        pentahelix_present: present,
+        pentahelix_missing: missing,
+        eigenvector_converged: eigenvector.converged,
+    };
+
+    let context = Context {
+        map,
+        network: &network,
+        graph: &graph,
+        betweenness: &paths.betweenness,
+        groups: &groups,
+        cuts: &cuts,
+    };
+    Analysis { metrics, map: measures, findings: findings::detect(&context) }
+}

@@ -1,0 +1,135 @@
+//! The stakeholder–sector network (PRODUCT.md §2) and the compact graph the
+//! metrics run on.
+
+use crate::model::{LinkId, Map};
+use petgraph::graph::{Graph, NodeIndex};
+use petgraph::Directed;
+
+/// A node of the network: a stakeholder or a sector, by its index in the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NetNode {
+    Stakeholder(usize),
+    Sector(usize),
+}
+
+/// An edge of the network: a link (from → to, as drawn) or a membership
+/// (stakeholder → sector).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NetEdge {
+    Link { link: LinkId, directed: bool },
+    Membership,
+}
+
+/// The whole network as a petgraph graph. Stakeholder `i` is node `i`; sector `j`
+/// is node `stakeholders + j`.
+pub struct Network {
+    pub graph: Graph<NetNode, NetEdge, Directed, u32>,
+    pub stakeholders: usize,
+    pub sectors: usize,
+}
+
+impl Network {
+    /// Builds the network. `O(n + s + l + memberships)`. References that do not
+    /// resolve (impossible in a validated map) are skipped, never a panic.
+    pub fn build(map: &Map) -> Self {
+        let stakeholders = map.stakeholders.len();
+        let sectors = map.sectors.len();
+        let mut graph = Graph::with_capacity(stakeholders + sectors, map.links.len() + stakeholders);
+        for i in 0..stakeholders {
+            graph.add_node(NetNode::Stakeholder(i));
+        }
+        for j in 0..sectors {
+            graph.add_node(NetNode::Sector(j));
+        }
+        let index_of = crate::analysis::index::StakeholderIndex::new(map);
+        for link in &map.links {
+            if let (Some(a), Some(b)) = (index_of.get(&link.from), index_of.get(&link.to)) {
+                graph.add_edge(
+                    NodeIndex::new(a),
+                    NodeIndex::new(b),
+                    NetEdge::Link { link: link.id.clone(), directed: link.directed },
+                );
+            }
+        }
+        let sector_index: std::collections::HashMap<&str, usize> =
+            map.sectors.iter().enumerate().map(|(j, s)| (s.id.as_str(), j)).collect();
+        for (i, stakeholder) in map.stakeholders.iter().enumerate() {
+            for sector in &stakeholder.sectors {
+                if let Some(&j) = sector_index.get(sector.as_str()) {
+                    graph.add_edge(NodeIndex::new(i), NodeIndex::new(stakeholders + j), NetEdge::Membership);
+                }
+            }
+        }
+        Self { graph, stakeholders, sectors }
+    }
+
+    /// The sectors of stakeholder `i`, as sector indices.
+    pub fn sectors_of(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.graph.edges(NodeIndex::new(i)).filter_map(move |e| match (e.weight(), self.graph[petgraph::visit::EdgeRef::target(&e)]) {
+            (NetEdge::Membership, NetNode::Sector(j)) => Some(j),
+            _ => None,
+        })
+    }
+
+    /// The undirected simple stakeholder graph: links only, direction dropped,
+    /// parallel links collapsed, self-links removed.
+    pub fn stakeholder_graph(&self) -> SimpleGraph {
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(self.graph.edge_count() * 2);
+        for edge in self.graph.raw_edges() {
+            if let NetEdge::Link { .. } = edge.weight {
+                let (a, b) = (edge.source().index() as u32, edge.target().index() as u32);
+                if a != b {
+                    pairs.push((a, b));
+                    pairs.push((b, a));
+                }
+            }
+        }
+        SimpleGraph::from_pairs(self.stakeholders, pairs)
+    }
+}
+
+/// An undirected simple graph in compressed sparse rows: the neighbours of `v` are
+/// `targets[offsets[v]..offsets[v + 1]]`, sorted and distinct. Cache-friendly for
+/// the all-pairs passes, which dominate analysis time.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SimpleGraph {
+    offsets: Vec<u32>,
+    targets: Vec<u32>,
+}
+
+impl SimpleGraph {
+    /// From directed pairs that already list both directions of every edge.
+    pub fn from_pairs(nodes: usize, mut pairs: Vec<(u32, u32)>) -> Self {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut offsets = vec![0u32; nodes + 1];
+        for &(a, _) in &pairs {
+            offsets[a as usize + 1] += 1;
+        }
+        for v in 0..nodes {
+            offsets[v + 1] += offsets[v];
+        }
+        Self { offsets, targets: pairs.into_iter().map(|(_, b)| b).collect() }
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Distinct linked pairs.
+    pub fn edge_count(&self) -> usize {
+        self.targets.len() / 2
+    }
+
+    pub fn neighbors(&self, v: usize) -> &[u32] {
+        &self.targets[self.offsets[v] as usize..self.offsets[v + 1] as usize]
+    }
+
+    pub fn degree(&self, v: usize) -> usize {
+        (self.offsets[v + 1] - self.offsets[v]) as usize
+    }
+
+    pub fn has_edge(&self, a: usize, b: usize) -> bool {
+        self.neighbors(a).binary_search(&(b as u32)).is_ok()
+    }
+}

@@ -1,0 +1,72 @@
+//! Metrics equal networkx's on classic networks and edge cases. The fixtures are
+//! made by `scripts/reference_metrics.py` with networkx; this test only reads them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value;
+use simpul::analysis::analyze;
+use simpul::format::decode_value;
+use std::path::Path;
+
+fn fixtures() -> Vec<(String, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/networkx");
+    let mut all: Vec<(String, Value)> = std::fs::read_dir(&dir)
+        .expect("fixture folder")
+        .map(|entry| {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("fixture text");
+            (path.file_stem().unwrap().to_string_lossy().into_owned(), serde_json::from_str(&text).expect("fixture json"))
+        })
+        .collect();
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(all.len() >= 12, "fixtures are missing: run scripts/reference_metrics.py");
+    all
+}
+
+fn close(name: &str, what: &str, got: f64, want: f64, tolerance: f64) {
+    assert!((got - want).abs() <= tolerance, "{name}: {what} is {got}, networkx says {want}");
+}
+
+#[test]
+fn centralities_equal_networkx() {
+    for (name, fixture) in fixtures() {
+        let map = decode_value(&fixture["map"]).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let analysis = analyze(&map);
+        let expected = &fixture["expected"];
+        let metrics = expected["metrics"].as_object().expect("metrics");
+        assert_eq!(analysis.metrics.len(), metrics.len(), "{name}");
+        for (stakeholder, got) in map.stakeholders.iter().zip(&analysis.metrics) {
+            let want = &metrics[stakeholder.id.as_str()];
+            let label = format!("{name}/{}", stakeholder.id);
+            close(&label, "degree", got.degree, want["degree"].as_f64().unwrap(), 1e-9);
+            close(&label, "betweenness", got.betweenness, want["betweenness"].as_f64().unwrap(), 1e-9);
+            close(&label, "closeness", got.closeness, want["closeness"].as_f64().unwrap(), 1e-9);
+            if let Some(eigenvector) = want["eigenvector"].as_f64() {
+                close(&label, "eigenvector", got.eigenvector, eigenvector, 1e-4);
+            }
+        }
+    }
+}
+
+#[test]
+fn map_measures_equal_networkx() {
+    for (name, fixture) in fixtures() {
+        let map = decode_value(&fixture["map"]).unwrap();
+        let measures = analyze(&map).map;
+        let expected = &fixture["expected"];
+        close(&name, "density", measures.density, expected["density"].as_f64().unwrap(), 1e-12);
+        assert_eq!(measures.groups as u64, expected["groups"].as_u64().unwrap(), "{name}: groups");
+        let mut points = measures.articulation_points.clone();
+        points.sort();
+        let want: Vec<String> =
+            expected["articulation_points"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        assert_eq!(points, want, "{name}: articulation points");
+        let mut bridges: Vec<Vec<String>> = measures.bridges.iter().map(|[a, b]| {
+            let mut pair = vec![a.clone(), b.clone()];
+            pair.sort();
+            pair
+        }).collect();
+        bridges.sort();
+        let want: Vec<Vec<String>> = serde_json::from_value(expected["bridges"].clone()).unwrap();
+        assert_eq!(bridges, want, "{name}: bridges");
+    }
+}
