@@ -5,12 +5,15 @@
 pub mod findings;
 mod index;
 pub mod mendelow;
-pub mod metrics;
 pub mod network;
 pub mod pentahelix;
 pub mod sector_matrix;
-pub mod structure;
 pub mod thresholds;
+
+/// The graph algorithms (a separate crate, built for speed).
+pub use simpul_graph as algorithms;
+use simpul_graph as metrics;
+use simpul_graph as structure;
 
 use crate::model::{Map, StakeholderKind};
 use findings::{Context, Finding};

@@ -2,6 +2,7 @@
 //! metrics run on.
 
 use crate::model::{LinkId, Map};
+use simpul_graph::SimpleGraph;
 use petgraph::graph::{Graph, NodeIndex};
 use petgraph::Directed;
 
@@ -85,51 +86,5 @@ impl Network {
             }
         }
         SimpleGraph::from_pairs(self.stakeholders, pairs)
-    }
-}
-
-/// An undirected simple graph in compressed sparse rows: the neighbours of `v` are
-/// `targets[offsets[v]..offsets[v + 1]]`, sorted and distinct. Cache-friendly for
-/// the all-pairs passes, which dominate analysis time.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct SimpleGraph {
-    offsets: Vec<u32>,
-    targets: Vec<u32>,
-}
-
-impl SimpleGraph {
-    /// From directed pairs that already list both directions of every edge.
-    pub fn from_pairs(nodes: usize, mut pairs: Vec<(u32, u32)>) -> Self {
-        pairs.sort_unstable();
-        pairs.dedup();
-        let mut offsets = vec![0u32; nodes + 1];
-        for &(a, _) in &pairs {
-            offsets[a as usize + 1] += 1;
-        }
-        for v in 0..nodes {
-            offsets[v + 1] += offsets[v];
-        }
-        Self { offsets, targets: pairs.into_iter().map(|(_, b)| b).collect() }
-    }
-
-    pub fn node_count(&self) -> usize {
-        self.offsets.len().saturating_sub(1)
-    }
-
-    /// Distinct linked pairs.
-    pub fn edge_count(&self) -> usize {
-        self.targets.len() / 2
-    }
-
-    pub fn neighbors(&self, v: usize) -> &[u32] {
-        &self.targets[self.offsets[v] as usize..self.offsets[v + 1] as usize]
-    }
-
-    pub fn degree(&self, v: usize) -> usize {
-        (self.offsets[v + 1] - self.offsets[v]) as usize
-    }
-
-    pub fn has_edge(&self, a: usize, b: usize) -> bool {
-        self.neighbors(a).binary_search(&(b as u32)).is_ok()
     }
 }

@@ -1,7 +1,8 @@
 //! Sector × sector counts: how many linked pairs of stakeholders join each pair of
 //! sectors, and how many stakeholders belong to both. Empty cells are the gaps.
 
-use super::network::{Network, SimpleGraph};
+use super::network::Network;
+use simpul_graph::SimpleGraph;
 
 pub struct SectorMatrix {
     size: usize,

@@ -101,6 +101,23 @@ texts! {
     AddSectorHint => "e.g. Health, Education, Waste", "mis. Kesehatan, Pendidikan, Sampah";
     Colour => "Colour", "Warna";
     MemberCount => "{} members", "{} anggota";
+    FindingsHeading => "Findings", "Temuan";
+    NoFindings => "Nothing stands out yet. Findings appear here as the map grows.", "Belum ada yang menonjol. Temuan akan muncul di sini seiring peta bertambah.";
+    SeverityHigh => "Act on these first", "Tangani lebih dulu";
+    SeverityMedium => "Worth attention", "Perlu diperhatikan";
+    SeverityLow => "Opportunities", "Peluang";
+    Suggestion => "Suggestion:", "Saran:";
+    ShowOnMap => "Highlight", "Sorot";
+    StopHighlighting => "Stop highlighting", "Hentikan sorotan";
+    Highlighted => "highlighted by the chosen finding", "disorot oleh temuan yang dipilih";
+    FindingCount => "{} findings", "{} temuan";
+    Quadrant => "Quadrant", "Kuadran";
+    Degree => "Degree", "Derajat";
+    Betweenness => "Betweenness", "Keantaraan";
+    Closeness => "Closeness", "Kedekatan";
+    Eigenvector => "Eigenvector", "Eigenvektor";
+    SortBy => "Sort by {}", "Urutkan menurut {}";
+    MetricsExplained => "Degree: share of others linked directly. Betweenness: how often someone lies on the shortest path between two others. Closeness: how near someone is to everyone they can reach. Eigenvector: linked to the well-linked.", "Derajat: porsi pihak lain yang terhubung langsung. Keantaraan: seberapa sering seseorang berada di jalur terpendek antara dua pihak lain. Kedekatan: seberapa dekat seseorang dengan semua yang dapat dijangkaunya. Eigenvektor: terhubung dengan yang banyak koneksinya.";
     ScoreVeryLow => "very low", "sangat rendah";
     ScoreLow => "low", "rendah";
     ScoreMedium => "medium", "sedang";
@@ -154,6 +171,8 @@ mod tests {
         assert_eq!(Text::StakeholdersTable.get(Lang::En), "Stakeholders");
         // Acceptance tests find the table by a name match that is not exact: no other
         // table or region may have a name containing "Stakeholders".
+        assert_eq!(Text::FindingsHeading.get(Lang::En), "Findings");
+        assert_eq!(Text::Betweenness.get(Lang::En), "Betweenness");
         for text in [Text::LinksTable] {
             assert!(!text.get(Lang::En).to_lowercase().contains("stakeholders"));
         }

@@ -1,6 +1,7 @@
 //! The page layout, global keyboard shortcuts and the panic guard.
 
 use super::files::FileActions;
+use super::findings::FindingsPanel;
 use super::library::LibraryPanel;
 use super::links::LinksSection;
 use super::map_header::MapHeader;
@@ -81,9 +82,9 @@ fn App() -> impl IntoView {
     view! {
         <header class="topbar">
             <h1 class="brand">"Simpul"</h1>
-            <p class="tagline">{move || state.t(Text::Tagline)}</p>
+            <p class="tagline">{state.tr(Text::Tagline)}</p>
             <label class="lang-switch">
-                <span>{move || state.t(Text::Language)}</span>
+                <span>{state.tr(Text::Language)}</span>
                 <select on:change=move |e| {
                     if let Some(lang) = Lang::from_tag(&event_target_value(&e)) {
                         state.set_lang(lang);
@@ -103,10 +104,10 @@ fn App() -> impl IntoView {
                     when=has_map
                     fallback=move || view! {
                         <section class="empty-state">
-                            <h2>{move || state.t(Text::WelcomeTitle)}</h2>
-                            <p>{move || state.t(Text::WelcomeBody)}</p>
+                            <h2>{state.tr(Text::WelcomeTitle)}</h2>
+                            <p>{state.tr(Text::WelcomeBody)}</p>
                             <button class="primary" on:click=move |_| state.new_map()>
-                                {move || state.t(Text::NewMap)}
+                                {state.tr(Text::NewMap)}
                             </button>
                         </section>
                     }
@@ -118,7 +119,10 @@ fn App() -> impl IntoView {
                             <LinksSection/>
                             <SectorsSection/>
                         </div>
-                        <StakeholderPanel/>
+                        <div class="side">
+                            <FindingsPanel/>
+                            <StakeholderPanel/>
+                        </div>
                     </div>
                 </Show>
             </main>

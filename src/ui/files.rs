@@ -36,11 +36,11 @@ pub fn FileActions() -> impl IntoView {
     view! {
         <div class="file-actions">
             <label class="file-button">
-                <span>{move || state.t(Text::ImportMapFile)}</span>
+                <span>{state.tr(Text::ImportMapFile)}</span>
                 <input type="file" accept=".json,.simpul.json,application/json" on:change=on_file/>
             </label>
             <button on:click=move |_| state.export() disabled=move || !has_map()>
-                {move || state.t(Text::ExportMap)}
+                {state.tr(Text::ExportMap)}
             </button>
         </div>
         <ImportProblems/>
@@ -61,7 +61,7 @@ fn ImportProblems() -> impl IntoView {
                             n => state.t(Text::ImportRefused).replace("{}", &n.to_string()),
                         }}
                     </h2>
-                    <p>{move || state.t(Text::ImportRefusedNothingChanged)}</p>
+                    <p>{state.tr(Text::ImportRefusedNothingChanged)}</p>
                     <ul>
                         {move || problems().into_iter().map(|p| {
                             let text = move || p.describe(state.lang.get());
@@ -69,7 +69,7 @@ fn ImportProblems() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                     <button class="quiet" on:click=move |_| state.import_problems.set(Vec::new())>
-                        {move || state.t(Text::Dismiss)}
+                        {state.tr(Text::Dismiss)}
                     </button>
                 </section>
             </Show>

@@ -14,10 +14,10 @@ pub fn LibraryPanel() -> impl IntoView {
     let set_aside = move || state.catalogue.with(|c| c.set_aside.clone());
     view! {
         <nav class="library" aria-labelledby="library-heading">
-            <h2 id="library-heading">{move || state.t(Text::YourMaps)}</h2>
-            <button class="primary" on:click=move |_| state.new_map()>{move || state.t(Text::NewMap)}</button>
+            <h2 id="library-heading">{state.tr(Text::YourMaps)}</h2>
+            <button class="primary" on:click=move |_| state.new_map()>{state.tr(Text::NewMap)}</button>
             <Show when=move || state.catalogue.with(|c| c.maps.is_empty())>
-                <p class="hint">{move || state.t(Text::NoMapsYet)}</p>
+                <p class="hint">{state.tr(Text::NoMapsYet)}</p>
             </Show>
             <ul class="map-list">
                 <For each=maps key=|m| (m.key.clone(), m.title.clone(), m.stakeholders, m.damaged) let:summary>
@@ -25,8 +25,8 @@ pub fn LibraryPanel() -> impl IntoView {
                 </For>
             </ul>
             <Show when=move || state.catalogue.with(|c| !c.set_aside.is_empty())>
-                <h3>{move || state.t(Text::SetAsideCopies)}</h3>
-                <p class="hint">{move || state.t(Text::SetAsideExplained)}</p>
+                <h3>{state.tr(Text::SetAsideCopies)}</h3>
+                <p class="hint">{state.tr(Text::SetAsideExplained)}</p>
                 <ul class="set-aside-list">
                     <For each=set_aside key=|k| k.clone() let:key>
                         <SetAsideItem key=key/>
@@ -85,7 +85,7 @@ fn MapItem(summary: MapSummary) -> impl IntoView {
                 </button>
             }>
                 <label class="visually-hidden" for=move || format!("rename-{}", key.get_value())>
-                    {move || state.t(Text::NewTitle)}
+                    {state.tr(Text::NewTitle)}
                 </label>
                 <input
                     id=move || format!("rename-{}", key.get_value())
@@ -97,35 +97,35 @@ fn MapItem(summary: MapSummary) -> impl IntoView {
                         _ => {}
                     }
                 />
-                <button on:click=move |_| commit_rename()>{move || state.t(Text::Save)}</button>
-                <button class="quiet" on:click=move |_| mode.set(Mode::Idle)>{move || state.t(Text::Cancel)}</button>
+                <button on:click=move |_| commit_rename()>{state.tr(Text::Save)}</button>
+                <button class="quiet" on:click=move |_| mode.set(Mode::Idle)>{state.tr(Text::Cancel)}</button>
             </Show>
             <Show when=move || mode.get() == Mode::Idle>
                 <div class="map-actions">
                     <button class="quiet" disabled=damaged
                         aria-label=move || format!("{} {}", state.t(Text::Rename), shown_title())
                         on:click=move |_| { draft.set(title.get_value()); mode.set(Mode::Renaming); }>
-                        {move || state.t(Text::Rename)}
+                        {state.tr(Text::Rename)}
                     </button>
                     <button class="quiet" disabled=damaged
                         aria-label=move || format!("{} {}", state.t(Text::Duplicate), shown_title())
                         on:click=move |_| state.duplicate(&key.get_value())>
-                        {move || state.t(Text::Duplicate)}
+                        {state.tr(Text::Duplicate)}
                     </button>
                     <button class="quiet danger"
                         aria-label=move || format!("{} {}", state.t(Text::Delete), shown_title())
                         on:click=move |_| mode.set(Mode::ConfirmingDelete)>
-                        {move || state.t(Text::Delete)}
+                        {state.tr(Text::Delete)}
                     </button>
                 </div>
             </Show>
             <Show when=move || mode.get() == Mode::ConfirmingDelete>
-                <div class="confirm" role="group" aria-label=move || state.t(Text::ConfirmDelete)>
+                <div class="confirm" role="group" aria-label=state.tr(Text::ConfirmDelete)>
                     <p>{move || state.t(Text::ConfirmDeleteMap).replace("{}", &shown_title())}</p>
                     <button class="danger" on:click=move |_| { mode.set(Mode::Idle); state.delete(&key.get_value()); }>
-                        {move || state.t(Text::DeleteForGood)}
+                        {state.tr(Text::DeleteForGood)}
                     </button>
-                    <button on:click=move |_| mode.set(Mode::Idle)>{move || state.t(Text::Cancel)}</button>
+                    <button on:click=move |_| mode.set(Mode::Idle)>{state.tr(Text::Cancel)}</button>
                 </div>
             </Show>
         </li>
@@ -145,14 +145,14 @@ fn SetAsideItem(key: String) -> impl IntoView {
     view! {
         <li>
             <code>{move || key.get_value()}</code>
-            <button on:click=download>{move || state.t(Text::Download)}</button>
+            <button on:click=download>{state.tr(Text::Download)}</button>
             <Show when=move || confirming.get() fallback=move || view! {
-                <button class="quiet danger" on:click=move |_| confirming.set(true)>{move || state.t(Text::Discard)}</button>
+                <button class="quiet danger" on:click=move |_| confirming.set(true)>{state.tr(Text::Discard)}</button>
             }>
                 <button class="danger" on:click=move |_| state.discard_set_aside(&key.get_value())>
-                    {move || state.t(Text::DiscardForGood)}
+                    {state.tr(Text::DiscardForGood)}
                 </button>
-                <button on:click=move |_| confirming.set(false)>{move || state.t(Text::Cancel)}</button>
+                <button on:click=move |_| confirming.set(false)>{state.tr(Text::Cancel)}</button>
             </Show>
         </li>
     }

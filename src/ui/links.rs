@@ -60,9 +60,9 @@ pub fn LinksSection() -> impl IntoView {
     let rows = move || state.map.with(|m| m.links.clone());
     view! {
         <section class="card" aria-labelledby="links-heading">
-            <h2 id="links-heading">{move || state.t(Text::LinksHeading)}</h2>
-            <Show when=can_link fallback=move || view! { <p class="hint">{move || state.t(Text::NeedTwoStakeholders)}</p> }>
-                <div class="link-form" role="group" aria-label=move || state.t(Text::AddLink)>
+            <h2 id="links-heading">{state.tr(Text::LinksHeading)}</h2>
+            <Show when=can_link fallback=move || view! { <p class="hint">{state.tr(Text::NeedTwoStakeholders)}</p> }>
+                <div class="link-form" role="group" aria-label=state.tr(Text::AddLink)>
                     <Choice id="link-from" label=Signal::derive(move || state.t(Text::From).to_string())
                         options=stakeholder_options(state) value=from on_change=Callback::new(move |v| from.set(v))/>
                     <Choice id="link-to" label=Signal::derive(move || state.t(Text::To).to_string())
@@ -73,24 +73,24 @@ pub fn LinksSection() -> impl IntoView {
                         options=strength_options(state) value=strength on_change=Callback::new(move |v| strength.set(v))/>
                     <label class="check">
                         <input type="checkbox" prop:checked=directed on:change=move |e| directed.set(event_target_checked(&e))/>
-                        {move || state.t(Text::Directed)}
+                        {state.tr(Text::Directed)}
                     </label>
                     <button on:click=add disabled=move || from.get().is_empty() || to.get().is_empty()>
-                        {move || state.t(Text::AddLink)}
+                        {state.tr(Text::AddLink)}
                     </button>
                 </div>
             </Show>
             <Show when=move || state.map.with(|m| !m.links.is_empty())>
                 <table class="data">
-                    <caption>{move || state.t(Text::LinksTable)}</caption>
+                    <caption>{state.tr(Text::LinksTable)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || state.t(Text::Between)}</th>
-                            <th scope="col">{move || state.t(Text::LinkKind)}</th>
-                            <th scope="col">{move || state.t(Text::Strength)}</th>
-                            <th scope="col">{move || state.t(Text::Directed)}</th>
-                            <th scope="col">{move || state.t(Text::Notes)}</th>
-                            <th scope="col"><span class="visually-hidden">{move || state.t(Text::Actions)}</span></th>
+                            <th scope="col">{state.tr(Text::Between)}</th>
+                            <th scope="col">{state.tr(Text::LinkKind)}</th>
+                            <th scope="col">{state.tr(Text::Strength)}</th>
+                            <th scope="col">{state.tr(Text::Directed)}</th>
+                            <th scope="col">{state.tr(Text::Notes)}</th>
+                            <th scope="col"><span class="visually-hidden">{state.tr(Text::Actions)}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -156,7 +156,7 @@ fn LinkRow(link: Link) -> impl IntoView {
             <td>
                 <button class="quiet danger" aria-label=move || label(Text::Delete)
                     on:click=move |_| state.dispatch(Command::RemoveLink(id.clone()))>
-                    {move || state.t(Text::Delete)}
+                    {state.tr(Text::Delete)}
                 </button>
             </td>
         </tr>

@@ -9,9 +9,9 @@ use leptos::prelude::*;
 pub fn MapHeader() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <section class="map-header" aria-label=move || state.t(Text::MapDetails)>
+        <section class="map-header" aria-label=state.tr(Text::MapDetails)>
             <div class="field wide">
-                <label for="map-title">{move || state.t(Text::Title)}</label>
+                <label for="map-title">{state.tr(Text::Title)}</label>
                 <input
                     id="map-title"
                     class="title-input"
@@ -20,7 +20,7 @@ pub fn MapHeader() -> impl IntoView {
                 />
             </div>
             <div class="field wide">
-                <label for="map-description">{move || state.t(Text::Description)}</label>
+                <label for="map-description">{state.tr(Text::Description)}</label>
                 <textarea
                     id="map-description"
                     rows="2"
@@ -31,11 +31,11 @@ pub fn MapHeader() -> impl IntoView {
             <div class="history-actions">
                 <button on:click=move |_| state.undo() disabled=move || !state.can_undo.get()
                     aria-keyshortcuts="Control+Z">
-                    {move || state.t(Text::Undo)}
+                    {state.tr(Text::Undo)}
                 </button>
                 <button on:click=move |_| state.redo() disabled=move || !state.can_redo.get()
                     aria-keyshortcuts="Control+Shift+Z">
-                    {move || state.t(Text::Redo)}
+                    {state.tr(Text::Redo)}
                 </button>
             </div>
         </section>

@@ -4,6 +4,7 @@
 mod app;
 mod fields;
 mod files;
+mod findings;
 mod library;
 mod links;
 mod map_header;

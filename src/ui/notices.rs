@@ -57,16 +57,16 @@ fn NoticeView(id: u32, notice: Notice) -> impl IntoView {
             <p>{text}</p>
             {conflict_key.map(|key| view! {
                 <button on:click=move |_| { state.dismiss(id); state.load_theirs(&key); }>
-                    {move || state.t(Text::LoadOtherVersion)}
+                    {state.tr(Text::LoadOtherVersion)}
                 </button>
             })}
             {offers_copy.then(|| view! {
                 <button on:click=move |_| { state.dismiss(id); state.keep_mine_as_copy(); }>
-                    {move || state.t(Text::KeepMineAsCopy)}
+                    {state.tr(Text::KeepMineAsCopy)}
                 </button>
             })}
             <button class="quiet" on:click=move |_| state.dismiss(id)>
-                {move || state.t(Text::Dismiss)}
+                {state.tr(Text::Dismiss)}
             </button>
         </div>
     }

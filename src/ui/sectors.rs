@@ -22,14 +22,14 @@ pub fn SectorsSection() -> impl IntoView {
     let rows = move || state.map.with(|m| m.sectors.clone());
     view! {
         <section class="card" aria-labelledby="sectors-heading">
-            <h2 id="sectors-heading">{move || state.t(Text::SectorsHeading)}</h2>
+            <h2 id="sectors-heading">{state.tr(Text::SectorsHeading)}</h2>
             <div class="quick-add">
-                <label for="add-sector">{move || state.t(Text::AddSector)}</label>
-                <input id="add-sector" placeholder=move || state.t(Text::AddSectorHint)
+                <label for="add-sector">{state.tr(Text::AddSector)}</label>
+                <input id="add-sector" placeholder=state.tr(Text::AddSectorHint)
                     prop:value=move || draft.get()
                     on:input=move |e| draft.set(event_target_value(&e))
                     on:keydown=move |e| if e.key() == "Enter" { add() }/>
-                <button on:click=move |_| add()>{move || state.t(Text::Add)}</button>
+                <button on:click=move |_| add()>{state.tr(Text::Add)}</button>
             </div>
             <ul class="sector-list">
                 <For each=rows key=|s| format!("{:?}", s) let:sector>
@@ -71,7 +71,7 @@ fn SectorRow(sector: Sector) -> impl IntoView {
                 }/>
             <span class="map-meta">{move || state.t(Text::MemberCount).replace("{}", &members().to_string())}</span>
             <button class="quiet danger" aria-label=move || name_label(Text::Delete) on:click=delete>
-                {move || state.t(Text::Delete)}
+                {state.tr(Text::Delete)}
             </button>
         </li>
     }

@@ -19,8 +19,8 @@ pub fn StakeholderPanel() -> impl IntoView {
         <aside class="side-panel" aria-labelledby="panel-heading">
             {move || match current() {
                 None => view! {
-                    <h2 id="panel-heading">{move || state.t(Text::EditStakeholder)}</h2>
-                    <p class="hint">{move || state.t(Text::SelectToEdit)}</p>
+                    <h2 id="panel-heading">{state.tr(Text::EditStakeholder)}</h2>
+                    <p class="hint">{state.tr(Text::SelectToEdit)}</p>
                 }.into_any(),
                 // Rebuilt when the selection changes, so fields never show another's values.
                 Some(s) => view! { <StakeholderForm stakeholder=s/> }.into_any(),
@@ -85,9 +85,9 @@ fn StakeholderForm(stakeholder: Stakeholder) -> impl IntoView {
         }
     };
     view! {
-        <h2 id="panel-heading">{move || state.t(Text::EditStakeholder)}</h2>
+        <h2 id="panel-heading">{state.tr(Text::EditStakeholder)}</h2>
         <div class="field">
-            <label for="edit-name">{move || state.t(Text::Name)}</label>
+            <label for="edit-name">{state.tr(Text::Name)}</label>
             <input id="edit-name" prop:value=field(|s| s.name.clone())
                 on:change=move |e| {
                     let name = event_target_value(&e);
@@ -127,9 +127,9 @@ fn StakeholderForm(stakeholder: Stakeholder) -> impl IntoView {
             })
         />
         <fieldset class="checks">
-            <legend>{move || state.t(Text::Sectors)}</legend>
+            <legend>{state.tr(Text::Sectors)}</legend>
             <Show when=move || state.map.with(|m| m.sectors.is_empty())>
-                <p class="hint">{move || state.t(Text::NoSectorsYet)}</p>
+                <p class="hint">{state.tr(Text::NoSectorsYet)}</p>
             </Show>
             {move || sectors().into_iter().map(|sector| {
                 let sector_id = sector.id.clone();
@@ -153,7 +153,7 @@ fn StakeholderForm(stakeholder: Stakeholder) -> impl IntoView {
             }).collect_view()}
         </fieldset>
         <fieldset class="checks">
-            <legend>{move || state.t(Text::Resources)}</legend>
+            <legend>{state.tr(Text::Resources)}</legend>
             {Resource::ALL.iter().copied().map(|resource| {
                 let checked = move || live.with_value(|l| l()).is_some_and(|s| s.resources.contains(&resource));
                 view! {
@@ -175,7 +175,7 @@ fn StakeholderForm(stakeholder: Stakeholder) -> impl IntoView {
             }).collect_view()}
         </fieldset>
         <div class="field wide">
-            <label for="edit-notes">{move || state.t(Text::Notes)}</label>
+            <label for="edit-notes">{state.tr(Text::Notes)}</label>
             <textarea id="edit-notes" rows="4" prop:value=field(|s| s.notes.clone())
                 on:change=move |e| {
                     let notes = event_target_value(&e);
@@ -188,11 +188,11 @@ fn StakeholderForm(stakeholder: Stakeholder) -> impl IntoView {
                     let on = event_target_checked(&e);
                     run(Box::new(move |s| s.pinned = on));
                 }/>
-            {move || state.t(Text::Pinned)}
+            {state.tr(Text::Pinned)}
         </label>
         <div class="panel-actions">
-            <button class="danger" on:click=delete>{move || state.t(Text::DeleteStakeholder)}</button>
-            <button class="quiet" on:click=move |_| state.selected.set(None)>{move || state.t(Text::Close)}</button>
+            <button class="danger" on:click=delete>{state.tr(Text::DeleteStakeholder)}</button>
+            <button class="quiet" on:click=move |_| state.selected.set(None)>{state.tr(Text::Close)}</button>
         </div>
     }
 }

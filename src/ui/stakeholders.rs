@@ -1,10 +1,52 @@
-//! Stakeholders: quick entry by name and Enter, and the table of everyone on the map.
+//! Stakeholders: quick entry by name and Enter, and the table of everyone on the map
+//! with their metrics, sortable by any column. The table is the text alternative
+//! to every picture of the map.
 
 use super::state::AppState;
+use crate::analysis::StakeholderMetrics;
 use crate::edit::Command;
 use crate::i18n::{vocabulary, Text};
 use crate::model::{Stakeholder, StakeholderId};
 use leptos::prelude::*;
+use std::cmp::Ordering;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    MapOrder,
+    Name,
+    Kind,
+    Power,
+    Interest,
+    Stance,
+    Quadrant,
+    Degree,
+    Betweenness,
+    Closeness,
+    Eigenvector,
+}
+
+impl Column {
+    fn compare(self, a: &(Stakeholder, StakeholderMetrics), b: &(Stakeholder, StakeholderMetrics)) -> Ordering {
+        match self {
+            Column::MapOrder => Ordering::Equal,
+            Column::Name => a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()),
+            Column::Kind => a.0.kind.cmp(&b.0.kind),
+            Column::Power => a.0.power.cmp(&b.0.power),
+            Column::Interest => a.0.interest.cmp(&b.0.interest),
+            Column::Stance => a.0.stance.cmp(&b.0.stance),
+            Column::Quadrant => a.1.quadrant.code().cmp(b.1.quadrant.code()),
+            Column::Degree => a.1.degree.total_cmp(&b.1.degree),
+            Column::Betweenness => a.1.betweenness.total_cmp(&b.1.betweenness),
+            Column::Closeness => a.1.closeness.total_cmp(&b.1.closeness),
+            Column::Eigenvector => a.1.eigenvector.total_cmp(&b.1.eigenvector),
+        }
+    }
+
+    /// Numbers read best largest first; words, A to Z.
+    fn starts_descending(self) -> bool {
+        !matches!(self, Column::Name | Column::Kind | Column::Quadrant | Column::MapOrder)
+    }
+}
 
 #[component]
 pub fn StakeholdersSection() -> impl IntoView {
@@ -22,55 +64,107 @@ pub fn StakeholdersSection() -> impl IntoView {
         state.selected.set(Some(id));
         draft.set(String::new());
     };
-    let rows = move || state.map.with(|m| m.stakeholders.clone());
+    let sort = RwSignal::new((Column::MapOrder, false));
+    let rows = move || {
+        let mut rows: Vec<(Stakeholder, StakeholderMetrics)> = state.map.with(|m| {
+            state.analysis.with(|a| m.stakeholders.iter().cloned().zip(a.metrics.iter().copied()).collect())
+        });
+        let (column, descending) = sort.get();
+        // Stable: ties keep map order.
+        rows.sort_by(|a, b| if descending { column.compare(b, a) } else { column.compare(a, b) });
+        rows
+    };
+    let header = move |column: Column, text: Text, numeric: bool| {
+        let aria_sort = move || {
+            let (current, descending) = sort.get();
+            if current != column {
+                "none"
+            } else if descending {
+                "descending"
+            } else {
+                "ascending"
+            }
+        };
+        let arrow = move || match aria_sort() {
+            "ascending" => " ▲",
+            "descending" => " ▼",
+            _ => "",
+        };
+        view! {
+            <th scope="col" class:num=numeric aria-sort=aria_sort>
+                <button class="sort" on:click=move |_| sort.update(|(current, descending)| {
+                    if *current == column {
+                        *descending = !*descending;
+                    } else {
+                        *current = column;
+                        *descending = column.starts_descending();
+                    }
+                })>
+                    {move || state.t(text)}<span aria-hidden="true">{arrow}</span>
+                </button>
+            </th>
+        }
+    };
     view! {
         <section class="card" aria-labelledby="stakeholders-heading">
-            <h2 id="stakeholders-heading">{move || state.t(Text::StakeholdersHeading)}</h2>
+            <h2 id="stakeholders-heading">{state.tr(Text::StakeholdersHeading)}</h2>
             <div class="quick-add">
-                <label for="add-stakeholder">{move || state.t(Text::AddStakeholder)}</label>
+                <label for="add-stakeholder">{state.tr(Text::AddStakeholder)}</label>
                 <input
                     id="add-stakeholder"
-                    placeholder=move || state.t(Text::AddStakeholderHint)
+                    placeholder=state.tr(Text::AddStakeholderHint)
                     prop:value=move || draft.get()
                     on:input=move |e| draft.set(event_target_value(&e))
                     on:keydown=move |e| if e.key() == "Enter" { add() }
                 />
-                <button on:click=move |_| add()>{move || state.t(Text::Add)}</button>
+                <button on:click=move |_| add()>{state.tr(Text::Add)}</button>
             </div>
             <Show
                 when=move || state.map.with(|m| !m.stakeholders.is_empty())
-                fallback=move || view! { <p class="hint">{move || state.t(Text::NoStakeholdersYet)}</p> }
+                fallback=move || view! { <p class="hint">{state.tr(Text::NoStakeholdersYet)}</p> }
             >
-                <table class="data">
-                    <caption>{move || state.t(Text::StakeholdersTable)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || state.t(Text::Name)}</th>
-                            <th scope="col">{move || state.t(Text::Kind)}</th>
-                            <th scope="col">{move || state.t(Text::Power)}</th>
-                            <th scope="col">{move || state.t(Text::Interest)}</th>
-                            <th scope="col">{move || state.t(Text::Stance)}</th>
-                            <th scope="col">{move || state.t(Text::Sectors)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=rows key=|s| format!("{:?}", s) let:stakeholder>
-                            <StakeholderRow stakeholder=stakeholder/>
-                        </For>
-                    </tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="data">
+                        <caption>{state.tr(Text::StakeholdersTable)}</caption>
+                        <thead>
+                            <tr>
+                                {header(Column::Name, Text::Name, false)}
+                                {header(Column::Kind, Text::Kind, false)}
+                                {header(Column::Power, Text::Power, true)}
+                                {header(Column::Interest, Text::Interest, true)}
+                                {header(Column::Stance, Text::Stance, false)}
+                                <th scope="col">{state.tr(Text::Sectors)}</th>
+                                {header(Column::Quadrant, Text::Quadrant, false)}
+                                {header(Column::Degree, Text::Degree, true)}
+                                {header(Column::Betweenness, Text::Betweenness, true)}
+                                {header(Column::Closeness, Text::Closeness, true)}
+                                {header(Column::Eigenvector, Text::Eigenvector, true)}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=rows key=|(s, m)| format!("{s:?}{m:?}") let:row>
+                                <StakeholderRow stakeholder=row.0 metrics=row.1/>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+                <p class="hint small">{state.tr(Text::MetricsExplained)}</p>
             </Show>
         </section>
     }
 }
 
 #[component]
-fn StakeholderRow(stakeholder: Stakeholder) -> impl IntoView {
+fn StakeholderRow(stakeholder: Stakeholder, metrics: StakeholderMetrics) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id: StakeholderId = stakeholder.id.clone();
     let selected = {
         let id = id.clone();
         Memo::new(move |_| state.selected.with(|s| s.as_ref() == Some(&id)))
+    };
+    let highlighted = {
+        let id = id.to_string();
+        Memo::new(move |_| state.active_finding.with(|a| a.as_ref().is_some_and(|(_, subjects)| subjects.contains(&id))))
     };
     let sector_names = {
         let sectors = stakeholder.sectors.clone();
@@ -83,19 +177,29 @@ fn StakeholderRow(stakeholder: Stakeholder) -> impl IntoView {
     let kind = stakeholder.kind;
     let stance = stakeholder.stance.get();
     let name = stakeholder.name.clone();
+    let number = |value: f64| format!("{value:.3}");
     view! {
-        <tr class:selected=selected>
+        <tr class:selected=selected class:highlighted=highlighted>
             <th scope="row">
                 <button class="link-button" aria-pressed=move || selected.get().to_string()
                     on:click=move |_| state.selected.set(Some(id.clone()))>
                     {name}
                 </button>
+                <Show when=move || highlighted.get()>
+                    <span class="marker" aria-hidden="true">" ◆"</span>
+                    <span class="visually-hidden">" ("{state.tr(Text::Highlighted)}")"</span>
+                </Show>
             </th>
             <td>{move || vocabulary::stakeholder_kind(kind, state.lang.get())}</td>
             <td class="num">{stakeholder.power.get()}</td>
             <td class="num">{stakeholder.interest.get()}</td>
             <td>{move || format!("{stance:+} {}", vocabulary::stance(stance, state.lang.get()))}</td>
             <td>{sector_names}</td>
+            <td>{move || metrics.quadrant.label(state.lang.get())}</td>
+            <td class="num">{number(metrics.degree)}</td>
+            <td class="num">{number(metrics.betweenness)}</td>
+            <td class="num">{number(metrics.closeness)}</td>
+            <td class="num">{number(metrics.eigenvector)}</td>
         </tr>
     }
 }

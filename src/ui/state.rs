@@ -3,6 +3,7 @@
 //! the command, records its inverse for undo, and autosaves.
 
 use super::web;
+use crate::analysis::{analyze, Analysis};
 use crate::edit::{Command, EditError, History};
 use crate::format::{self, Problem};
 use crate::i18n::{Lang, Text};
@@ -43,6 +44,12 @@ pub struct AppState {
     pub notices: RwSignal<Vec<(u32, Notice)>>,
     next_notice: StoredValue<u32>,
     pub selected: RwSignal<Option<StakeholderId>>,
+    /// The analysis of the open map. A memo of the map alone, so it reruns after
+    /// each edit and never for other UI changes.
+    pub analysis: Memo<Analysis>,
+    /// The finding the user chose (its position in the findings list) and the
+    /// subjects it highlights.
+    pub active_finding: RwSignal<Option<(usize, Vec<String>)>>,
     /// Problems of the last refused import, shown until the next import.
     pub import_problems: RwSignal<Vec<Problem>>,
 }
@@ -58,11 +65,14 @@ impl AppState {
         let browser = web::browser_languages();
         let lang = Lang::choose(forced.as_deref(), remembered.as_deref(), browser.iter().map(String::as_str));
         web::set_document_lang(lang.code());
+        let map = RwSignal::new(Map::default());
         let state = Self {
             lang: RwSignal::new(lang),
             catalogue: RwSignal::new(Catalogue::default()),
             doc: RwSignal::new(None),
-            map: RwSignal::new(Map::default()),
+            map,
+            analysis: Memo::new(move |_| map.with(analyze)),
+            active_finding: RwSignal::new(None),
             history: StoredValue::new(History::default()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -88,6 +98,14 @@ impl AppState {
 
     pub fn t(&self, text: Text) -> &'static str {
         text.get(self.lang.get())
+    }
+
+    /// A text that follows the language switch, for use in views. Every text in the
+    /// UI goes through this one closure type, so the view code for reactive text is
+    /// compiled once rather than once per text (a large part of the download).
+    pub fn tr(&self, text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        let lang = self.lang;
+        move || text.get(lang.get())
     }
 
     pub fn set_lang(&self, lang: Lang) {
@@ -275,6 +293,7 @@ impl AppState {
     fn reset_history(&self) {
         self.history.set_value(History::default());
         self.selected.set(None);
+        self.active_finding.set(None);
         self.sync_history_flags();
     }
 

@@ -9,8 +9,8 @@ mod structure;
 mod suggestions;
 mod text;
 
-use super::network::{Network, SimpleGraph};
-use super::structure::{CutPoints, Groups};
+use super::network::Network;
+use simpul_graph::{CutPoints, Groups, SimpleGraph};
 use crate::model::Map;
 use serde::Serialize;
 

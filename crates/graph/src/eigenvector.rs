@@ -7,7 +7,7 @@
 //! Where networkx would raise for lack of convergence, the last iterate is returned
 //! and `converged` is false. `O(iterations · (n + m))`.
 
-use crate::analysis::network::SimpleGraph;
+use crate::SimpleGraph;
 
 pub const MAX_ITERATIONS: usize = 100;
 pub const TOLERANCE: f64 = 1e-6;

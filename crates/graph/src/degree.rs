@@ -2,7 +2,7 @@
 //!
 //! `O(n)`. A map of one stakeholder gives 1.0, as networkx does.
 
-use crate::analysis::network::SimpleGraph;
+use crate::SimpleGraph;
 
 pub fn degree_centrality(graph: &SimpleGraph) -> Vec<f64> {
     let n = graph.node_count();

@@ -12,7 +12,7 @@
 //!   `(r − 1) / (n − 1)`, where `r` counts the nodes reachable from `u` including
 //!   `u`; 0 when nothing is reachable.
 
-use crate::analysis::network::SimpleGraph;
+use crate::SimpleGraph;
 
 pub struct PathCentralities {
     pub betweenness: Vec<f64>,
@@ -24,11 +24,22 @@ pub fn path_centralities(graph: &SimpleGraph) -> PathCentralities {
     let mut betweenness = vec![0.0f64; n];
     let mut closeness = vec![0.0f64; n];
 
-    // Buffers reused across sources.
+    // Buffers reused across sources. Predecessors of `w` on shortest paths are
+    // written to `predecessors[first_slot[w]..]`, one slot per neighbour at most,
+    // so the dependency pass visits only them rather than every neighbour.
     let mut order: Vec<u32> = Vec::with_capacity(n);
     let mut distance = vec![u32::MAX; n];
     let mut sigma = vec![0.0f64; n];
     let mut delta = vec![0.0f64; n];
+    let first_slot: Vec<usize> = (0..n)
+        .scan(0usize, |slot, v| {
+            let first = *slot;
+            *slot += graph.degree(v);
+            Some(first)
+        })
+        .collect();
+    let mut predecessor_count = vec![0u32; n];
+    let mut predecessors = vec![0u32; graph.edge_count() * 2];
 
     for source in 0..n {
         order.clear();
@@ -41,16 +52,20 @@ pub fn path_centralities(graph: &SimpleGraph) -> PathCentralities {
             let v = order[head] as usize;
             head += 1;
             let next = distance[v] + 1;
+            let sigma_v = sigma[v];
             for &w in graph.neighbors(v) {
                 let w = w as usize;
-                if distance[w] == u32::MAX {
+                let d = distance[w];
+                if d == u32::MAX {
                     distance[w] = next;
                     total_distance += u64::from(next);
                     order.push(w as u32);
+                } else if d != next {
+                    continue;
                 }
-                if distance[w] == next {
-                    sigma[w] += sigma[v];
-                }
+                sigma[w] += sigma_v;
+                predecessors[first_slot[w] + predecessor_count[w] as usize] = v as u32;
+                predecessor_count[w] += 1;
             }
         }
 
@@ -61,16 +76,14 @@ pub fn path_centralities(graph: &SimpleGraph) -> PathCentralities {
             closeness[source] = (r / total_distance as f64) * (r / (n - 1) as f64);
         }
 
-        // Dependencies, farthest first; predecessors are the neighbours one step closer.
+        // Dependencies, farthest first.
         for &w in order.iter().rev() {
             let w = w as usize;
             let coefficient = (1.0 + delta[w]) / sigma[w];
-            let closer = distance[w].wrapping_sub(1);
-            for &v in graph.neighbors(w) {
+            let first = first_slot[w];
+            for &v in &predecessors[first..first + predecessor_count[w] as usize] {
                 let v = v as usize;
-                if distance[v] == closer {
-                    delta[v] += sigma[v] * coefficient;
-                }
+                delta[v] += sigma[v] * coefficient;
             }
             if w != source {
                 betweenness[w] += delta[w];
@@ -82,6 +95,7 @@ pub fn path_centralities(graph: &SimpleGraph) -> PathCentralities {
             distance[v] = u32::MAX;
             sigma[v] = 0.0;
             delta[v] = 0.0;
+            predecessor_count[v] = 0;
         }
     }
 

@@ -8,7 +8,7 @@
 //! edge `(p, c)` is a bridge when `low[c] > disc[p]`, leaving parts of `sub[c]` and
 //! `size − sub[c]` stakeholders.
 
-use crate::analysis::network::SimpleGraph;
+use crate::SimpleGraph;
 
 pub struct CutPoints {
     /// Articulation points in map order, each with the sizes of the parts that

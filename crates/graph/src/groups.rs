@@ -1,7 +1,7 @@
 //! Connected groups of stakeholders, as `networkx.connected_components`.
 //! `O(n + m)` breadth-first search.
 
-use crate::analysis::network::SimpleGraph;
+use crate::SimpleGraph;
 
 /// Groups in the order of their first stakeholder in the map; members in map order.
 /// `group_of[v]` is the index of `v`'s group.

@@ -1,0 +1,66 @@
+//! Graph algorithms for Simpul's analysis, on an undirected simple graph stored in
+//! compressed sparse rows. One algorithm per file, each with its complexity; the
+//! definitions follow networkx so that results can be checked against it.
+//!
+//! A crate of its own so that it alone can be built for speed while the app is
+//! built for download size.
+
+mod cut_points;
+mod degree;
+mod eigenvector;
+mod groups;
+mod link_prediction;
+mod shortest_paths;
+
+pub use cut_points::{cut_points, CutPoints};
+pub use degree::degree_centrality;
+pub use eigenvector::{eigenvector_centrality, Eigenvector, MAX_ITERATIONS, TOLERANCE};
+pub use groups::{connected_groups, Groups};
+pub use link_prediction::{best_unlinked_pairs, LinkCandidate};
+pub use shortest_paths::{path_centralities, PathCentralities};
+
+/// An undirected simple graph in compressed sparse rows: the neighbours of `v` are
+/// `targets[offsets[v]..offsets[v + 1]]`, sorted and distinct. Cache-friendly for
+/// the all-pairs passes, which dominate analysis time.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SimpleGraph {
+    offsets: Vec<u32>,
+    targets: Vec<u32>,
+}
+
+impl SimpleGraph {
+    /// From directed pairs that already list both directions of every edge.
+    pub fn from_pairs(nodes: usize, mut pairs: Vec<(u32, u32)>) -> Self {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut offsets = vec![0u32; nodes + 1];
+        for &(a, _) in &pairs {
+            offsets[a as usize + 1] += 1;
+        }
+        for v in 0..nodes {
+            offsets[v + 1] += offsets[v];
+        }
+        Self { offsets, targets: pairs.into_iter().map(|(_, b)| b).collect() }
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Distinct linked pairs.
+    pub fn edge_count(&self) -> usize {
+        self.targets.len() / 2
+    }
+
+    pub fn neighbors(&self, v: usize) -> &[u32] {
+        &self.targets[self.offsets[v] as usize..self.offsets[v + 1] as usize]
+    }
+
+    pub fn degree(&self, v: usize) -> usize {
+        (self.offsets[v + 1] - self.offsets[v]) as usize
+    }
+
+    pub fn has_edge(&self, a: usize, b: usize) -> bool {
+        self.neighbors(a).binary_search(&(b as u32)).is_ok()
+    }
+}

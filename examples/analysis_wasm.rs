@@ -1,0 +1,53 @@
+//! The analysis compiled to WebAssembly for the Node benchmark (`bench/analysis.mjs`).
+//! An example, so that none of it is part of the app's download.
+//!
+//! Build: `cargo build --release --target wasm32-unknown-unknown --example analysis_wasm`
+//! then `wasm-bindgen --target nodejs`; `scripts/bench.sh` does both.
+
+#[cfg(target_arch = "wasm32")]
+mod api {
+    use simpul::analysis::{algorithms, analyze, network::Network};
+    use simpul::format::decode;
+    use simpul::model::Map;
+    use wasm_bindgen::prelude::*;
+
+    /// A decoded map held on the wasm side, so timings exclude JSON parsing.
+    #[wasm_bindgen]
+    pub struct BenchMap {
+        map: Map,
+    }
+
+    #[wasm_bindgen]
+    impl BenchMap {
+        #[wasm_bindgen(constructor)]
+        pub fn new(json: &str) -> Result<BenchMap, String> {
+            decode(json).map(|map| BenchMap { map }).map_err(|e| e.to_string())
+        }
+
+        /// The full analysis: every metric, map measure and finding. Returns the
+        /// number of findings so the work cannot be optimised away.
+        pub fn analyze(&self) -> usize {
+            analyze(&self.map).findings.len()
+        }
+
+        /// Betweenness alone, built from the map as the full analysis builds it.
+        pub fn betweenness(&self) -> Vec<f64> {
+            let graph = Network::build(&self.map).stakeholder_graph();
+            algorithms::path_centralities(&graph).betweenness
+        }
+
+        /// `[degree, betweenness, closeness, eigenvector]` per stakeholder, flattened.
+        pub fn metrics(&self) -> Vec<f64> {
+            analyze(&self.map)
+                .metrics
+                .iter()
+                .flat_map(|m| [m.degree, m.betweenness, m.closeness, m.eigenvector])
+                .collect()
+        }
+
+        /// Finding codes, for a glance at what a generated map produces.
+        pub fn finding_codes(&self) -> Vec<String> {
+            analyze(&self.map).findings.iter().map(|f| f.code.as_str().to_string()).collect()
+        }
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the analysis as a wasm module for Node and runs bench/analysis.mjs against
+# graphology-metrics on generated maps of 50, 500 and 5,000 stakeholders.
+# BENCH_SIZES=50,500 limits the sizes.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+cd "$SIMPUL_ROOT"
+say "Building the analysis for wasm (release)"
+cargo build --locked --release --target wasm32-unknown-unknown --example analysis_wasm
+wasm-bindgen --target nodejs --out-dir target/bench-wasm \
+  target/wasm32-unknown-unknown/release/examples/analysis_wasm.wasm
+# The same wasm-opt pass as the app's release build (index.html: data-wasm-opt="z"),
+# so the timings are those of the code users run.
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  target/bench-wasm/analysis_wasm_bg.wasm -o target/bench-wasm/analysis_wasm_bg.wasm
+# wasm-bindgen's Node output is CommonJS; the project's package.json says "module".
+echo '{"type": "commonjs"}' > target/bench-wasm/package.json
+say "Running the benchmark"
+node bench/analysis.mjs

@@ -1,0 +1,79 @@
+//! The `simpul` command line: JSON analysis, validation exit codes, no panics.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn simpul(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_simpul"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
+    child.wait_with_output().expect("the CLI ends")
+}
+
+const MAP: &str = r#"{"format": "simpul-map", "version": 1, "title": "T",
+  "stakeholders": [
+    {"id": "dinas", "name": "Dinas", "kind": "government", "power": 5, "interest": 5},
+    {"id": "warga", "name": "Warga", "kind": "community", "power": 1, "interest": 5},
+    {"id": "pabrik", "name": "Pabrik", "kind": "business", "power": 4, "stance": -2}],
+  "links": [{"id": "l1", "from": "dinas", "to": "warga", "kind": "funding", "directed": true}]}"#;
+
+#[test]
+fn analyze_prints_metrics_map_measures_and_findings() {
+    let out = simpul(&["analyze", "-"], MAP.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let dinas = &report["metrics"]["dinas"];
+    for key in ["degree", "betweenness", "closeness", "eigenvector"] {
+        assert!(dinas[key].is_f64(), "{key} missing in {dinas}");
+    }
+    assert_eq!(dinas["degree"], 0.5);
+    assert_eq!(dinas["quadrant"], "manage_closely");
+    assert_eq!(report["map"]["groups"], 2);
+    let codes: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"one-way-dependency") && codes.contains(&"opposed-powerful") && codes.contains(&"isolated"), "{codes:?}");
+    let finding = &report["findings"][0];
+    assert!(finding["severity"].is_string() && finding["subjects"].is_array() && finding["message"].is_string());
+}
+
+#[test]
+fn analyze_speaks_bahasa_indonesia_on_request() {
+    let out = simpul(&["analyze", "-", "--lang", "id"], MAP.as_bytes());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Warga bergantung pada Dinas"), "{text}");
+}
+
+#[test]
+fn validate_exits_zero_for_a_valid_map_and_one_with_every_problem() {
+    let ok = simpul(&["validate", "-"], MAP.as_bytes());
+    assert_eq!(ok.status.code(), Some(0));
+    let bad = MAP.replace("\"power\": 5", "\"power\": 9").replace("\"kind\": \"business\"", "\"kind\": \"bisnis\"");
+    let out = simpul(&["validate", "-"], bad.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("stakeholders[0].power: 9 is outside 1–5"), "{stderr}");
+    assert!(stderr.contains("stakeholders[2].kind: \"bisnis\" is not one of"), "{stderr}");
+}
+
+#[test]
+fn unusable_input_gives_a_message_never_a_panic() {
+    for (args, stdin) in [
+        (vec!["validate", "-"], vec![0xff, 0xfe, 0x00, 0x41]),
+        (vec!["analyze", "/definitely/not/here.simpul.json"], vec![]),
+        (vec!["frobnicate", "-"], vec![]),
+        (vec!["analyze"], vec![]),
+        (vec!["analyze", "-", "--lang", "fr"], vec![]),
+    ] {
+        let out = simpul(&args, &stdin);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked") && !stderr.is_empty(), "{args:?}: {stderr}");
+    }
+    let out = simpul(&["analyze", "-"], b"{\"format\": \"simpul-map\", \"version\": 1, \"links\": [");
+    assert_eq!(out.status.code(), Some(1));
+}
