@@ -1,0 +1,130 @@
+// The analysis in the app: the Findings region and the Stakeholders table follow
+// every edit, as PRODUCT.md §7 names them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openApp } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const map = {
+  format: 'simpul-map', version: 1, title: 'Jakarta Bersih',
+  sectors: [{ id: 'env', name: 'Lingkungan' }, { id: 'edu', name: 'Pendidikan' }],
+  stakeholders: [
+    { id: 'dlh', name: 'Dinas Lingkungan Hidup', kind: 'government', sectors: ['env'], power: 5, interest: 4 },
+    { id: 'bank-sampah', name: 'Bank Sampah Melati', kind: 'community', sectors: ['env'], power: 1, interest: 5 },
+    { id: 'pabrik', name: 'Pabrik Plastik', kind: 'business', power: 4, interest: 2, stance: -2 },
+    { id: 'sekolah', name: 'SD Negeri 1', kind: 'academia', sectors: ['edu'], power: 2, interest: 3 },
+    { id: 'radio', name: 'Radio Komunitas', kind: 'media', power: 2, interest: 3 },
+  ],
+  links: [
+    { id: 'l1', from: 'dlh', to: 'bank-sampah', kind: 'funding', directed: true, strength: 2 },
+    { id: 'l2', from: 'radio', to: 'pabrik', kind: 'information' },
+  ],
+};
+
+async function importMap(page, value) {
+  await page.getByLabel('Import map file').setInputFiles({
+    name: 'map.simpul.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value)),
+  });
+  await page.getByRole('status').getByText(/as a new map/).waitFor();
+}
+
+async function findings(page) {
+  const items = page.getByRole('region', { name: 'Findings' }).getByRole('listitem');
+  return items.evaluateAll((lis) => lis.map((li) => `${li.dataset.finding} ${li.dataset.subjects}`));
+}
+
+test('findings list every rule that fires, with subjects, and follow each edit', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await importMap(page, map);
+  const found = await findings(page);
+  for (const expected of [
+    'one-way-dependency dlh bank-sampah',
+    'opposed-powerful pabrik',
+    'cross-sector-gap env edu',
+    'isolated sekolah',
+    // Subjects in map order: pabrik comes before radio.
+    'disconnected-groups pabrik radio',
+  ]) {
+    assert.ok(found.includes(expected), `missing ${expected} in ${JSON.stringify(found)}`);
+  }
+  // All five helices are present, so none is reported missing.
+  assert.ok(!found.some((f) => f.startsWith('missing-pentahelix')));
+  // Most severe first, grouped under headings.
+  const region = page.getByRole('region', { name: 'Findings' });
+  await region.getByRole('heading', { name: 'Act on these first' }).waitFor();
+  const severities = await region.getByRole('listitem').evaluateAll((lis) => lis.map((li) => li.dataset.severity));
+  const rank = { high: 0, medium: 1, low: 2 };
+  assert.deepEqual(severities, [...severities].sort((a, b) => rank[a] - rank[b]));
+  // The explanation names the stakeholders, with a suggested action.
+  const oneWay = region.locator('[data-finding="one-way-dependency"]');
+  assert.match(await oneWay.innerText(), /Bank Sampah Melati depends on Dinas Lingkungan Hidup/);
+  assert.match(await oneWay.innerText(), /Suggestion: Open a channel/);
+
+  // Linking the school ends its isolation: the analysis reruns after the edit.
+  await page.getByLabel('From', { exact: true }).selectOption({ label: 'SD Negeri 1' });
+  await page.getByLabel('To', { exact: true }).selectOption({ label: 'Dinas Lingkungan Hidup' });
+  await page.getByRole('button', { name: 'Add link' }).click();
+  await region.locator('[data-finding="isolated"][data-subjects="sekolah"]').waitFor({ state: 'detached' });
+  assert.ok(!(await findings(page)).includes('isolated sekolah'));
+  // And undo brings it back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await region.locator('[data-finding="isolated"][data-subjects="sekolah"]').waitFor();
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('the Stakeholders table shows every metric and sorts by betweenness', async () => {
+  const { page } = await openApp(browser, server.url);
+  // A path a – hub – b – c: the hub carries the most shortest paths.
+  await importMap(page, {
+    format: 'simpul-map', version: 1, title: 'Path',
+    stakeholders: ['a', 'hub', 'b', 'c'].map((id) => ({ id, name: `Name ${id}`, kind: 'ngo' })),
+    links: [['a', 'hub'], ['hub', 'b'], ['b', 'c']].map(([from, to], i) => ({ id: `l${i}`, from, to, kind: 'partnership' })),
+  });
+  const table = page.getByRole('table', { name: 'Stakeholders' });
+  const headers = await table.getByRole('columnheader').allInnerTexts();
+  for (const name of ['Name', 'Power', 'Interest', 'Quadrant', 'Degree', 'Betweenness', 'Closeness', 'Eigenvector']) {
+    assert.ok(headers.some((h) => h.startsWith(name)), `${name} in ${headers}`);
+  }
+  const column = headers.findIndex((h) => h.startsWith('Betweenness'));
+  await table.getByRole('button', { name: /^Betweenness/ }).click();
+  assert.equal(await table.getByRole('columnheader').nth(column).getAttribute('aria-sort'), 'descending');
+  const names = await table.getByRole('rowheader').allInnerTexts();
+  assert.deepEqual(names.map((n) => n.trim()), ['Name hub', 'Name b', 'Name a', 'Name c']);
+  // networkx: betweenness of the hub on this path is 2/3.
+  const hubRow = table.getByRole('row').filter({ hasText: 'Name hub' });
+  assert.equal((await hubRow.getByRole('cell').nth(column - 1).innerText()).trim(), '0.667');
+  await table.getByRole('button', { name: /^Betweenness/ }).click();
+  assert.equal(await table.getByRole('columnheader').nth(column).getAttribute('aria-sort'), 'ascending');
+  await page.context().close();
+});
+
+test('choosing a finding highlights its subjects, also without colour', async () => {
+  const { page } = await openApp(browser, server.url);
+  await importMap(page, map);
+  const region = page.getByRole('region', { name: 'Findings' });
+  await region.locator('[data-finding="one-way-dependency"]').getByRole('button', { name: /Highlight/ }).click();
+  const table = page.getByRole('table', { name: 'Stakeholders' });
+  const highlighted = await table.locator('tr.highlighted').getByRole('rowheader').allInnerTexts();
+  assert.equal(highlighted.length, 2);
+  assert.ok(highlighted.every((t) => /highlighted by the chosen finding/.test(t)), JSON.stringify(highlighted));
+  await region.getByRole('button', { name: /Stop highlighting/ }).click();
+  assert.equal(await table.locator('tr.highlighted').count(), 0);
+  await page.context().close();
+});
+
+test('findings speak Bahasa Indonesia', async () => {
+  const { page } = await openApp(browser, server.url, { query: '?lang=id' });
+  await page.getByLabel('Impor berkas peta').setInputFiles({
+    name: 'map.simpul.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(map)),
+  });
+  const region = page.getByRole('region', { name: 'Temuan' });
+  const oneWay = region.locator('[data-finding="one-way-dependency"]');
+  await oneWay.waitFor();
+  assert.match(await oneWay.innerText(), /Bank Sampah Melati bergantung pada Dinas Lingkungan Hidup/);
+  await region.getByRole('heading', { name: 'Tangani lebih dulu' }).waitFor();
+  await page.context().close();
+});
