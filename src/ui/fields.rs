@@ -1,6 +1,37 @@
 //! Small form controls shared by the editors, each with a visible, associated label.
 
+use super::state::AppState;
+use crate::i18n::Text;
 use leptos::prelude::*;
+
+/// Type a name and press Enter (or the Add button): the fast way to enter things
+/// while people call them out. Blank names are ignored; the field clears after.
+#[component]
+pub fn QuickAdd(#[prop(into)] id: String, label: Text, hint: Text, on_add: Callback<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let draft = RwSignal::new(String::new());
+    let add = move || {
+        let name = draft.get_untracked();
+        if !name.trim().is_empty() {
+            on_add.run(name.trim().to_string());
+            draft.set(String::new());
+        }
+    };
+    let id = StoredValue::new(id);
+    view! {
+        <div class="quick-add">
+            <label for=move || id.get_value()>{state.tr(label)}</label>
+            <input
+                id=move || id.get_value()
+                placeholder=state.tr(hint)
+                prop:value=move || draft.get()
+                on:input=move |e| draft.set(event_target_value(&e))
+                on:keydown=move |e| if e.key() == "Enter" { add() }
+            />
+            <button on:click=move |_| add()>{state.tr(Text::Add)}</button>
+        </div>
+    }
+}
 
 /// A labelled `<select>`. `options` are `(value, label)` pairs.
 #[component]

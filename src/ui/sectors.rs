@@ -1,5 +1,6 @@
 //! Sectors: add by name, rename, colour, delete (members leave the sector, undoably).
 
+use super::fields::QuickAdd;
 use super::state::AppState;
 use crate::edit::Command;
 use crate::i18n::Text;
@@ -9,28 +10,15 @@ use leptos::prelude::*;
 #[component]
 pub fn SectorsSection() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let draft = RwSignal::new(String::new());
-    let add = move || {
-        let name = draft.get_untracked();
-        if name.trim().is_empty() {
-            return;
-        }
+    let add = Callback::new(move |name: String| {
         let (id, index) = state.map.with_untracked(|m| (m.fresh_sector_id(&name), m.sectors.len()));
-        state.dispatch(Command::InsertSector { index, sector: Sector { id, name: name.trim().to_string(), color: None } });
-        draft.set(String::new());
-    };
+        state.dispatch(Command::InsertSector { index, sector: Sector { id, name, color: None } });
+    });
     let rows = move || state.map.with(|m| m.sectors.clone());
     view! {
         <section class="card" aria-labelledby="sectors-heading">
             <h2 id="sectors-heading">{state.tr(Text::SectorsHeading)}</h2>
-            <div class="quick-add">
-                <label for="add-sector">{state.tr(Text::AddSector)}</label>
-                <input id="add-sector" placeholder=state.tr(Text::AddSectorHint)
-                    prop:value=move || draft.get()
-                    on:input=move |e| draft.set(event_target_value(&e))
-                    on:keydown=move |e| if e.key() == "Enter" { add() }/>
-                <button on:click=move |_| add()>{state.tr(Text::Add)}</button>
-            </div>
+            <QuickAdd id="add-sector" label=Text::AddSector hint=Text::AddSectorHint on_add=add/>
             <ul class="sector-list">
                 <For each=rows key=|s| format!("{:?}", s) let:sector>
                     <SectorRow sector=sector/>

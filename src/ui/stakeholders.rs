@@ -2,6 +2,7 @@
 //! with their metrics, sortable by any column. The table is the text alternative
 //! to every picture of the map.
 
+use super::fields::QuickAdd;
 use super::state::AppState;
 use crate::analysis::StakeholderMetrics;
 use crate::edit::Command;
@@ -51,19 +52,11 @@ impl Column {
 #[component]
 pub fn StakeholdersSection() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let draft = RwSignal::new(String::new());
-    let add = move || {
-        let name = draft.get_untracked();
-        if name.trim().is_empty() {
-            return;
-        }
-        let id = state.map.with_untracked(|m| m.fresh_stakeholder_id(&name));
-        let index = state.map.with_untracked(|m| m.stakeholders.len());
-        let stakeholder = Stakeholder::new(id.clone(), name.trim());
-        state.dispatch(Command::InsertStakeholder { index, stakeholder });
+    let add = Callback::new(move |name: String| {
+        let (id, index) = state.map.with_untracked(|m| (m.fresh_stakeholder_id(&name), m.stakeholders.len()));
+        state.dispatch(Command::InsertStakeholder { index, stakeholder: Stakeholder::new(id.clone(), name) });
         state.selected.set(Some(id));
-        draft.set(String::new());
-    };
+    });
     let sort = RwSignal::new((Column::MapOrder, false));
     let rows = move || {
         let mut rows: Vec<(Stakeholder, StakeholderMetrics)> = state.map.with(|m| {
@@ -108,17 +101,7 @@ pub fn StakeholdersSection() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="stakeholders-heading">
             <h2 id="stakeholders-heading">{state.tr(Text::StakeholdersHeading)}</h2>
-            <div class="quick-add">
-                <label for="add-stakeholder">{state.tr(Text::AddStakeholder)}</label>
-                <input
-                    id="add-stakeholder"
-                    placeholder=state.tr(Text::AddStakeholderHint)
-                    prop:value=move || draft.get()
-                    on:input=move |e| draft.set(event_target_value(&e))
-                    on:keydown=move |e| if e.key() == "Enter" { add() }
-                />
-                <button on:click=move |_| add()>{state.tr(Text::Add)}</button>
-            </div>
+            <QuickAdd id="add-stakeholder" label=Text::AddStakeholder hint=Text::AddStakeholderHint on_add=add/>
             <Show
                 when=move || state.map.with(|m| !m.stakeholders.is_empty())
                 fallback=move || view! { <p class="hint">{state.tr(Text::NoStakeholdersYet)}</p> }
