@@ -35,7 +35,7 @@ impl Color {
 impl TryFrom<String> for Color {
     type Error = String;
     fn try_from(raw: String) -> Result<Self, Self::Error> {
-        Self::parse(&raw).ok_or_else(|| format!("{raw:?} is not a #rrggbb colour"))
+        Self::parse(&raw).ok_or_else(|| format!("\"{raw}\" is not a #rrggbb colour"))
     }
 }
 

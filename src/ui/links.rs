@@ -2,6 +2,7 @@
 
 use super::fields::{scale_options, Choice};
 use super::state::AppState;
+use super::web;
 use crate::edit::Command;
 use crate::i18n::{vocabulary, Text};
 use crate::model::{Link, LinkKind, StakeholderId, Strength};
@@ -94,7 +95,7 @@ pub fn LinksSection() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=rows key=|l| format!("{:?}", l) let:link>
+                        <For each=rows key=web::row_key let:link>
                             <LinkRow link=link/>
                         </For>
                     </tbody>

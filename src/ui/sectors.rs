@@ -2,6 +2,7 @@
 
 use super::fields::QuickAdd;
 use super::state::AppState;
+use super::web;
 use crate::edit::Command;
 use crate::i18n::Text;
 use crate::model::{Color, Sector};
@@ -20,7 +21,7 @@ pub fn SectorsSection() -> impl IntoView {
             <h2 id="sectors-heading">{state.tr(Text::SectorsHeading)}</h2>
             <QuickAdd id="add-sector" label=Text::AddSector hint=Text::AddSectorHint on_add=add/>
             <ul class="sector-list">
-                <For each=rows key=|s| format!("{:?}", s) let:sector>
+                <For each=rows key=web::row_key let:sector>
                     <SectorRow sector=sector/>
                 </For>
             </ul>

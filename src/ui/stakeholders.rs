@@ -4,6 +4,7 @@
 
 use super::fields::QuickAdd;
 use super::state::AppState;
+use super::web;
 use crate::analysis::StakeholderMetrics;
 use crate::edit::Command;
 use crate::i18n::{vocabulary, Text};
@@ -125,7 +126,7 @@ pub fn StakeholdersSection() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=rows key=|(s, m)| format!("{s:?}{m:?}") let:row>
+                            <For each=rows key=|row| web::row_key(row) let:row>
                                 <StakeholderRow stakeholder=row.0 metrics=row.1/>
                             </For>
                         </tbody>
@@ -160,7 +161,7 @@ fn StakeholderRow(stakeholder: Stakeholder, metrics: StakeholderMetrics) -> impl
     let kind = stakeholder.kind;
     let stance = stakeholder.stance.get();
     let name = stakeholder.name.clone();
-    let number = |value: f64| format!("{value:.3}");
+    let number = |value: f64| web::fixed(value, 3);
     view! {
         <tr class:selected=selected class:highlighted=highlighted>
             <th scope="row">

@@ -3,6 +3,22 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// `value` with `digits` decimals, formatted by JavaScript: Rust's float
+/// formatting would add several kilobytes to the download for this alone.
+pub fn fixed(value: f64, digits: u8) -> String {
+    js_sys::Number::from(value)
+        .to_fixed(digits)
+        .map(String::from)
+        .unwrap_or_else(|_| String::from("–"))
+}
+
+/// A cheap identity for a row of data, for `<For>` keys: the row's JSON, so that a
+/// row is rebuilt exactly when its content changes (and `Debug`, with its float
+/// formatting, stays out of the download).
+pub fn row_key<T: serde::Serialize>(row: &T) -> String {
+    serde_json::to_string(row).unwrap_or_default()
+}
+
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }

@@ -53,8 +53,10 @@ fn name_list(names: &[String], lang: Lang) -> String {
     }
 }
 
+/// A share as a whole percentage (integer formatting keeps float formatting out of
+/// the app's download).
 fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
+    format!("{}%", (share * 100.0).round() as i64)
 }
 
 impl Finding {
