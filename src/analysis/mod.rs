@@ -12,8 +12,6 @@ pub mod thresholds;
 
 /// The graph algorithms (a separate crate, built for speed).
 pub use simpul_graph as algorithms;
-use simpul_graph as metrics;
-use simpul_graph as structure;
 
 use crate::model::{Map, StakeholderKind};
 use findings::{Context, Finding};
@@ -67,12 +65,12 @@ pub fn analyze(map: &Map) -> Analysis {
     let graph = network.stakeholder_graph();
     let n = graph.node_count();
 
-    let degree = metrics::degree_centrality(&graph);
-    let paths = metrics::path_centralities(&graph);
-    let eigenvector = metrics::eigenvector_centrality(&graph);
-    let groups = structure::connected_groups(&graph);
+    let degree = algorithms::degree_centrality(&graph);
+    let paths = algorithms::path_centralities(&graph);
+    let eigenvector = algorithms::eigenvector_centrality(&graph);
+    let groups = algorithms::connected_groups(&graph);
     let group_size = |v: usize| groups.members[groups.group_of[v]].len();
-    let cuts = structure::cut_points(&graph, group_size);
+    let cuts = algorithms::cut_points(&graph, group_size);
 
     let metrics = (0..n)
         .map(|v| StakeholderMetrics {

@@ -88,8 +88,7 @@ impl Code {
 }
 
 /// The numbers behind a finding, kept for its explanation.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Detail {
     None,
     /// Sizes of the parts a gatekeeper or bridge separates, or of the groups.
