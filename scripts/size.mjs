@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../dist');
 let raw = 0;
 let gzip = 0;
-for (const name of fs.readdirSync(dist)) {
+for (const name of fs.readdirSync(dist, { recursive: true })) {
   if (!/\.(wasm|js|css)$/.test(name)) continue;
   const bytes = fs.readFileSync(path.join(dist, name));
   const zipped = zlib.gzipSync(bytes, { level: 9 }).length;

@@ -3,10 +3,15 @@
 mod decode;
 mod encode;
 mod problem;
+mod share_link;
 
 pub use decode::{decode, decode_value};
 pub use encode::{encode, encode_value, file_name};
 pub use problem::{Expected, Invalid, Problem, ProblemKind};
+pub use share_link::{
+    decode_fragment, encode_fragment, is_share_fragment, ShareLinkError, COMFORTABLE_LINK_LENGTH,
+    FRAGMENT_PREFIX, MAX_DECOMPRESSED_BYTES,
+};
 
 /// The value of the `format` field that marks a Simpul map file.
 pub const FORMAT_NAME: &str = "simpul-map";

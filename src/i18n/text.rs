@@ -118,6 +118,16 @@ texts! {
     Eigenvector => "Eigenvector", "Eigenvektor";
     SortBy => "Sort by {}", "Urutkan menurut {}";
     MetricsExplained => "Degree: share of others linked directly. Betweenness: how often someone lies on the shortest path between two others. Closeness: how near someone is to everyone they can reach. Eigenvector: linked to the well-linked.", "Derajat: porsi pihak lain yang terhubung langsung. Keantaraan: seberapa sering seseorang berada di jalur terpendek antara dua pihak lain. Kedekatan: seberapa dekat seseorang dengan semua yang dapat dijangkaunya. Eigenvektor: terhubung dengan yang banyak koneksinya.";
+    CopyShareLink => "Copy share link", "Salin tautan berbagi";
+    ShareLink => "Share link", "Tautan berbagi";
+    ShareLinkCopied => "Link copied: {} characters.", "Tautan disalin: {} karakter.";
+    ShareLinkCopyByHand => "Copy the link below: {} characters.", "Salin tautan di bawah ini: {} karakter.";
+    ShareLinkTooLong => "This link is long. Some chat apps and mail clients cut links of more than {} characters: if it arrives broken, send the exported file instead.", "Tautan ini panjang. Sebagian aplikasi obrolan dan surel memotong tautan yang lebih dari {} karakter: jika tautan tiba dalam keadaan rusak, kirim berkas hasil ekspor saja.";
+    LinkRefused => "This share link could not be opened:", "Tautan berbagi ini tidak dapat dibuka:";
+    PreviewBanner => "You are looking at a map someone shared with you. It is not saved in this browser, and none of your maps has changed.", "Anda sedang melihat peta yang dibagikan kepada Anda. Peta ini belum tersimpan di peramban ini, dan tidak ada peta Anda yang berubah.";
+    SaveToMyMaps => "Save to my maps", "Simpan ke peta saya";
+    ClosePreview => "Close preview", "Tutup pratinjau";
+    SavedFromLink => "Saved “{}” to your maps.", "“{}” disimpan ke peta Anda.";
     ScoreVeryLow => "very low", "sangat rendah";
     ScoreLow => "low", "rendah";
     ScoreMedium => "medium", "sedang";

@@ -7,6 +7,7 @@ use super::links::LinksSection;
 use super::map_header::MapHeader;
 use super::notices::Notices;
 use super::sectors::SectorsSection;
+use super::sharing::PreviewBanner;
 use super::stakeholder_panel::StakeholderPanel;
 use super::stakeholders::StakeholdersSection;
 use super::state::AppState;
@@ -77,6 +78,13 @@ fn App() -> impl IntoView {
         state.on_storage_changed(event.key());
     });
 
+    // A share link pasted into the address bar of an open Simpul.
+    let _hash = window_event_listener(ev::hashchange, move |_| {
+        if let Some(hash) = super::web::location_hash().filter(|h| crate::format::is_share_fragment(h)) {
+            state.open_shared(hash);
+        }
+    });
+
     let has_map = move || state.doc.with(Option::is_some);
 
     view! {
@@ -99,6 +107,7 @@ fn App() -> impl IntoView {
         <div class="layout">
             <LibraryPanel/>
             <main class="editor" id="main">
+                <PreviewBanner/>
                 <FileActions/>
                 <Show
                     when=has_map

@@ -1,5 +1,6 @@
 //! Import and export of `.simpul.json` files (PRODUCT.md §7 names these controls).
 
+use super::sharing::ShareLinkAction;
 use super::state::AppState;
 use super::web;
 use crate::format::{Problem, ProblemKind, MAX_FILE_BYTES};
@@ -42,6 +43,7 @@ pub fn FileActions() -> impl IntoView {
             <button on:click=move |_| state.export() disabled=move || !has_map()>
                 {state.tr(Text::ExportMap)}
             </button>
+            <ShareLinkAction/>
         </div>
         <ImportProblems/>
     }

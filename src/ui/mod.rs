@@ -10,6 +10,7 @@ mod links;
 mod map_header;
 mod notices;
 mod sectors;
+mod sharing;
 mod stakeholder_panel;
 mod stakeholders;
 mod state;

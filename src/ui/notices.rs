@@ -40,6 +40,7 @@ fn NoticeView(id: u32, notice: Notice) -> impl IntoView {
             match &notice {
                 Notice::Storage(problem) => problem.message(lang),
                 Notice::Edit(error) => format!("{} {}", Text::EditRefused.get(lang), error.message(lang)),
+                Notice::Link(error) => format!("{} {}", Text::LinkRefused.get(lang), error.message(lang)),
                 Notice::Info(template, value) => template.get(lang).replace("{}", value),
             }
         }

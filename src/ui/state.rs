@@ -5,7 +5,7 @@
 use super::web;
 use crate::analysis::{analyze, Analysis};
 use crate::edit::{Command, EditError, History};
-use crate::format::{self, Problem};
+use crate::format::{self, Problem, ShareLinkError};
 use crate::i18n::{Lang, Text};
 use crate::model::{Map, StakeholderId};
 use crate::storage::{
@@ -19,6 +19,9 @@ use leptos::prelude::*;
 pub struct OpenDoc {
     pub key: Option<String>,
     pub revision: u64,
+    /// A map opened from a share link: shown, never saved, until the user chooses
+    /// "Save to my maps".
+    pub preview: bool,
 }
 
 /// Something the user must hear about, shown in a live region until dismissed.
@@ -26,6 +29,7 @@ pub struct OpenDoc {
 pub enum Notice {
     Storage(StorageProblem),
     Edit(EditError),
+    Link(ShareLinkError),
     /// Informational: rendered in the polite status region.
     Info(Text, String),
 }
@@ -82,8 +86,19 @@ impl AppState {
             import_problems: RwSignal::new(Vec::new()),
         };
         state.refresh_catalogue();
-        // Reopen the most recently saved map, so a reload lands where the user was;
-        // if it cannot be read, the next most recent.
+        // A share link in the address is shown at once, as a preview; otherwise the
+        // user's most recent map.
+        match web::location_hash().filter(|h| format::is_share_fragment(h)) {
+            Some(hash) => state.open_shared(hash),
+            None => state.open_most_recent(),
+        }
+        state
+    }
+
+    /// Reopens the most recently saved map, so a reload lands where the user was; if
+    /// it cannot be read, the next most recent.
+    fn open_most_recent(&self) {
+        let state = *self;
         let mut recent = state.catalogue.with_untracked(|c| {
             c.maps.iter().filter(|m| !m.damaged).map(|m| (m.saved_ms, m.key.clone())).collect::<Vec<_>>()
         });
@@ -93,7 +108,61 @@ impl AppState {
                 break;
             }
         }
-        state
+    }
+
+    /// Shows the map in a share link as a preview that changes none of the user's
+    /// maps. If the link cannot be read, says why and shows the user's own maps.
+    /// The browser inflates the link (bounded); Rust validates the map.
+    pub fn open_shared(&self, fragment: String) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let payload = fragment.trim_start_matches('#').trim_start_matches("m=");
+            let result = match web::inflate_link_payload(payload, format::MAX_DECOMPRESSED_BYTES).await {
+                Ok(json) => format::decode(&json).map_err(ShareLinkError::Invalid),
+                Err(web::InflateFailure::NotBase64) => Err(ShareLinkError::NotBase64),
+                Err(web::InflateFailure::NotDeflate) => Err(ShareLinkError::NotDeflate),
+                Err(web::InflateFailure::TooLarge) => Err(ShareLinkError::TooLarge),
+            };
+            match result {
+                Ok(map) => {
+                    state.map.set(map);
+                    state.doc.set(Some(OpenDoc { key: None, revision: 0, preview: true }));
+                    state.reset_history();
+                }
+                Err(error) => {
+                    state.notify(Notice::Link(error));
+                    if state.doc.with_untracked(Option::is_none) {
+                        state.open_most_recent();
+                    }
+                }
+            }
+        });
+    }
+
+    pub fn is_preview(&self) -> bool {
+        self.doc.with(|d| d.as_ref().is_some_and(|d| d.preview))
+    }
+
+    /// Keeps the previewed map as a new map of the library.
+    pub fn save_preview(&self) {
+        self.doc.update(|d| {
+            if let Some(d) = d {
+                d.preview = false;
+            }
+        });
+        web::clear_hash();
+        self.persist();
+        let title = self.map.with_untracked(|m| m.title.clone());
+        self.notify(Notice::Info(Text::SavedFromLink, title));
+    }
+
+    /// Leaves the preview for the user's own maps.
+    pub fn close_preview(&self) {
+        web::clear_hash();
+        self.doc.set(None);
+        self.map.set(Map::default());
+        self.reset_history();
+        self.open_most_recent();
     }
 
     pub fn t(&self, text: Text) -> &'static str {
@@ -173,7 +242,7 @@ impl AppState {
     /// It is never written over an existing map.
     pub fn start(&self, map: Map) {
         self.map.set(map);
-        self.doc.set(Some(OpenDoc { key: None, revision: 0 }));
+        self.doc.set(Some(OpenDoc { key: None, revision: 0, preview: false }));
         self.reset_history();
         self.persist();
     }
@@ -184,7 +253,7 @@ impl AppState {
         match result {
             Ok(loaded) => {
                 self.map.set(loaded.map);
-                self.doc.set(Some(OpenDoc { key: Some(key.to_string()), revision: loaded.summary.revision }));
+                self.doc.set(Some(OpenDoc { key: Some(key.to_string()), revision: loaded.summary.revision, preview: false }));
                 self.reset_history();
                 self.clear_conflict_notices();
                 true
@@ -303,9 +372,10 @@ impl AppState {
         self.can_redo.set(redo);
     }
 
-    /// Autosave: writes the open map, creating its entry if it has none yet.
+    /// Autosave: writes the open map, creating its entry if it has none yet. A
+    /// preview is never written.
     fn persist(&self) {
-        let Some(doc) = self.doc.get_untracked() else { return };
+        let Some(doc) = self.doc.get_untracked().filter(|d| !d.preview) else { return };
         let map = self.map.get_untracked();
         let now = web::now_ms();
         let result = store().and_then(|mut library| match &doc.key {
@@ -314,7 +384,7 @@ impl AppState {
         });
         match result {
             Ok(summary) => {
-                self.doc.set(Some(OpenDoc { key: Some(summary.key.clone()), revision: summary.revision }));
+                self.doc.set(Some(OpenDoc { key: Some(summary.key.clone()), revision: summary.revision, preview: false }));
                 // The save worked, so earlier save failures are over.
                 self.notices.update(|n| {
                     n.retain(|(_, notice)| {
@@ -348,7 +418,7 @@ impl AppState {
     /// `changed_key` is `None` when the other tab cleared all storage.
     pub fn on_storage_changed(&self, changed_key: Option<String>) {
         self.refresh_catalogue();
-        let Some(OpenDoc { key: Some(key), revision }) = self.doc.get_untracked() else { return };
+        let Some(OpenDoc { key: Some(key), revision, .. }) = self.doc.get_untracked() else { return };
         let entry = format!("{ENTRY_PREFIX}{key}");
         if changed_key.is_some_and(|k| k != entry) {
             return;
@@ -379,6 +449,13 @@ impl AppState {
             }
             Err(invalid) => self.import_problems.set(invalid.problems),
         }
+    }
+
+    /// The share link of the open map (`None` if the browser cannot compress).
+    pub async fn share_link(&self) -> Option<String> {
+        let json = self.map.with_untracked(|m| serde_json::to_string(&format::encode_value(m)).unwrap_or_default());
+        let payload = web::compress_for_link(&json).await?;
+        Some(format!("{}{}{payload}", web::page_address(), format::FRAGMENT_PREFIX))
     }
 
     pub fn export(&self) {

@@ -48,6 +48,120 @@ pub fn set_document_lang(code: &str) {
     }
 }
 
+/// The page's fragment, such as `#m=…`, if any.
+pub fn location_hash() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    (!hash.is_empty()).then_some(hash)
+}
+
+/// The page's address without its fragment, to build share links on.
+pub fn page_address() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    let href = location.href().unwrap_or_default();
+    match href.find('#') {
+        Some(cut) => href[..cut].to_string(),
+        None => href,
+    }
+}
+
+/// Removes the fragment from the address bar without reloading or adding history.
+pub fn clear_hash() {
+    if let Some(window) = web_sys::window() {
+        let address = page_address();
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
+        }
+    }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export async function deflateRawBase64Url(text) {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export async function inflateBase64Url(payload, limit) {
+  let bytes;
+  try {
+    const b64 = payload.trim().replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
+    const binary = atob(b64 + '==='.slice((b64.length + 3) % 4));
+    bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  } catch {
+    throw 'base64';
+  }
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > limit) {
+        reader.cancel().catch(() => {});
+        throw 'too-large';
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    throw e === 'too-large' ? e : 'deflate';
+  }
+  const joined = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) { joined.set(chunk, at); at += chunk.length; }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(joined);
+  } catch {
+    throw 'deflate';
+  }
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = deflateRawBase64Url)]
+    async fn deflate_raw_base64url(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = inflateBase64Url)]
+    async fn inflate_base64url(payload: &str, limit: f64) -> Result<JsValue, JsValue>;
+}
+
+/// Why a link's payload could not be inflated.
+pub enum InflateFailure {
+    NotBase64,
+    NotDeflate,
+    TooLarge,
+}
+
+/// base64url then raw DEFLATE, inflated by the browser and stopped as soon as it
+/// passes `limit` bytes: the reverse of [`compress_for_link`].
+pub async fn inflate_link_payload(payload: &str, limit: usize) -> Result<String, InflateFailure> {
+    match inflate_base64url(payload, limit as f64).await {
+        Ok(text) => text.as_string().ok_or(InflateFailure::NotDeflate),
+        Err(reason) => Err(match reason.as_string().as_deref() {
+            Some("base64") => InflateFailure::NotBase64,
+            Some("too-large") => InflateFailure::TooLarge,
+            _ => InflateFailure::NotDeflate,
+        }),
+    }
+}
+
+/// Raw DEFLATE then base64url (no padding) of `text`, by the browser's own
+/// compressor: the same format as `format::encode_fragment`, without shipping a
+/// compressor in the download.
+pub async fn compress_for_link(text: &str) -> Option<String> {
+    deflate_raw_base64url(text).await.ok()?.as_string()
+}
+
+/// Copies `text` to the clipboard; `false` when the browser refused.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let promise = window.navigator().clipboard().write_text(text);
+    JsFuture::from(promise).await.is_ok()
+}
+
 /// Offers `text` to the user as a downloaded file.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;

@@ -1,0 +1,67 @@
+//! Share links in the UI: the preview banner for a map opened from a link, and
+//! "Copy share link" with the link's length and a warning when it is long.
+
+use super::state::AppState;
+use super::web;
+use crate::format::COMFORTABLE_LINK_LENGTH;
+use crate::i18n::Text;
+use leptos::prelude::*;
+
+/// Shown while a shared map is previewed: nothing is saved until the user says so.
+#[component]
+pub fn PreviewBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <Show when=move || state.is_preview()>
+            <section class="preview-banner" aria-labelledby="preview-text">
+                <p id="preview-text">{state.tr(Text::PreviewBanner)}</p>
+                <button class="primary" on:click=move |_| state.save_preview()>{state.tr(Text::SaveToMyMaps)}</button>
+                <button on:click=move |_| state.close_preview()>{state.tr(Text::ClosePreview)}</button>
+            </section>
+        </Show>
+    }
+}
+
+/// The "Copy share link" button and, after use, the link itself with its length.
+#[component]
+pub fn ShareLinkAction() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // (link, whether the clipboard took it)
+    let shared = RwSignal::new(None::<(String, bool)>);
+    let copy = move |_| {
+        leptos::task::spawn_local(async move {
+            let Some(link) = state.share_link().await else { return };
+            let copied = web::copy_text(&link).await;
+            shared.set(Some((link, copied)));
+        });
+    };
+    let has_map = move || state.doc.with(Option::is_some);
+    view! {
+        <button on:click=copy disabled=move || !has_map()>{state.tr(Text::CopyShareLink)}</button>
+        <div role="status" class="share-link-region">
+            {move || shared.get().map(|(link, copied)| {
+                let length = link.chars().count();
+                let told = if copied { Text::ShareLinkCopied } else { Text::ShareLinkCopyByHand };
+                view! {
+                    <div class="share-link">
+                        <p>{move || state.t(told).replace("{}", &length.to_string())}</p>
+                        {(length > COMFORTABLE_LINK_LENGTH).then(|| view! {
+                            <p class="warning">{move || state.t(Text::ShareLinkTooLong).replace("{}", &COMFORTABLE_LINK_LENGTH.to_string())}</p>
+                        })}
+                        <label>
+                            <span class="visually-hidden">{state.tr(Text::ShareLink)}</span>
+                            <input class="share-link-text" readonly prop:value=link.clone()
+                                on:focus=move |e| {
+                                    use wasm_bindgen::JsCast;
+                                    if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                        input.select();
+                                    }
+                                }/>
+                        </label>
+                        <button class="quiet" on:click=move |_| shared.set(None)>{state.tr(Text::Dismiss)}</button>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
