@@ -9,7 +9,7 @@ pub use decode::{decode, decode_value};
 pub use encode::{encode, encode_value, file_name};
 pub use problem::{Expected, Invalid, Problem, ProblemKind};
 pub use share_link::{
-    decode_fragment, encode_fragment, is_share_fragment, ShareLinkError, COMFORTABLE_LINK_LENGTH,
+    decode_fragment, encode_fragment, fragment_payload, is_share_fragment, ShareLinkError, COMFORTABLE_LINK_LENGTH,
     FRAGMENT_PREFIX, MAX_DECOMPRESSED_BYTES,
 };
 

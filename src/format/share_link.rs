@@ -52,14 +52,19 @@ pub fn encode_fragment(map: &Map) -> String {
     format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(compressed))
 }
 
-/// `Some` when `fragment` (with or without its `#`) is a share link.
+/// Whether `fragment` (with or without its `#`) is a share link.
 pub fn is_share_fragment(fragment: &str) -> bool {
     fragment.trim_start_matches('#').starts_with("m=")
 }
 
+/// The base64url payload of a share link's fragment (`#m=…` or `m=…`).
+pub fn fragment_payload(fragment: &str) -> &str {
+    fragment.trim_start_matches('#').trim_start_matches("m=").trim()
+}
+
 /// Reads the map in a share link's fragment (`#m=…` or `m=…`).
 pub fn decode_fragment(fragment: &str) -> Result<Map, ShareLinkError> {
-    let payload = fragment.trim_start_matches('#').trim_start_matches("m=").trim();
+    let payload = fragment_payload(fragment);
     // Tolerate padding and the standard alphabet, which some tools produce.
     let payload: String =
         payload.trim_end_matches('=').chars().map(|c| match c { '+' => '-', '/' => '_', c => c }).collect();

@@ -58,7 +58,8 @@ fn classify(error: JsValue) -> StoreError {
     }
 }
 
-fn describe(error: &JsValue) -> String {
+/// A JavaScript exception in words, for messages and logs.
+pub(crate) fn describe(error: &JsValue) -> String {
     if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
         return format!("{}: {}", exception.name(), exception.message());
     }

@@ -275,10 +275,7 @@ impl<S: KeyValue> Library<S> {
     pub fn delete(&mut self, key: &str) -> Result<(), StorageProblem> {
         self.ensure_writable()?;
         self.store.remove(&entry_key(key))?;
-        if let Ok(Some(mut index)) = self.read_index() {
-            index.maps.retain(|m| m.key != key);
-            let _ = self.write_index(&index.maps);
-        }
+        self.drop_from_index(key);
         Ok(())
     }
 
@@ -311,10 +308,7 @@ impl<S: KeyValue> Library<S> {
         match self.set_aside(&entry_key(key), raw, now_ms) {
             Ok(_) => {
                 let _ = self.store.remove(&entry_key(key));
-                if let Ok(Some(mut index)) = self.read_index() {
-                    index.maps.retain(|m| m.key != key);
-                    let _ = self.write_index(&index.maps);
-                }
+                self.drop_from_index(key);
             }
             Err(_) => {
                 if let Ok(Some(mut index)) = self.read_index() {
@@ -326,6 +320,15 @@ impl<S: KeyValue> Library<S> {
             }
         }
         StorageProblem::Damaged { key: key.to_string(), title }
+    }
+
+    /// Removes `key` from the index once its entry is gone. Best effort: the next
+    /// catalogue drops index items whose entry is missing anyway.
+    fn drop_from_index(&mut self, key: &str) {
+        if let Ok(Some(mut index)) = self.read_index() {
+            index.maps.retain(|m| m.key != key);
+            let _ = self.write_index(&index.maps);
+        }
     }
 
     /// Copies `raw` to a new set-aside key and returns that key.

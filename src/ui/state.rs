@@ -116,7 +116,7 @@ impl AppState {
     pub fn open_shared(&self, fragment: String) {
         let state = *self;
         leptos::task::spawn_local(async move {
-            let payload = fragment.trim_start_matches('#').trim_start_matches("m=");
+            let payload = format::fragment_payload(&fragment);
             let result = match web::inflate_link_payload(payload, format::MAX_DECOMPRESSED_BYTES).await {
                 Ok(json) => format::decode(&json).map_err(ShareLinkError::Invalid),
                 Err(web::InflateFailure::NotBase64) => Err(ShareLinkError::NotBase64),
@@ -159,10 +159,15 @@ impl AppState {
     /// Leaves the preview for the user's own maps.
     pub fn close_preview(&self) {
         web::clear_hash();
+        self.close();
+        self.open_most_recent();
+    }
+
+    /// Leaves no map open.
+    fn close(&self) {
         self.doc.set(None);
         self.map.set(Map::default());
         self.reset_history();
-        self.open_most_recent();
     }
 
     pub fn t(&self, text: Text) -> &'static str {
@@ -296,9 +301,7 @@ impl AppState {
         match store().and_then(|mut l| l.delete(key)) {
             Ok(()) => {
                 if self.is_open(key) {
-                    self.doc.set(None);
-                    self.map.set(Map::default());
-                    self.reset_history();
+                    self.close();
                 }
             }
             Err(problem) => self.notify(Notice::Storage(problem)),

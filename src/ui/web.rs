@@ -186,9 +186,5 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
 }
 
 fn describe(error: JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "unknown error".into())
+    crate::storage::browser::describe(&error)
 }
