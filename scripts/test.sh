@@ -16,7 +16,7 @@ if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
 fi
 
 say "1/3 Native tests of the core"
-cargo test --locked
+cargo test --locked --workspace
 
 say "2/3 Storage tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test browser_storage
