@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod edit;
 pub mod format;
 pub mod i18n;
+pub mod layout;
 pub mod model;
 pub mod storage;
 

@@ -17,6 +17,7 @@ use crate::model::{Map, StakeholderKind};
 use findings::{Context, Finding};
 use mendelow::Quadrant;
 use network::Network;
+use sector_matrix::SectorMatrix;
 use serde::Serialize;
 
 /// One stakeholder's metrics.
@@ -56,6 +57,9 @@ pub struct Analysis {
     pub metrics: Vec<StakeholderMetrics>,
     pub map: MapMeasures,
     pub findings: Vec<Finding>,
+    /// Links between sectors, for the sector matrix view (the gaps are findings).
+    #[serde(skip)]
+    pub sector_matrix: SectorMatrix,
 }
 
 /// Analyses the whole map. `O(n·m)` for the path centralities; everything else is
@@ -97,6 +101,7 @@ pub fn analyze(map: &Map) -> Analysis {
         eigenvector_converged: eigenvector.converged,
     };
 
+    let sector_matrix = SectorMatrix::build(&network, &graph);
     let context = Context {
         map,
         network: &network,
@@ -104,6 +109,8 @@ pub fn analyze(map: &Map) -> Analysis {
         betweenness: &paths.betweenness,
         groups: &groups,
         cuts: &cuts,
+        sector_matrix: &sector_matrix,
     };
-    Analysis { metrics, map: measures, findings: findings::detect(&context) }
+    let findings = findings::detect(&context);
+    Analysis { metrics, map: measures, findings, sector_matrix }
 }

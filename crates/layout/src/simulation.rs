@@ -131,6 +131,11 @@ impl Simulation {
         self.alpha < ALPHA_MIN && self.alpha_target < ALPHA_MIN
     }
 
+    /// Sets the temperature: 0 stops the layout where it is, 1 starts it afresh.
+    pub fn set_alpha(&mut self, alpha: f64) {
+        self.alpha = if alpha.is_finite() { alpha.clamp(0.0, 1.0) } else { 0.0 };
+    }
+
     /// Warms the layout up again (after a change to the map), to at least `alpha`.
     pub fn reheat(&mut self, alpha: f64) {
         self.alpha = self.alpha.max(alpha.clamp(0.0, 1.0));

@@ -2,13 +2,12 @@
 
 use super::{Code, Context, Detail, Finding};
 use crate::analysis::pentahelix;
-use crate::analysis::sector_matrix::SectorMatrix;
 use crate::analysis::thresholds::PENTAHELIX_MIN_STAKEHOLDERS;
 
 /// `cross-sector-gap`: both sectors have members, none is in both, and no link
 /// joins a member of one to a member of the other. One finding per pair of sectors.
 pub fn cross_sector_gaps(cx: &Context, out: &mut Vec<Finding>) {
-    let matrix = SectorMatrix::build(cx.network, cx.graph);
+    let matrix = cx.sector_matrix;
     for i in 0..matrix.size() {
         for j in (i + 1)..matrix.size() {
             if matrix.members(i) > 0 && matrix.members(j) > 0 && matrix.shared(i, j) == 0 && matrix.links(i, j) == 0 {

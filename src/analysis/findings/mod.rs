@@ -122,6 +122,7 @@ pub struct Context<'a> {
     pub betweenness: &'a [f64],
     pub groups: &'a Groups,
     pub cuts: &'a CutPoints,
+    pub sector_matrix: &'a crate::analysis::sector_matrix::SectorMatrix,
 }
 
 impl Context<'_> {
