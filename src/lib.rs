@@ -5,6 +5,7 @@
 //! exist only in the WebAssembly build.
 
 pub mod analysis;
+pub mod drawing;
 pub mod edit;
 pub mod format;
 pub mod i18n;

@@ -1,0 +1,123 @@
+//! The visual vocabulary. Every distinction has a second signal besides colour:
+//! kinds have shapes, link kinds have dash patterns, direction has arrowheads,
+//! strength has width, stance has a printed mark.
+
+use crate::model::{LinkKind, Score, Stance, StakeholderKind, Strength};
+
+/// A stakeholder's outline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Circle,
+    Square,
+    Diamond,
+    Triangle,
+    TriangleDown,
+    Pentagon,
+    Hexagon,
+    Star,
+}
+
+/// One shape and one colour per kind. Colours are the Okabe–Ito palette, which
+/// stays distinguishable with the common colour-vision deficiencies.
+pub fn kind_look(kind: StakeholderKind) -> (Shape, &'static str) {
+    match kind {
+        StakeholderKind::Government => (Shape::Square, "#0072b2"),
+        StakeholderKind::Business => (Shape::Diamond, "#e69f00"),
+        StakeholderKind::Community => (Shape::Circle, "#009e73"),
+        StakeholderKind::Academia => (Shape::Triangle, "#cc79a7"),
+        StakeholderKind::Media => (Shape::Hexagon, "#56b4e9"),
+        StakeholderKind::Ngo => (Shape::Pentagon, "#d55e00"),
+        StakeholderKind::Donor => (Shape::Star, "#f0e442"),
+        StakeholderKind::Other => (Shape::TriangleDown, "#8c8c8c"),
+    }
+}
+
+/// Radius in world units: power 1 → 9, power 5 → 21, so power reads as area.
+pub fn radius(power: Score) -> f64 {
+    6.0 + 3.0 * power.get() as f64
+}
+
+/// Radius of a sector hub in world units.
+pub const HUB_RADIUS: f64 = 7.0;
+
+/// The stance as a mark printed beside the stakeholder.
+pub fn stance_mark(stance: Stance) -> &'static str {
+    match stance.get() {
+        2 => "++",
+        1 => "+",
+        -1 => "−",
+        -2 => "−−",
+        _ => "",
+    }
+}
+
+/// Dash pattern (on, off, … in world units; empty = solid) and colour per link kind.
+pub fn link_look(kind: LinkKind) -> (&'static [f64], &'static str) {
+    match kind {
+        LinkKind::Partnership => (&[], "#4a5360"),
+        LinkKind::Funding => (&[10.0, 4.0], "#1e6b3a"),
+        LinkKind::Information => (&[2.0, 4.0], "#1d4e89"),
+        LinkKind::Regulation => (&[10.0, 3.0, 2.0, 3.0], "#6a3d9a"),
+        LinkKind::Service => (&[5.0, 5.0], "#8a5a00"),
+        LinkKind::Conflict => (&[14.0, 3.0, 2.0, 3.0, 2.0, 3.0], "#a4262c"),
+    }
+}
+
+/// Line width in world units: strength 1 → 1.5, 3 → 4.5.
+pub fn link_width(strength: Strength) -> f64 {
+    1.5 * strength.get() as f64
+}
+
+/// The corners of `shape` around the origin for radius 1 (empty for a circle).
+/// Polygons are scaled to look as large as the circle of the same radius.
+pub fn unit_outline(shape: Shape) -> Vec<(f64, f64)> {
+    let regular = |corners: usize, turn: f64, size: f64| -> Vec<(f64, f64)> {
+        (0..corners)
+            .map(|i| {
+                let a = turn + i as f64 * std::f64::consts::TAU / corners as f64;
+                (size * a.cos(), size * a.sin())
+            })
+            .collect()
+    };
+    let up = -std::f64::consts::FRAC_PI_2;
+    match shape {
+        Shape::Circle => Vec::new(),
+        Shape::Square => regular(4, std::f64::consts::FRAC_PI_4, 1.25),
+        Shape::Diamond => regular(4, 0.0, 1.3),
+        Shape::Triangle => regular(3, up, 1.4),
+        Shape::TriangleDown => regular(3, -up, 1.4),
+        Shape::Pentagon => regular(5, up, 1.15),
+        Shape::Hexagon => regular(6, 0.0, 1.1),
+        Shape::Star => (0..10)
+            .map(|i| {
+                let a = up + i as f64 * std::f64::consts::PI / 5.0;
+                let r = if i % 2 == 0 { 1.45 } else { 0.65 };
+                (r * a.cos(), r * a.sin())
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_its_own_shape_and_colour() {
+        let looks: Vec<_> = StakeholderKind::ALL.iter().map(|k| kind_look(*k)).collect();
+        for (i, a) in looks.iter().enumerate() {
+            for b in &looks[i + 1..] {
+                assert_ne!(a.0, b.0, "shapes repeat");
+                assert_ne!(a.1, b.1, "colours repeat");
+            }
+        }
+    }
+
+    #[test]
+    fn every_link_kind_has_its_own_dash_pattern() {
+        let dashes: Vec<_> = LinkKind::ALL.iter().map(|k| link_look(*k).0).collect();
+        for (i, a) in dashes.iter().enumerate() {
+            assert!(dashes[i + 1..].iter().all(|b| b != a), "dash patterns repeat");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! The picture's pure parts: emphasis (finding subjects, focus), hit testing, and
+//! the SVG rendering read back by a real XML parser, hostile names included.
+
+use simpul::drawing::{hit, svg, Emphasis};
+use simpul::layout::MapLayout;
+use simpul::model::*;
+
+const HOSTILE: &str = r#"<script>alert("x")</script> & <img src=x onerror=alert(1)> ' ]]>"#;
+
+fn map() -> Map {
+    let mut map = Map::new(HOSTILE);
+    map.sectors.push(Sector { id: SectorId::new("env"), name: format!("Env {HOSTILE}"), color: Color::parse("#2a9d8f") });
+    map.sectors.push(Sector { id: SectorId::new("edu"), name: "Education".into(), color: None });
+    for (id, kind) in [("a", StakeholderKind::Government), ("b", StakeholderKind::Community), ("c", StakeholderKind::Donor), ("d", StakeholderKind::Media)] {
+        let mut s = Stakeholder::new(StakeholderId::new(id), format!("{id} {HOSTILE}"));
+        s.kind = kind;
+        map.stakeholders.push(s);
+    }
+    map.stakeholders[0].sectors.push(SectorId::new("env"));
+    map.stakeholders[3].sectors.push(SectorId::new("edu"));
+    map.stakeholders[1].stance = Stance::new(2).unwrap();
+    let mut l = Link::new(LinkId::new("l1"), StakeholderId::new("a"), StakeholderId::new("b"));
+    l.directed = true;
+    l.kind = LinkKind::Funding;
+    map.links.push(l);
+    map.links.push(Link::new(LinkId::new("l2"), StakeholderId::new("b"), StakeholderId::new("c")));
+    map
+}
+
+fn settled(map: &Map) -> MapLayout {
+    let mut layout = MapLayout::new(map, 5);
+    for _ in 0..300 {
+        layout.simulation_mut().step();
+    }
+    layout
+}
+
+#[test]
+fn focus_lights_the_stakeholder_its_neighbours_and_its_sectors() {
+    let map = map();
+    let focus = Emphasis::focus(&map, 1); // b: linked to a and c
+    let lit: Vec<bool> = (0..4).map(|i| focus.stakeholder_lit(i)).collect();
+    assert_eq!(lit, [true, true, true, false]);
+    assert!(!focus.sector_lit(0) && !focus.sector_lit(1), "b belongs to no sector");
+    let focus = Emphasis::focus(&map, 0);
+    assert_eq!((0..4).map(|i| focus.stakeholder_lit(i)).collect::<Vec<_>>(), [true, true, false, false]);
+    assert!(focus.sector_lit(0) && !focus.sector_lit(1));
+}
+
+#[test]
+fn a_finding_about_sectors_lights_the_sectors_and_their_members() {
+    let map = map();
+    let e = Emphasis::subjects(&map, &["edu".to_string()]);
+    assert_eq!((0..4).map(|i| e.stakeholder_lit(i)).collect::<Vec<_>>(), [false, false, false, true]);
+    assert!(e.sector_lit(1) && !e.sector_lit(0));
+    assert!(!Emphasis::default().is_active() && Emphasis::default().stakeholder_lit(3));
+}
+
+#[test]
+fn the_pointer_finds_the_stakeholder_under_it() {
+    let map = map();
+    let layout = settled(&map);
+    for i in 0..4 {
+        let p = layout.pos_in_world(i).unwrap();
+        assert_eq!(hit::stakeholder_at(&map, &layout, PosInWorld { x: p.x + 3.0, y: p.y - 3.0 }, 2.0), Some(i));
+    }
+    assert_eq!(hit::stakeholder_at(&map, &layout, PosInWorld { x: 1e5, y: 1e5 }, 2.0), None);
+    let hub = layout.simulation().position(layout.first_hub() + 1).unwrap();
+    assert_eq!(hit::hub_at(&map, &layout, PosInWorld { x: hub.0, y: hub.1 }, 2.0), Some(1));
+}
+
+#[test]
+fn the_svg_is_well_formed_and_names_stay_text() {
+    let map = map();
+    let layout = settled(&map);
+    let text = svg::render(&map, &layout, &Emphasis::focus(&map, 0));
+    let doc = roxmltree::Document::parse(&text).expect("well-formed SVG");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert!(doc.descendants().all(|n| !matches!(n.tag_name().name(), "script" | "img" | "foreignObject")));
+    assert!(doc.descendants().all(|n| n.attributes().all(|a| !a.name().starts_with("on"))));
+    let texts: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+    assert!(texts.contains(&format!("a {HOSTILE}").as_str()), "names come back as the same text");
+    assert!(texts.contains(&format!("Env {HOSTILE}").as_str()));
+    assert!(texts.contains(&"++"), "stance is printed");
+    let title = root.children().find(|n| n.has_tag_name("title")).and_then(|n| n.text());
+    assert_eq!(title, Some(HOSTILE));
+    // One shape per stakeholder: the community member is a circle, the others polygons.
+    let shapes = doc.descendants().filter(|n| n.has_tag_name("polygon")).count();
+    assert_eq!(shapes, 3);
+    let lines: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("line")).collect();
+    assert_eq!(lines.len(), 2 + 2, "two memberships and two links");
+    let funding = lines.iter().find(|l| l.attribute("marker-end").is_some()).expect("the directed link has an arrow");
+    assert_eq!(funding.attribute("stroke-dasharray"), Some("10 4"));
+    // Focus on a: d and its sector are dimmed.
+    let dimmed = doc.descendants().filter(|n| n.has_tag_name("g") && n.attribute("opacity") == Some("0.2")).count();
+    assert_eq!(dimmed, 3, "d, c, and the edu hub");
+}
