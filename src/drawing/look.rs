@@ -69,34 +69,28 @@ pub fn link_width(strength: Strength) -> f64 {
 }
 
 /// The corners of `shape` around the origin for radius 1 (empty for a circle).
-/// Polygons are scaled to look as large as the circle of the same radius.
-pub fn unit_outline(shape: Shape) -> Vec<(f64, f64)> {
-    let regular = |corners: usize, turn: f64, size: f64| -> Vec<(f64, f64)> {
-        (0..corners)
-            .map(|i| {
-                let a = turn + i as f64 * std::f64::consts::TAU / corners as f64;
-                (size * a.cos(), size * a.sin())
-            })
-            .collect()
-    };
-    let up = -std::f64::consts::FRAC_PI_2;
+/// Polygons are scaled to look as large as the circle of the same radius. Tables
+/// rather than trigonometry, which would add sine and cosine to the download.
+pub fn unit_outline(shape: Shape) -> &'static [(f64, f64)] {
     match shape {
-        Shape::Circle => Vec::new(),
-        Shape::Square => regular(4, std::f64::consts::FRAC_PI_4, 1.25),
-        Shape::Diamond => regular(4, 0.0, 1.3),
-        Shape::Triangle => regular(3, up, 1.4),
-        Shape::TriangleDown => regular(3, -up, 1.4),
-        Shape::Pentagon => regular(5, up, 1.15),
-        Shape::Hexagon => regular(6, 0.0, 1.1),
-        Shape::Star => (0..10)
-            .map(|i| {
-                let a = up + i as f64 * std::f64::consts::PI / 5.0;
-                let r = if i % 2 == 0 { 1.45 } else { 0.65 };
-                (r * a.cos(), r * a.sin())
-            })
-            .collect(),
+        Shape::Circle => &[],
+        Shape::Square => SQUARE,
+        Shape::Diamond => DIAMOND,
+        Shape::Triangle => TRIANGLE,
+        Shape::TriangleDown => TRIANGLE_DOWN,
+        Shape::Pentagon => PENTAGON,
+        Shape::Hexagon => HEXAGON,
+        Shape::Star => STAR,
     }
 }
+
+const SQUARE: &[(f64, f64)] = &[(0.8839, 0.8839), (-0.8839, 0.8839), (-0.8839, -0.8839), (0.8839, -0.8839)];
+const DIAMOND: &[(f64, f64)] = &[(1.3000, 0.0000), (0.0000, 1.3000), (-1.3000, 0.0000), (0.0000, -1.3000)];
+const TRIANGLE: &[(f64, f64)] = &[(0.0000, -1.4000), (1.2124, 0.7000), (-1.2124, 0.7000)];
+const TRIANGLE_DOWN: &[(f64, f64)] = &[(0.0000, 1.4000), (-1.2124, -0.7000), (1.2124, -0.7000)];
+const PENTAGON: &[(f64, f64)] = &[(0.0000, -1.1500), (1.0937, -0.3554), (0.6760, 0.9304), (-0.6760, 0.9304), (-1.0937, -0.3554)];
+const HEXAGON: &[(f64, f64)] = &[(1.1000, 0.0000), (0.5500, 0.9526), (-0.5500, 0.9526), (-1.1000, 0.0000), (-0.5500, -0.9526), (0.5500, -0.9526)];
+const STAR: &[(f64, f64)] = &[(0.0000, -1.4500), (0.3821, -0.5259), (1.3790, -0.4481), (0.6182, 0.2009), (0.8523, 1.1731), (0.0000, 0.6500), (-0.8523, 1.1731), (-0.6182, 0.2009), (-1.3790, -0.4481), (-0.3821, -0.5259)];
 
 #[cfg(test)]
 mod tests {
@@ -111,6 +105,18 @@ mod tests {
                 assert_ne!(a.1, b.1, "colours repeat");
             }
         }
+    }
+
+    #[test]
+    fn outlines_are_regular_around_the_origin() {
+        for shape in [Shape::Square, Shape::Diamond, Shape::Triangle, Shape::TriangleDown, Shape::Pentagon, Shape::Hexagon] {
+            let corners = unit_outline(shape);
+            let radii: Vec<f64> = corners.iter().map(|(x, y)| (x * x + y * y).sqrt()).collect();
+            assert!(radii.iter().all(|r| (r - radii[0]).abs() < 1e-3), "{shape:?}: {radii:?}");
+            let (cx, cy) = corners.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
+            assert!(cx.abs() < 1e-3 && cy.abs() < 1e-3, "{shape:?} is centred");
+        }
+        assert_eq!(unit_outline(Shape::Star).len(), 10);
     }
 
     #[test]

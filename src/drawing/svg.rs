@@ -11,7 +11,7 @@ use std::fmt::Write;
 pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis) -> String {
     const MARGIN: f64 = 40.0;
     let stakeholder = |i: usize| layout.pos_in_world(i);
-    let hub = |h: usize| layout.simulation().position(layout.first_hub() + h).map(|(x, y)| PosInWorld { x, y });
+    let hub = |h: usize| layout.hub_in_world(h);
     let points = (0..map.stakeholders.len())
         .filter_map(|i| Some((stakeholder(i)?, look::radius(map.stakeholders[i].power) + 60.0)))
         .chain((0..map.sectors.len()).filter_map(|h| Some((hub(h)?, HUB_RADIUS + 60.0))));
@@ -28,17 +28,14 @@ pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis) -> String {
     let dim = |lit: bool| if lit { "" } else { r#" opacity="0.2""# };
 
     // Memberships: thin grey spokes from each stakeholder to its sector hubs.
-    for (i, s) in map.stakeholders.iter().enumerate() {
-        for sector in &s.sectors {
-            let Some(h) = map.sector_index(sector) else { continue };
-            if let (Some(a), Some(b)) = (stakeholder(i), hub(h)) {
-                let lit = emphasis.stakeholder_lit(i) && emphasis.sector_lit(h);
-                let _ = write!(out, r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#c9d0da" stroke-width="1"{}/>"##, f(a.x), f(a.y), f(b.x), f(b.y), dim(lit));
-            }
+    for &(i, h) in layout.memberships() {
+        if let (Some(a), Some(b)) = (stakeholder(i), hub(h)) {
+            let lit = emphasis.stakeholder_lit(i) && emphasis.sector_lit(h);
+            let _ = write!(out, r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#c9d0da" stroke-width="1"{}/>"##, f(a.x), f(a.y), f(b.x), f(b.y), dim(lit));
         }
     }
-    for link in &map.links {
-        let (Some(i), Some(j)) = (map.stakeholder_index(&link.from), map.stakeholder_index(&link.to)) else { continue };
+    for (link, ends) in map.links.iter().zip(layout.link_ends()) {
+        let Some((i, j)) = *ends else { continue };
         let (Some(a), Some(b)) = (stakeholder(i), stakeholder(j)) else { continue };
         let (dash, colour) = look::link_look(link.kind);
         // End the line at the target's edge so the arrowhead shows.

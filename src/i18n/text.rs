@@ -135,6 +135,31 @@ texts! {
     ScoreVeryHigh => "very high", "sangat tinggi";
     StrengthWeak => "weak", "lemah";
     StrengthStrong => "strong", "kuat";
+    MapPictures => "Pictures of the map", "Gambar peta";
+    NetworkView => "Network", "Jaringan";
+    GridView => "Power–interest grid", "Kisi pengaruh–kepentingan";
+    MatrixView => "Sector matrix", "Matriks sektor";
+    NetworkTools => "Network view tools", "Alat tampilan jaringan";
+    FitToScreen => "Fit to screen", "Paskan ke layar";
+    ZoomIn => "Zoom in", "Perbesar";
+    ZoomOut => "Zoom out", "Perkecil";
+    FocusMode => "Focus on selected", "Fokus pada yang dipilih";
+    LinkFromSelected => "Link from selected", "Hubungkan dari yang dipilih";
+    PinToggle => "Pin or release", "Sematkan atau lepas";
+    NetworkHelp => "Click a stakeholder to select it; drag it to move and pin it; drag the background to pan; wheel to zoom. Shift+drag from one stakeholder to another links them. Keys: [ and ] step through stakeholders, arrows pan, Shift+arrows move, + and − zoom, 0 fits, F focus, L link, P pin, Delete removes.", "Klik pemangku kepentingan untuk memilihnya; seret untuk memindah dan menyematkannya; seret latar untuk menggeser; roda tetikus untuk memperbesar. Shift+seret dari satu pemangku kepentingan ke yang lain menghubungkan keduanya. Tombol: [ dan ] berpindah antarpemangku kepentingan, panah menggeser, Shift+panah memindah, + dan − memperbesar/memperkecil, 0 memaskan, F fokus, L hubungkan, P sematkan, Delete menghapus.";
+    LinkModeOn => "Linking: choose the other stakeholder (click it, or step to it with [ ] and press Enter). Escape cancels.", "Menghubungkan: pilih pemangku kepentingan lainnya (klik, atau pindah dengan [ ] lalu tekan Enter). Escape membatalkan.";
+    NetworkLabel => "Network of {} stakeholders and {} links. The Stakeholders table below lists the same map in text.", "Jaringan {} pemangku kepentingan dan {} hubungan. Tabel di bawah memuat peta yang sama dalam teks.";
+    GridHelp => "Drag a stakeholder to another cell, or focus it and press the arrow keys, to change its power (up and down) and interest (left and right).", "Seret pemangku kepentingan ke sel lain, atau fokuskan lalu tekan tombol panah, untuk mengubah pengaruh (atas dan bawah) dan kepentingannya (kiri dan kanan).";
+    GridCellLabel => "Power {}, interest {}", "Pengaruh {}, kepentingan {}";
+    GridChipLabel => "{} ({}): power {}, interest {}", "{} ({}): pengaruh {}, kepentingan {}";
+    MatrixNeedsSectors => "Add sectors and put stakeholders in them to see which sectors work together.", "Tambahkan sektor dan masukkan pemangku kepentingan ke dalamnya untuk melihat sektor mana yang bekerja sama.";
+    MatrixHelp => "Each cell counts the linked pairs of stakeholders between two sectors. \"Gap\" marks sectors that never talk. Choose a cell to see its links.", "Setiap sel menghitung pasangan pemangku kepentingan yang terhubung antara dua sektor. \"Celah\" menandai sektor yang tidak pernah berhubungan. Pilih sel untuk melihat hubungannya.";
+    MatrixCaption => "Links between sectors", "Hubungan antarsektor";
+    MatrixCountCell => "{} linked pairs between {} and {}", "{} pasangan terhubung antara {} dan {}";
+    MatrixGapCell => "{} links: a cross-sector gap between {} and {}", "{} hubungan: celah lintas sektor antara {} dan {}";
+    Gap => "Gap", "Celah";
+    MatrixDetailHeading => "{} and {}", "{} dan {}";
+    MatrixNoLinks => "No links join these sectors.", "Tidak ada hubungan yang menghubungkan sektor-sektor ini.";
 }
 
 impl Text {
@@ -183,7 +208,7 @@ mod tests {
         // table or region may have a name containing "Stakeholders".
         assert_eq!(Text::FindingsHeading.get(Lang::En), "Findings");
         assert_eq!(Text::Betweenness.get(Lang::En), "Betweenness");
-        for text in [Text::LinksTable] {
+        for text in [Text::LinksTable, Text::MatrixCaption] {
             assert!(!text.get(Lang::En).to_lowercase().contains("stakeholders"));
         }
     }

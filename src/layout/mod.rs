@@ -38,6 +38,36 @@ pub struct MapLayout {
     /// there (undo, import, a drag saved) moves the body.
     seen_in_map: Vec<Option<PosInWorld>>,
     seed: u64,
+    ends: Ends,
+}
+
+/// Indices the drawing needs on every frame, resolved once per edit.
+#[derive(Clone, Debug, Default)]
+struct Ends {
+    /// Per link of the map, in map order: its two stakeholder indices.
+    links: Vec<Option<(usize, usize)>>,
+    /// (stakeholder index, sector index) per membership.
+    memberships: Vec<(usize, usize)>,
+}
+
+impl Ends {
+    fn of(map: &Map) -> Self {
+        let index: HashMap<&str, usize> = map.stakeholders.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let sector: HashMap<&str, usize> = map.sectors.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        Self {
+            links: map
+                .links
+                .iter()
+                .map(|l| Some((*index.get(l.from.as_str())?, *index.get(l.to.as_str())?)))
+                .collect(),
+            memberships: map
+                .stakeholders
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| s.sectors.iter().filter_map(|x| sector.get(x.as_str())).map(move |&h| (i, h)))
+                .collect(),
+        }
+    }
 }
 
 impl MapLayout {
@@ -47,7 +77,7 @@ impl MapLayout {
         let structure = Structure::of(map);
         let simulation = build(map, &structure, &HashMap::new(), seed);
         let seen_in_map = map.stakeholders.iter().map(|s| s.pos_in_world).collect();
-        let mut layout = Self { simulation, structure, seen_in_map, seed };
+        let mut layout = Self { simulation, structure, seen_in_map, seed, ends: Ends::of(map) };
         if map.stakeholders.iter().all(|s| s.pos_in_world.is_some()) {
             // A map with a saved layout opens exactly as it was left.
             layout.simulation.set_alpha(0.0);
@@ -109,6 +139,22 @@ impl MapLayout {
             }
         }
         self.seen_in_map = map.stakeholders.iter().map(|s| s.pos_in_world).collect();
+        self.ends = Ends::of(map);
+    }
+
+    /// Per link of the map, in map order: the indices of its two stakeholders.
+    pub fn link_ends(&self) -> &[Option<(usize, usize)>] {
+        &self.ends.links
+    }
+
+    /// Every membership as (stakeholder index, sector index).
+    pub fn memberships(&self) -> &[(usize, usize)] {
+        &self.ends.memberships
+    }
+
+    /// Sector hub `h`'s position now.
+    pub fn hub_in_world(&self, h: usize) -> Option<PosInWorld> {
+        self.simulation.position(self.first_hub() + h).map(|(x, y)| PosInWorld { x, y })
     }
 
     /// Stakeholder `index`'s position now.

@@ -21,6 +21,16 @@ impl Map {
         Self { title: title.into(), ..Self::default() }
     }
 
+    /// The same map with no positions or pins: the part that analysis reads.
+    pub fn without_layout(&self) -> Map {
+        let mut map = self.clone();
+        for s in &mut map.stakeholders {
+            s.pos_in_world = None;
+            s.pinned = false;
+        }
+        map
+    }
+
     pub fn sector(&self, id: &SectorId) -> Option<&Sector> {
         self.sectors.iter().find(|s| &s.id == id)
     }

@@ -11,6 +11,7 @@ use super::sharing::PreviewBanner;
 use super::stakeholder_panel::StakeholderPanel;
 use super::stakeholders::StakeholdersSection;
 use super::state::AppState;
+use super::views::MapViews;
 use crate::i18n::{Lang, Text};
 use leptos::ev;
 use leptos::prelude::*;
@@ -122,6 +123,7 @@ fn App() -> impl IntoView {
                     }
                 >
                     <MapHeader/>
+                    <MapViews/>
                     <div class="columns">
                         <div class="lists">
                             <StakeholdersSection/>

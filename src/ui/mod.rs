@@ -2,18 +2,23 @@
 //! hold no domain logic of their own.
 
 mod app;
+mod canvas;
 mod fields;
 mod files;
 mod findings;
 mod library;
 mod links;
 mod map_header;
+mod network;
 mod notices;
+mod power_grid;
+mod sector_matrix;
 mod sectors;
 mod sharing;
 mod stakeholder_panel;
 mod stakeholders;
 mod state;
+mod views;
 mod web;
 
 pub use app::mount;

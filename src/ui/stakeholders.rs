@@ -60,7 +60,7 @@ pub fn StakeholdersSection() -> impl IntoView {
     });
     let sort = RwSignal::new((Column::MapOrder, false));
     let rows = move || {
-        let mut rows: Vec<(Stakeholder, StakeholderMetrics)> = state.map.with(|m| {
+        let mut rows: Vec<(Stakeholder, StakeholderMetrics)> = state.content.with(|m| {
             state.analysis.with(|a| m.stakeholders.iter().cloned().zip(a.metrics.iter().copied()).collect())
         });
         let (column, descending) = sort.get();

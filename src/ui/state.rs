@@ -7,7 +7,7 @@ use crate::analysis::{analyze, Analysis};
 use crate::edit::{Command, EditError, History};
 use crate::format::{self, Problem, ShareLinkError};
 use crate::i18n::{Lang, Text};
-use crate::model::{Map, StakeholderId};
+use crate::model::{Link, Map, PosInWorld, StakeholderId};
 use crate::storage::{
     browser::BrowserStore, Catalogue, KeyValue, Library, StorageProblem, StoredRevision, ENTRY_PREFIX,
 };
@@ -36,12 +36,29 @@ pub enum Notice {
 
 const LANG_KEY: &str = "simpul.lang";
 
+/// The pictures of the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapView {
+    Network,
+    Grid,
+    Matrix,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub catalogue: RwSignal<Catalogue>,
     pub doc: RwSignal<Option<OpenDoc>>,
     pub map: RwSignal<Map>,
+    /// The map without its layout (positions and pins): what the analysis and the
+    /// table read, so that moving stakeholders around reruns neither.
+    pub content: Memo<Map>,
+    /// Counts opened maps: the network view starts a fresh layout when it changes.
+    pub opened: RwSignal<u64>,
+    /// The picture shown above the table.
+    pub view: RwSignal<MapView>,
+    /// Focus mode: only the selected stakeholder and its neighbours stay lit.
+    pub focus: RwSignal<bool>,
     history: StoredValue<History>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
@@ -70,12 +87,17 @@ impl AppState {
         let lang = Lang::choose(forced.as_deref(), remembered.as_deref(), browser.iter().map(String::as_str));
         web::set_document_lang(lang.code());
         let map = RwSignal::new(Map::default());
+        let content = Memo::new(move |_| map.with(Map::without_layout));
         let state = Self {
             lang: RwSignal::new(lang),
             catalogue: RwSignal::new(Catalogue::default()),
             doc: RwSignal::new(None),
             map,
-            analysis: Memo::new(move |_| map.with(analyze)),
+            content,
+            opened: RwSignal::new(0),
+            view: RwSignal::new(MapView::Network),
+            focus: RwSignal::new(false),
+            analysis: Memo::new(move |_| content.with(analyze)),
             active_finding: RwSignal::new(None),
             history: StoredValue::new(History::default()),
             can_undo: RwSignal::new(false),
@@ -334,6 +356,52 @@ impl AppState {
         }
     }
 
+    /// Writes positions the layout settled on. Not an edit: it is not undone, but
+    /// it is saved, so the map reopens as it was left.
+    pub fn record_positions(&self, positions: &[(usize, PosInWorld)]) {
+        if positions.is_empty() {
+            return;
+        }
+        self.map.update(|map| {
+            for &(i, p) in positions {
+                if let Some(s) = map.stakeholders.get_mut(i) {
+                    s.pos_in_world = Some(p);
+                }
+            }
+        });
+        self.persist();
+    }
+
+    /// Moves a stakeholder and pins it there (an undoable edit).
+    pub fn move_stakeholder(&self, index: usize, to: PosInWorld) {
+        let moved = self.map.with_untracked(|m| {
+            m.stakeholders.get(index).map(|s| {
+                let mut s = s.clone();
+                s.pos_in_world = Some(crate::layout::rounded(to));
+                s.pinned = true;
+                s
+            })
+        });
+        if let Some(s) = moved {
+            self.dispatch(Command::ReplaceStakeholder(s));
+        }
+    }
+
+    /// Links two stakeholders with a partnership (the most common kind; the links
+    /// table edits it further). Ignores a stakeholder linked to itself.
+    pub fn link_stakeholders(&self, a: usize, b: usize) {
+        let command = self.map.with_untracked(|m| {
+            let (from, to) = (m.stakeholders.get(a)?, m.stakeholders.get(b)?);
+            (a != b).then(|| Command::InsertLink {
+                index: m.links.len(),
+                link: Link::new(m.fresh_link_id(), from.id.clone(), to.id.clone()),
+            })
+        });
+        if let Some(command) = command {
+            self.dispatch(command);
+        }
+    }
+
     pub fn undo(&self) {
         let mut changed = false;
         self.map.update(|map| changed = self.history.try_update_value(|h| h.undo(map)).unwrap_or(false));
@@ -364,6 +432,8 @@ impl AppState {
 
     fn reset_history(&self) {
         self.history.set_value(History::default());
+        self.opened.update(|n| *n += 1);
+        self.focus.set(false);
         self.selected.set(None);
         self.active_finding.set(None);
         self.sync_history_flags();

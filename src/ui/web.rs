@@ -188,3 +188,18 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
 fn describe(error: JsValue) -> String {
     crate::storage::browser::describe(&error)
 }
+
+/// Moves keyboard focus to the element with this id after the next frame, once the
+/// view has re-rendered (a re-scored chip is drawn anew in its new cell).
+pub fn focus_by_id(id: &str) {
+    let id = id.to_string();
+    leptos::prelude::request_animation_frame(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}

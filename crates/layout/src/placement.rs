@@ -1,15 +1,24 @@
 //! Where points without a saved position start, deterministically from a seed.
 
-/// The `index`-th point of a sunflower (phyllotaxis) spiral, turned by an angle taken
-/// from `seed`. Points spread evenly around the origin with no two alike, and the
-/// same index and seed always give the same place (d3-force starts the same way).
+/// Where the `index`-th point starts: at distance `12·√(index + ½)` from the origin
+/// (so points fill a disc evenly, as on a sunflower), in a direction drawn from
+/// `seed` and `index`. The same index and seed always give the same place.
+/// No trigonometry: the direction is a point of the unit disc found by rejection,
+/// which keeps sine and cosine out of the app's download.
 pub fn initial_position(index: usize, seed: u64) -> (f64, f64) {
     const SPACING: f64 = 12.0;
-    let golden_angle = std::f64::consts::PI * (3.0 - 5f64.sqrt());
-    let turn = (mix(seed) % 3600) as f64 / 3600.0 * std::f64::consts::TAU;
     let radius = SPACING * (0.5 + index as f64).sqrt();
-    let angle = index as f64 * golden_angle + turn;
-    (radius * angle.cos(), radius * angle.sin())
+    let mut state = mix(seed ^ mix(index as u64));
+    loop {
+        state = mix(state);
+        let x = (state >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0;
+        state = mix(state);
+        let y = (state >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0;
+        let length = (x * x + y * y).sqrt();
+        if length > 0.05 && length <= 1.0 {
+            return (radius * x / length, radius * y / length);
+        }
+    }
 }
 
 /// SplitMix64's output function: a seed becomes well-spread bits.

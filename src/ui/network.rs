@@ -1,0 +1,540 @@
+//! The network view: a canvas the layout settles on, frame by frame. Drag a
+//! stakeholder to move and pin it, drag the background to pan, wheel to zoom,
+//! Shift+drag from one stakeholder to another (or L, then the other) to link them.
+//! Every change goes through `AppState`, so moves undo like any edit.
+
+use super::canvas::{self, Overlay};
+use super::state::AppState;
+use crate::drawing::{hit, BoundsInWorld, Emphasis, PosOnScreen, Viewport};
+use crate::i18n::Text;
+use crate::layout::MapLayout;
+use crate::model::PosInWorld;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How much time one frame may spend stepping the layout, in milliseconds.
+const STEP_BUDGET_MS: f64 = 6.0;
+const FIT_MARGIN_ON_SCREEN: f64 = 30.0;
+
+enum Gesture {
+    Idle,
+    Pan { last: PosOnScreen, moved: bool },
+    Move { index: usize, grab_x: f64, grab_y: f64, moved: bool },
+    Link { from: usize, at: PosInWorld },
+}
+
+/// Everything the view keeps between frames, outside the reactive graph.
+struct Engine {
+    layout: Option<MapLayout>,
+    opened: u64,
+    viewport: Viewport,
+    /// Keep fitting the picture while it settles, until the user pans or zooms.
+    follow: bool,
+    gesture: Gesture,
+    scheduled: bool,
+    emphasis: Emphasis,
+    /// L was pressed: the next stakeholder chosen is linked to this one.
+    link_from: Option<usize>,
+}
+
+#[derive(Clone, Copy)]
+struct View {
+    state: AppState,
+    engine: StoredValue<Engine, LocalStorage>,
+    canvas: NodeRef<Canvas>,
+    link_mode: RwSignal<bool>,
+}
+
+#[component]
+pub fn NetworkView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let view = View {
+        state,
+        engine: StoredValue::new_local(Engine {
+            layout: None,
+            opened: u64::MAX,
+            viewport: Viewport::new(800.0, 500.0),
+            follow: true,
+            gesture: Gesture::Idle,
+            scheduled: false,
+            emphasis: Emphasis::default(),
+            link_from: None,
+        }),
+        canvas: NodeRef::new(),
+        link_mode: RwSignal::new(false),
+    };
+
+    // Follow the map: a newly opened map gets a fresh layout; an edit is synced.
+    Effect::new(move |_| {
+        let opened = state.opened.get();
+        state.map.with(|map| {
+            view.engine.update_value(|e| match &mut e.layout {
+                Some(layout) if e.opened == opened => layout.sync(map),
+                _ => {
+                    e.layout = Some(MapLayout::new(map, opened));
+                    e.opened = opened;
+                    e.follow = true;
+                    e.link_from = None;
+                }
+            });
+        });
+        view.schedule();
+    });
+    // Emphasis: the chosen finding's subjects, or focus on the selected stakeholder.
+    Effect::new(move |_| {
+        let focus = state.focus.get();
+        let selected = state.selected.get();
+        let finding = state.active_finding.get();
+        let emphasis = state.map.with_untracked(|map| match (focus, selected, finding) {
+            (true, Some(id), _) => map.stakeholder_index(&id).map_or_else(Emphasis::default, |i| Emphasis::focus(map, i)),
+            (_, _, Some((_, subjects))) => Emphasis::subjects(map, &subjects),
+            _ => Emphasis::default(),
+        });
+        view.engine.update_value(|e| e.emphasis = emphasis);
+        view.schedule();
+    });
+    Effect::new(move |_| {
+        if state.view.get() == super::state::MapView::Network {
+            view.schedule();
+        }
+    });
+    let _resize = window_event_listener(leptos::ev::resize, move |_| view.schedule());
+
+    let tool = move |label: Text, action: fn(View)| {
+        view! { <button type="button" on:click=move |_| action(view)>{state.tr(label)}</button> }
+    };
+    let has_selection = move || state.selected.with(Option::is_some);
+    view! {
+        <div class="network-tools" role="toolbar" aria-label=state.tr(Text::NetworkTools)>
+            {tool(Text::FitToScreen, |v| v.fit())}
+            {tool(Text::ZoomIn, |v| v.zoom(1.25))}
+            {tool(Text::ZoomOut, |v| v.zoom(0.8))}
+            <button type="button" aria-pressed=move || (state.focus.get() && has_selection()).to_string()
+                disabled=move || !has_selection() on:click=move |_| state.focus.update(|f| *f = !*f)>
+                {state.tr(Text::FocusMode)}
+            </button>
+            <button type="button" aria-pressed=move || view.link_mode.get().to_string()
+                disabled=move || !has_selection() on:click=move |_| view.toggle_link_mode()>
+                {state.tr(Text::LinkFromSelected)}
+            </button>
+            <button type="button" disabled=move || !has_selection() on:click=move |_| view.toggle_pin()>
+                {state.tr(Text::PinToggle)}
+            </button>
+        </div>
+        <p class="hint small" id="network-help">{state.tr(Text::NetworkHelp)}</p>
+        <Show when=move || view.link_mode.get()>
+            <p class="link-mode" role="status">{state.tr(Text::LinkModeOn)}</p>
+        </Show>
+        <canvas
+            class="network"
+            node_ref=view.canvas
+            tabindex="0"
+            role="img"
+            aria-label=move || {
+                let (n, m) = state.map.with(|map| (map.stakeholders.len(), map.links.len()));
+                state.t(Text::NetworkLabel).replacen("{}", &n.to_string(), 1).replacen("{}", &m.to_string(), 1)
+            }
+            aria-describedby="network-help"
+            on:pointerdown=move |e| view.pointer_down(&e)
+            on:pointermove=move |e| view.pointer_move(&e)
+            on:pointerup=move |e| view.pointer_up(&e)
+            on:pointercancel=move |_| view.cancel_gesture()
+            on:wheel=move |e| view.wheel(&e)
+            on:dblclick=move |e| view.double_click(&e)
+            on:keydown=move |e| view.key(&e)
+        ></canvas>
+    }
+}
+
+impl View {
+    /// Asks for a frame unless one is already coming.
+    fn schedule(self) {
+        let already = self.engine.try_update_value(|e| std::mem::replace(&mut e.scheduled, true)).unwrap_or(true);
+        if !already {
+            request_animation_frame(move || self.frame());
+        }
+    }
+
+    fn frame(self) {
+        self.engine.update_value(|e| e.scheduled = false);
+        let Some(canvas) = self.canvas.get_untracked() else { return };
+        let (width, height) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
+        if width < 1.0 || height < 1.0 {
+            return; // hidden: nothing to draw, and the layout waits
+        }
+        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 3.0);
+        let (pixel_w, pixel_h) = ((width * dpr).round() as u32, (height * dpr).round() as u32);
+        if canvas.width() != pixel_w || canvas.height() != pixel_h {
+            canvas.set_width(pixel_w);
+            canvas.set_height(pixel_h);
+        }
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let selected = self.state.selected.get_untracked();
+        let mut to_save = Vec::new();
+        let mut again = false;
+        self.engine.update_value(|e| {
+            e.viewport.resize(width, height);
+            let Some(layout) = e.layout.as_mut() else { return };
+            if !layout.simulation().is_settled() {
+                let start = super::web::now_ms();
+                loop {
+                    layout.simulation_mut().step();
+                    if layout.simulation().is_settled() || super::web::now_ms() - start > STEP_BUDGET_MS {
+                        break;
+                    }
+                }
+                if layout.simulation().is_settled() && matches!(e.gesture, Gesture::Idle) {
+                    to_save = self.state.map.with_untracked(|m| layout.positions_to_save(m));
+                    layout.saved(&to_save);
+                }
+            }
+            if e.follow {
+                if let Some(bounds) = self.state.map.with_untracked(|m| bounds(m, layout)) {
+                    e.viewport.fit(bounds, FIT_MARGIN_ON_SCREEN);
+                }
+            }
+            let overlay = Overlay {
+                selected: selected.as_ref().and_then(|id| self.state.map.with_untracked(|m| m.stakeholder_index(id))),
+                link_from: match e.gesture {
+                    Gesture::Link { from, .. } => Some(from),
+                    _ => None,
+                },
+                link_to_in_world: match e.gesture {
+                    Gesture::Link { at, .. } => Some(at),
+                    _ => None,
+                },
+            };
+            self.state.map.with_untracked(|m| canvas::paint(&ctx, dpr, m, layout, &e.viewport, &e.emphasis, &overlay));
+            again = !layout.simulation().is_settled();
+        });
+        if !to_save.is_empty() {
+            self.state.record_positions(&to_save);
+        }
+        if again {
+            self.schedule();
+        }
+    }
+
+    fn fit(self) {
+        self.engine.update_value(|e| e.follow = true);
+        self.schedule();
+    }
+
+    fn zoom(self, factor: f64) {
+        self.engine.update_value(|e| {
+            e.follow = false;
+            let center = PosOnScreen { x: e.viewport.width_on_screen / 2.0, y: e.viewport.height_on_screen / 2.0 };
+            e.viewport.zoom_at(center, factor);
+        });
+        self.schedule();
+    }
+
+    fn pan(self, dx: f64, dy: f64) {
+        self.engine.update_value(|e| {
+            e.follow = false;
+            e.viewport.pan_by(dx, dy);
+        });
+        self.schedule();
+    }
+
+    fn selected_index(self) -> Option<usize> {
+        let id = self.state.selected.get_untracked()?;
+        self.state.map.with_untracked(|m| m.stakeholder_index(&id))
+    }
+
+    fn select(self, index: Option<usize>) {
+        let id = index.and_then(|i| self.state.map.with_untracked(|m| m.stakeholders.get(i).map(|s| s.id.clone())));
+        self.state.selected.set(id);
+        self.schedule();
+    }
+
+    fn toggle_link_mode(self) {
+        let from = self.selected_index();
+        let on = self.engine.try_update_value(|e| {
+            e.link_from = if e.link_from.is_some() { None } else { from };
+            e.link_from.is_some()
+        });
+        self.link_mode.set(on.unwrap_or(false));
+    }
+
+    /// In link mode, choosing another stakeholder links it to the first.
+    fn finish_link(self, to: usize) -> bool {
+        let from = self.engine.try_update_value(|e| e.link_from.take()).flatten();
+        self.link_mode.set(false);
+        match from {
+            Some(from) if from != to => {
+                self.state.link_stakeholders(from, to);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn toggle_pin(self) {
+        let Some(i) = self.selected_index() else { return };
+        let changed = self.state.map.with_untracked(|m| {
+            let mut s = m.stakeholders.get(i)?.clone();
+            s.pinned = !s.pinned;
+            if s.pinned && s.pos_in_world.is_none() {
+                s.pos_in_world = self.engine.with_value(|e| e.layout.as_ref().and_then(|l| l.pos_in_world(i)));
+            }
+            Some(s)
+        });
+        if let Some(s) = changed {
+            self.state.dispatch(crate::edit::Command::ReplaceStakeholder(s));
+            self.engine.update_value(|e| {
+                if let Some(layout) = e.layout.as_mut() {
+                    layout.simulation_mut().reheat(0.2);
+                }
+            });
+            self.schedule();
+        }
+    }
+
+    fn screen_pos(event: &web_sys::MouseEvent) -> PosOnScreen {
+        PosOnScreen { x: f64::from(event.offset_x()), y: f64::from(event.offset_y()) }
+    }
+
+    fn under(self, p: PosOnScreen) -> (PosInWorld, Option<usize>) {
+        self.engine
+            .with_value(|e| {
+                let world = e.viewport.to_world(p);
+                let slack = 4.0 / e.viewport.scale;
+                let found = e.layout.as_ref().and_then(|l| self.state.map.with_untracked(|m| hit::stakeholder_at(m, l, world, slack)));
+                (world, found)
+            })
+    }
+
+    fn pointer_down(self, event: &web_sys::PointerEvent) {
+        if event.button() != 0 {
+            return;
+        }
+        let p = Self::screen_pos(event);
+        let (world, found) = self.under(p);
+        if let Some(canvas) = self.canvas.get_untracked() {
+            let _ = canvas.focus();
+            let _ = canvas.set_pointer_capture(event.pointer_id());
+        }
+        let linking = self.engine.with_value(|e| e.link_from.is_some());
+        let gesture = match found {
+            Some(i) if linking => {
+                self.finish_link(i);
+                Gesture::Idle
+            }
+            Some(i) if event.shift_key() => Gesture::Link { from: i, at: world },
+            Some(i) => {
+                self.select(Some(i));
+                let at = self.engine.with_value(|e| e.layout.as_ref().and_then(|l| l.pos_in_world(i))).unwrap_or(world);
+                Gesture::Move { index: i, grab_x: world.x - at.x, grab_y: world.y - at.y, moved: false }
+            }
+            None => Gesture::Pan { last: p, moved: false },
+        };
+        self.engine.update_value(|e| e.gesture = gesture);
+        self.schedule();
+    }
+
+    fn pointer_move(self, event: &web_sys::PointerEvent) {
+        let p = Self::screen_pos(event);
+        let mut hover = None;
+        self.engine.update_value(|e| {
+            let world = e.viewport.to_world(p);
+            match &mut e.gesture {
+                Gesture::Pan { last, moved } => {
+                    e.viewport.pan_by(p.x - last.x, p.y - last.y);
+                    *moved |= (p.x - last.x).abs() + (p.y - last.y).abs() > 0.0;
+                    *last = p;
+                    e.follow = false;
+                }
+                Gesture::Move { index, grab_x, grab_y, moved } => {
+                    if let Some(layout) = e.layout.as_mut() {
+                        layout.simulation_mut().place(*index, world.x - *grab_x, world.y - *grab_y, true);
+                        if !*moved {
+                            layout.simulation_mut().keep_warm(Some(0.3));
+                        }
+                    }
+                    *moved = true;
+                    e.follow = false;
+                }
+                Gesture::Link { at, .. } => *at = world,
+                Gesture::Idle => {
+                    hover = Some(e.layout.as_ref().is_some_and(|l| {
+                        self.state.map.with_untracked(|m| hit::stakeholder_at(m, l, world, 4.0 / e.viewport.scale)).is_some()
+                    }));
+                }
+            }
+        });
+        match hover {
+            Some(over) => {
+                if let Some(canvas) = self.canvas.get_untracked() {
+                    let _ = web_sys::HtmlElement::style(&canvas).set_property("cursor", if over { "pointer" } else { "grab" });
+                }
+            }
+            None => self.schedule(),
+        }
+    }
+
+    fn pointer_up(self, event: &web_sys::PointerEvent) {
+        let p = Self::screen_pos(event);
+        let (_, found) = self.under(p);
+        let gesture = self.engine.try_update_value(|e| std::mem::replace(&mut e.gesture, Gesture::Idle));
+        match gesture {
+            Some(Gesture::Move { index, moved: true, .. }) => {
+                let at = self.engine.try_update_value(|e| {
+                    let layout = e.layout.as_mut()?;
+                    layout.simulation_mut().keep_warm(None);
+                    layout.pos_in_world(index)
+                });
+                if let Some(at) = at.flatten() {
+                    self.state.move_stakeholder(index, at);
+                }
+            }
+            Some(Gesture::Link { from, .. }) => {
+                if let Some(to) = found {
+                    self.state.link_stakeholders(from, to);
+                }
+            }
+            Some(Gesture::Pan { moved: false, .. }) => self.select(None),
+            _ => {}
+        }
+        self.schedule();
+    }
+
+    fn cancel_gesture(self) {
+        self.engine.update_value(|e| {
+            if let (Gesture::Move { .. }, Some(layout)) = (&e.gesture, e.layout.as_mut()) {
+                layout.simulation_mut().keep_warm(None);
+            }
+            e.gesture = Gesture::Idle;
+        });
+        self.schedule();
+    }
+
+    fn wheel(self, event: &web_sys::WheelEvent) {
+        event.prevent_default();
+        let p = Self::screen_pos(event);
+        // One notch of the wheel zooms by a tenth (no exponentials: they cost download).
+        let factor = if event.delta_y() < 0.0 { 1.1 } else if event.delta_y() > 0.0 { 1.0 / 1.1 } else { 1.0 };
+        self.engine.update_value(|e| {
+            e.follow = false;
+            e.viewport.zoom_at(p, factor);
+        });
+        self.schedule();
+    }
+
+    fn double_click(self, event: &web_sys::MouseEvent) {
+        if let (_, Some(i)) = self.under(Self::screen_pos(event)) {
+            self.select(Some(i));
+            self.state.focus.update(|f| *f = !*f);
+        }
+    }
+
+    /// Keyboard use of the picture: arrows pan (Shift+arrows move the selected
+    /// stakeholder), + and − zoom, 0 fits, [ and ] step through stakeholders,
+    /// F focuses, L links, P pins, Delete deletes, Escape lets go.
+    fn key(self, event: &web_sys::KeyboardEvent) {
+        if event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        const STEP_ON_SCREEN: f64 = 40.0;
+        const MOVE_IN_WORLD: f64 = 10.0;
+        let selected = self.selected_index();
+        let count = self.state.map.with_untracked(|m| m.stakeholders.len());
+        let arrow = match event.key().as_str() {
+            "ArrowLeft" => Some((-1.0, 0.0)),
+            "ArrowRight" => Some((1.0, 0.0)),
+            "ArrowUp" => Some((0.0, -1.0)),
+            "ArrowDown" => Some((0.0, 1.0)),
+            _ => None,
+        };
+        let handled = match (event.key().as_str(), arrow) {
+            (_, Some((dx, dy))) if event.shift_key() => {
+                if let Some(i) = selected {
+                    let at = self.engine.with_value(|e| e.layout.as_ref().and_then(|l| l.pos_in_world(i)));
+                    if let Some(at) = at {
+                        self.state.move_stakeholder(i, PosInWorld { x: at.x + dx * MOVE_IN_WORLD, y: at.y + dy * MOVE_IN_WORLD });
+                    }
+                }
+                true
+            }
+            (_, Some((dx, dy))) => {
+                self.pan(-dx * STEP_ON_SCREEN, -dy * STEP_ON_SCREEN);
+                true
+            }
+            ("+" | "=", _) => {
+                self.zoom(1.25);
+                true
+            }
+            ("-" | "_", _) => {
+                self.zoom(0.8);
+                true
+            }
+            ("0", _) => {
+                self.fit();
+                true
+            }
+            ("]" | "[", _) if count > 0 => {
+                let next = match (selected, event.key().as_str()) {
+                    (None, "]") => 0,
+                    (None, _) => count - 1,
+                    (Some(i), "]") => (i + 1) % count,
+                    (Some(i), _) => (i + count - 1) % count,
+                };
+                self.select(Some(next));
+                true
+            }
+            ("Enter", _) => match selected {
+                Some(i) => self.finish_link(i),
+                None => false,
+            },
+            ("f" | "F", _) if selected.is_some() => {
+                self.state.focus.update(|f| *f = !*f);
+                true
+            }
+            ("l" | "L", _) if selected.is_some() => {
+                self.toggle_link_mode();
+                true
+            }
+            ("p" | "P", _) if selected.is_some() => {
+                self.toggle_pin();
+                true
+            }
+            ("Delete" | "Backspace", _) => match self.state.selected.get_untracked() {
+                Some(id) => {
+                    let command = self.state.map.with_untracked(|m| crate::edit::Command::delete_stakeholder(m, &id));
+                    self.state.dispatch(command);
+                    true
+                }
+                None => false,
+            },
+            ("Escape", _) => {
+                self.engine.update_value(|e| e.link_from = None);
+                self.link_mode.set(false);
+                if self.state.focus.get_untracked() {
+                    self.state.focus.set(false);
+                } else {
+                    self.select(None);
+                }
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            event.prevent_default();
+        }
+    }
+}
+
+/// Everything on the picture, grown by the room labels need.
+fn bounds(map: &crate::model::Map, layout: &MapLayout) -> Option<BoundsInWorld> {
+    let stakeholders = (0..map.stakeholders.len()).filter_map(|i| Some((layout.pos_in_world(i)?, 30.0)));
+    let hubs = (0..map.sectors.len()).filter_map(|h| Some((layout.hub_in_world(h)?, 30.0)));
+    BoundsInWorld::around(stakeholders.chain(hubs))
+}

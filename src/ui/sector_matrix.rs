@@ -1,0 +1,136 @@
+//! The sector matrix: for each pair of sectors, how many linked pairs of
+//! stakeholders join them. Empty cells between sectors with members are the
+//! cross-sector gaps, marked in words as well as colour. Choosing a cell lists
+//! its links, or explains the gap.
+
+use super::state::AppState;
+use crate::analysis::findings::Code;
+use crate::i18n::{vocabulary, Text};
+use crate::model::Map;
+use leptos::prelude::*;
+
+#[component]
+pub fn SectorMatrixView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let chosen = RwSignal::new(None::<(usize, usize)>);
+    let size = move || state.content.with(|m| m.sectors.len());
+    let is_gap = move |i: usize, j: usize| {
+        state.analysis.with(|a| {
+            let m = &a.sector_matrix;
+            i != j && m.members(i) > 0 && m.members(j) > 0 && m.shared(i, j) == 0 && m.links(i, j) == 0
+        })
+    };
+    let sector_name = move |i: usize| state.content.with(|m| m.sectors.get(i).map(|s| s.name.clone()).unwrap_or_default());
+    // One closure draws the whole table from a snapshot: the matrix changes as a
+    // whole after each edit, and one closure is far less code to download than a
+    // reactive closure per cell.
+    let table = move || {
+        let names: Vec<String> = (0..size()).map(sector_name).collect();
+        let picked = chosen.get();
+        let (gap_text, count_text, gap_word) =
+            (state.t(Text::MatrixGapCell), state.t(Text::MatrixCountCell), state.t(Text::Gap));
+        let rows = (0..names.len())
+            .map(|i| {
+                let cells = (0..names.len())
+                    .map(|j| {
+                        let count = state.analysis.with(|a| a.sector_matrix.links(i, j));
+                        let gap = is_gap(i, j);
+                        let label = if gap { gap_text } else { count_text }
+                            .replacen("{}", &count.to_string(), 1)
+                            .replacen("{}", &names[i], 1)
+                            .replacen("{}", &names[j], 1);
+                        let class = match (gap, i == j, count) {
+                            (true, _, _) => "gap",
+                            (_, true, _) => "diagonal",
+                            (_, _, 0) => "empty",
+                            _ => "",
+                        };
+                        let text = if gap { gap_word.to_string() } else { count.to_string() };
+                        view! {
+                            <td class=class>
+                                <button type="button" class="cell-button" aria-label=label
+                                    aria-pressed=(picked == Some((i, j))).to_string()
+                                    on:click=move |_| chosen.set(Some((i, j)))>{text}</button>
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! { <tr><th scope="row">{names[i].clone()}</th>{cells}</tr> }
+            })
+            .collect_view();
+        let header = names.iter().map(|n| view! { <th scope="col">{n.clone()}</th> }).collect_view();
+        view! {
+            <table class="data matrix">
+                <caption>{state.t(Text::MatrixCaption)}</caption>
+                <thead><tr><td></td>{header}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    };
+    view! {
+        <Show when=move || size() != 0 fallback=move || view! { <p class="hint">{state.tr(Text::MatrixNeedsSectors)}</p> }>
+            <p class="hint small">{state.tr(Text::MatrixHelp)}</p>
+            <div class="table-scroll">{table}</div>
+            <div class="matrix-detail" aria-live="polite">
+                {move || chosen.get().filter(|&(i, j)| i.max(j) < size()).map(|(i, j)| {
+                    let heading = state.t(Text::MatrixDetailHeading).replacen("{}", &sector_name(i), 1).replacen("{}", &sector_name(j), 1);
+                    let body = if is_gap(i, j) {
+                        gap_explanation(state, i, j).into_any()
+                    } else {
+                        let links = state.content.with(|m| links_between(m, i, j));
+                        let lang = state.lang.get();
+                        if links.is_empty() {
+                            view! { <p>{state.t(Text::MatrixNoLinks)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="matrix-links">
+                                    {links.into_iter().map(|(from, to, kind)| view! {
+                                        <li>{format!("{from} — {to} ({})", vocabulary::link_kind(kind, lang))}</li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }
+                    };
+                    view! { <h3>{heading}</h3>{body} }
+                })}
+            </div>
+        </Show>
+    }
+}
+
+/// The gap finding for sectors `i` and `j`, explained as in the findings panel.
+fn gap_explanation(state: AppState, i: usize, j: usize) -> impl IntoView {
+    let explanation = state.content.with(|m| {
+        let (a, b) = (m.sectors.get(i)?.id.to_string(), m.sectors.get(j)?.id.to_string());
+        state.analysis.with(|an| {
+            an.findings
+                .iter()
+                .find(|f| f.code == Code::CrossSectorGap && (f.subjects == [a.clone(), b.clone()] || f.subjects == [b.clone(), a.clone()]))
+                .map(|f| f.explain(m, state.lang.get()))
+        })
+    });
+    explanation.map(|e| {
+        view! {
+            <div class="finding" data-finding="cross-sector-gap">
+                <p><strong>{e.title}</strong></p>
+                <p>{e.message}</p>
+                <p class="finding-action"><span class="label">{state.t(Text::Suggestion)}</span>" "{e.action}</p>
+            </div>
+        }
+    })
+}
+
+/// Links with one end in sector `i` and the other in sector `j`: names and kind.
+fn links_between(map: &Map, i: usize, j: usize) -> Vec<(String, String, crate::model::LinkKind)> {
+    let (Some(a), Some(b)) = (map.sectors.get(i), map.sectors.get(j)) else { return Vec::new() };
+    let in_sector = |id: &crate::model::StakeholderId, sector: &crate::model::SectorId| {
+        map.stakeholder(id).is_some_and(|s| s.sectors.contains(sector))
+    };
+    map.links
+        .iter()
+        .filter(|l| {
+            (in_sector(&l.from, &a.id) && in_sector(&l.to, &b.id)) || (in_sector(&l.from, &b.id) && in_sector(&l.to, &a.id))
+        })
+        .filter_map(|l| Some((map.stakeholder(&l.from)?.name.clone(), map.stakeholder(&l.to)?.name.clone(), l.kind)))
+        .collect()
+}

@@ -1,0 +1,58 @@
+//! The pictures of the map, one at a time behind tabs: network, power–interest
+//! grid, sector matrix. The network stays mounted (its layout keeps its state);
+//! the others are built when shown.
+
+use super::network::NetworkView;
+use super::power_grid::PowerGrid;
+use super::sector_matrix::SectorMatrixView;
+use super::state::{AppState, MapView};
+use crate::i18n::Text;
+use leptos::prelude::*;
+
+#[component]
+pub fn MapViews() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let tabs = [
+        (MapView::Network, Text::NetworkView, "view-network"),
+        (MapView::Grid, Text::GridView, "view-grid"),
+        (MapView::Matrix, Text::MatrixView, "view-matrix"),
+    ];
+    let shown = move |v: MapView| state.view.get() == v;
+    view! {
+        <section class="card map-views" aria-label=state.tr(Text::MapPictures)>
+            <div role="tablist" class="tabs" aria-label=state.tr(Text::MapPictures)>
+                {tabs.into_iter().map(|(v, label, id)| view! {
+                    <button type="button" role="tab" id=format!("{id}-tab") aria-controls=id
+                        aria-selected=move || shown(v).to_string()
+                        tabindex=move || if shown(v) { "0" } else { "-1" }
+                        on:click=move |_| state.view.set(v)
+                        on:keydown=move |e| {
+                            // Arrow keys move between tabs, as in every tab list.
+                            let step = match e.key().as_str() { "ArrowRight" => 1, "ArrowLeft" => 2, _ => 0 };
+                            if step > 0 {
+                                let next = tabs[(tabs.iter().position(|t| t.0 == v).unwrap_or(0) + step) % 3];
+                                state.view.set(next.0);
+                                super::web::focus_by_id(&format!("{}-tab", next.2));
+                            }
+                        }>
+                        {state.tr(label)}
+                    </button>
+                }).collect_view()}
+            </div>
+            <div role="tabpanel" id="view-network" aria-labelledby="view-network-tab" class="view-panel"
+                hidden=move || !shown(MapView::Network)>
+                <NetworkView/>
+            </div>
+            <Show when=move || shown(MapView::Grid)>
+                <div role="tabpanel" id="view-grid" aria-labelledby="view-grid-tab" class="view-panel">
+                    <PowerGrid/>
+                </div>
+            </Show>
+            <Show when=move || shown(MapView::Matrix)>
+                <div role="tabpanel" id="view-matrix" aria-labelledby="view-matrix-tab" class="view-panel">
+                    <SectorMatrixView/>
+                </div>
+            </Show>
+        </section>
+    }
+}
