@@ -50,4 +50,34 @@ mod api {
             analyze(&self.map).findings.iter().map(|f| f.code.as_str().to_string()).collect()
         }
     }
+
+    /// The network view's layout of a map, stepped from JavaScript.
+    #[wasm_bindgen]
+    pub struct BenchLayout {
+        layout: simpul::layout::MapLayout,
+    }
+
+    #[wasm_bindgen]
+    impl BenchLayout {
+        #[wasm_bindgen(constructor)]
+        pub fn new(json: &str, seed: u64) -> Result<BenchLayout, String> {
+            let map = decode(json).map_err(|e| e.to_string())?;
+            Ok(BenchLayout { layout: simpul::layout::MapLayout::new(&map, seed) })
+        }
+
+        /// One layout step, as the view runs once per frame.
+        pub fn step(&mut self) {
+            self.layout.simulation_mut().step();
+        }
+
+        pub fn is_settled(&self) -> bool {
+            self.layout.simulation().is_settled()
+        }
+
+        /// Sum of all coordinates, so the work cannot be optimised away.
+        pub fn checksum(&self) -> f64 {
+            let sim = self.layout.simulation();
+            (0..sim.len()).filter_map(|i| sim.position(i)).map(|(x, y)| x + y).sum()
+        }
+    }
 }

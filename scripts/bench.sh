@@ -1,10 +1,22 @@
 #!/usr/bin/env bash
 # Builds the analysis as a wasm module for Node and runs bench/analysis.mjs against
-# graphology-metrics on generated maps of 50, 500 and 5,000 stakeholders.
+# graphology-metrics on generated maps of 50, 500 and 5,000 stakeholders, then the
+# network layout (bench/layout.mjs) on 500, 1,000 and 5,000.
 # BENCH_SIZES=50,500 limits the sizes.
+#
+#   scripts/bench.sh          analysis and layout in wasm under Node
+#   scripts/bench.sh frames   frame times of the network view in headless Chromium
+#                             (builds the release app first)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 cd "$SIMPUL_ROOT"
+if [[ "${1:-}" == "frames" ]]; then
+  say "Building the app (release)"
+  trunk build --release
+  say "Measuring frame times in headless Chromium"
+  node bench/frames.mjs
+  exit 0
+fi
 say "Building the analysis for wasm (release)"
 cargo build --locked --release --target wasm32-unknown-unknown --example analysis_wasm
 wasm-bindgen --target nodejs --out-dir target/bench-wasm \
@@ -15,5 +27,7 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   target/bench-wasm/analysis_wasm_bg.wasm -o target/bench-wasm/analysis_wasm_bg.wasm
 # wasm-bindgen's Node output is CommonJS; the project's package.json says "module".
 echo '{"type": "commonjs"}' > target/bench-wasm/package.json
-say "Running the benchmark"
+say "Running the analysis benchmark"
 node bench/analysis.mjs
+say "Running the layout benchmark"
+node bench/layout.mjs

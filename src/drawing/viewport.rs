@@ -101,13 +101,13 @@ impl Viewport {
     }
 
     /// Shows all of `bounds`, centred, leaving `margin_on_screen` pixels around it.
-    /// Never zooms in beyond 1.5 (a map of two stakeholders should not fill a wall).
+    /// Never zooms in beyond 2 (a map of two stakeholders should not fill a wall).
     pub fn fit(&mut self, bounds: BoundsInWorld, margin_on_screen: f64) {
         let w = (bounds.max.x - bounds.min.x).max(1.0);
         let h = (bounds.max.y - bounds.min.y).max(1.0);
         let room_w = (self.width_on_screen - 2.0 * margin_on_screen).max(1.0);
         let room_h = (self.height_on_screen - 2.0 * margin_on_screen).max(1.0);
-        self.scale = (room_w / w).min(room_h / h).clamp(Self::MIN_SCALE, 1.5);
+        self.scale = (room_w / w).min(room_h / h).clamp(Self::MIN_SCALE, 2.0);
         self.center_in_world = PosInWorld { x: (bounds.min.x + bounds.max.x) / 2.0, y: (bounds.min.y + bounds.max.y) / 2.0 };
     }
 

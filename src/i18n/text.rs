@@ -158,6 +158,8 @@ texts! {
     MatrixCountCell => "{} linked pairs between {} and {}", "{} pasangan terhubung antara {} dan {}";
     MatrixGapCell => "{} links: a cross-sector gap between {} and {}", "{} hubungan: celah lintas sektor antara {} dan {}";
     Gap => "Gap", "Celah";
+    FocusStatus => "Focus on {}, linked to: {}", "Fokus pada {}, terhubung dengan: {}";
+    Nobody => "nobody", "tidak ada";
     MatrixDetailHeading => "{} and {}", "{} dan {}";
     MatrixNoLinks => "No links join these sectors.", "Tidak ada hubungan yang menghubungkan sektor-sektor ini.";
 }

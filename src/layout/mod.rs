@@ -11,11 +11,11 @@ use simpul_layout::{Body, Spring};
 use std::collections::HashMap;
 
 /// Repulsion of a stakeholder and of a sector hub (hubs need more room for their label).
-const STAKEHOLDER_REPULSION: f64 = 40.0;
-const HUB_REPULSION: f64 = 80.0;
+const STAKEHOLDER_REPULSION: f64 = 250.0;
+const HUB_REPULSION: f64 = 400.0;
 /// Rest lengths in world units: a strong link is shorter than a weak one.
-const LINK_LENGTH: f64 = 70.0;
-const MEMBERSHIP_LENGTH: f64 = 90.0;
+const LINK_LENGTH: f64 = 110.0;
+const MEMBERSHIP_LENGTH: f64 = 140.0;
 /// Memberships pull less than links, so sectors group people without dominating.
 const MEMBERSHIP_STIFFNESS: f64 = 0.35;
 /// Saved positions are rounded to this, which keeps files and share links short.
@@ -189,7 +189,8 @@ impl MapLayout {
 
 /// Rounds to the saved precision.
 pub fn rounded(p: PosInWorld) -> PosInWorld {
-    let round = |v: f64| (v / SAVED_PRECISION).round() * SAVED_PRECISION;
+    // Multiply then divide: gives the double nearest to the decimal, so files show "1.9".
+    let round = |v: f64| (v / SAVED_PRECISION).round() / (1.0 / SAVED_PRECISION);
     PosInWorld { x: round(p.x), y: round(p.y) }
 }
 

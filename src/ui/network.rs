@@ -123,6 +123,7 @@ pub fn NetworkView() -> impl IntoView {
             </button>
         </div>
         <p class="hint small" id="network-help">{state.tr(Text::NetworkHelp)}</p>
+        {move || focus_status(state)}
         <Show when=move || view.link_mode.get()>
             <p class="link-mode" role="status">{state.tr(Text::LinkModeOn)}</p>
         </Show>
@@ -530,6 +531,32 @@ impl View {
             event.prevent_default();
         }
     }
+}
+
+/// In focus mode, says in words who is lit: the picture's text alternative.
+fn focus_status(state: AppState) -> Option<impl IntoView> {
+    if !state.focus.get() {
+        return None;
+    }
+    let id = state.selected.get()?;
+    let text = state.map.with(|m| {
+        let me = m.stakeholder(&id)?;
+        let mut names: Vec<&str> = m
+            .links
+            .iter()
+            .filter_map(|l| match (l.from == id, l.to == id) {
+                (true, false) => m.stakeholder(&l.to),
+                (false, true) => m.stakeholder(&l.from),
+                _ => None,
+            })
+            .map(|s| s.name.as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        let list = if names.is_empty() { state.t(Text::Nobody).to_string() } else { names.join(", ") };
+        Some(state.t(Text::FocusStatus).replacen("{}", &me.name, 1).replacen("{}", &list, 1))
+    })?;
+    Some(view! { <p class="focus-status" role="status">{text}</p> })
 }
 
 /// Everything on the picture, grown by the room labels need.
