@@ -35,6 +35,19 @@ for (const lang of ['en', 'id']) {
     await page.locator('.data tbody tr').nth(3).waitFor();
     assert.deepEqual(await violations(page), [], 'map with stakeholders, links, sectors and the side panel');
 
+    // Each picture of the map, with focus mode and a chosen matrix cell.
+    const tabs = page.getByRole('tab');
+    await page.locator('.network-tools button').nth(3).click();
+    await page.locator('.focus-status').waitFor();
+    assert.deepEqual(await violations(page), [], 'network view in focus mode');
+    await tabs.nth(1).click();
+    await page.locator('.power-grid .chip').first().waitFor();
+    assert.deepEqual(await violations(page), [], 'power–interest grid');
+    await tabs.nth(2).click();
+    await page.locator('.matrix .cell-button').first().click();
+    assert.deepEqual(await violations(page), [], 'sector matrix with a chosen cell');
+    await tabs.nth(0).click();
+
     // A refused import and the confirmation to delete a map.
     await page.locator('input[type=file]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format": 1}') });
     await page.locator('.import-problems').waitFor();
