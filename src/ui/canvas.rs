@@ -16,6 +16,9 @@ const DIMMED: f64 = 0.18;
 /// Names are drawn only when they would be legible and not a wall of text.
 const MIN_LABEL_SCALE: f64 = 0.55;
 const MAX_LABELS: usize = 600;
+/// Below this zoom a dash would be under a few pixels long, too short to read and
+/// costly to rasterise, so links are drawn solid (their colour still tells them apart).
+const MIN_DASH_SCALE: f64 = 0.35;
 
 /// What is drawn over the map: the selection ring and a link being drawn.
 pub struct Overlay {
@@ -83,8 +86,10 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
         ctx.set_fill_style_str(colour);
         ctx.set_line_width(width);
         let pattern = js_sys::Array::new();
-        for d in dash {
-            pattern.push(&JsValue::from_f64(*d));
+        if viewport.scale >= MIN_DASH_SCALE {
+            for d in dash {
+                pattern.push(&JsValue::from_f64(*d));
+            }
         }
         let _ = ctx.set_line_dash(&pattern);
         ctx.begin_path();
