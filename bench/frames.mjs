@@ -73,7 +73,8 @@ try {
       }
       await page.mouse.up();
     });
-    await page.waitForTimeout(500);
+    // Let the drop (an edit: autosave, analysis, table) finish before panning.
+    await page.waitForTimeout(3000);
     const pan = await frameTimes(page, async () => {
       await page.mouse.move(box.x + 20, box.y + 20);
       await page.mouse.down();

@@ -160,6 +160,7 @@ texts! {
     Gap => "Gap", "Celah";
     FocusStatus => "Focus on {}, linked to: {}", "Fokus pada {}, terhubung dengan: {}";
     Nobody => "nobody", "tidak ada";
+    ShowAllFindings => "Show all {}", "Tampilkan semua {}";
     MatrixDetailHeading => "{} and {}", "{} dan {}";
     MatrixNoLinks => "No links join these sectors.", "Tidak ada hubungan yang menghubungkan sektor-sektor ini.";
 }

@@ -32,9 +32,17 @@ pub fn FindingsPanel() -> impl IntoView {
     }
 }
 
+/// Findings listed per severity before "Show all": a map of thousands of
+/// stakeholders can have tens of thousands of findings, and listing them all would
+/// freeze the page.
+const FIRST_LISTED: usize = 250;
+
 #[component]
 fn SeverityGroup(severity: Severity) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let show_all = RwSignal::new(false);
+    let count = move || state.analysis.with(|a| a.findings.iter().filter(|f| f.severity == severity).count());
+    let hidden = move || !show_all.get() && count() > FIRST_LISTED;
     // (position in the findings list, finding) for this severity.
     let items = move || {
         state.analysis.with(|a| {
@@ -48,11 +56,11 @@ fn SeverityGroup(severity: Severity) -> impl IntoView {
                 {move || state.t(severity_heading(severity))}
             </h3>
             <ul class="finding-list" aria-labelledby=heading_id.clone()>
-                {move || items().into_iter().map(|(position, finding)| {
+                {move || items().into_iter().take(if show_all.get() { usize::MAX } else { FIRST_LISTED }).map(|(position, finding)| {
                     let subjects = finding.subjects.join(" ");
                     let explanation = {
                         let finding = finding.clone();
-                        Memo::new(move |_| state.map.with(|m| finding.explain(m, state.lang.get())))
+                        Memo::new(move |_| state.content.with(|m| finding.explain(m, state.lang.get())))
                     };
                     let active = move || state.active_finding.with(|a| a.as_ref().map(|(p, _)| *p) == Some(position));
                     let choose = {
@@ -85,6 +93,11 @@ fn SeverityGroup(severity: Severity) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            <Show when=hidden>
+                <button class="quiet" on:click=move |_| show_all.set(true)>
+                    {move || state.t(Text::ShowAllFindings).replace("{}", &count().to_string())}
+                </button>
+            </Show>
         </Show>
     }
 }

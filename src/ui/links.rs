@@ -27,7 +27,7 @@ fn strength_options(state: AppState) -> Signal<Vec<(String, String)>> {
 fn stakeholder_options(state: AppState) -> Signal<Vec<(String, String)>> {
     Signal::derive(move || {
         let mut options = vec![(String::new(), state.t(Text::Choose).to_string())];
-        state.map.with(|m| {
+        state.content.with(|m| {
             options.extend(m.stakeholders.iter().map(|s| (s.id.to_string(), s.name.clone())));
         });
         options
@@ -57,8 +57,8 @@ pub fn LinksSection() -> impl IntoView {
         state.dispatch(Command::InsertLink { index, link });
         to.set(String::new());
     };
-    let can_link = move || state.map.with(|m| m.stakeholders.len() >= 2);
-    let rows = move || state.map.with(|m| m.links.clone());
+    let can_link = move || state.content.with(|m| m.stakeholders.len() >= 2);
+    let rows = move || state.content.with(|m| m.links.clone());
     view! {
         <section class="card" aria-labelledby="links-heading">
             <h2 id="links-heading">{state.tr(Text::LinksHeading)}</h2>
@@ -81,7 +81,7 @@ pub fn LinksSection() -> impl IntoView {
                     </button>
                 </div>
             </Show>
-            <Show when=move || state.map.with(|m| !m.links.is_empty())>
+            <Show when=move || state.content.with(|m| !m.links.is_empty())>
                 <table class="data">
                     <caption>{state.tr(Text::LinksTable)}</caption>
                     <thead>
@@ -111,7 +111,7 @@ fn LinkRow(link: Link) -> impl IntoView {
     let names = {
         let (from, to, directed) = (link.from.clone(), link.to.clone(), link.directed);
         move || {
-            state.map.with(|m| {
+            state.content.with(|m| {
                 let name = |id: &StakeholderId| m.stakeholder(id).map(|s| s.name.clone()).unwrap_or_default();
                 format!("{} {} {}", name(&from), if directed { "→" } else { "—" }, name(&to))
             })

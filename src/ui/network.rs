@@ -133,7 +133,7 @@ pub fn NetworkView() -> impl IntoView {
             tabindex="0"
             role="img"
             aria-label=move || {
-                let (n, m) = state.map.with(|map| (map.stakeholders.len(), map.links.len()));
+                let (n, m) = state.content.with(|map| (map.stakeholders.len(), map.links.len()));
                 state.t(Text::NetworkLabel).replacen("{}", &n.to_string(), 1).replacen("{}", &m.to_string(), 1)
             }
             aria-describedby="network-help"
@@ -539,7 +539,7 @@ fn focus_status(state: AppState) -> Option<impl IntoView> {
         return None;
     }
     let id = state.selected.get()?;
-    let text = state.map.with(|m| {
+    let text = state.content.with(|m| {
         let me = m.stakeholder(&id)?;
         let mut names: Vec<&str> = m
             .links

@@ -15,7 +15,7 @@ pub fn SectorsSection() -> impl IntoView {
         let (id, index) = state.map.with_untracked(|m| (m.fresh_sector_id(&name), m.sectors.len()));
         state.dispatch(Command::InsertSector { index, sector: Sector { id, name, color: None } });
     });
-    let rows = move || state.map.with(|m| m.sectors.clone());
+    let rows = move || state.content.with(|m| m.sectors.clone());
     view! {
         <section class="card" aria-labelledby="sectors-heading">
             <h2 id="sectors-heading">{state.tr(Text::SectorsHeading)}</h2>
@@ -36,7 +36,7 @@ fn SectorRow(sector: Sector) -> impl IntoView {
     let name_label = move |what: Text| format!("{} ({})", state.t(what), base.with_value(|s| s.name.clone()));
     let members = {
         let id = sector.id.clone();
-        move || state.map.with(|m| m.stakeholders.iter().filter(|s| s.sectors.contains(&id)).count())
+        move || state.content.with(|m| m.stakeholders.iter().filter(|s| s.sectors.contains(&id)).count())
     };
     let delete = move |_| {
         let id = base.with_value(|s| s.id.clone());

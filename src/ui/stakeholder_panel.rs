@@ -76,7 +76,7 @@ fn StakeholderForm(stakeholder: Stakeholder) -> impl IntoView {
         }
     };
 
-    let sectors = move || state.map.with(|m| m.sectors.clone());
+    let sectors = move || state.content.with(|m| m.sectors.clone());
     let delete = {
         let id = id.clone();
         move |_| {
@@ -128,7 +128,7 @@ fn StakeholderForm(stakeholder: Stakeholder) -> impl IntoView {
         />
         <fieldset class="checks">
             <legend>{state.tr(Text::Sectors)}</legend>
-            <Show when=move || state.map.with(|m| m.sectors.is_empty())>
+            <Show when=move || state.content.with(|m| m.sectors.is_empty())>
                 <p class="hint">{state.tr(Text::NoSectorsYet)}</p>
             </Show>
             {move || sectors().into_iter().map(|sector| {

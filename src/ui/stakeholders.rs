@@ -104,7 +104,7 @@ pub fn StakeholdersSection() -> impl IntoView {
             <h2 id="stakeholders-heading">{state.tr(Text::StakeholdersHeading)}</h2>
             <QuickAdd id="add-stakeholder" label=Text::AddStakeholder hint=Text::AddStakeholderHint on_add=add/>
             <Show
-                when=move || state.map.with(|m| !m.stakeholders.is_empty())
+                when=move || state.content.with(|m| !m.stakeholders.is_empty())
                 fallback=move || view! { <p class="hint">{state.tr(Text::NoStakeholdersYet)}</p> }
             >
                 <div class="table-scroll">
@@ -153,7 +153,7 @@ fn StakeholderRow(stakeholder: Stakeholder, metrics: StakeholderMetrics) -> impl
     let sector_names = {
         let sectors = stakeholder.sectors.clone();
         move || {
-            state.map.with(|m| {
+            state.content.with(|m| {
                 sectors.iter().filter_map(|s| m.sector(s)).map(|s| s.name.clone()).collect::<Vec<_>>().join(", ")
             })
         }
