@@ -73,8 +73,18 @@ try {
       }
       await page.mouse.up();
     });
-    // Let the drop (an edit: autosave, analysis, table) finish before panning.
-    await page.waitForTimeout(3000);
+    // The drop is an edit, and the drag warmed the layout up: wait until it has
+    // settled again (its saves stop) before panning, so the pan is measured alone.
+    let revision = -1;
+    for (let quiet = 0, waited = 0; quiet < 3 && waited < 120; waited++) {
+      await page.waitForTimeout(1000);
+      const now = await page.evaluate(() => {
+        const key = Object.keys(localStorage).find((k) => k.startsWith('simpul.map.'));
+        return JSON.parse(localStorage.getItem(key)).revision;
+      });
+      quiet = now === revision ? quiet + 1 : 0;
+      revision = now;
+    }
     const pan = await frameTimes(page, async () => {
       await page.mouse.move(box.x + 20, box.y + 20);
       await page.mouse.down();

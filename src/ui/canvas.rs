@@ -225,6 +225,19 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
     ctx.set_global_alpha(1.0);
 }
 
+/// Copies `image`, painted for viewport `painted_for`, onto `ctx` as viewport `now`
+/// shows it: shifted by the pan, scaled by the zoom. What the image did not cover
+/// stays blank until the next full painting.
+pub fn shift(ctx: &Context, dpr: f64, image: &web_sys::HtmlCanvasElement, painted_for: &Viewport, now: &Viewport) {
+    let k = now.scale / painted_for.scale;
+    let dx = now.width_on_screen / 2.0 * (1.0 - k) + (painted_for.center_in_world.x - now.center_in_world.x) * now.scale;
+    let dy = now.height_on_screen / 2.0 * (1.0 - k) + (painted_for.center_in_world.y - now.center_in_world.y) * now.scale;
+    let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, now.width_on_screen * dpr, now.height_on_screen * dpr);
+    let (w, h) = (f64::from(image.width()), f64::from(image.height()));
+    let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(image, dx * dpr, dy * dpr, w * k, h * k);
+}
+
 /// Text with a white outline, legible over lines.
 fn halo_text(ctx: &Context, text: &str, x: f64, y: f64) {
     ctx.set_line_width(3.0);

@@ -11,7 +11,6 @@ use crate::layout::MapLayout;
 use crate::model::PosInWorld;
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// How much time one frame may spend stepping the layout, in milliseconds.
 const STEP_BUDGET_MS: f64 = 6.0;
@@ -36,6 +35,14 @@ struct Engine {
     emphasis: Emphasis,
     /// L was pressed: the next stakeholder chosen is linked to this one.
     link_from: Option<usize>,
+    /// The last full painting and the viewport it was painted for. While the
+    /// picture only pans or zooms, frames shift and scale this image instead of
+    /// painting everything again (a map of 5,000 takes far longer than a frame).
+    snapshot: Option<(web_sys::HtmlCanvasElement, Viewport)>,
+    /// Something besides the viewport changed since the snapshot.
+    dirty: bool,
+    /// Until this time (ms) the wheel is zooming: frames scale the snapshot.
+    zooming_until: f64,
 }
 
 #[derive(Clone, Copy)]
@@ -60,6 +67,9 @@ pub fn NetworkView() -> impl IntoView {
             scheduled: false,
             emphasis: Emphasis::default(),
             link_from: None,
+            snapshot: None,
+            dirty: true,
+            zooming_until: 0.0,
         }),
         canvas: NodeRef::new(),
         link_mode: RwSignal::new(false),
@@ -149,8 +159,15 @@ pub fn NetworkView() -> impl IntoView {
 }
 
 impl View {
-    /// Asks for a frame unless one is already coming.
+    /// Asks for a frame that paints everything anew.
     fn schedule(self) {
+        self.engine.update_value(|e| e.dirty = true);
+        self.schedule_move();
+    }
+
+    /// Asks for a frame after only the viewport changed (a pan or a wheel zoom),
+    /// unless one is already coming.
+    fn schedule_move(self) {
         let already = self.engine.try_update_value(|e| std::mem::replace(&mut e.scheduled, true)).unwrap_or(true);
         if !already {
             request_animation_frame(move || self.frame());
@@ -170,14 +187,7 @@ impl View {
             canvas.set_width(pixel_w);
             canvas.set_height(pixel_h);
         }
-        let Some(ctx) = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        else {
-            return;
-        };
+        let Some(ctx) = super::web::context_2d(&canvas) else { return };
         let selected = self.state.selected.get_untracked();
         let mut to_save = Vec::new();
         let mut again = false;
@@ -213,7 +223,28 @@ impl View {
                     _ => None,
                 },
             };
-            self.state.map.with_untracked(|m| canvas::paint(&ctx, dpr, m, layout, &e.viewport, &e.emphasis, &overlay));
+            let moving = matches!(e.gesture, Gesture::Pan { .. }) || super::web::now_ms() < e.zooming_until;
+            let reusable = !e.dirty && moving && layout.simulation().is_settled();
+            match (&e.snapshot, reusable) {
+                (Some((image, painted_for)), true) => canvas::shift(&ctx, dpr, image, painted_for, &e.viewport),
+                _ => {
+                    let image = match e.snapshot.take() {
+                        Some((image, _)) => Some(image),
+                        None => super::web::new_canvas(),
+                    };
+                    let Some(image) = image else { return };
+                    if image.width() != pixel_w || image.height() != pixel_h {
+                        image.set_width(pixel_w);
+                        image.set_height(pixel_h);
+                    }
+                    if let Some(off) = super::web::context_2d(&image) {
+                        self.state.map.with_untracked(|m| canvas::paint(&off, dpr, m, layout, &e.viewport, &e.emphasis, &overlay));
+                    }
+                    canvas::shift(&ctx, dpr, &image, &e.viewport, &e.viewport);
+                    e.snapshot = Some((image, e.viewport));
+                    e.dirty = false;
+                }
+            }
             again = !layout.simulation().is_settled();
         });
         if !to_save.is_empty() {
@@ -353,6 +384,7 @@ impl View {
                     *moved |= (p.x - last.x).abs() + (p.y - last.y).abs() > 0.0;
                     *last = p;
                     e.follow = false;
+                    hover = Some(None);
                 }
                 Gesture::Move { index, grab_x, grab_y, moved } => {
                     if let Some(layout) = e.layout.as_mut() {
@@ -366,18 +398,21 @@ impl View {
                 }
                 Gesture::Link { at, .. } => *at = world,
                 Gesture::Idle => {
-                    hover = Some(e.layout.as_ref().is_some_and(|l| {
+                    hover = Some(Some(e.layout.as_ref().is_some_and(|l| {
                         self.state.map.with_untracked(|m| hit::stakeholder_at(m, l, world, 4.0 / e.viewport.scale)).is_some()
-                    }));
+                    })));
                 }
             }
         });
+        // `Some(Some(over))`: nothing moved, only the cursor may change;
+        // `Some(None)`: a pan; `None`: the picture changed.
         match hover {
-            Some(over) => {
+            Some(Some(over)) => {
                 if let Some(canvas) = self.canvas.get_untracked() {
                     let _ = web_sys::HtmlElement::style(&canvas).set_property("cursor", if over { "pointer" } else { "grab" });
                 }
             }
+            Some(None) => self.schedule_move(),
             None => self.schedule(),
         }
     }
@@ -423,11 +458,15 @@ impl View {
         let p = Self::screen_pos(event);
         // One notch of the wheel zooms by a tenth (no exponentials: they cost download).
         let factor = if event.delta_y() < 0.0 { 1.1 } else if event.delta_y() > 0.0 { 1.0 / 1.1 } else { 1.0 };
+        // Zoom on the snapshot while the wheel turns; paint sharp once it rests.
+        const SETTLE_MS: f64 = 200.0;
         self.engine.update_value(|e| {
             e.follow = false;
             e.viewport.zoom_at(p, factor);
+            e.zooming_until = super::web::now_ms() + SETTLE_MS;
         });
-        self.schedule();
+        self.schedule_move();
+        set_timeout(move || self.schedule(), std::time::Duration::from_millis(SETTLE_MS as u64 + 20));
     }
 
     fn double_click(self, event: &web_sys::MouseEvent) {

@@ -203,3 +203,13 @@ pub fn focus_by_id(id: &str) {
         }
     });
 }
+
+/// A canvas that is never attached to the page, to paint into off screen.
+pub fn new_canvas() -> Option<web_sys::HtmlCanvasElement> {
+    web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()
+}
+
+/// The 2D drawing context of a canvas.
+pub fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
+}
