@@ -73,23 +73,30 @@ try {
       }
       await page.mouse.up();
     });
-    // The drop is an edit, and the drag warmed the layout up: wait until it has
-    // settled again (its saves stop) before panning, so the pan is measured alone.
-    let revision = -1;
-    for (let quiet = 0, waited = 0; quiet < 3 && waited < 120; waited++) {
-      await page.waitForTimeout(1000);
-      const now = await page.evaluate(() => {
-        const key = Object.keys(localStorage).find((k) => k.startsWith('simpul.map.'));
-        return JSON.parse(localStorage.getItem(key)).revision;
-      });
-      quiet = now === revision ? quiet + 1 : 0;
-      revision = now;
+    // The drop is an edit (one save), and the drag warmed the layout up: wait for
+    // the save that follows when it rests again, so the pan is measured alone.
+    const revision = () => page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('simpul.map.'));
+      return JSON.parse(localStorage.getItem(key)).revision;
+    });
+    await page.waitForTimeout(1000);
+    const afterDrop = await revision();
+    for (let waited = 0; waited < 180 && (await revision()) === afterDrop; waited++) await page.waitForTimeout(1000);
+    await page.waitForTimeout(1000);
+    // Pan: press on empty background (the cursor stays "grab"), not on a stakeholder.
+    let empty = null;
+    for (const [fx, fy] of [[0.02, 0.03], [0.98, 0.03], [0.02, 0.97], [0.5, 0.03], [0.02, 0.5]]) {
+      await page.mouse.move(box.x + fx * box.width, box.y + fy * box.height);
+      if ((await canvas.evaluate((el) => el.style.cursor)) !== 'pointer') {
+        empty = { x: box.x + fx * box.width, y: box.y + fy * box.height };
+        break;
+      }
     }
     const pan = await frameTimes(page, async () => {
-      await page.mouse.move(box.x + 20, box.y + 20);
+      await page.mouse.move(empty.x, empty.y);
       await page.mouse.down();
       for (let i = 0; i < FRAMES; i++) {
-        await page.mouse.move(box.x + 20 + i * 3, box.y + 20 + i * 2);
+        await page.mouse.move(empty.x + (i % 60) * 2, empty.y + (i % 60));
         await page.evaluate(() => new Promise(requestAnimationFrame));
       }
       await page.mouse.up();
