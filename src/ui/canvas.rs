@@ -20,6 +20,35 @@ const MAX_LABELS: usize = 600;
 /// costly to rasterise, so links are drawn solid (their colour still tells them apart).
 const MIN_DASH_SCALE: f64 = 0.35;
 
+/// Which part of the map a painting covers. While a stakeholder is dragged on a
+/// resting layout, everything else is painted once ([`Layer::Without`]) and each
+/// frame copies that and paints only the dragged one with its lines ([`Layer::Only`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layer {
+    All,
+    Without(usize),
+    Only(usize),
+}
+
+impl Layer {
+    fn has_stakeholder(self, i: usize) -> bool {
+        match self {
+            Layer::All => true,
+            Layer::Without(x) => i != x,
+            Layer::Only(x) => i == x,
+        }
+    }
+
+    /// A line between two stakeholders (or a stakeholder and a hub, `j == None`).
+    fn has_line(self, i: usize, j: Option<usize>) -> bool {
+        match self {
+            Layer::All => true,
+            Layer::Without(x) => i != x && j != Some(x),
+            Layer::Only(x) => i == x || j == Some(x),
+        }
+    }
+}
+
 /// What is drawn over the map: the selection ring and a link being drawn.
 pub struct Overlay {
     pub selected: Option<usize>,
@@ -27,9 +56,13 @@ pub struct Overlay {
     pub link_to_in_world: Option<PosInWorld>,
 }
 
-pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &Viewport, emphasis: &Emphasis, overlay: &Overlay) {
-    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-    ctx.clear_rect(0.0, 0.0, viewport.width_on_screen, viewport.height_on_screen);
+/// Paints `layer` of the map. Every layer but [`Layer::Only`] clears the canvas first.
+#[allow(clippy::too_many_arguments)]
+pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &Viewport, emphasis: &Emphasis, overlay: &Overlay, layer: Layer) {
+    if !matches!(layer, Layer::Only(_)) {
+        let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        ctx.clear_rect(0.0, 0.0, viewport.width_on_screen, viewport.height_on_screen);
+    }
     let s = viewport.scale * dpr;
     let origin = viewport.to_screen(PosInWorld { x: 0.0, y: 0.0 });
     let _ = ctx.set_transform(s, 0.0, 0.0, s, origin.x * dpr, origin.y * dpr);
@@ -42,7 +75,7 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
     for lit in [true, false] {
         ctx.begin_path();
         for &(i, h) in layout.memberships() {
-            if (emphasis.stakeholder_lit(i) && emphasis.sector_lit(h)) != lit {
+            if !layer.has_line(i, None) || (emphasis.stakeholder_lit(i) && emphasis.sector_lit(h)) != lit {
                 continue;
             }
             if let (Some(a), Some(b)) = (pos(i), hub(h)) {
@@ -64,6 +97,9 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
     let mut buckets: Vec<Vec<(PosInWorld, PosInWorld, f64, bool)>> = vec![Vec::new(); kinds * 3 * 2];
     for (link, ends) in map.links.iter().zip(layout.link_ends()) {
         let Some((i, j)) = *ends else { continue };
+        if !layer.has_line(i, Some(j)) {
+            continue;
+        }
         let (Some(a), Some(b)) = (pos(i), pos(j)) else { continue };
         if !visible.contains(a, 300.0) && !visible.contains(b, 300.0) {
             continue;
@@ -108,9 +144,13 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
     }
     let _ = ctx.set_line_dash(&js_sys::Array::new());
 
-    // Sector hubs.
+    // Sector hubs; a lifted stakeholder's hubs again, over its spokes.
+    let hub_in_layer = |h: usize| match layer {
+        Layer::Only(x) => layout.memberships().iter().any(|&(i, g)| i == x && g == h),
+        _ => true,
+    };
     for (h, sector) in map.sectors.iter().enumerate() {
-        let Some(p) = hub(h) else { continue };
+        let Some(p) = hub(h).filter(|_| hub_in_layer(h)) else { continue };
         ctx.set_global_alpha(if emphasis.sector_lit(h) { 1.0 } else { DIMMED });
         ctx.begin_path();
         let _ = ctx.arc(p.x, p.y, HUB_RADIUS, 0.0, std::f64::consts::TAU);
@@ -129,14 +169,13 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
             (shape, colour, look::unit_outline(shape))
         })
         .collect();
-    let mut shown = 0usize;
     for (k, kind) in StakeholderKind::ALL.iter().enumerate() {
         let (shape, colour, outline) = &outlines[k];
         for lit in [true, false] {
             ctx.begin_path();
             let mut any = false;
             for (i, st) in map.stakeholders.iter().enumerate() {
-                if st.kind != *kind || emphasis.stakeholder_lit(i) != lit {
+                if st.kind != *kind || !layer.has_stakeholder(i) || emphasis.stakeholder_lit(i) != lit {
                     continue;
                 }
                 let Some(p) = pos(i) else { continue };
@@ -145,7 +184,6 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
                     continue;
                 }
                 any = true;
-                shown += 1;
                 if *shape == Shape::Circle {
                     ctx.move_to(p.x + r, p.y);
                     let _ = ctx.arc(p.x, p.y, r, 0.0, std::f64::consts::TAU);
@@ -173,14 +211,15 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
     ctx.set_global_alpha(1.0);
 
     // The selection ring, and a link being drawn.
-    if let Some(p) = overlay.selected.and_then(|i| Some((pos(i)?, look::radius(map.stakeholders[i].power)))) {
+    let ring = overlay.selected.filter(|i| layer.has_stakeholder(*i));
+    if let Some(p) = ring.and_then(|i| Some((pos(i)?, look::radius(map.stakeholders[i].power)))) {
         ctx.begin_path();
         let _ = ctx.arc(p.0.x, p.0.y, p.1 + 6.0, 0.0, std::f64::consts::TAU);
         ctx.set_line_width(4.0 * hairline.max(0.75));
         ctx.set_stroke_style_str(ACCENT);
         ctx.stroke();
     }
-    if let (Some(a), Some(b)) = (overlay.link_from.and_then(pos), overlay.link_to_in_world) {
+    if let (Some(a), Some(b), false) = (overlay.link_from.and_then(pos), overlay.link_to_in_world, matches!(layer, Layer::Only(_))) {
         ctx.begin_path();
         ctx.move_to(a.x, a.y);
         ctx.line_to(b.x, b.y);
@@ -198,16 +237,23 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
         ctx.set_line_join("round");
         ctx.set_font("700 14px system-ui, sans-serif");
         for (h, sector) in map.sectors.iter().enumerate() {
-            if let Some(p) = hub(h).filter(|p| visible.contains(*p, 100.0)) {
+            if let Some(p) = hub(h).filter(|p| hub_in_layer(h) && visible.contains(*p, 100.0)) {
                 ctx.set_global_alpha(if emphasis.sector_lit(h) { 1.0 } else { DIMMED });
                 halo_text(ctx, &sector.name, p.x, p.y - HUB_RADIUS - 6.0);
             }
         }
     }
+    // Counted over the whole map, so that every layer agrees on showing names.
+    let shown = map
+        .stakeholders
+        .iter()
+        .enumerate()
+        .filter(|(i, st)| pos(*i).is_some_and(|p| visible.contains(p, look::radius(st.power))))
+        .count();
     if viewport.scale >= MIN_LABEL_SCALE && shown <= MAX_LABELS {
         ctx.set_font("12px system-ui, sans-serif");
         for (i, st) in map.stakeholders.iter().enumerate() {
-            let Some(p) = pos(i) else { continue };
+            let Some(p) = pos(i).filter(|_| layer.has_stakeholder(i)) else { continue };
             let r = look::radius(st.power);
             if !visible.contains(p, r + 40.0) {
                 continue;
@@ -225,13 +271,20 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
     ctx.set_global_alpha(1.0);
 }
 
+/// How a painting made for viewport `painted_for` must be moved, in CSS pixels,
+/// to show viewport `now`: `(dx, dy, k)` for a translation then a scale by `k`.
+pub fn shift_between(painted_for: &Viewport, now: &Viewport) -> (f64, f64, f64) {
+    let k = now.scale / painted_for.scale;
+    let dx = now.width_on_screen / 2.0 * (1.0 - k) + (painted_for.center_in_world.x - now.center_in_world.x) * now.scale;
+    let dy = now.height_on_screen / 2.0 * (1.0 - k) + (painted_for.center_in_world.y - now.center_in_world.y) * now.scale;
+    (dx, dy, k)
+}
+
 /// Copies `image`, painted for viewport `painted_for`, onto `ctx` as viewport `now`
 /// shows it: shifted by the pan, scaled by the zoom. What the image did not cover
 /// stays blank until the next full painting.
 pub fn shift(ctx: &Context, dpr: f64, image: &web_sys::HtmlCanvasElement, painted_for: &Viewport, now: &Viewport) {
-    let k = now.scale / painted_for.scale;
-    let dx = now.width_on_screen / 2.0 * (1.0 - k) + (painted_for.center_in_world.x - now.center_in_world.x) * now.scale;
-    let dy = now.height_on_screen / 2.0 * (1.0 - k) + (painted_for.center_in_world.y - now.center_in_world.y) * now.scale;
+    let (dx, dy, k) = shift_between(painted_for, now);
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     ctx.clear_rect(0.0, 0.0, now.width_on_screen * dpr, now.height_on_screen * dpr);
     let (w, h) = (f64::from(image.width()), f64::from(image.height()));

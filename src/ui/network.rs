@@ -3,7 +3,7 @@
 //! Shift+drag from one stakeholder to another (or L, then the other) to link them.
 //! Every change goes through `AppState`, so moves undo like any edit.
 
-use super::canvas::{self, Overlay};
+use super::canvas::{self, Layer, Overlay};
 use super::state::AppState;
 use crate::drawing::{hit, BoundsInWorld, Emphasis, PosOnScreen, Viewport};
 use crate::i18n::Text;
@@ -39,6 +39,8 @@ struct Engine {
     /// picture only pans or zooms, frames shift and scale this image instead of
     /// painting everything again (a map of 5,000 takes far longer than a frame).
     snapshot: Option<(web_sys::HtmlCanvasElement, Viewport)>,
+    /// What the snapshot holds: everything, or everything but a dragged stakeholder.
+    snapshot_layer: Layer,
     /// Something besides the viewport changed since the snapshot.
     dirty: bool,
     /// Until this time (ms) the wheel is zooming: frames scale the snapshot.
@@ -68,6 +70,7 @@ pub fn NetworkView() -> impl IntoView {
             emphasis: Emphasis::default(),
             link_from: None,
             snapshot: None,
+            snapshot_layer: Layer::All,
             dirty: true,
             zooming_until: 0.0,
         }),
@@ -137,6 +140,7 @@ pub fn NetworkView() -> impl IntoView {
         <Show when=move || view.link_mode.get()>
             <p class="link-mode" role="status">{state.tr(Text::LinkModeOn)}</p>
         </Show>
+        <div class="network-frame">
         <canvas
             class="network"
             node_ref=view.canvas
@@ -150,11 +154,12 @@ pub fn NetworkView() -> impl IntoView {
             on:pointerdown=move |e| view.pointer_down(&e)
             on:pointermove=move |e| view.pointer_move(&e)
             on:pointerup=move |e| view.pointer_up(&e)
-            on:pointercancel=move |_| view.cancel_gesture()
+            on:pointercancel=move |_| view.end_gesture(None)
             on:wheel=move |e| view.wheel(&e)
             on:dblclick=move |e| view.double_click(&e)
             on:keydown=move |e| view.key(&e)
         ></canvas>
+        </div>
     }
 }
 
@@ -188,6 +193,7 @@ impl View {
             canvas.set_height(pixel_h);
         }
         let Some(ctx) = super::web::context_2d(&canvas) else { return };
+        let style = web_sys::HtmlElement::style(&canvas);
         let selected = self.state.selected.get_untracked();
         let mut to_save = Vec::new();
         let mut again = false;
@@ -223,9 +229,26 @@ impl View {
                     _ => None,
                 },
             };
+            let settled = layout.simulation().is_settled();
+            // A stakeholder dragged over a resting layout is painted alone, over a
+            // painting of everything else.
+            let layer = match e.gesture {
+                Gesture::Move { index, moved: true, .. } if settled => Layer::Without(index),
+                _ => Layer::All,
+            };
             let moving = matches!(e.gesture, Gesture::Pan { .. }) || super::web::now_ms() < e.zooming_until;
-            let reusable = !e.dirty && moving && layout.simulation().is_settled();
+            let reusable = !e.dirty && settled && e.snapshot_layer == layer && (moving || layer != Layer::All);
             match (&e.snapshot, reusable) {
+                // A pan or zoom moves the canvas itself (a CSS transform the
+                // compositor applies): drawing into it, even a copy, makes the
+                // browser repaint the whole page on every move.
+                (Some((_, painted_for)), true) if layer == Layer::All => {
+                    let (dx, dy, k) = canvas::shift_between(painted_for, &e.viewport);
+                    // Numbers written by the browser: Rust's float formatting costs 8 KB of download.
+                    let number = |v: f64, digits: u8| String::from(js_sys::Number::from(v).to_fixed(digits).unwrap_or_else(|_| "0".into()));
+                    let moved = ["translate(", &number(dx, 1), "px,", &number(dy, 1), "px) scale(", &number(k, 4), ")"].concat();
+                    let _ = style.set_property("transform", &moved);
+                }
                 (Some((image, painted_for)), true) => canvas::shift(&ctx, dpr, image, painted_for, &e.viewport),
                 _ => {
                     let image = match e.snapshot.take() {
@@ -238,12 +261,17 @@ impl View {
                         image.set_height(pixel_h);
                     }
                     if let Some(off) = super::web::context_2d(&image) {
-                        self.state.map.with_untracked(|m| canvas::paint(&off, dpr, m, layout, &e.viewport, &e.emphasis, &overlay));
+                        self.state.map.with_untracked(|m| canvas::paint(&off, dpr, m, layout, &e.viewport, &e.emphasis, &overlay, layer));
                     }
                     canvas::shift(&ctx, dpr, &image, &e.viewport, &e.viewport);
+                    let _ = style.remove_property("transform");
                     e.snapshot = Some((image, e.viewport));
+                    e.snapshot_layer = layer;
                     e.dirty = false;
                 }
+            }
+            if let Layer::Without(index) = layer {
+                self.state.map.with_untracked(|m| canvas::paint(&ctx, dpr, m, layout, &e.viewport, &e.emphasis, &overlay, Layer::Only(index)));
             }
             again = !layout.simulation().is_settled();
         });
@@ -331,8 +359,19 @@ impl View {
         }
     }
 
-    fn screen_pos(event: &web_sys::MouseEvent) -> PosOnScreen {
-        PosOnScreen { x: f64::from(event.offset_x()), y: f64::from(event.offset_y()) }
+    /// The pointer on the frame around the canvas: the canvas itself may be
+    /// moved by a pan in progress, so its own offsets would drift.
+    fn screen_pos(self, event: &web_sys::MouseEvent) -> PosOnScreen {
+        let frame = self.canvas.get_untracked().and_then(|c| c.parent_element());
+        match frame {
+            Some(frame) => {
+                let rect = frame.get_bounding_client_rect();
+                let border = f64::from(frame.client_left());
+                let top = f64::from(frame.client_top());
+                PosOnScreen { x: f64::from(event.client_x()) - rect.left() - border, y: f64::from(event.client_y()) - rect.top() - top }
+            }
+            None => PosOnScreen { x: f64::from(event.offset_x()), y: f64::from(event.offset_y()) },
+        }
     }
 
     fn under(self, p: PosOnScreen) -> (PosInWorld, Option<usize>) {
@@ -349,7 +388,10 @@ impl View {
         if event.button() != 0 {
             return;
         }
-        let p = Self::screen_pos(event);
+        // No text selection starts from the canvas: it would repaint the whole page
+        // on every move of the pointer.
+        event.prevent_default();
+        let p = self.screen_pos(event);
         let (world, found) = self.under(p);
         if let Some(canvas) = self.canvas.get_untracked() {
             let _ = canvas.focus();
@@ -370,11 +412,13 @@ impl View {
             None => Gesture::Pan { last: p, moved: false },
         };
         self.engine.update_value(|e| e.gesture = gesture);
-        self.schedule();
+        // Pressing changes nothing on the picture by itself (a new selection
+        // repaints through its own effect), so the last painting is kept.
+        self.schedule_move();
     }
 
     fn pointer_move(self, event: &web_sys::PointerEvent) {
-        let p = Self::screen_pos(event);
+        let p = self.screen_pos(event);
         let mut hover = None;
         self.engine.update_value(|e| {
             let world = e.viewport.to_world(p);
@@ -389,12 +433,10 @@ impl View {
                 Gesture::Move { index, grab_x, grab_y, moved } => {
                     if let Some(layout) = e.layout.as_mut() {
                         layout.simulation_mut().place(*index, world.x - *grab_x, world.y - *grab_y, true);
-                        if !*moved {
-                            layout.simulation_mut().keep_warm(Some(0.3));
-                        }
                     }
                     *moved = true;
                     e.follow = false;
+                    hover = Some(None);
                 }
                 Gesture::Link { at, .. } => *at = world,
                 Gesture::Idle => {
@@ -405,7 +447,8 @@ impl View {
             }
         });
         // `Some(Some(over))`: nothing moved, only the cursor may change;
-        // `Some(None)`: a pan; `None`: the picture changed.
+        // `Some(None)`: a pan or a drag, which the frame paints from its snapshot;
+        // `None`: the picture changed.
         match hover {
             Some(Some(over)) => {
                 if let Some(canvas) = self.canvas.get_untracked() {
@@ -418,44 +461,32 @@ impl View {
     }
 
     fn pointer_up(self, event: &web_sys::PointerEvent) {
-        let p = Self::screen_pos(event);
-        let (_, found) = self.under(p);
+        let (_, found) = self.under(self.screen_pos(event));
+        self.end_gesture(Some(found));
+    }
+
+    /// Ends the gesture where the pointer was let go, over `released_on` (`None`
+    /// when the browser cancelled the pointer). A drag is kept either way: the
+    /// stakeholder is where the user last saw it.
+    fn end_gesture(self, released_on: Option<Option<usize>>) {
         let gesture = self.engine.try_update_value(|e| std::mem::replace(&mut e.gesture, Gesture::Idle));
-        match gesture {
-            Some(Gesture::Move { index, moved: true, .. }) => {
-                let at = self.engine.try_update_value(|e| {
-                    let layout = e.layout.as_mut()?;
-                    layout.simulation_mut().keep_warm(None);
-                    layout.pos_in_world(index)
-                });
-                if let Some(at) = at.flatten() {
+        match (gesture, released_on) {
+            (Some(Gesture::Move { index, moved: true, .. }), _) => {
+                let at = self.engine.with_value(|e| e.layout.as_ref().and_then(|l| l.pos_in_world(index)));
+                if let Some(at) = at {
                     self.state.move_stakeholder(index, at);
                 }
             }
-            Some(Gesture::Link { from, .. }) => {
-                if let Some(to) = found {
-                    self.state.link_stakeholders(from, to);
-                }
-            }
-            Some(Gesture::Pan { moved: false, .. }) => self.select(None),
+            (Some(Gesture::Link { from, .. }), Some(Some(to))) => self.state.link_stakeholders(from, to),
+            (Some(Gesture::Pan { moved: false, .. }), Some(_)) => self.select(None),
             _ => {}
         }
         self.schedule();
     }
 
-    fn cancel_gesture(self) {
-        self.engine.update_value(|e| {
-            if let (Gesture::Move { .. }, Some(layout)) = (&e.gesture, e.layout.as_mut()) {
-                layout.simulation_mut().keep_warm(None);
-            }
-            e.gesture = Gesture::Idle;
-        });
-        self.schedule();
-    }
-
     fn wheel(self, event: &web_sys::WheelEvent) {
         event.prevent_default();
-        let p = Self::screen_pos(event);
+        let p = self.screen_pos(event);
         // One notch of the wheel zooms by a tenth (no exponentials: they cost download).
         let factor = if event.delta_y() < 0.0 { 1.1 } else if event.delta_y() > 0.0 { 1.0 / 1.1 } else { 1.0 };
         // Zoom on the snapshot while the wheel turns; paint sharp once it rests.
@@ -470,7 +501,7 @@ impl View {
     }
 
     fn double_click(self, event: &web_sys::MouseEvent) {
-        if let (_, Some(i)) = self.under(Self::screen_pos(event)) {
+        if let (_, Some(i)) = self.under(self.screen_pos(event)) {
             self.select(Some(i));
             self.state.focus.update(|f| *f = !*f);
         }

@@ -243,6 +243,17 @@ test('dragging moves and pins a stakeholder, undo moves it back, Shift+drag link
   const linked = (await storedMap(page)).links.at(-1);
   assert.deepEqual([linked.from, linked.to], ['a', 'd']);
 
+  // Pan from the empty corner, in two strokes (the second starts while the first
+  // may still be shown moved): Alpha is then found where the pan took it.
+  const box = await page.locator('canvas.network').boundingBox();
+  const corner = { x: box.x + 8, y: box.y + 8 };
+  await drag(corner, 40, 30);
+  await drag(corner, 20, 10);
+  await page.waitForTimeout(200);
+  await page.mouse.click(alpha.x + 60, alpha.y + 40);
+  await stakeholderRow(page, 'Alpha').and(page.locator('tr.selected')).waitFor();
+  assert.equal((await storedMap(page)).stakeholders.find((s) => s.id === 'a').x, at('a').x, 'a pan moves the view, not the map');
+
   // Reload: every position comes back as it was saved.
   await settle();
   const before = (await storedMap(page)).stakeholders.map((s) => [s.id, s.x, s.y, !!s.pinned]);
