@@ -36,14 +36,15 @@ struct Engine {
     /// L was pressed: the next stakeholder chosen is linked to this one.
     link_from: Option<usize>,
     /// The last full painting and the viewport it was painted for. While the
-    /// picture only pans or zooms, frames shift and scale this image instead of
-    /// painting everything again (a map of 5,000 takes far longer than a frame).
+    /// picture only pans or zooms, the canvas showing it is moved instead of
+    /// painted again (a map of 5,000 takes far longer than a frame); while a
+    /// stakeholder is dragged, it holds everything else.
     snapshot: Option<(web_sys::HtmlCanvasElement, Viewport)>,
     /// What the snapshot holds: everything, or everything but a dragged stakeholder.
     snapshot_layer: Layer,
     /// Something besides the viewport changed since the snapshot.
     dirty: bool,
-    /// Until this time (ms) the wheel is zooming: frames scale the snapshot.
+    /// Until this time (ms) the wheel is zooming: frames scale the canvas.
     zooming_until: f64,
 }
 
