@@ -77,3 +77,16 @@ fn unusable_input_gives_a_message_never_a_panic() {
     let out = simpul(&["analyze", "-"], b"{\"format\": \"simpul-map\", \"version\": 1, \"links\": [");
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn export_writes_graphml_and_refuses_unknown_formats() {
+    let out = simpul(&["export", "graphml", "-"], MAP.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let xml = String::from_utf8(out.stdout).expect("UTF-8");
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed GraphML");
+    let nodes: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("node")).filter_map(|n| n.attribute("id")).collect();
+    assert_eq!(nodes, ["dinas", "warga", "pabrik"]);
+    let bad = simpul(&["export", "pdf", "-"], MAP.as_bytes());
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown export format \"pdf\""));
+}

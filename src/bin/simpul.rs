@@ -3,7 +3,9 @@
 //! ```text
 //! simpul analyze FILE [--lang en|id]   metrics, map measures and findings as JSON
 //! simpul validate FILE [--lang en|id]  exit 0 if valid; otherwise every problem
+//! simpul export FORMAT FILE            the map in another format, on standard output
 //! ```
+//! Export formats: `graphml`, `stakeholders-csv`, `links-csv`.
 //! `FILE` may be `-` for standard input. Exit codes: 0 success, 1 the map is
 //! invalid, 2 the command or the file could not be used.
 
@@ -15,7 +17,14 @@ use simpul::model::Map;
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: simpul analyze FILE [--lang en|id]\n       simpul validate FILE [--lang en|id]\nFILE may be - for standard input.";
+const USAGE: &str = "usage: simpul analyze FILE [--lang en|id]\n       simpul validate FILE [--lang en|id]\n       simpul export FORMAT FILE\nFORMAT is one of: graphml, stakeholders-csv, links-csv\nFILE may be - for standard input.";
+
+/// Export formats by name, each a pure function of the map.
+const EXPORTS: &[(&str, fn(&Map) -> String)] = &[
+    ("graphml", simpul::format::graphml::to_graphml),
+    ("stakeholders-csv", simpul::format::csv_tables::stakeholders_csv),
+    ("links-csv", simpul::format::csv_tables::links_csv),
+];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,8 +54,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             _ => positional.push(arg.as_str()),
         }
     }
-    let [command, file] = positional[..] else { return Err(USAGE.into()) };
-    if !matches!(command, "validate" | "analyze" | "analyse") {
+    let (command, export, file) = match positional[..] {
+        ["export", format, file] => {
+            let export = EXPORTS.iter().find(|(name, _)| *name == format).ok_or_else(|| format!("unknown export format {format:?}\n{USAGE}"))?;
+            ("export", Some(export.1), file)
+        }
+        [command, file] => (command, None, file),
+        _ => return Err(USAGE.into()),
+    };
+    if !matches!(command, "validate" | "analyze" | "analyse" | "export") {
         return Err(format!("unknown command {command:?}\n{USAGE}"));
     }
     let text = read(file)?;
@@ -73,6 +89,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
             Ok(ExitCode::SUCCESS)
         }
+        "export" => match export {
+            Some(export) => {
+                print!("{}", export(&map));
+                Ok(ExitCode::SUCCESS)
+            }
+            None => Err(USAGE.into()),
+        },
         _ => Err(USAGE.into()),
     }
 }

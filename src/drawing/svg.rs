@@ -2,9 +2,10 @@
 //! for export and print. Every name is escaped, so markup in a name stays text.
 
 use super::look::{self, Shape, HUB_RADIUS};
-use super::{BoundsInWorld, Emphasis};
+use super::Emphasis;
 use crate::layout::MapLayout;
 use crate::model::{Map, PosInWorld};
+use crate::format::{decimal as f, escape_xml as escape};
 use std::fmt::Write;
 
 /// Renders every stakeholder, hub and link at its layout position, framed to fit.
@@ -12,11 +13,7 @@ pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis) -> String {
     const MARGIN: f64 = 40.0;
     let stakeholder = |i: usize| layout.pos_in_world(i);
     let hub = |h: usize| layout.hub_in_world(h);
-    let points = (0..map.stakeholders.len())
-        .filter_map(|i| Some((stakeholder(i)?, look::radius(map.stakeholders[i].power) + 60.0)))
-        .chain((0..map.sectors.len()).filter_map(|h| Some((hub(h)?, HUB_RADIUS + 60.0))));
-    let bounds = BoundsInWorld::around(points)
-        .unwrap_or(BoundsInWorld { min: PosInWorld { x: 0.0, y: 0.0 }, max: PosInWorld { x: 100.0, y: 100.0 } });
+    let bounds = super::picture_bounds(map, layout);
     let (w, h) = (bounds.max.x - bounds.min.x + 2.0 * MARGIN, bounds.max.y - bounds.min.y + 2.0 * MARGIN);
     let mut out = String::new();
     let _ = write!(
@@ -100,28 +97,4 @@ fn shorten(from: PosInWorld, to: PosInWorld, by: f64) -> PosInWorld {
         return to;
     }
     PosInWorld { x: to.x - dx / length * by, y: to.y - dy / length * by }
-}
-
-/// A coordinate with one decimal, which is plenty at print resolution.
-fn f(v: f64) -> String {
-    let v = if v.is_finite() { (v * 10.0).round() / 10.0 } else { 0.0 };
-    format!("{v}")
-}
-
-/// Escapes text for XML content and attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters other than tab and newlines are not allowed in XML.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -29,12 +29,21 @@ pub fn encode_value(map: &Map) -> serde_json::Value {
 /// A file name for the map: `<title>.simpul.json`, with characters that file
 /// systems refuse replaced.
 pub fn file_name(map: &Map) -> String {
+    format!("{}.simpul.json", file_stem(map))
+}
+
+/// The map's title as the start of a file name (`map` when it has none), for
+/// every file exported from it.
+pub fn file_stem(map: &Map) -> String {
     let cleaned: String = map
         .title
         .trim()
         .chars()
         .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c })
         .collect();
-    let stem = if cleaned.trim().is_empty() { "map".to_string() } else { cleaned };
-    format!("{stem}.simpul.json")
+    if cleaned.trim().is_empty() {
+        "map".to_string()
+    } else {
+        cleaned
+    }
 }

@@ -4,9 +4,13 @@ mod decode;
 mod encode;
 mod problem;
 mod share_link;
+mod xml;
+pub mod csv_tables;
+pub mod graphml;
 
 pub use decode::{decode, decode_value};
-pub use encode::{encode, encode_value, file_name};
+pub use encode::{encode, encode_value, file_name, file_stem};
+pub use xml::{decimal, escape as escape_xml};
 pub use problem::{Expected, Invalid, Problem, ProblemKind};
 pub use share_link::{
     decode_fragment, encode_fragment, fragment_payload, is_share_fragment, ShareLinkError, COMFORTABLE_LINK_LENGTH,

@@ -119,6 +119,17 @@ texts! {
     SortBy => "Sort by {}", "Urutkan menurut {}";
     MetricsExplained => "Degree: share of others linked directly. Betweenness: how often someone lies on the shortest path between two others. Closeness: how near someone is to everyone they can reach. Eigenvector: linked to the well-linked.", "Derajat: porsi pihak lain yang terhubung langsung. Keantaraan: seberapa sering seseorang berada di jalur terpendek antara dua pihak lain. Kedekatan: seberapa dekat seseorang dengan semua yang dapat dijangkaunya. Eigenvektor: terhubung dengan yang banyak koneksinya.";
     CopyShareLink => "Copy share link", "Salin tautan berbagi";
+    MoreExports => "More exports", "Ekspor lainnya";
+    ExportsHelp => "For Gephi, Cytoscape, yEd, spreadsheets, Kumu, slides and posters. Files are made in this browser.", "Untuk Gephi, Cytoscape, yEd, lembar kerja, Kumu, slide, dan poster. Berkas dibuat di peramban ini.";
+    ExportGraphml => "Network as GraphML", "Jaringan sebagai GraphML";
+    ExportStakeholdersCsv => "Stakeholders as CSV", "Pemangku kepentingan sebagai CSV";
+    ExportLinksCsv => "Links as CSV", "Hubungan sebagai CSV";
+    ExportSvg => "Picture as SVG", "Gambar sebagai SVG";
+    ExportPng => "Picture as PNG", "Gambar sebagai PNG";
+    PngScale => "PNG size", "Ukuran PNG";
+    PngScaleScreen => "1× (screen)", "1× (layar)";
+    PngScaleSlides => "2× (slides)", "2× (slide)";
+    PngScalePoster => "4× (poster)", "4× (poster)";
     ShareLink => "Share link", "Tautan berbagi";
     ShareLinkCopied => "Link copied: {} characters.", "Tautan disalin: {} karakter.";
     ShareLinkCopyByHand => "Copy the link below: {} characters.", "Salin tautan di bawah ini: {} karakter.";

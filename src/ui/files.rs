@@ -1,5 +1,6 @@
 //! Import and export of `.simpul.json` files (PRODUCT.md §7 names these controls).
 
+use super::exports::MoreExports;
 use super::sharing::ShareLinkAction;
 use super::state::AppState;
 use super::web;
@@ -45,6 +46,7 @@ pub fn FileActions() -> impl IntoView {
             </button>
             <ShareLinkAction/>
         </div>
+        <MoreExports/>
         <ImportProblems/>
     }
 }

@@ -3,6 +3,7 @@
 
 mod app;
 mod canvas;
+mod exports;
 mod fields;
 mod files;
 mod findings;

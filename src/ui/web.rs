@@ -164,18 +164,24 @@ pub async fn copy_text(text: &str) -> bool {
 
 /// Offers `text` to the user as a downloaded file.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let offered = download_url(file_name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    offered
+}
+
+/// Offers what `url` holds (a blob or a `data:` URL) as a downloaded file.
+pub fn download_url(file_name: &str, url: &str) -> Result<(), String> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let anchor: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(describe)?.dyn_into().map_err(|_| "not an anchor")?;
-    anchor.set_href(&url);
+    anchor.set_href(url);
     anchor.set_download(file_name);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
 

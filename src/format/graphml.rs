@@ -1,0 +1,97 @@
+//! GraphML export, for Gephi, Cytoscape, yEd and networkx. Stakeholders are nodes
+//! and links are edges, each attribute declared with its type so that tools read
+//! power as a number and `pinned` as a boolean. Sectors are a node attribute (their
+//! names), not nodes, so that centralities computed in those tools match ours.
+
+use super::xml::{decimal, escape};
+use crate::model::Map;
+use std::fmt::Write;
+
+/// Attribute keys: (id, domain, name, type).
+const KEYS: &[(&str, &str, &str, &str)] = &[
+    ("title", "graph", "title", "string"),
+    ("description", "graph", "description", "string"),
+    ("label", "node", "label", "string"),
+    ("kind", "node", "kind", "string"),
+    ("sectors", "node", "sectors", "string"),
+    ("power", "node", "power", "int"),
+    ("interest", "node", "interest", "int"),
+    ("stance", "node", "stance", "int"),
+    ("resources", "node", "resources", "string"),
+    ("notes", "node", "notes", "string"),
+    ("x", "node", "x", "double"),
+    ("y", "node", "y", "double"),
+    ("pinned", "node", "pinned", "boolean"),
+    ("link_kind", "edge", "kind", "string"),
+    ("directed", "edge", "directed", "boolean"),
+    ("strength", "edge", "strength", "int"),
+    ("weight", "edge", "weight", "double"),
+    ("link_notes", "edge", "notes", "string"),
+];
+
+/// Separates several values in one text attribute (sectors, resources).
+pub const LIST_SEPARATOR: &str = "; ";
+
+/// The map as a GraphML document. Links keep their `from` → `to` order as source
+/// and target; whether a link is directed is the `directed` attribute, because
+/// GraphML readers such as networkx refuse a graph that mixes directed and
+/// undirected edges.
+pub fn to_graphml(map: &Map) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
+         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
+    );
+    for (id, domain, name, kind) in KEYS {
+        let _ = writeln!(out, "  <key id=\"{id}\" for=\"{domain}\" attr.name=\"{name}\" attr.type=\"{kind}\"/>");
+    }
+    out.push_str("  <graph id=\"simpul\" edgedefault=\"undirected\">\n");
+    data(&mut out, 4, "title", &map.title);
+    if !map.description.is_empty() {
+        data(&mut out, 4, "description", &map.description);
+    }
+    for s in &map.stakeholders {
+        let _ = writeln!(out, "    <node id=\"{}\">", escape(s.id.as_str()));
+        data(&mut out, 6, "label", &s.name);
+        data(&mut out, 6, "kind", s.kind.code());
+        let sectors: Vec<&str> = s.sectors.iter().filter_map(|id| map.sector(id)).map(|sector| sector.name.as_str()).collect();
+        data(&mut out, 6, "sectors", &sectors.join(LIST_SEPARATOR));
+        data(&mut out, 6, "power", &s.power.get().to_string());
+        data(&mut out, 6, "interest", &s.interest.get().to_string());
+        data(&mut out, 6, "stance", &s.stance.get().to_string());
+        let resources: Vec<&str> = s.resources.iter().map(|r| r.code()).collect();
+        data(&mut out, 6, "resources", &resources.join(LIST_SEPARATOR));
+        if !s.notes.is_empty() {
+            data(&mut out, 6, "notes", &s.notes);
+        }
+        if let Some(p) = s.pos_in_world {
+            data(&mut out, 6, "x", &decimal(p.x));
+            data(&mut out, 6, "y", &decimal(p.y));
+        }
+        data(&mut out, 6, "pinned", if s.pinned { "true" } else { "false" });
+        out.push_str("    </node>\n");
+    }
+    for l in &map.links {
+        let _ = writeln!(
+            out,
+            "    <edge id=\"{}\" source=\"{}\" target=\"{}\">",
+            escape(l.id.as_str()),
+            escape(l.from.as_str()),
+            escape(l.to.as_str())
+        );
+        data(&mut out, 6, "link_kind", l.kind.code());
+        data(&mut out, 6, "directed", if l.directed { "true" } else { "false" });
+        data(&mut out, 6, "strength", &l.strength.get().to_string());
+        data(&mut out, 6, "weight", &l.strength.get().to_string());
+        if !l.notes.is_empty() {
+            data(&mut out, 6, "link_notes", &l.notes);
+        }
+        out.push_str("    </edge>\n");
+    }
+    out.push_str("  </graph>\n</graphml>\n");
+    out
+}
+
+fn data(out: &mut String, indent: usize, key: &str, value: &str) {
+    let _ = writeln!(out, "{:indent$}<data key=\"{key}\">{}</data>", "", escape(value));
+}

@@ -1,0 +1,142 @@
+//! "More exports": the map for other tools (GraphML, CSV tables) and the network
+//! picture as SVG or PNG, all made in the browser from the pure `format` and
+//! `drawing` modules.
+
+use super::canvas::{self, Layer, Overlay};
+use super::state::{AppState, Notice};
+use super::web;
+use crate::drawing::{picture_bounds, svg, Emphasis, Viewport};
+use crate::format::{csv_tables, file_stem, graphml};
+use crate::i18n::Text;
+use crate::layout::MapLayout;
+use crate::model::Map;
+use crate::storage::StorageProblem;
+use leptos::prelude::*;
+
+/// The largest PNG side browsers draw reliably, and the largest area (pixels).
+const MAX_PNG_SIDE: f64 = 16_000.0;
+const MAX_PNG_AREA: f64 = 64_000_000.0;
+
+#[derive(Clone, Copy)]
+enum Export {
+    Graphml,
+    StakeholdersCsv,
+    LinksCsv,
+    Svg,
+    Png,
+}
+
+/// The export buttons, in the order shown.
+const EXPORTS: &[(Text, Export)] = &[
+    (Text::ExportGraphml, Export::Graphml),
+    (Text::ExportStakeholdersCsv, Export::StakeholdersCsv),
+    (Text::ExportLinksCsv, Export::LinksCsv),
+    (Text::ExportSvg, Export::Svg),
+    (Text::ExportPng, Export::Png),
+];
+
+/// PNG scales: (option value, label); the second is chosen at first.
+const PNG_SCALES: &[(&str, Text)] = &[("1", Text::PngScaleScreen), ("2", Text::PngScaleSlides), ("4", Text::PngScalePoster)];
+
+#[component]
+pub fn MoreExports() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let png_scale = RwSignal::new(2.0_f64);
+    let has_map = move || state.doc.with(Option::is_some);
+    // Built from tables, so that the buttons share one rendering (each distinct
+    // view costs download).
+    let buttons = EXPORTS
+        .iter()
+        .map(|&(label, export)| {
+            view! {
+                <button type="button" disabled=move || !has_map() on:click=move |_| save(state, export, png_scale.get_untracked())>
+                    {state.tr(label)}
+                </button>
+            }
+        })
+        .collect_view();
+    let scales = PNG_SCALES
+        .iter()
+        .map(|&(value, label)| view! { <option value=value selected=value == "2">{state.tr(label)}</option> })
+        .collect_view();
+    view! {
+        <details class="more-exports">
+            <summary>{state.tr(Text::MoreExports)}</summary>
+            <p class="hint small">{state.tr(Text::ExportsHelp)}</p>
+            <div class="export-buttons">
+                {buttons}
+                <label class="png-scale">
+                    <span>{state.tr(Text::PngScale)}</span>
+                    <select on:change=move |e| png_scale.set(scale_of(&event_target_value(&e)))>{scales}</select>
+                </label>
+            </div>
+        </details>
+    }
+}
+
+/// The chosen PNG scale. Matched, not parsed: parsing floats costs 10 KB of download.
+fn scale_of(value: &str) -> f64 {
+    match value {
+        "1" => 1.0,
+        "4" => 4.0,
+        _ => 2.0,
+    }
+}
+
+fn save(state: AppState, export: Export, png_scale: f64) {
+    let result = state.map.with_untracked(|map| {
+        let stem = file_stem(map);
+        match export {
+            Export::Graphml => web::download(&format!("{stem}.graphml"), "application/graphml+xml", &graphml::to_graphml(map)),
+            Export::StakeholdersCsv => {
+                web::download(&format!("{stem} - stakeholders.csv"), "text/csv", &csv_tables::stakeholders_csv(map))
+            }
+            Export::LinksCsv => web::download(&format!("{stem} - links.csv"), "text/csv", &csv_tables::links_csv(map)),
+            Export::Svg => {
+                let picture = svg::render(map, &settled_layout(map), &Emphasis::default());
+                web::download(&format!("{stem}.svg"), "image/svg+xml", &picture)
+            }
+            Export::Png => png_data_url(map, png_scale).and_then(|url| web::download_url(&format!("{stem}.png"), &url)),
+        }
+    });
+    if let Err(detail) = result {
+        state.notify(Notice::Storage(StorageProblem::Failed(detail)));
+    }
+}
+
+/// The layout the picture shows. A map whose layout has come to rest has every
+/// position saved and opens at rest; otherwise it is settled here first.
+fn settled_layout(map: &Map) -> MapLayout {
+    let mut layout = MapLayout::new(map, 0);
+    for _ in 0..1000 {
+        if layout.simulation().is_settled() {
+            break;
+        }
+        layout.simulation_mut().step();
+    }
+    layout
+}
+
+/// The picture painted by the canvas painter onto an off-screen canvas, one world
+/// unit to `scale` pixels (smaller if the image would be too large for the browser),
+/// on white.
+fn png_data_url(map: &Map, scale: f64) -> Result<String, String> {
+    const MARGIN: f64 = 40.0;
+    let layout = settled_layout(map);
+    let bounds = picture_bounds(map, &layout);
+    let (w, h) = (bounds.max.x - bounds.min.x + 2.0 * MARGIN, bounds.max.y - bounds.min.y + 2.0 * MARGIN);
+    let scale = scale.min(MAX_PNG_SIDE / w.max(h)).min((MAX_PNG_AREA / (w * h)).sqrt()).max(0.01);
+    let image = web::new_canvas().ok_or("no canvas")?;
+    image.set_width((w * scale).ceil() as u32);
+    image.set_height((h * scale).ceil() as u32);
+    let ctx = web::context_2d(&image).ok_or("no 2D context")?;
+    let mut viewport = Viewport::new(w, h);
+    viewport.center_in_world = crate::model::PosInWorld { x: (bounds.min.x + bounds.max.x) / 2.0, y: (bounds.min.y + bounds.max.y) / 2.0 };
+    let overlay = Overlay { selected: None, link_from: None, link_to_in_world: None };
+    canvas::paint(&ctx, scale, map, &layout, &viewport, &Emphasis::default(), &overlay, Layer::All);
+    let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    let _ = ctx.set_global_composite_operation("destination-over");
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, f64::from(image.width()), f64::from(image.height()));
+    image.to_data_url().map_err(|e| crate::storage::browser::describe(&e))
+}

@@ -1,0 +1,109 @@
+// "More exports": GraphML, CSV tables, and the picture as SVG and PNG. Each file is
+// downloaded for real and read back: XML by the browser's own parser, CSV row by
+// row, PNG by its header. Markup in names stays text in every one.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import { serve, launch, openApp } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const HOSTILE = '<script>alert(1)</script> & <img src=x onerror=alert(2)>';
+const map = {
+  format: 'simpul-map', version: 1, title: 'Jakarta Bersih',
+  sectors: [{ id: 'waste', name: 'Sampah' }, { id: 'gov', name: 'Pemerintahan' }],
+  stakeholders: [
+    { id: 'dlh', name: 'Dinas Lingkungan Hidup', kind: 'government', sectors: ['waste', 'gov'], power: 5, interest: 4, x: 0, y: 0, pinned: true },
+    { id: 'bank', name: `Bank Sampah ${HOSTILE}`, kind: 'community', sectors: ['waste'], power: 2, interest: 5, stance: 2, x: 200, y: 80 },
+    { id: 'formula', name: '=HYPERLINK("http://example.invalid","klik")', kind: 'business', power: 4, interest: 2, stance: -2, x: -150, y: 120 },
+  ],
+  links: [
+    { id: 'l1', from: 'dlh', to: 'bank', kind: 'funding', directed: true, strength: 3 },
+    { id: 'l2', from: 'bank', to: 'formula', kind: 'service' },
+  ],
+};
+
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: file.suggestedFilename(), bytes: await fs.readFile(await file.path()) };
+}
+
+/** Parses XML in the page with the browser's own parser; returns what the check reads. */
+function parseXml(page, text, type) {
+  return page.evaluate(([text, type]) => {
+    const doc = new DOMParser().parseFromString(text, type);
+    const error = doc.querySelector('parsererror');
+    return {
+      error: error ? error.textContent : null,
+      elements: [...new Set([...doc.getElementsByTagName('*')].map((e) => e.localName))],
+      nodes: [...doc.getElementsByTagName('node')].map((n) => ({
+        id: n.getAttribute('id'),
+        label: [...n.children].find((d) => d.getAttribute('key') === 'label')?.textContent,
+        power: [...n.children].find((d) => d.getAttribute('key') === 'power')?.textContent,
+      })),
+      edges: doc.getElementsByTagName('edge').length,
+      texts: [...doc.getElementsByTagName('text')].map((t) => t.textContent),
+      width: doc.documentElement.getAttribute('width'),
+      handlers: [...doc.getElementsByTagName('*')].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => n.startsWith('on')),
+    };
+  }, [text, type]);
+}
+
+function pngSize(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG signature');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test('every export downloads a file that reads back, with names as text', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await page.getByLabel('Import map file').setInputFiles({ name: 'm.simpul.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(map)) });
+  await page.getByRole('status').getByText(/as a new map/).waitFor();
+  await page.getByText('More exports').click();
+
+  const graphml = await download(page, 'Network as GraphML');
+  assert.equal(graphml.name, 'Jakarta Bersih.graphml');
+  const g = await parseXml(page, graphml.bytes.toString('utf8'), 'application/xml');
+  assert.equal(g.error, null);
+  assert.deepEqual(g.nodes, [
+    { id: 'dlh', label: 'Dinas Lingkungan Hidup', power: '5' },
+    { id: 'bank', label: `Bank Sampah ${HOSTILE}`, power: '2' },
+    { id: 'formula', label: '=HYPERLINK("http://example.invalid","klik")', power: '4' },
+  ]);
+  assert.equal(g.edges, 2);
+  assert.deepEqual(g.elements.sort(), ['data', 'edge', 'graph', 'graphml', 'key', 'node']);
+
+  const people = await download(page, 'Stakeholders as CSV');
+  assert.equal(people.name, 'Jakarta Bersih - stakeholders.csv');
+  const lines = people.bytes.toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  assert.equal(lines[0], 'ID,Label,Type,Description,Tags,Power,Interest,Stance,Resources,X,Y,Pinned');
+  assert.equal(lines.length, 4);
+  assert.equal(lines[1], 'dlh,Dinas Lingkungan Hidup,government,,Sampah | Pemerintahan,5,4,0,,0,0,true');
+  assert.ok(lines[2].startsWith(`bank,Bank Sampah ${HOSTILE},community,`), lines[2]);
+  assert.ok(lines[3].startsWith(`formula,"'=HYPERLINK(""http://example.invalid"",""klik"")",business,`), `a formula is written as text: ${lines[3]}`);
+  const links = await download(page, 'Links as CSV');
+  assert.equal(links.name, 'Jakarta Bersih - links.csv');
+  const linkLines = links.bytes.toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  assert.equal(linkLines[1], `l1,Dinas Lingkungan Hidup,Bank Sampah ${HOSTILE},funding,directed,3,,dlh,bank`);
+
+  const svg = await download(page, 'Picture as SVG');
+  assert.equal(svg.name, 'Jakarta Bersih.svg');
+  const s = await parseXml(page, svg.bytes.toString('utf8'), 'image/svg+xml');
+  assert.equal(s.error, null);
+  assert.ok(s.texts.includes(`Bank Sampah ${HOSTILE}`), s.texts.join(' / '));
+  assert.ok(s.texts.includes('Sampah') && s.texts.includes('Pemerintahan'), 'sector hubs are labelled');
+  for (const banned of ['script', 'img', 'foreignObject', 'image']) assert.ok(!s.elements.includes(banned), banned);
+  assert.deepEqual(s.handlers, []);
+
+  // PNG: at 1× the image is the SVG's size; at 4× four times as wide.
+  await page.getByLabel('PNG size').selectOption('1');
+  const small = pngSize((await download(page, 'Picture as PNG')).bytes);
+  assert.ok(Math.abs(small.width - Number(s.width)) <= 1, `${small.width} against the SVG's ${s.width}`);
+  await page.getByLabel('PNG size').selectOption('4');
+  const poster = await download(page, 'Picture as PNG');
+  assert.equal(poster.name, 'Jakarta Bersih.png');
+  const large = pngSize(poster.bytes);
+  assert.ok(Math.abs(large.width - 4 * small.width) <= 4 && Math.abs(large.height - 4 * small.height) <= 4, `${JSON.stringify(large)} against ${JSON.stringify(small)}`);
+  assert.deepEqual(errors, []);
+});
