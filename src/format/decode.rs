@@ -14,6 +14,12 @@ use std::collections::HashMap;
 
 /// Parses and validates a map file. An `Err` lists every problem found.
 pub fn decode(text: &str) -> Result<Map, Invalid> {
+    decode_value(&parse_json(text)?)
+}
+
+/// Parses a file's text as JSON, refusing it first if it is too large or empty.
+/// Shared with the importers of other JSON formats (Kumu).
+pub fn parse_json(text: &str) -> Result<Value, Invalid> {
     let fail = |kind| Invalid { problems: vec![Problem::new("", kind)] };
     if text.len() > MAX_FILE_BYTES {
         return Err(fail(ProblemKind::TooLarge { bytes: text.len(), limit: MAX_FILE_BYTES }));
@@ -21,14 +27,13 @@ pub fn decode(text: &str) -> Result<Map, Invalid> {
     if text.trim().is_empty() {
         return Err(fail(ProblemKind::Empty));
     }
-    let root: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+    serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
         fail(ProblemKind::Syntax {
             line: e.line(),
             column: e.column(),
             ends_early: e.is_eof(),
         })
-    })?;
-    decode_value(&root)
+    })
 }
 
 /// Validates an already parsed JSON tree (used by share links and backups too).

@@ -7,8 +7,9 @@ mod share_link;
 mod xml;
 pub mod csv_tables;
 pub mod graphml;
+pub mod kumu;
 
-pub use decode::{decode, decode_value};
+pub use decode::{decode, decode_value, parse_json};
 pub use encode::{encode, encode_value, file_name, file_stem};
 pub use xml::{decimal, escape as escape_xml};
 pub use problem::{Expected, Invalid, Problem, ProblemKind};

@@ -512,13 +512,23 @@ impl AppState {
     // ----- files ---------------------------------------------------------------
 
     /// Opens a map file as a new map, or lists its problems and changes nothing.
+    /// Imports a `.simpul.json` file or a Kumu project as a new map.
     pub fn import_text(&self, text: &str) {
-        match format::decode(text) {
-            Ok(map) => {
+        let root = match format::parse_json(text) {
+            Ok(root) => root,
+            Err(invalid) => return self.import_problems.set(invalid.problems),
+        };
+        let kumu = format::kumu::is_kumu(&root);
+        let imported = if kumu { format::kumu::from_kumu(&root) } else { format::decode_value(&root).map(|map| (map, Default::default())) };
+        match imported {
+            Ok((map, report)) => {
                 self.import_problems.set(Vec::new());
                 let title = map.title.clone();
                 self.start(map);
-                self.notify(Notice::Info(Text::ImportedAsNewMap, title));
+                self.notify(Notice::Info(if kumu { Text::ImportedKumu } else { Text::ImportedAsNewMap }, title));
+                if !report.skipped_connections.is_empty() {
+                    self.notify(Notice::Info(Text::KumuSkipped, report.skipped_connections.len().to_string()));
+                }
             }
             Err(invalid) => self.import_problems.set(invalid.problems),
         }

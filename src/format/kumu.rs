@@ -1,0 +1,223 @@
+//! Kumu JSON import: a full project export (`elements`, `connections`, `maps`,
+//! attributes under `attributes`, ids like `elem-…`) or a blueprint (`elements` and
+//! `connections` with their fields at the top level, connections naming elements
+//! by label). Kumu's free-text types become Simpul kinds by keywords in English and
+//! Indonesian; the original type is kept in the notes when it was not a kind's name.
+//! Tags become sectors. The result is checked like any map file.
+
+use super::decode::decode_value;
+use super::problem::{Invalid, Problem, ProblemKind};
+use crate::model::{LinkKind, StakeholderKind};
+use serde_json::{json, Map as JsonObject, Value};
+use std::collections::HashMap;
+
+/// What an import did besides building the map, for the user to read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KumuReport {
+    pub elements: usize,
+    pub connections: usize,
+    /// Connections left out: an end that names no element, or both ends the same element.
+    pub skipped_connections: Vec<String>,
+}
+
+/// Whether a JSON tree looks like a Kumu project or blueprint.
+pub fn is_kumu(root: &Value) -> bool {
+    root.get("format").is_none() && root.get("elements").is_some_and(Value::is_array)
+}
+
+/// Keywords (lower case, matched inside the type) for each kind, first match wins.
+const KIND_WORDS: &[(StakeholderKind, &[&str])] = &[
+    (StakeholderKind::Donor, &["donor", "funder", "philanthrop", "grantmaker", "investor", "penyandang dana"]),
+    (StakeholderKind::Ngo, &["ngo", "nonprofit", "non-profit", "not-for-profit", "foundation", "charity", "civil society", "yayasan", "lsm", "ornop"]),
+    (StakeholderKind::Government, &["government", "governmental", "agency", "ministry", "municipal", "council", "public sector", "federal", "state agency", "regulator", "pemerintah", "dinas", "kementerian", "badan", "pemkot", "pemkab"]),
+    (StakeholderKind::Academia, &["academ", "university", "college", "school", "research", "institute", "universitas", "kampus", "sekolah", "peneliti", "akademisi"]),
+    (StakeholderKind::Media, &["media", "press", "journalis", "news", "broadcast", "radio", "tv", "pers", "wartawan"]),
+    (StakeholderKind::Business, &["business", "company", "corporat", "private", "firm", "industry", "bank", "startup", "enterprise", "bisnis", "perusahaan", "swasta", "usaha"]),
+    (StakeholderKind::Community, &["community", "citizen", "resident", "grassroots", "neighbourhood", "neighborhood", "youth", "komunitas", "masyarakat", "warga", "kelompok"]),
+];
+
+const LINK_WORDS: &[(LinkKind, &[&str])] = &[
+    (LinkKind::Conflict, &["conflict", "tension", "oppos", "rival", "compet", "konflik", "bertentangan"]),
+    (LinkKind::Funding, &["fund", "grant", "money", "financ", "donat", "invest", "dana", "hibah", "pendanaan"]),
+    (LinkKind::Regulation, &["regulat", "oversight", "permit", "licen", "law", "govern", "regulasi", "izin", "pengawasan"]),
+    (LinkKind::Information, &["inform", "data", "knowledge", "communicat", "advice", "informasi", "komunikasi", "pengetahuan"]),
+    (LinkKind::Service, &["service", "supply", "deliver", "provide", "layanan", "pasok"]),
+];
+
+/// The Simpul kind a Kumu type names, and whether the type said it exactly.
+pub fn kind_of(kumu_type: &str) -> (StakeholderKind, bool) {
+    let lower = kumu_type.trim().to_lowercase();
+    if let Some(kind) = StakeholderKind::from_code(&lower) {
+        return (kind, true);
+    }
+    let found = KIND_WORDS.iter().find(|(_, words)| words.iter().any(|w| lower.contains(w)));
+    (found.map_or(StakeholderKind::Other, |(kind, _)| *kind), false)
+}
+
+pub fn link_kind_of(kumu_type: &str) -> LinkKind {
+    let lower = kumu_type.trim().to_lowercase();
+    LinkKind::from_code(&lower)
+        .or_else(|| LINK_WORDS.iter().find(|(_, words)| words.iter().any(|w| lower.contains(w))).map(|(kind, _)| *kind))
+        .unwrap_or(LinkKind::Partnership)
+}
+
+/// The map a Kumu file describes, with what was left out.
+pub fn from_kumu(root: &Value) -> Result<(crate::model::Map, KumuReport), Invalid> {
+    let fail = |path: &str, kind| Invalid { problems: vec![Problem::new(path, kind)] };
+    let elements = root.get("elements").and_then(Value::as_array).ok_or_else(|| fail("elements", ProblemKind::Missing))?;
+    let connections = match root.get("connections") {
+        None | Some(Value::Null) => &Vec::new(),
+        Some(Value::Array(list)) => list,
+        Some(_) => return Err(fail("connections", ProblemKind::WrongType(super::Expected::List))),
+    };
+    let positions = positions(root);
+
+    let mut sectors: Vec<(String, String)> = Vec::new(); // (id, name)
+    let mut sector_ids: HashMap<String, String> = HashMap::new(); // lower-case name → id
+    let mut stakeholders = Vec::new();
+    let mut by_key: HashMap<String, String> = HashMap::new(); // Kumu id or label → Simpul id
+    for (i, element) in elements.iter().enumerate() {
+        let field = |name: &str| attribute(element, name);
+        let id = format!("k{}", i + 1);
+        let label = field("label").map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).unwrap_or_else(|| format!("Element {}", i + 1));
+        let kumu_type = field("element type").or_else(|| field("type")).unwrap_or_default();
+        let (kind, exact) = kind_of(&kumu_type);
+        let mut notes = field("description").unwrap_or_default();
+        if !kumu_type.trim().is_empty() && !exact {
+            if !notes.is_empty() {
+                notes.push_str("\n\n");
+            }
+            notes.push_str("Kumu type: ");
+            notes.push_str(kumu_type.trim());
+        }
+        let mut member_of = Vec::new();
+        for tag in tags(element) {
+            let key = tag.to_lowercase();
+            let sector = sector_ids.entry(key).or_insert_with(|| {
+                let sid = format!("t{}", sectors.len() + 1);
+                sectors.push((sid.clone(), tag.clone()));
+                sid
+            });
+            if !member_of.contains(sector) {
+                member_of.push(sector.clone());
+            }
+        }
+        let mut s = JsonObject::new();
+        s.insert("id".into(), json!(id));
+        s.insert("name".into(), json!(label));
+        s.insert("kind".into(), json!(kind.code()));
+        s.insert("sectors".into(), json!(member_of));
+        s.insert("notes".into(), json!(notes));
+        let kumu_id = element.get("_id").or_else(|| element.get("id")).and_then(Value::as_str);
+        if let Some((x, y, pinned)) = kumu_id.and_then(|k| positions.get(k)) {
+            s.insert("x".into(), json!(x));
+            s.insert("y".into(), json!(y));
+            s.insert("pinned".into(), json!(pinned));
+        }
+        stakeholders.push(Value::Object(s));
+        if let Some(kumu_id) = kumu_id {
+            by_key.insert(kumu_id.to_string(), id.clone());
+        }
+        by_key.entry(label.to_lowercase()).or_insert(id);
+    }
+
+    let mut links = Vec::new();
+    let mut report = KumuReport { elements: elements.len(), connections: connections.len(), skipped_connections: Vec::new() };
+    for (i, connection) in connections.iter().enumerate() {
+        let end = |name: &str| {
+            let raw = connection.get(name).and_then(|v| v.as_str().map(str::to_string).or_else(|| v.get("_id").and_then(Value::as_str).map(str::to_string)));
+            raw.and_then(|r| by_key.get(&r).or_else(|| by_key.get(&r.trim().to_lowercase())).cloned())
+        };
+        let (Some(from), Some(to)) = (end("from"), end("to")) else {
+            report.skipped_connections.push(format!("connections[{i}]"));
+            continue;
+        };
+        if from == to {
+            report.skipped_connections.push(format!("connections[{i}]"));
+            continue;
+        }
+        let field = |name: &str| attribute(connection, name);
+        let kumu_type = field("connection type").or_else(|| field("type")).unwrap_or_default();
+        let direction = connection.get("direction").and_then(Value::as_str).unwrap_or("directed");
+        let strength = ["strength", "weight"]
+            .iter()
+            .find_map(|name| number(connection, name))
+            .map_or(1, |v| v.round().clamp(1.0, 3.0) as i64);
+        let mut notes = field("description").unwrap_or_default();
+        if let Some(label) = field("label").filter(|l| !l.trim().is_empty()) {
+            notes = if notes.is_empty() { label } else { format!("{label}\n\n{notes}") };
+        }
+        links.push(json!({
+            "id": format!("c{}", i + 1),
+            "from": from,
+            "to": to,
+            "kind": link_kind_of(&kumu_type).code(),
+            "directed": direction == "directed",
+            "strength": strength,
+            "notes": notes,
+        }));
+    }
+    let title = root.get("name").and_then(Value::as_str).filter(|t| !t.trim().is_empty()).unwrap_or("Kumu map");
+    let description = root.get("description").and_then(Value::as_str).unwrap_or_default();
+    let sectors: Vec<Value> = sectors.into_iter().map(|(id, name)| json!({ "id": id, "name": name })).collect();
+    let file = json!({
+        "format": super::FORMAT_NAME,
+        "version": super::CURRENT_VERSION,
+        "title": title,
+        "description": description,
+        "sectors": sectors,
+        "stakeholders": stakeholders,
+        "links": links,
+    });
+    decode_value(&file).map(|map| (map, report))
+}
+
+/// A field of an element or connection as text: from `attributes` (project export)
+/// or the top level (blueprint); numbers are written as text, lists joined.
+fn attribute(item: &Value, name: &str) -> Option<String> {
+    let value = item.get("attributes").and_then(|a| a.get(name)).or_else(|| item.get(name))?;
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Array(list) => Some(list.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")),
+        _ => None,
+    }
+}
+
+fn number(item: &Value, name: &str) -> Option<f64> {
+    let value = item.get("attributes").and_then(|a| a.get(name)).or_else(|| item.get(name))?;
+    // Text is read by serde_json's number parser: `str::parse` would add core's
+    // float parser (15 KB of download) for this one field.
+    value.as_f64().or_else(|| value.as_str().and_then(|s| serde_json::from_str::<f64>(s.trim()).ok()))
+}
+
+/// An element's tags: a list, or text separated by `|` or commas.
+fn tags(element: &Value) -> Vec<String> {
+    let value = element.get("attributes").and_then(|a| a.get("tags")).or_else(|| element.get("tags"));
+    let raw: Vec<String> = match value {
+        Some(Value::Array(list)) => list.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+        Some(Value::String(text)) => text.split(['|', ',']).map(str::to_string).collect(),
+        _ => Vec::new(),
+    };
+    raw.into_iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()
+}
+
+/// Element positions on the project's default map (or its first): Kumu id → (x, y, pinned).
+fn positions(root: &Value) -> HashMap<String, (f64, f64, bool)> {
+    let maps = root.get("maps").and_then(Value::as_array);
+    let default = root.get("defaultMap").and_then(Value::as_str);
+    let chosen = maps.and_then(|maps| {
+        maps.iter().find(|m| default.is_some() && m.get("_id").and_then(Value::as_str) == default).or_else(|| maps.first())
+    });
+    let mut found = HashMap::new();
+    for placed in chosen.and_then(|m| m.get("elements")).and_then(Value::as_array).into_iter().flatten() {
+        let (Some(element), Some(position)) = (placed.get("element").and_then(Value::as_str), placed.get("position")) else { continue };
+        let (Some(x), Some(y)) = (position.get("x").and_then(Value::as_f64), position.get("y").and_then(Value::as_f64)) else { continue };
+        if x.is_finite() && y.is_finite() {
+            let pinned = placed.get("pinned").and_then(Value::as_bool).unwrap_or(false);
+            found.entry(element.to_string()).or_insert(((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0, pinned));
+        }
+    }
+    found
+}
