@@ -106,3 +106,34 @@ fn files_that_are_not_kumu_projects_are_refused_with_a_reason() {
     let (map, _) = from_kumu(&json!({"elements": [{"label": null}, {"attributes": {"label": 42}}]})).unwrap();
     assert_eq!(map.stakeholders.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Element 1", "42"]);
 }
+
+#[test]
+fn a_blueprint_export_imports_back_with_the_same_names_kinds_sectors_and_links() {
+    let mut map = Map::new("Jakarta Bersih");
+    map.sectors.push(Sector { id: SectorId::new("w"), name: "Sampah".into(), color: None });
+    let mut a = Stakeholder::new(StakeholderId::new("dlh"), "Dinas Lingkungan Hidup");
+    a.kind = StakeholderKind::Government;
+    a.sectors.push(SectorId::new("w"));
+    a.notes = "<b>lead</b>".into();
+    let mut b = Stakeholder::new(StakeholderId::new("bank"), "Bank Sampah \"Maju\"");
+    b.kind = StakeholderKind::Community;
+    map.stakeholders.extend([a, b]);
+    let mut l = Link::new(LinkId::new("l1"), StakeholderId::new("dlh"), StakeholderId::new("bank"));
+    l.kind = LinkKind::Funding;
+    l.directed = true;
+    l.strength = Strength::new(3).unwrap();
+    map.links.push(l);
+
+    let text = simpul::format::kumu::to_kumu_blueprint(&map);
+    let root: Value = serde_json::from_str(&text).unwrap();
+    assert!(is_kumu(&root));
+    let (back, report) = from_kumu(&root).unwrap();
+    assert!(report.skipped_connections.is_empty());
+    let people: Vec<(&str, StakeholderKind, &str)> = back.stakeholders.iter().map(|s| (s.name.as_str(), s.kind, s.notes.as_str())).collect();
+    assert_eq!(people, [("Dinas Lingkungan Hidup", StakeholderKind::Government, "<b>lead</b>"), ("Bank Sampah \"Maju\"", StakeholderKind::Community, "")]);
+    assert_eq!(back.sectors.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Sampah"]);
+    assert_eq!(back.stakeholders[0].sectors.len(), 1);
+    let link = &back.links[0];
+    assert_eq!((link.kind, link.directed, link.strength.get()), (LinkKind::Funding, true, 3));
+    assert_eq!(back.stakeholder(&link.from).unwrap().name, "Dinas Lingkungan Hidup");
+}

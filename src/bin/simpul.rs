@@ -5,7 +5,7 @@
 //! simpul validate FILE [--lang en|id]  exit 0 if valid; otherwise every problem
 //! simpul export FORMAT FILE            the map in another format, on standard output
 //! ```
-//! Export formats: `graphml`, `stakeholders-csv`, `links-csv`.
+//! Export formats: `graphml`, `stakeholders-csv`, `links-csv`, `kumu` (a blueprint).
 //! `FILE` may be `-` for standard input. Exit codes: 0 success, 1 the map is
 //! invalid, 2 the command or the file could not be used.
 
@@ -17,13 +17,14 @@ use simpul::model::Map;
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: simpul analyze FILE [--lang en|id]\n       simpul validate FILE [--lang en|id]\n       simpul export FORMAT FILE\nFORMAT is one of: graphml, stakeholders-csv, links-csv\nFILE may be - for standard input.";
+const USAGE: &str = "usage: simpul analyze FILE [--lang en|id]\n       simpul validate FILE [--lang en|id]\n       simpul export FORMAT FILE\nFORMAT is one of: graphml, stakeholders-csv, links-csv, kumu\nFILE may be - for standard input.";
 
 /// Export formats by name, each a pure function of the map.
 const EXPORTS: &[(&str, fn(&Map) -> String)] = &[
     ("graphml", simpul::format::graphml::to_graphml),
     ("stakeholders-csv", simpul::format::csv_tables::stakeholders_csv),
     ("links-csv", simpul::format::csv_tables::links_csv),
+    ("kumu", simpul::format::kumu::to_kumu_blueprint),
 ];
 
 fn main() -> ExitCode {

@@ -221,3 +221,44 @@ fn positions(root: &Value) -> HashMap<String, (f64, f64, bool)> {
     }
     found
 }
+
+/// The map as a Kumu blueprint (`elements` and `connections`), which Kumu's JSON
+/// import reads: elements by label, with Simpul's fields as attributes, sectors as
+/// tags; connections name their ends by label, as Kumu matches them.
+pub fn to_kumu_blueprint(map: &crate::model::Map) -> String {
+    let elements: Vec<Value> = map
+        .stakeholders
+        .iter()
+        .map(|s| {
+            let tags: Vec<&str> = s.sectors.iter().filter_map(|id| map.sector(id)).map(|sector| sector.name.as_str()).collect();
+            let resources: Vec<&str> = s.resources.iter().map(|r| r.code()).collect();
+            json!({
+                "label": s.name,
+                "type": s.kind.code(),
+                "description": s.notes,
+                "tags": tags,
+                "power": s.power.get(),
+                "interest": s.interest.get(),
+                "stance": s.stance.get(),
+                "resources": resources,
+                "simpul id": s.id.as_str(),
+            })
+        })
+        .collect();
+    let label = |id: &crate::model::StakeholderId| map.stakeholder(id).map_or(String::new(), |s| s.name.clone());
+    let connections: Vec<Value> = map
+        .links
+        .iter()
+        .map(|l| {
+            json!({
+                "from": label(&l.from),
+                "to": label(&l.to),
+                "type": l.kind.code(),
+                "direction": if l.directed { "directed" } else { "undirected" },
+                "strength": l.strength.get(),
+                "description": l.notes,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&json!({ "elements": elements, "connections": connections })).unwrap_or_default()
+}

@@ -126,6 +126,7 @@ texts! {
     ExportGraphml => "Network as GraphML", "Jaringan sebagai GraphML";
     ExportStakeholdersCsv => "Stakeholders as CSV", "Pemangku kepentingan sebagai CSV";
     ExportLinksCsv => "Links as CSV", "Hubungan sebagai CSV";
+    ExportKumu => "Kumu blueprint (JSON)", "Cetak biru Kumu (JSON)";
     ExportSvg => "Picture as SVG", "Gambar sebagai SVG";
     ExportPng => "Picture as PNG", "Gambar sebagai PNG";
     PngScale => "PNG size", "Ukuran PNG";

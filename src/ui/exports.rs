@@ -22,6 +22,7 @@ enum Export {
     Graphml,
     StakeholdersCsv,
     LinksCsv,
+    KumuBlueprint,
     Svg,
     Png,
 }
@@ -31,6 +32,7 @@ const EXPORTS: &[(Text, Export)] = &[
     (Text::ExportGraphml, Export::Graphml),
     (Text::ExportStakeholdersCsv, Export::StakeholdersCsv),
     (Text::ExportLinksCsv, Export::LinksCsv),
+    (Text::ExportKumu, Export::KumuBlueprint),
     (Text::ExportSvg, Export::Svg),
     (Text::ExportPng, Export::Png),
 ];
@@ -92,6 +94,9 @@ fn save(state: AppState, export: Export, png_scale: f64) {
                 web::download(&format!("{stem} - stakeholders.csv"), "text/csv", &csv_tables::stakeholders_csv(map))
             }
             Export::LinksCsv => web::download(&format!("{stem} - links.csv"), "text/csv", &csv_tables::links_csv(map)),
+            Export::KumuBlueprint => {
+                web::download(&format!("{stem} - kumu.json"), "application/json", &crate::format::kumu::to_kumu_blueprint(map))
+            }
             Export::Svg => {
                 let picture = svg::render(map, &settled_layout(map), &Emphasis::default());
                 web::download(&format!("{stem}.svg"), "image/svg+xml", &picture)

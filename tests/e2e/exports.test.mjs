@@ -87,6 +87,19 @@ test('every export downloads a file that reads back, with names as text', async 
   const linkLines = links.bytes.toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
   assert.equal(linkLines[1], `l1,Dinas Lingkungan Hidup,Bank Sampah ${HOSTILE},funding,directed,3,,dlh,bank`);
 
+  const kumu = await download(page, 'Kumu blueprint (JSON)');
+  assert.equal(kumu.name, 'Jakarta Bersih - kumu.json');
+  const blueprint = JSON.parse(kumu.bytes.toString('utf8'));
+  assert.deepEqual(blueprint.elements.map((e) => [e.label, e.type, e.tags]), [
+    ['Dinas Lingkungan Hidup', 'government', ['Sampah', 'Pemerintahan']],
+    [`Bank Sampah ${HOSTILE}`, 'community', ['Sampah']],
+    ['=HYPERLINK("http://example.invalid","klik")', 'business', []],
+  ]);
+  assert.deepEqual(blueprint.connections.map((c) => [c.from, c.to, c.type, c.direction]), [
+    ['Dinas Lingkungan Hidup', `Bank Sampah ${HOSTILE}`, 'funding', 'directed'],
+    [`Bank Sampah ${HOSTILE}`, '=HYPERLINK("http://example.invalid","klik")', 'service', 'undirected'],
+  ]);
+
   const svg = await download(page, 'Picture as SVG');
   assert.equal(svg.name, 'Jakarta Bersih.svg');
   const s = await parseXml(page, svg.bytes.toString('utf8'), 'image/svg+xml');
