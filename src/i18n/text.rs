@@ -141,6 +141,7 @@ texts! {
     PreviewBanner => "You are looking at a map someone shared with you. It is not saved in this browser, and none of your maps has changed.", "Anda sedang melihat peta yang dibagikan kepada Anda. Peta ini belum tersimpan di peramban ini, dan tidak ada peta Anda yang berubah.";
     SaveToMyMaps => "Save to my maps", "Simpan ke peta saya";
     ClosePreview => "Close preview", "Tutup pratinjau";
+    UpdateReady => "A new version of Simpul is ready: reload the page to use it. Your maps are kept.", "Versi baru Simpul sudah siap: muat ulang halaman untuk memakainya. Peta Anda tetap tersimpan.";
     SavedFromLink => "Saved “{}” to your maps.", "“{}” disimpan ke peta Anda.";
     ScoreVeryLow => "very low", "sangat rendah";
     ScoreLow => "low", "rendah";

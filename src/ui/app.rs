@@ -10,7 +10,7 @@ use super::sectors::SectorsSection;
 use super::sharing::PreviewBanner;
 use super::stakeholder_panel::StakeholderPanel;
 use super::stakeholders::StakeholdersSection;
-use super::state::AppState;
+use super::state::{AppState, Notice};
 use super::views::MapViews;
 use crate::i18n::{Lang, Text};
 use leptos::ev;
@@ -85,6 +85,8 @@ fn App() -> impl IntoView {
             state.open_shared(hash);
         }
     });
+
+    super::web::keep_available_offline(move || state.notify(Notice::Info(Text::UpdateReady, String::new())));
 
     let has_map = move || state.doc.with(Option::is_some);
 

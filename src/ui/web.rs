@@ -120,12 +120,36 @@ export async function inflateBase64Url(payload, limit) {
     throw 'deflate';
   }
 }
+
+export function registerServiceWorker(onUpdate) {
+  if (!('serviceWorker' in navigator)) return;
+  // The first visit's worker takes over silently; any later one is a new version.
+  let controlled = navigator.serviceWorker.controller !== null;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (controlled) onUpdate();
+    controlled = true;
+  });
+  navigator.serviceWorker.register('./sw.js').catch(() => {});
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(catch, js_name = deflateRawBase64Url)]
     async fn deflate_raw_base64url(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = inflateBase64Url)]
     async fn inflate_base64url(payload: &str, limit: f64) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = registerServiceWorker)]
+    fn register_service_worker(on_update: &wasm_bindgen::closure::Closure<dyn FnMut()>);
+}
+
+/// Installs the service worker (scripts/service-worker.js) that keeps the app
+/// working offline after one visit; `on_update` runs when a newer version has taken
+/// over, so the page can say that a reload brings it. Without service workers (or
+/// on a file: page) the app simply stays online-only.
+pub fn keep_available_offline(on_update: impl FnMut() + 'static) {
+    let on_update = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(on_update);
+    register_service_worker(&on_update);
+    // Lives as long as the page.
+    on_update.forget();
 }
 
 /// Why a link's payload could not be inflated.

@@ -17,12 +17,20 @@ const types = {
   '.css': 'text/css',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
 };
 
-/** Serves dist/ on a free loopback port. */
-export async function serve() {
+/**
+ * Serves dist/ on a free loopback port. `rewrite(pathname, body)` may change a file
+ * as it is served (the offline test uses it to publish a "new version"); `requests`
+ * lists every path asked for.
+ */
+export async function serve({ rewrite = (_, body) => body } = {}) {
+  const requests = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    requests.push(url.pathname);
     let file = path.join(dist, decodeURIComponent(url.pathname));
     if (!file.startsWith(dist)) {
       res.writeHead(403).end();
@@ -30,7 +38,7 @@ export async function serve() {
     }
     try {
       if ((await fs.stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await fs.readFile(file);
+      const body = rewrite(url.pathname, await fs.readFile(file));
       res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
@@ -39,7 +47,7 @@ export async function serve() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** Launches headless Chromium with the flags this machine needs. */
