@@ -122,6 +122,15 @@ texts! {
     MetricsExplained => "Degree: share of others linked directly. Betweenness: how often someone lies on the shortest path between two others. Closeness: how near someone is to everyone they can reach. Eigenvector: linked to the well-linked.", "Derajat: porsi pihak lain yang terhubung langsung. Keantaraan: seberapa sering seseorang berada di jalur terpendek antara dua pihak lain. Kedekatan: seberapa dekat seseorang dengan semua yang dapat dijangkaunya. Eigenvektor: terhubung dengan yang banyak koneksinya.";
     CopyShareLink => "Copy share link", "Salin tautan berbagi";
     MoreExports => "More exports", "Ekspor lainnya";
+    PrintLayout => "Print layout", "Tata letak cetak";
+    Paper => "Paper", "Kertas";
+    PaperA4 => "A4 landscape", "A4 lanskap";
+    PaperA3 => "A3 landscape", "A3 lanskap";
+    PrintNow => "Print", "Cetak";
+    PrintPictureAlt => "The network of stakeholders and sectors; the table below lists every stakeholder.", "Jejaring pemangku kepentingan dan sektor; tabel di bawah memuat setiap pemangku kepentingan.";
+    MoreNotPrinted => "… and {} more, listed in Simpul.", "… dan {} lainnya, tercantum di Simpul.";
+    LinkCount => "{} links", "{} hubungan";
+    SectorCount => "{} sectors", "{} sektor";
     ExportsHelp => "For Gephi, Cytoscape, yEd, spreadsheets, Kumu, slides and posters. Files are made in this browser.", "Untuk Gephi, Cytoscape, yEd, lembar kerja, Kumu, slide, dan poster. Berkas dibuat di peramban ini.";
     ExportGraphml => "Network as GraphML", "Jaringan sebagai GraphML";
     ExportStakeholdersCsv => "Stakeholders as CSV", "Pemangku kepentingan sebagai CSV";

@@ -6,6 +6,7 @@ use super::library::LibraryPanel;
 use super::links::LinksSection;
 use super::map_header::MapHeader;
 use super::notices::Notices;
+use super::print::PrintPreview;
 use super::sectors::SectorsSection;
 use super::sharing::PreviewBanner;
 use super::stakeholder_panel::StakeholderPanel;
@@ -140,5 +141,6 @@ fn App() -> impl IntoView {
                 </Show>
             </main>
         </div>
+        <PrintPreview/>
     }
 }

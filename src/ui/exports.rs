@@ -3,6 +3,7 @@
 //! `drawing` modules.
 
 use super::canvas::{self, Layer, Overlay};
+use super::print::Paper;
 use super::state::{AppState, Notice};
 use super::web;
 use crate::drawing::{picture_bounds, svg, Emphasis, Viewport};
@@ -67,6 +68,9 @@ pub fn MoreExports() -> impl IntoView {
             <p class="hint small">{state.tr(Text::ExportsHelp)}</p>
             <div class="export-buttons">
                 {buttons}
+                <button type="button" disabled=move || !has_map() on:click=move |_| state.print.set(Some(Paper::A4))>
+                    {state.tr(Text::PrintLayout)}
+                </button>
                 <label class="png-scale">
                     <span>{state.tr(Text::PngScale)}</span>
                     <select on:change=move |e| png_scale.set(scale_of(&event_target_value(&e)))>{scales}</select>
@@ -111,7 +115,7 @@ fn save(state: AppState, export: Export, png_scale: f64) {
 
 /// The layout the picture shows. A map whose layout has come to rest has every
 /// position saved and opens at rest; otherwise it is settled here first.
-fn settled_layout(map: &Map) -> MapLayout {
+pub(super) fn settled_layout(map: &Map) -> MapLayout {
     let mut layout = MapLayout::new(map, 0);
     for _ in 0..1000 {
         if layout.simulation().is_settled() {

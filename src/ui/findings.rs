@@ -8,7 +8,7 @@ use crate::i18n::Text;
 use crate::model::StakeholderId;
 use leptos::prelude::*;
 
-fn severity_heading(severity: Severity) -> Text {
+pub(super) fn severity_heading(severity: Severity) -> Text {
     match severity {
         Severity::High => Text::SeverityHigh,
         Severity::Medium => Text::SeverityMedium,

@@ -13,6 +13,7 @@ mod map_header;
 mod network;
 mod notices;
 mod power_grid;
+mod print;
 mod sector_matrix;
 mod sectors;
 mod sharing;

@@ -73,6 +73,8 @@ pub struct AppState {
     pub active_finding: RwSignal<Option<(usize, Vec<String>)>>,
     /// Problems of the last refused import, shown until the next import.
     pub import_problems: RwSignal<Vec<Problem>>,
+    /// The print preview, open on this paper.
+    pub print: RwSignal<Option<super::print::Paper>>,
 }
 
 fn store() -> Result<Library<BrowserStore>, StorageProblem> {
@@ -106,6 +108,7 @@ impl AppState {
             next_notice: StoredValue::new(0),
             selected: RwSignal::new(None),
             import_problems: RwSignal::new(Vec::new()),
+            print: RwSignal::new(None),
         };
         state.refresh_catalogue();
         // A share link in the address is shown at once, as a preview; otherwise the

@@ -188,14 +188,26 @@ pub async fn copy_text(text: &str) -> bool {
 
 /// Offers `text` to the user as a downloaded file.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let url = object_url(text, mime).ok_or("the browser could not hold the file")?;
     let offered = download_url(file_name, &url);
     let _ = web_sys::Url::revoke_object_url(&url);
     offered
+}
+
+/// A `blob:` URL holding `text`, for an image or a download; revoke it when done.
+pub fn object_url(text: &str, mime: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
 }
 
 /// Offers what `url` holds (a blob or a `data:` URL) as a downloaded file.
