@@ -95,10 +95,12 @@ fn quoted(out: &mut String, cell: &str) {
 
 /// A cell of free text. A spreadsheet runs a cell that starts with `=`, `+`, `-`
 /// or `@` (or a tab or carriage return before one) as a formula, so such text is
-/// written after an apostrophe, which spreadsheets show as text.
+/// written after an apostrophe, which spreadsheets show as text. Text that starts
+/// with an apostrophe gets one more, so that reading the file back
+/// (`format::spreadsheet`) can always remove exactly one.
 pub fn text(value: &str) -> String {
     match value.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => format!("'{value}"),
         _ => value.to_string(),
     }
 }

@@ -8,6 +8,10 @@ mod xml;
 pub mod csv_tables;
 pub mod graphml;
 pub mod kumu;
+pub mod sheet;
+pub mod sheet_messages;
+pub mod spreadsheet;
+pub mod xlsx;
 
 pub use decode::{decode, decode_value, parse_json};
 pub use encode::{encode, encode_value, file_name, file_stem};

@@ -39,6 +39,9 @@ pub enum ProblemKind {
     Unreadable { reason: String },
     #[error("the file is {bytes} bytes; Simpul opens map files of at most {limit} bytes")]
     TooLarge { bytes: usize, limit: usize },
+    /// A problem described elsewhere in both languages (by the spreadsheet worker).
+    #[error("{en}")]
+    Described { en: String, id: String },
     #[error("this is not a Simpul map file (\"format\" should be \"simpul-map\")")]
     NotSimpulMap,
     #[error("this map was made by a newer Simpul (file version {found}; this Simpul reads up to version {supported}); update Simpul to open it")]
@@ -89,6 +92,7 @@ impl ProblemKind {
             ProblemKind::TooLarge { bytes, limit } => {
                 format!("berkas ini berukuran {bytes} bita; Simpul hanya membuka berkas peta paling besar {limit} bita")
             }
+            ProblemKind::Described { id, .. } => id.clone(),
             ProblemKind::NotSimpulMap => {
                 "ini bukan berkas peta Simpul (\"format\" seharusnya \"simpul-map\")".into()
             }
@@ -140,7 +144,10 @@ impl Problem {
 
     /// `path: message`, or the message alone for whole-file problems.
     pub fn describe(&self, lang: Lang) -> String {
-        if self.path.is_empty() {
+        if let ProblemKind::Described { .. } = self.kind {
+            // Already a sentence, which may start with a file name.
+            self.kind.message(lang)
+        } else if self.path.is_empty() {
             capitalise(&self.kind.message(lang))
         } else {
             format!("{}: {}", self.path, self.kind.message(lang))

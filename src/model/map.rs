@@ -73,7 +73,7 @@ impl Map {
 
 /// Turns `name` into a short lowercase slug (`Dinas Lingkungan Hidup` → `dinas-lingkungan-hidup`),
 /// falling back to `fallback`, and appends a number until `taken` says no.
-fn fresh_id(name: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
+pub fn fresh_id(name: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
     let mut slug = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {

@@ -9,5 +9,5 @@ mod scales;
 pub use entities::{Color, Link, PosInWorld, Sector, Stakeholder};
 pub use ids::{LinkId, SectorId, StakeholderId};
 pub use kinds::{LinkKind, Resource, StakeholderKind};
-pub use map::Map;
+pub use map::{fresh_id, Map};
 pub use scales::{Score, Stance, Strength};

@@ -2,9 +2,10 @@
 
 use super::exports::MoreExports;
 use super::sharing::ShareLinkAction;
+use super::sheet_import::SheetImportPreview;
 use super::state::AppState;
 use super::web;
-use crate::format::{Problem, ProblemKind, MAX_FILE_BYTES};
+use crate::format::{spreadsheet, Problem, ProblemKind, MAX_FILE_BYTES};
 use crate::i18n::Text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,13 +17,25 @@ pub fn FileActions() -> impl IntoView {
         let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(list) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         // Let the same file be chosen again after it is fixed.
         input.set_value("");
-        let size = file.size() as usize;
-        if size > MAX_FILE_BYTES {
-            let kind = ProblemKind::TooLarge { bytes: size, limit: MAX_FILE_BYTES };
+        let Some(file) = files.first().cloned() else { return };
+        if let Some(big) = files.iter().find(|f| f.size() as usize > MAX_FILE_BYTES) {
+            let kind = ProblemKind::TooLarge { bytes: big.size() as usize, limit: MAX_FILE_BYTES };
             state.import_problems.set(vec![Problem::new("", kind)]);
+            return;
+        }
+        // Spreadsheets (CSV, XLSX, a zip of CSVs; one or several files) go to the
+        // import preview; a map file or Kumu JSON opens at once.
+        if files.len() > 1 || spreadsheet::is_spreadsheet(&file.name(), &[]) {
+            leptos::task::spawn_local(async move {
+                match web::read_spreadsheets(&files).await {
+                    Ok(answer) => state.show_spreadsheet(&answer),
+                    Err(reason) => state.import_problems.set(vec![Problem::new("", ProblemKind::Unreadable { reason })]),
+                }
+            });
             return;
         }
         leptos::task::spawn_local(async move {
@@ -39,7 +52,7 @@ pub fn FileActions() -> impl IntoView {
         <div class="file-actions">
             <label class="file-button">
                 <span>{state.tr(Text::ImportMapFile)}</span>
-                <input type="file" accept=".json,.simpul.json,application/json" on:change=on_file/>
+                <input type="file" multiple accept=".json,.simpul.json,application/json,.csv,.tsv,.xlsx,.zip" on:change=on_file/>
             </label>
             <button on:click=move |_| state.export() disabled=move || !has_map()>
                 {state.tr(Text::ExportMap)}
@@ -48,6 +61,7 @@ pub fn FileActions() -> impl IntoView {
         </div>
         <MoreExports/>
         <ImportProblems/>
+        <SheetImportPreview/>
     }
 }
 

@@ -17,6 +17,7 @@ mod print;
 mod sector_matrix;
 mod sectors;
 mod sharing;
+mod sheet_import;
 mod stakeholder_panel;
 mod stakeholders;
 mod state;

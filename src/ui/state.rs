@@ -73,6 +73,8 @@ pub struct AppState {
     pub active_finding: RwSignal<Option<(usize, Vec<String>)>>,
     /// Problems of the last refused import, shown until the next import.
     pub import_problems: RwSignal<Vec<Problem>>,
+    /// A spreadsheet read and waiting in the import preview for the user's kinds.
+    pub sheet_import: RwSignal<Option<std::sync::Arc<super::sheet_import::SheetPreview>>>,
     /// The print preview, open on this paper.
     pub print: RwSignal<Option<super::print::Paper>>,
 }
@@ -109,6 +111,7 @@ impl AppState {
             selected: RwSignal::new(None),
             import_problems: RwSignal::new(Vec::new()),
             print: RwSignal::new(None),
+            sheet_import: RwSignal::new(None),
         };
         state.refresh_catalogue();
         // A share link in the address is shown at once, as a preview; otherwise the
@@ -535,6 +538,42 @@ impl AppState {
             }
             Err(invalid) => self.import_problems.set(invalid.problems),
         }
+    }
+
+    /// Shows the spreadsheet worker's answer in the import preview, or lists why
+    /// the files were refused.
+    pub fn show_spreadsheet(&self, answer: &str) {
+        let answer: serde_json::Value = serde_json::from_str(answer).unwrap_or_default();
+        if let Some(preview) = super::sheet_import::SheetPreview::from_answer(&answer) {
+            self.import_problems.set(Vec::new());
+            self.sheet_import.set(Some(std::sync::Arc::new(preview)));
+            return;
+        }
+        let text = |lang: &str| answer["refused"][lang].as_str().unwrap_or("the spreadsheet could not be read").to_string();
+        let kind = format::ProblemKind::Described { en: text("en"), id: text("id") };
+        self.import_problems.set(vec![format::Problem::new("", kind)]);
+    }
+
+    /// Opens the previewed spreadsheet as a new map, with the kinds the user chose
+    /// (type key → kind code), built by the spreadsheet worker.
+    pub fn accept_spreadsheet(&self, choices: serde_json::Value) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let map = match web::ask_spreadsheet_worker(&choices.to_string()).await {
+                Ok(text) => format::decode(&text).map_err(|invalid| invalid.problems),
+                Err(reason) => Err(vec![format::Problem::new("", format::ProblemKind::Unreadable { reason })]),
+            };
+            match map {
+                Ok(map) => {
+                    let title = map.title.clone();
+                    state.sheet_import.set(None);
+                    state.import_problems.set(Vec::new());
+                    state.start(map);
+                    state.notify(Notice::Info(Text::ImportedAsNewMap, title));
+                }
+                Err(problems) => state.import_problems.set(problems),
+            }
+        });
     }
 
     /// The share link of the open map (`None` if the browser cannot compress).

@@ -121,6 +121,31 @@ export async function inflateBase64Url(payload, limit) {
   }
 }
 
+let sheetsWorker;
+function askSheets(message, transfer) {
+  if (!sheetsWorker) {
+    sheetsWorker = new Promise((resolve, reject) => {
+      const worker = new Worker('./simpul-sheets_loader.js');
+      worker.onmessage = (e) => (e.data === 'ready' ? resolve(worker) : undefined);
+      worker.onerror = (e) => { sheetsWorker = undefined; reject(String(e.message ?? 'worker')); };
+    });
+  }
+  return sheetsWorker.then((worker) => new Promise((resolve, reject) => {
+    worker.onmessage = (e) => resolve(e.data);
+    worker.onerror = (e) => { sheetsWorker = undefined; worker.terminate(); reject(String(e.message ?? 'worker')); };
+    worker.postMessage(message, transfer);
+  }));
+}
+
+export async function readSpreadsheets(files) {
+  const pairs = await Promise.all(files.map(async (f) => [f.name, new Uint8Array(await f.arrayBuffer())]));
+  return askSheets(pairs, pairs.map(([, bytes]) => bytes.buffer));
+}
+
+export function askSpreadsheetWorker(text) {
+  return askSheets(text, []);
+}
+
 export function registerServiceWorker(onUpdate) {
   if (!('serviceWorker' in navigator)) return;
   // The first visit's worker takes over silently; any later one is a new version.
@@ -137,6 +162,10 @@ extern "C" {
     async fn deflate_raw_base64url(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = inflateBase64Url)]
     async fn inflate_base64url(payload: &str, limit: f64) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = readSpreadsheets)]
+    async fn read_spreadsheets_js(files: js_sys::Array) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = askSpreadsheetWorker)]
+    async fn ask_spreadsheet_worker_js(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = registerServiceWorker)]
     fn register_service_worker(on_update: &wasm_bindgen::closure::Closure<dyn FnMut()>);
 }
@@ -219,6 +248,23 @@ pub fn download_url(file_name: &str, url: &str) -> Result<(), String> {
     anchor.set_download(file_name);
     anchor.click();
     Ok(())
+}
+
+/// Reads spreadsheet files in the spreadsheet worker (src/sheets_worker.rs, fetched
+/// the first time): its preview or refusal, as JSON (`format::sheet_messages`).
+pub async fn read_spreadsheets(files: &[web_sys::File]) -> Result<String, String> {
+    let list: js_sys::Array = files.iter().collect();
+    worker_answer(read_spreadsheets_js(list).await)
+}
+
+/// Sends the user's choices to the spreadsheet worker: the `.simpul.json` text of the map.
+pub async fn ask_spreadsheet_worker(request: &str) -> Result<String, String> {
+    worker_answer(ask_spreadsheet_worker_js(request).await)
+}
+
+fn worker_answer(answer: Result<JsValue, JsValue>) -> Result<String, String> {
+    let answer = answer.map_err(|e| e.as_string().unwrap_or_else(|| describe(e)))?;
+    answer.as_string().ok_or_else(|| "the spreadsheet reader gave no answer".into())
 }
 
 /// Reads a chosen file as text.

@@ -1,0 +1,47 @@
+//! The messages between the page and the spreadsheet worker (src/sheets_worker.rs).
+//! The worker reads the files and answers with a preview; the page answers with
+//! the kind chosen for each type; the worker builds the map and answers with its
+//! `.simpul.json` text, which the page opens like any map file. So the page needs
+//! no spreadsheet code at all, only JSON it already reads.
+
+use super::sheet::SheetError;
+use super::spreadsheet::{Draft, TypeGuess};
+use crate::i18n::Lang;
+use crate::model::{LinkKind, StakeholderKind};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// `{"refused": {"en", "id"}}` for files that could not be read at all.
+pub fn refusal(error: &SheetError) -> Value {
+    json!({ "refused": { "en": error.message(Lang::En), "id": error.message(Lang::Id) } })
+}
+
+/// `{"preview": {title, stakeholders, links, types, link_types, problems}}`: each
+/// type as `[key, as written, rows, guessed kind code]`, each problem `[en, id]`.
+pub fn preview(draft: &Draft) -> Value {
+    fn types<K: Copy>(guesses: Vec<TypeGuess<K>>, code: fn(K) -> &'static str) -> Value {
+        guesses.into_iter().map(|t| json!([t.key, t.type_text, t.count, code(t.kind)])).collect()
+    }
+    let problems: Vec<Value> =
+        draft.problems.iter().map(|p| json!([p.describe(Lang::En), p.describe(Lang::Id)])).collect();
+    json!({ "preview": {
+        "title": draft.title,
+        "stakeholders": draft.stakeholders.len(),
+        "links": draft.links.len(),
+        "types": types(draft.stakeholder_types(), StakeholderKind::code),
+        "link_types": types(draft.link_types(), LinkKind::code),
+        "problems": problems,
+    }})
+}
+
+/// The page's choices, `{"kinds": {key: code}, "link_kinds": {key: code}}`; unknown
+/// codes are ignored (the guess stands).
+pub fn choices(request: &Value) -> (BTreeMap<String, StakeholderKind>, BTreeMap<String, LinkKind>) {
+    fn read<K>(value: &Value, from: fn(&str) -> Option<K>) -> BTreeMap<String, K> {
+        value
+            .as_object()
+            .map(|o| o.iter().filter_map(|(k, v)| Some((k.clone(), from(v.as_str()?)?))).collect())
+            .unwrap_or_default()
+    }
+    (read(&request["kinds"], StakeholderKind::from_code), read(&request["link_kinds"], LinkKind::from_code))
+}
