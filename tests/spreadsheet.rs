@@ -317,3 +317,22 @@ fn workbooks_whose_links_name_ends_by_id_are_joined() {
         assert_eq!(map.stakeholders[1].kind, StakeholderKind::Community);
     }
 }
+
+#[test]
+fn kumu_json_goes_through_the_same_preview() {
+    let path = format!("{}/../shared/samples/kumu/snap-to-tutorial-project.json", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(path).unwrap();
+    let project: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let draft = read_files(&[("project.json".into(), bytes)]).unwrap();
+    assert_eq!(draft.stakeholders.len(), project["elements"].as_array().unwrap().len());
+    assert_eq!(draft.links.len(), project["connections"].as_array().unwrap().len());
+    let types = draft.stakeholder_types();
+    assert_eq!((types[0].type_text.as_str(), types[0].count), ("State", draft.stakeholders.len()));
+    let map = draft.build(&BTreeMap::from([("state".to_string(), StakeholderKind::Government)]), &BTreeMap::new());
+    assert!(map.stakeholders.iter().all(|s| s.kind == StakeholderKind::Government));
+    assert_eq!(map.title, project["name"].as_str().unwrap());
+
+    let bad = read_files(&[("bad.json".into(), br#"{"elements": [], "connections": {"a": 1}}"#.to_vec())]).unwrap_err();
+    assert!(matches!(bad, SheetError::NotKumu { .. }), "{bad:?}");
+    assert!(bad.to_string().starts_with("bad.json is a Kumu file Simpul cannot read: connections"), "{bad}");
+}

@@ -5,10 +5,10 @@
 //! Indonesian; the original type is kept in the notes when it was not a kind's name.
 //! Tags become sectors. The result is checked like any map file.
 
-use super::decode::decode_value;
 use super::problem::{Invalid, Problem, ProblemKind};
-use crate::model::{LinkKind, StakeholderKind};
-use serde_json::{json, Map as JsonObject, Value};
+use super::spreadsheet::{Draft, DraftLink, DraftStakeholder, Place, RowProblem, RowProblemKind};
+use crate::model::{LinkKind, PosInWorld, Score, Stance, StakeholderKind, Strength};
+use serde_json::{json, Value};
 use std::collections::HashMap;
 
 /// What an import did besides building the map, for the user to read.
@@ -72,8 +72,21 @@ pub fn link_kind_of(kumu_type: &str) -> LinkKind {
         .unwrap_or(LinkKind::Partnership)
 }
 
-/// The map a Kumu file describes, with what was left out.
+/// The map a Kumu file describes, with the kinds Simpul guesses, and what was left out.
 pub fn from_kumu(root: &Value) -> Result<(crate::model::Map, KumuReport), Invalid> {
+    let draft = kumu_draft(root)?;
+    let report = KumuReport {
+        elements: root["elements"].as_array().map_or(0, Vec::len),
+        connections: root["connections"].as_array().map_or(0, Vec::len),
+        skipped_connections: draft.problems.iter().map(|p| format!("connections[{}]", p.place.row - 1)).collect(),
+    };
+    Ok((draft.build(&Default::default(), &Default::default()), report))
+}
+
+/// A Kumu file as a draft for the import preview, where the user chooses the kind
+/// each Kumu type stands for. Connections whose end names no element, or that join
+/// an element to itself, are left out and listed as problems.
+pub fn kumu_draft(root: &Value) -> Result<Draft, Invalid> {
     let fail = |path: &str, kind| Invalid { problems: vec![Problem::new(path, kind)] };
     let elements = root.get("elements").and_then(Value::as_array).ok_or_else(|| fail("elements", ProblemKind::Missing))?;
     let connections = match root.get("connections") {
@@ -82,105 +95,72 @@ pub fn from_kumu(root: &Value) -> Result<(crate::model::Map, KumuReport), Invali
         Some(_) => return Err(fail("connections", ProblemKind::WrongType(super::Expected::List))),
     };
     let positions = positions(root);
-
-    let mut sectors: Vec<(String, String)> = Vec::new(); // (id, name)
-    let mut sector_ids: HashMap<String, String> = HashMap::new(); // lower-case name → id
-    let mut stakeholders = Vec::new();
-    let mut by_key: HashMap<String, String> = HashMap::new(); // Kumu id or label → Simpul id
+    let title = root.get("name").and_then(Value::as_str).filter(|t| !t.trim().is_empty()).unwrap_or("Kumu map");
+    let mut draft = Draft {
+        title: title.to_string(),
+        description: root.get("description").and_then(Value::as_str).unwrap_or_default().to_string(),
+        ..Draft::default()
+    };
+    let mut by_key: HashMap<String, usize> = HashMap::new(); // Kumu id or lower-case label → index
     for (i, element) in elements.iter().enumerate() {
         let field = |name: &str| attribute(element, name);
-        let id = format!("k{}", i + 1);
         let label = field("label").map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).unwrap_or_else(|| format!("Element {}", i + 1));
-        let kumu_type = field("element type").or_else(|| field("type")).unwrap_or_default();
-        let (kind, exact) = kind_of(&kumu_type);
-        let mut notes = field("description").unwrap_or_default();
-        if !kumu_type.trim().is_empty() && !exact {
-            if !notes.is_empty() {
-                notes.push_str("\n\n");
-            }
-            notes.push_str("Kumu type: ");
-            notes.push_str(kumu_type.trim());
-        }
-        let mut member_of = Vec::new();
-        for tag in tags(element) {
-            let key = tag.to_lowercase();
-            let sector = sector_ids.entry(key).or_insert_with(|| {
-                let sid = format!("t{}", sectors.len() + 1);
-                sectors.push((sid.clone(), tag.clone()));
-                sid
-            });
-            if !member_of.contains(sector) {
-                member_of.push(sector.clone());
-            }
-        }
-        let mut s = JsonObject::new();
-        s.insert("id".into(), json!(id));
-        s.insert("name".into(), json!(label));
-        s.insert("kind".into(), json!(kind.code()));
-        s.insert("sectors".into(), json!(member_of));
-        s.insert("notes".into(), json!(notes));
         let kumu_id = element.get("_id").or_else(|| element.get("id")).and_then(Value::as_str);
-        if let Some((x, y, pinned)) = kumu_id.and_then(|k| positions.get(k)) {
-            s.insert("x".into(), json!(x));
-            s.insert("y".into(), json!(y));
-            s.insert("pinned".into(), json!(pinned));
-        }
-        stakeholders.push(Value::Object(s));
+        let place = kumu_id.and_then(|k| positions.get(k));
         if let Some(kumu_id) = kumu_id {
-            by_key.insert(kumu_id.to_string(), id.clone());
+            by_key.insert(kumu_id.to_string(), i);
         }
-        by_key.entry(label.to_lowercase()).or_insert(id);
+        by_key.entry(label.to_lowercase()).or_insert(i);
+        draft.stakeholders.push(DraftStakeholder {
+            id: None,
+            name: label,
+            type_text: field("element type").or_else(|| field("type")).unwrap_or_default().trim().to_string(),
+            notes: field("description").unwrap_or_default(),
+            sectors: tags(element),
+            power: Score::DEFAULT,
+            interest: Score::DEFAULT,
+            stance: Stance::DEFAULT,
+            resources: Vec::new(),
+            pos_in_world: place.map(|&(x, y, _)| PosInWorld { x, y }),
+            pinned: place.is_some_and(|&(_, _, pinned)| pinned),
+        });
     }
-
-    let mut links = Vec::new();
-    let mut report = KumuReport { elements: elements.len(), connections: connections.len(), skipped_connections: Vec::new() };
     for (i, connection) in connections.iter().enumerate() {
         let end = |name: &str| {
             let raw = connection.get(name).and_then(|v| v.as_str().map(str::to_string).or_else(|| v.get("_id").and_then(Value::as_str).map(str::to_string)));
-            raw.and_then(|r| by_key.get(&r).or_else(|| by_key.get(&r.trim().to_lowercase())).cloned())
+            raw.and_then(|r| by_key.get(&r).or_else(|| by_key.get(&r.trim().to_lowercase())).copied())
         };
+        let place = Place { sheet: "Kumu connections".into(), row: i + 1, column: None };
         let (Some(from), Some(to)) = (end("from"), end("to")) else {
-            report.skipped_connections.push(format!("connections[{i}]"));
+            draft.problems.push(RowProblem { place, kind: RowProblemKind::LinkWithoutEnd });
             continue;
         };
         if from == to {
-            report.skipped_connections.push(format!("connections[{i}]"));
+            let kind = RowProblemKind::SelfLink { name: draft.stakeholders[from].name.clone() };
+            draft.problems.push(RowProblem { place, kind });
             continue;
         }
         let field = |name: &str| attribute(connection, name);
-        let kumu_type = field("connection type").or_else(|| field("type")).unwrap_or_default();
         let direction = connection.get("direction").and_then(Value::as_str).unwrap_or("directed");
         let strength = ["strength", "weight"]
             .iter()
             .find_map(|name| number(connection, name))
-            .map_or(1, |v| v.round().clamp(1.0, 3.0) as i64);
+            .and_then(|v| Strength::new(v.round().clamp(1.0, 3.0) as i64))
+            .unwrap_or_default();
         let mut notes = field("description").unwrap_or_default();
         if let Some(label) = field("label").filter(|l| !l.trim().is_empty()) {
             notes = if notes.is_empty() { label } else { format!("{label}\n\n{notes}") };
         }
-        links.push(json!({
-            "id": format!("c{}", i + 1),
-            "from": from,
-            "to": to,
-            "kind": link_kind_of(&kumu_type).code(),
-            "directed": direction == "directed",
-            "strength": strength,
-            "notes": notes,
-        }));
+        draft.links.push(DraftLink {
+            from,
+            to,
+            type_text: field("connection type").or_else(|| field("type")).unwrap_or_default().trim().to_string(),
+            directed: direction == "directed",
+            strength,
+            notes,
+        });
     }
-    let title = root.get("name").and_then(Value::as_str).filter(|t| !t.trim().is_empty()).unwrap_or("Kumu map");
-    let description = root.get("description").and_then(Value::as_str).unwrap_or_default();
-    let sectors: Vec<Value> = sectors.into_iter().map(|(id, name)| json!({ "id": id, "name": name })).collect();
-    let file = json!({
-        "format": super::FORMAT_NAME,
-        "version": super::CURRENT_VERSION,
-        "title": title,
-        "description": description,
-        "sectors": sectors,
-        "stakeholders": stakeholders,
-        "links": links,
-    });
-    decode_value(&file).map(|map| (map, report))
+    Ok(draft)
 }
 
 /// A field of an element or connection as text: from `attributes` (project export)

@@ -22,6 +22,8 @@ pub enum SheetError {
     Damaged { file: String },
     #[error("{file} is not a workbook Simpul can read: {detail}")]
     NotAWorkbook { file: String, detail: String },
+    #[error("{file} is a Kumu file Simpul cannot read: {detail}")]
+    NotKumu { file: String, detail: String },
     #[error("{file} unpacks to more than {limit} bytes, more than Simpul reads")]
     Unpacked { file: String, limit: u64 },
     #[error("no sheet or file has a column for names (Label or Name) or for links (From and To)")]
@@ -40,6 +42,9 @@ impl SheetError {
             }
             (SheetError::NotAWorkbook { file, detail }, Lang::Id) => {
                 format!("{file} bukan buku kerja yang dapat dibaca Simpul: {detail}")
+            }
+            (SheetError::NotKumu { file, detail }, Lang::Id) => {
+                format!("{file} adalah berkas Kumu yang tidak dapat dibaca Simpul: {detail}")
             }
             (SheetError::Unpacked { file, limit }, Lang::Id) => {
                 format!("{file} membengkak menjadi lebih dari {limit} bita saat dibuka, melebihi batas Simpul")

@@ -165,6 +165,7 @@ pub struct DraftLink {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
     pub title: String,
+    pub description: String,
     pub stakeholders: Vec<DraftStakeholder>,
     pub links: Vec<DraftLink>,
     pub problems: Vec<RowProblem>,
@@ -416,6 +417,7 @@ impl Draft {
     /// The map, with each type given the kind chosen for it (or its guess).
     pub fn build(&self, kinds: &BTreeMap<String, StakeholderKind>, link_kinds: &BTreeMap<String, LinkKind>) -> Map {
         let mut map = Map::new(self.title.clone());
+        map.description = self.description.clone();
         let mut sector_by_name: HashMap<String, usize> = HashMap::new();
         let mut taken_ids: HashSet<String> = HashSet::new();
         let mut ids = Vec::with_capacity(self.stakeholders.len());
@@ -550,6 +552,14 @@ fn directed(raw: &str) -> bool {
 /// Reads chosen files (CSV files, an XLSX workbook, or a zip of CSV files) into one
 /// draft, titled after the first file.
 pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Draft, SheetError> {
+    if let [(name, bytes)] = files {
+        if let Some(root) = kumu_json(bytes) {
+            return super::kumu::kumu_draft(&root).map_err(|invalid| SheetError::NotKumu {
+                file: name.clone(),
+                detail: invalid.problems.iter().map(|p| p.describe(Lang::En)).collect::<Vec<_>>().join("; "),
+            });
+        }
+    }
     let mut sheets = Vec::new();
     for (name, bytes) in files {
         if super::sheet::is_zip(bytes) {
@@ -560,6 +570,15 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Draft, SheetError> {
     }
     let title = files.first().map_or("", |(name, _)| title_of(name));
     draft(&sheets, title)
+}
+
+/// A Kumu project or blueprint (JSON with `elements`), if these bytes are one.
+fn kumu_json(bytes: &[u8]) -> Option<serde_json::Value> {
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return None;
+    }
+    let root: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    super::kumu::is_kumu(&root).then_some(root)
 }
 
 /// A map title from a file name: without its extension, nor the ` - stakeholders`

@@ -55,8 +55,6 @@ texts! {
     ImportRefused => "This file could not be opened ({} problems)", "Berkas ini tidak dapat dibuka ({} masalah)";
     ImportRefusedNothingChanged => "Nothing was changed. Fix these problems in the file and import it again:", "Tidak ada yang diubah. Perbaiki masalah berikut di berkas lalu impor lagi:";
     ImportedAsNewMap => "Imported “{}” as a new map.", "“{}” diimpor sebagai peta baru.";
-    ImportedKumu => "Imported the Kumu project “{}” as a new map. Kumu types became kinds by their words; check them in the table.", "Proyek Kumu “{}” diimpor sebagai peta baru. Tipe dari Kumu dijadikan jenis menurut katanya; periksa di tabel.";
-    KumuSkipped => "{} Kumu connection(s) were left out: an end names no element, or both ends are the same element.", "{} hubungan Kumu tidak diimpor: salah satu ujungnya tidak menunjuk elemen mana pun, atau kedua ujungnya elemen yang sama.";
     Dismiss => "Dismiss", "Tutup pesan";
     LoadOtherVersion => "Load the other version", "Muat versi yang lain";
     KeepMineAsCopy => "Keep mine as a copy", "Simpan versi saya sebagai salinan";

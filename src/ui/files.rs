@@ -30,17 +30,16 @@ pub fn FileActions() -> impl IntoView {
         // Spreadsheets (CSV, XLSX, a zip of CSVs; one or several files) go to the
         // import preview; a map file or Kumu JSON opens at once.
         if files.len() > 1 || spreadsheet::is_spreadsheet(&file.name(), &[]) {
-            leptos::task::spawn_local(async move {
-                match web::read_spreadsheets(&files).await {
-                    Ok(answer) => state.show_spreadsheet(&answer),
-                    Err(reason) => state.import_problems.set(vec![Problem::new("", ProblemKind::Unreadable { reason })]),
-                }
-            });
+            leptos::task::spawn_local(preview(state, files));
             return;
         }
         leptos::task::spawn_local(async move {
             match web::read_text(&file).await {
-                Ok(text) => state.import_text(&text),
+                Ok(text) => {
+                    if !state.import_text(&text) {
+                        preview(state, files).await;
+                    }
+                }
                 Err(reason) => {
                     state.import_problems.set(vec![Problem::new("", ProblemKind::Unreadable { reason })]);
                 }
@@ -62,6 +61,14 @@ pub fn FileActions() -> impl IntoView {
         <MoreExports/>
         <ImportProblems/>
         <SheetImportPreview/>
+    }
+}
+
+/// Spreadsheets and Kumu files: read by the spreadsheet worker into the import preview.
+async fn preview(state: AppState, files: Vec<web_sys::File>) {
+    match web::read_spreadsheets(&files).await {
+        Ok(answer) => state.show_spreadsheet(&answer),
+        Err(reason) => state.import_problems.set(vec![Problem::new("", ProblemKind::Unreadable { reason })]),
     }
 }
 

@@ -517,27 +517,30 @@ impl AppState {
 
     // ----- files ---------------------------------------------------------------
 
-    /// Opens a map file as a new map, or lists its problems and changes nothing.
-    /// Imports a `.simpul.json` file or a Kumu project as a new map.
-    pub fn import_text(&self, text: &str) {
+    /// Opens a `.simpul.json` file as a new map, or lists its problems and changes
+    /// nothing. Returns `false` for a Kumu project, which goes through the import
+    /// preview (the spreadsheet worker reads it) so its types can be given kinds.
+    pub fn import_text(&self, text: &str) -> bool {
         let root = match format::parse_json(text) {
             Ok(root) => root,
-            Err(invalid) => return self.import_problems.set(invalid.problems),
+            Err(invalid) => {
+                self.import_problems.set(invalid.problems);
+                return true;
+            }
         };
-        let kumu = format::kumu::is_kumu(&root);
-        let imported = if kumu { format::kumu::from_kumu(&root) } else { format::decode_value(&root).map(|map| (map, Default::default())) };
-        match imported {
-            Ok((map, report)) => {
+        if format::kumu::is_kumu(&root) {
+            return false;
+        }
+        match format::decode_value(&root) {
+            Ok(map) => {
                 self.import_problems.set(Vec::new());
                 let title = map.title.clone();
                 self.start(map);
-                self.notify(Notice::Info(if kumu { Text::ImportedKumu } else { Text::ImportedAsNewMap }, title));
-                if !report.skipped_connections.is_empty() {
-                    self.notify(Notice::Info(Text::KumuSkipped, report.skipped_connections.len().to_string()));
-                }
+                self.notify(Notice::Info(Text::ImportedAsNewMap, title));
             }
             Err(invalid) => self.import_problems.set(invalid.problems),
         }
+        true
     }
 
     /// Shows the spreadsheet worker's answer in the import preview, or lists why

@@ -1,6 +1,7 @@
 // Kumu JSON through the same "Import map file" input: a real Kumu project export
-// opens as a new map with every element and connection; a blueprint that names a
-// missing element tells how many connections were left out.
+// opens the import preview, where each Kumu type's kind can be corrected, and
+// imports with every element and connection; a blueprint's connections to a
+// missing element are listed as left out.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -18,13 +19,18 @@ test('a real Kumu project imports with every element and connection', async () =
   const text = await fs.readFile(path.join(samples, 'snap-to-tutorial-project.json'));
   const project = JSON.parse(text);
   await page.getByLabel('Import map file').setInputFiles({ name: 'project.json', mimeType: 'application/json', buffer: text });
-  await page.getByRole('status').getByText(`Imported the Kumu project “${project.name}” as a new map.`, { exact: false }).waitFor();
+  const preview = page.getByRole('region', { name: 'Import from a spreadsheet' });
+  await preview.getByText(`${project.elements.length} stakeholders and ${project.connections.length} links found in “${project.name}”.`, { exact: false }).waitFor();
+  // Every element of this project is a State: the user says that is government.
+  await preview.getByLabel('Kind in Simpul for “State”').selectOption('government');
+  await preview.getByRole('button', { name: 'Import as a new map' }).click();
+  await page.getByRole('status').getByText(`Imported “${project.name}” as a new map.`).waitFor();
   const table = page.getByRole('table', { name: 'Stakeholders' });
   await table.locator('tbody tr').nth(project.elements.length - 1).waitFor();
   assert.equal(await table.locator('tbody tr').count(), project.elements.length);
   assert.equal(await page.getByRole('table', { name: 'Links' }).locator('tbody tr').count(), project.connections.length);
   const newYork = project.elements.find((e) => e.attributes.label === 'New York');
-  await table.getByRole('rowheader', { name: 'New York' }).waitFor();
+  await table.getByRole('row', { name: /New York/ }).getByText('Government').waitFor();
   assert.ok(newYork, 'the sample has New York');
   assert.deepEqual(errors, []);
 });
@@ -42,7 +48,9 @@ test('a Kumu blueprint names elements by label; connections to nobody are counte
     ],
   };
   await page.getByLabel('Import map file').setInputFiles({ name: 'blueprint.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(blueprint)) });
-  await page.getByRole('status').getByText('1 Kumu connection(s) were left out', { exact: false }).waitFor();
+  const preview = page.getByRole('region', { name: 'Import from a spreadsheet' });
+  await preview.getByText('Kumu connections, row 2: the link lacks one of its ends; the row is left out').waitFor();
+  await preview.getByRole('button', { name: 'Import as a new map' }).click();
   await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: '<img src=x onerror=alert(1)> Komunitas Belajar' }).waitFor();
   assert.equal(await page.locator('img').count(), 0);
   assert.equal(await page.getByRole('table', { name: 'Links' }).locator('tbody tr').count(), 1);
