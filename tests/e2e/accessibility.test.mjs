@@ -54,6 +54,21 @@ for (const lang of ['en', 'id']) {
     await page.locator('.map-actions .danger').first().click();
     await page.locator('.confirm').waitFor();
     assert.deepEqual(await violations(page), [], 'import problems and delete confirmation');
+    await page.keyboard.press('Escape');
+
+    // The spreadsheet import preview, with a row problem.
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('Label,Type,Power\nDinas,Dinas,9\nWarga,Komunitas,2\n'),
+    });
+    await page.locator('.sheet-import .row-problems li').first().waitFor();
+    assert.deepEqual(await violations(page), [], 'spreadsheet import preview');
+    await page.locator('.sheet-import .actions button').nth(1).click();
+
+    // The print preview.
+    await page.locator('.more-exports summary').click();
+    await page.locator('.export-buttons button').filter({ hasText: lang === 'en' ? 'Print layout' : 'Tata letak cetak' }).click();
+    await page.locator('.print-sheet table').waitFor();
+    assert.deepEqual(await violations(page), [], 'print preview');
     await context.close();
   });
 }
