@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod drawing;
 pub mod edit;
+pub mod example_maps;
 pub mod format;
 pub mod i18n;
 pub mod layout;

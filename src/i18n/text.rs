@@ -120,6 +120,8 @@ texts! {
     MetricsExplained => "Degree: share of others linked directly. Betweenness: how often someone lies on the shortest path between two others. Closeness: how near someone is to everyone they can reach. Eigenvector: linked to the well-linked.", "Derajat: porsi pihak lain yang terhubung langsung. Keantaraan: seberapa sering seseorang berada di jalur terpendek antara dua pihak lain. Kedekatan: seberapa dekat seseorang dengan semua yang dapat dijangkaunya. Eigenvektor: terhubung dengan yang banyak koneksinya.";
     CopyShareLink => "Copy share link", "Salin tautan berbagi";
     MoreExports => "More exports", "Ekspor lainnya";
+    NewFromExample => "New from an example", "Baru dari contoh";
+    OpenedExample => "Opened the example “{}” as a new map: yours to change.", "Contoh “{}” dibuka sebagai peta baru: silakan diubah.";
     SheetImportHeading => "Import from a spreadsheet", "Impor dari lembar kerja";
     SheetImportSummary => "{} stakeholders and {} links found in “{}”. Check the kind each type stands for, then import. Nothing is imported before that.", "Ditemukan {} pemangku kepentingan dan {} hubungan di “{}”. Periksa jenis yang dimaksud setiap tipe, lalu impor. Belum ada yang diimpor sebelum itu.";
     StakeholderTypes => "Types of stakeholder in the file", "Tipe pemangku kepentingan dalam berkas";

@@ -3,6 +3,7 @@
 
 use super::state::AppState;
 use super::web;
+use crate::example_maps::EXAMPLE_MAPS;
 use crate::i18n::Text;
 use crate::storage::MapSummary;
 use leptos::prelude::*;
@@ -16,6 +17,18 @@ pub fn LibraryPanel() -> impl IntoView {
         <nav class="library" aria-labelledby="library-heading">
             <h2 id="library-heading">{state.tr(Text::YourMaps)}</h2>
             <button class="primary" on:click=move |_| state.new_map()>{state.tr(Text::NewMap)}</button>
+            <details class="examples">
+                <summary>{state.tr(Text::NewFromExample)}</summary>
+                <ul>
+                    {EXAMPLE_MAPS.iter().map(|&(stem, en, id)| view! {
+                        <li>
+                            <button class="link-button" on:click=move |_| state.open_example(stem)>
+                                {move || state.lang.get().pick(en, id)}
+                            </button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </details>
             <Show when=move || state.catalogue.with(|c| c.maps.is_empty())>
                 <p class="hint">{state.tr(Text::NoMapsYet)}</p>
             </Show>

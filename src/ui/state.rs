@@ -271,6 +271,27 @@ impl AppState {
         self.start(Map::new(title));
     }
 
+    /// Opens a bundled example, in the language of the UI, as a new map.
+    pub fn open_example(&self, stem: &'static str) {
+        let state = *self;
+        let path = crate::example_maps::example_path(stem, self.lang.get_untracked());
+        leptos::task::spawn_local(async move {
+            let map = match web::fetch_text(&path).await {
+                Ok(text) => format::decode(&text).map_err(|invalid| invalid.problems),
+                Err(reason) => Err(vec![format::Problem::new("", format::ProblemKind::Unreadable { reason })]),
+            };
+            match map {
+                Ok(map) => {
+                    let title = map.title.clone();
+                    state.import_problems.set(Vec::new());
+                    state.start(map);
+                    state.notify(Notice::Info(Text::OpenedExample, title));
+                }
+                Err(problems) => state.import_problems.set(problems),
+            }
+        });
+    }
+
     /// Opens `map` as a new entry of the library (used by New, Import, Duplicate).
     /// It is never written over an existing map.
     pub fn start(&self, map: Map) {

@@ -142,6 +142,12 @@ export async function readSpreadsheets(files) {
   return askSheets(pairs, pairs.map(([, bytes]) => bytes.buffer));
 }
 
+export async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw `${response.status} ${response.statusText}`;
+  return response.text();
+}
+
 export function askSpreadsheetWorker(text) {
   return askSheets(text, []);
 }
@@ -164,6 +170,8 @@ extern "C" {
     async fn inflate_base64url(payload: &str, limit: f64) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = readSpreadsheets)]
     async fn read_spreadsheets_js(files: js_sys::Array) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = fetchText)]
+    async fn fetch_text_js(url: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = askSpreadsheetWorker)]
     async fn ask_spreadsheet_worker_js(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = registerServiceWorker)]
@@ -260,6 +268,12 @@ pub async fn read_spreadsheets(files: &[web_sys::File]) -> Result<String, String
 /// Sends the user's choices to the spreadsheet worker: the `.simpul.json` text of the map.
 pub async fn ask_spreadsheet_worker(request: &str) -> Result<String, String> {
     worker_answer(ask_spreadsheet_worker_js(request).await)
+}
+
+/// The text of a file of the app itself (an example map).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let text = fetch_text_js(url).await.map_err(|e| e.as_string().unwrap_or_else(|| describe(e)))?;
+    text.as_string().ok_or_else(|| "not text".into())
 }
 
 fn worker_answer(answer: Result<JsValue, JsValue>) -> Result<String, String> {

@@ -47,6 +47,10 @@ test('after one visit the app loads and works with the network off', async () =>
   // Editing and analysis work offline: a second stakeholder with no links is a finding.
   await addStakeholder(page, 'Banjar Adat');
   await page.getByRole('region', { name: 'Findings' }).locator('li[data-finding]').first().waitFor();
+  // The example maps were kept too.
+  await page.getByText('New from an example').click();
+  await page.getByRole('button', { name: 'A smart-city collaboration' }).click();
+  await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: 'Diskominfo Kota Bandung' }).waitFor();
   // Another address of the app (a language, a share link) is served offline too.
   await page.goto(`${server.url}?lang=id`);
   await page.getByRole('heading', { name: 'Simpul' }).waitFor();

@@ -86,20 +86,20 @@ test('maps can be renamed, duplicated and deleted after confirmation', async () 
   await nav.getByRole('button', { name: 'Rename Untitled map' }).click();
   await nav.getByLabel('New title').fill('MADANI');
   await nav.getByLabel('New title').press('Enter');
-  await nav.getByText('MADANI').waitFor();
+  await nav.locator('.map-list').getByText('MADANI').waitFor();
   assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'MADANI');
 
   await nav.getByRole('button', { name: 'Duplicate MADANI' }).click();
-  await nav.getByText('MADANI (copy)').waitFor();
+  await nav.locator('.map-list').getByText('MADANI (copy)').waitFor();
   await nav.getByRole('button', { name: 'Delete MADANI (copy)' }).click();
   await nav.getByText(/Delete “MADANI \(copy\)” from this browser\?/).waitFor();
   await nav.getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await nav.getByRole('listitem').count(), 2);
   await nav.getByRole('button', { name: 'Delete MADANI (copy)' }).click();
   await nav.getByRole('button', { name: 'Yes, delete' }).click();
-  await nav.getByText('MADANI (copy)').waitFor({ state: 'detached' });
+  await nav.locator('.map-list').getByText('MADANI (copy)').waitFor({ state: 'detached' });
   await page.reload();
-  await page.getByRole('navigation').getByText('MADANI').waitFor();
+  await page.locator('.map-list').getByText('MADANI').waitFor();
   assert.equal(await page.getByRole('navigation').getByRole('listitem').count(), 1);
   assert.deepEqual(errors, []);
   await page.context().close();
