@@ -1,0 +1,40 @@
+// The language switch: choosing Bahasa Indonesia changes every text at once, the
+// choice survives a reload, ?lang= forces a language, and without either Simpul
+// follows the browser.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openApp } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('the language switch changes the interface and is remembered', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const { page, errors } = await openApp(browser, server.url, { context, query: '' });
+  await page.getByRole('button', { name: 'New map' }).first().waitFor();
+  await page.getByLabel('Language').selectOption('id');
+  await page.getByRole('button', { name: 'Peta baru' }).first().waitFor();
+  assert.equal(await page.getByLabel('Impor berkas peta').count(), 1);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'id');
+
+  // Remembered across a reload.
+  await page.reload();
+  await page.getByRole('button', { name: 'Peta baru' }).first().waitFor();
+  // ?lang=en forces English without changing what was remembered.
+  await page.goto(`${server.url}?lang=en`);
+  await page.getByRole('button', { name: 'New map' }).first().waitFor();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Peta baru' }).first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('without a choice, Simpul follows the browser language', async () => {
+  for (const [locale, button] of [['id-ID', 'Peta baru'], ['en-GB', 'New map'], ['fr-FR', 'New map']]) {
+    const context = await browser.newContext({ locale });
+    const { page } = await openApp(browser, server.url, { context, query: '' });
+    await page.getByRole('button', { name: button }).first().waitFor();
+    await context.close();
+  }
+});
