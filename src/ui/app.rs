@@ -6,6 +6,7 @@ use super::library::LibraryPanel;
 use super::links::LinksSection;
 use super::map_header::MapHeader;
 use super::notices::Notices;
+use super::help::KeyboardHelp;
 use super::print::PrintPreview;
 use super::sectors::SectorsSection;
 use super::sharing::PreviewBanner;
@@ -55,7 +56,22 @@ fn App() -> impl IntoView {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if in_text_field || !(event.ctrl_key() || event.meta_key()) {
+        if in_text_field {
+            return;
+        }
+        match event.key().as_str() {
+            "?" => {
+                event.prevent_default();
+                state.help.update(|open| *open = !*open);
+                return;
+            }
+            "Escape" if state.help.get_untracked() => {
+                state.help.set(false);
+                return;
+            }
+            _ => {}
+        }
+        if !(event.ctrl_key() || event.meta_key()) {
             return;
         }
         match event.key().to_lowercase().as_str() {
@@ -95,6 +111,9 @@ fn App() -> impl IntoView {
         <header class="topbar">
             <h1 class="brand">"Simpul"</h1>
             <p class="tagline">{state.tr(Text::Tagline)}</p>
+            <button class="quiet help-button" aria-keyshortcuts="?" on:click=move |_| state.help.set(true)>
+                {state.tr(Text::KeyboardShortcuts)}
+            </button>
             <label class="lang-switch">
                 <span>{state.tr(Text::Language)}</span>
                 <select on:change=move |e| {
@@ -142,5 +161,6 @@ fn App() -> impl IntoView {
             </main>
         </div>
         <PrintPreview/>
+        <KeyboardHelp/>
     }
 }

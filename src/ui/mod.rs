@@ -5,6 +5,7 @@ mod app;
 mod canvas;
 mod exports;
 mod fields;
+mod help;
 mod files;
 mod findings;
 mod library;

@@ -75,6 +75,8 @@ pub struct AppState {
     pub import_problems: RwSignal<Vec<Problem>>,
     /// A spreadsheet read and waiting in the import preview for the user's kinds.
     pub sheet_import: RwSignal<Option<std::sync::Arc<super::sheet_import::SheetPreview>>>,
+    /// The keyboard help is open.
+    pub help: RwSignal<bool>,
     /// The print preview, open on this paper.
     pub print: RwSignal<Option<super::print::Paper>>,
 }
@@ -111,6 +113,7 @@ impl AppState {
             selected: RwSignal::new(None),
             import_problems: RwSignal::new(Vec::new()),
             print: RwSignal::new(None),
+            help: RwSignal::new(false),
             sheet_import: RwSignal::new(None),
         };
         state.refresh_catalogue();

@@ -69,6 +69,13 @@ for (const lang of ['en', 'id']) {
     await page.locator('.export-buttons button').filter({ hasText: lang === 'en' ? 'Print layout' : 'Tata letak cetak' }).click();
     await page.locator('.print-sheet table').waitFor();
     assert.deepEqual(await violations(page), [], 'print preview');
+    await page.keyboard.press('Escape');
+    await page.locator('.print-preview').waitFor({ state: 'detached' });
+
+    // The keyboard help.
+    await page.keyboard.press('?');
+    await page.locator('.help').waitFor();
+    assert.deepEqual(await violations(page), [], 'keyboard help');
     await context.close();
   });
 }

@@ -38,3 +38,31 @@ test('without a choice, Simpul follows the browser language', async () => {
     await context.close();
   }
 });
+
+test('? shows every keyboard shortcut, in the language of the interface', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await help.waitFor();
+  const rows = help.getByRole('row');
+  assert.ok(await rows.count() >= 15);
+  await help.getByRole('rowheader', { name: 'Ctrl+Z' }).waitFor();
+  await help.getByText('Undo the last change').waitFor();
+  // Focus is on Close, and Escape closes it too.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'help-close');
+  await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'detached' });
+  // The top bar's button opens it for mouse users; in Indonesian.
+  await page.getByLabel('Language').selectOption('id');
+  await page.getByRole('button', { name: 'Pintasan papan ketik' }).click();
+  await page.getByRole('dialog', { name: 'Pintasan papan ketik' }).getByText('Urungkan perubahan terakhir').waitFor();
+  await page.getByRole('button', { name: 'Tutup' }).click();
+  // Typing ? in a text field types it.
+  await page.getByRole('button', { name: 'Peta baru' }).first().click();
+  await page.getByLabel('Tambah pemangku kepentingan').fill('');
+  await page.getByLabel('Tambah pemangku kepentingan').press('?');
+  assert.equal(await page.getByLabel('Tambah pemangku kepentingan').inputValue(), '?');
+  assert.equal(await page.getByRole('dialog').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
