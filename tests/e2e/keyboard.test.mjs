@@ -1,0 +1,62 @@
+// A map built and analysed with the keyboard alone: Tab to each control, type,
+// press Enter or Space, choose with the arrow keys; never the mouse.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openApp } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Presses Tab until the focused element has this accessible label or text. */
+async function tabTo(page, name, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      const label = el?.labels?.[0]?.textContent ?? el?.getAttribute('aria-label') ?? '';
+      return { label: label.trim(), text: (el?.textContent ?? '').trim(), visible: !!el && getComputedStyle(el).outlineStyle !== 'none' };
+    });
+    if (focused.label === name || focused.text === name) {
+      assert.ok(focused.visible, `focus on ${name} is visible`);
+      return;
+    }
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+test('a map is built and analysed without the mouse', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await tabTo(page, 'New map');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'Add a stakeholder');
+  for (const name of ['Dinas Kesehatan', 'Posyandu Mawar', 'Radio Komunitas']) {
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+  }
+  await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: 'Radio Komunitas' }).waitFor();
+
+  // A sector, then a link from the first stakeholder to the second.
+  await tabTo(page, 'Add a sector');
+  await page.keyboard.type('Kesehatan');
+  await page.keyboard.press('Enter');
+  await page.locator('.sector-name').first().waitFor();
+  await tabTo(page, 'From');
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, 'To');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, 'Add link');
+  await page.keyboard.press('Enter');
+  await page.getByRole('table', { name: 'Links' }).locator('tbody tr').first().waitFor();
+
+  // The analysis answers: the radio is on its own.
+  const isolated = page.getByRole('region', { name: 'Findings' }).locator('li[data-finding="isolated"]');
+  await isolated.first().waitFor();
+  assert.match(await isolated.first().getAttribute('data-subjects'), /radio-komunitas/);
+  // And undo by keyboard (focus is still on the button) takes the link back.
+  await page.keyboard.press('Control+z');
+  await page.getByRole('table', { name: 'Links' }).waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
