@@ -45,32 +45,28 @@ fn read_workbook(file: &str, archive: &mut Archive, budget: &mut u64) -> Result<
             Some(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| broken(format!("{name} is not UTF-8 text"))),
         }
     };
-    let parse = |name: &str, xml: &str| -> Result<(), SheetError> {
-        roxmltree::Document::parse(xml).map(|_| ()).map_err(|e| broken(format!("{name}: {e}")))
-    };
-
-    let workbook = text(archive, "xl/workbook.xml", budget)?.unwrap_or_default();
-    parse("xl/workbook.xml", &workbook)?;
-    let rels = text(archive, "xl/_rels/workbook.xml.rels", budget)?.unwrap_or_default();
-    parse("xl/_rels/workbook.xml.rels", &rels)?;
+    let workbook_xml = text(archive, "xl/workbook.xml", budget)?.unwrap_or_default();
+    let workbook = parse_xml(file, "xl/workbook.xml", &workbook_xml)?;
+    let rels_xml = text(archive, "xl/_rels/workbook.xml.rels", budget)?.unwrap_or_default();
+    let targets = relationship_targets(&parse_xml(file, "xl/_rels/workbook.xml.rels", &rels_xml)?);
     let shared = match text(archive, "xl/sharedStrings.xml", budget)? {
-        Some(xml) => {
-            parse("xl/sharedStrings.xml", &xml)?;
-            shared_strings(&xml)
-        }
+        Some(xml) => shared_strings(&parse_xml(file, "xl/sharedStrings.xml", &xml)?),
         None => Vec::new(),
     };
-    let targets = relationship_targets(&rels);
     let mut sheets = Vec::new();
     for (name, rel_id) in sheet_list(&workbook) {
         let Some(target) = targets.iter().find(|(id, _)| *id == rel_id).map(|(_, t)| t.clone()) else { continue };
         // Targets are relative to xl/, or absolute within the package.
         let path = target.strip_prefix('/').map_or_else(|| format!("xl/{target}"), str::to_string);
         let Some(xml) = text(archive, &path, budget)? else { continue };
-        let doc = roxmltree::Document::parse(&xml).map_err(|e| broken(format!("{path}: {e}")))?;
-        sheets.push(Sheet { name, rows: worksheet_rows(&doc, &shared) });
+        sheets.push(Sheet { name, rows: worksheet_rows(&parse_xml(file, &path, &xml)?, &shared) });
     }
     Ok(sheets)
+}
+
+/// A part as an XML document, or why it is not one.
+fn parse_xml<'x>(file: &str, name: &str, xml: &'x str) -> Result<roxmltree::Document<'x>, SheetError> {
+    roxmltree::Document::parse(xml).map_err(|e| SheetError::NotAWorkbook { file: file.into(), detail: format!("{name}: {e}") })
 }
 
 /// One part of the archive, unpacked within the remaining budget; `None` if absent.
@@ -94,9 +90,9 @@ fn part(file: &str, archive: &mut Archive, name: &str, budget: &mut u64) -> Resu
 }
 
 /// (sheet name, relationship id) in workbook order.
-fn sheet_list(workbook: &str) -> Vec<(String, String)> {
-    let Ok(doc) = roxmltree::Document::parse(workbook) else { return Vec::new() };
-    doc.descendants()
+fn sheet_list(workbook: &roxmltree::Document) -> Vec<(String, String)> {
+    workbook
+        .descendants()
         .filter(|n| n.has_tag_name("sheet"))
         .filter_map(|n| {
             let rel = n.attributes().find(|a| a.name() == "id")?.value().to_string();
@@ -106,17 +102,15 @@ fn sheet_list(workbook: &str) -> Vec<(String, String)> {
 }
 
 /// (relationship id, target) pairs.
-fn relationship_targets(rels: &str) -> Vec<(String, String)> {
-    let Ok(doc) = roxmltree::Document::parse(rels) else { return Vec::new() };
-    doc.descendants()
+fn relationship_targets(rels: &roxmltree::Document) -> Vec<(String, String)> {
+    rels.descendants()
         .filter(|n| n.has_tag_name("Relationship"))
         .filter_map(|n| Some((n.attribute("Id")?.to_string(), n.attribute("Target")?.to_string())))
         .collect()
 }
 
 /// The shared strings table: each `<si>`'s text, runs of rich text joined.
-fn shared_strings(xml: &str) -> Vec<String> {
-    let Ok(doc) = roxmltree::Document::parse(xml) else { return Vec::new() };
+fn shared_strings(doc: &roxmltree::Document) -> Vec<String> {
     doc.root_element().children().filter(|n| n.has_tag_name("si")).map(|si| text_of(si)).collect()
 }
 
