@@ -120,6 +120,7 @@ texts! {
     MetricsExplained => "Degree: share of others linked directly. Betweenness: how often someone lies on the shortest path between two others. Closeness: how near someone is to everyone they can reach. Eigenvector: linked to the well-linked.", "Derajat: porsi pihak lain yang terhubung langsung. Keantaraan: seberapa sering seseorang berada di jalur terpendek antara dua pihak lain. Kedekatan: seberapa dekat seseorang dengan semua yang dapat dijangkaunya. Eigenvektor: terhubung dengan yang banyak koneksinya.";
     CopyShareLink => "Copy share link", "Salin tautan berbagi";
     MoreExports => "More exports", "Ekspor lainnya";
+    MoreTypesGuessed => "… and {} more types, each with the kind Simpul guessed.", "… dan {} tipe lainnya, masing-masing dengan jenis tebakan Simpul.";
     KeyboardShortcuts => "Keyboard shortcuts", "Pintasan papan ketik";
     Keys => "Keys", "Tombol";
     Action => "What it does", "Fungsinya";

@@ -13,6 +13,9 @@ use std::sync::Arc;
 
 /// Row problems listed before "… and N more".
 const FIRST_LISTED: usize = 100;
+/// Types listed with a picker; a column of free text (one type per row) would
+/// otherwise list thousands. The rest keep the kind Simpul guessed.
+const TYPES_LISTED: usize = 60;
 
 /// A type found in the file: its key, as written, how many rows, the guessed kind code.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,8 +81,10 @@ fn link_options(lang: Lang) -> Vec<(&'static str, &'static str)> {
 
 /// One table of types, each with a kind picker that records the choice.
 fn type_table(state: AppState, caption: Text, types: Vec<TypeRow>, options: Options, choices: StoredValue<BTreeMap<String, String>>) -> impl IntoView {
+    let unlisted = types.len().saturating_sub(TYPES_LISTED);
     let rows = types
         .into_iter()
+        .take(TYPES_LISTED)
         .map(|TypeRow { key, shown, count, guess }| {
             let label = {
                 let shown = shown.clone();
@@ -118,6 +123,9 @@ fn type_table(state: AppState, caption: Text, types: Vec<TypeRow>, options: Opti
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        {(unlisted > 0).then(|| view! {
+            <p class="hint">{move || state.t(Text::MoreTypesGuessed).replace("{}", &unlisted.to_string())}</p>
+        })}
     }
 }
 

@@ -95,3 +95,16 @@ test('a broken workbook is refused with a message naming it', async () => {
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('a column of free text lists its first 60 types and guesses the rest', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  const rows = Array.from({ length: 100 }, (_, i) => `Org ${i},Type number ${i}`).join('\n');
+  await page.getByLabel('Import map file').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(`Label,Type\n${rows}\n`) });
+  const preview = page.getByRole('region', { name: 'Import from a spreadsheet' });
+  await preview.getByText('… and 40 more types, each with the kind Simpul guessed.').waitFor();
+  assert.equal(await preview.getByRole('combobox').count(), 60);
+  await preview.getByRole('button', { name: 'Import as a new map' }).click();
+  await page.getByRole('table', { name: 'Stakeholders' }).locator('tbody tr').nth(99).waitFor();
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
