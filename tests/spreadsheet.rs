@@ -336,3 +336,19 @@ fn kumu_json_goes_through_the_same_preview() {
     assert!(matches!(bad, SheetError::NotKumu { .. }), "{bad:?}");
     assert!(bad.to_string().starts_with("bad.json is a Kumu file Simpul cannot read: connections"), "{bad}");
 }
+
+#[test]
+fn a_workbook_with_a_damaged_part_names_the_part_in_both_languages() {
+    let mut zipped = Vec::new();
+    {
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(&mut zipped));
+        writer.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        writer.write_all(b"<workbook><sheets>").unwrap();
+        writer.finish().unwrap();
+    }
+    let error = read_files(&[("book.xlsx".into(), zipped)]).unwrap_err();
+    let en = error.message(Lang::En);
+    let id = error.message(Lang::Id);
+    assert!(en.starts_with("book.xlsx is not a workbook Simpul can read: its part xl/workbook.xml is damaged ("), "{en}");
+    assert!(id.starts_with("book.xlsx bukan buku kerja yang dapat dibaca Simpul: bagiannya, xl/workbook.xml, rusak ("), "{id}");
+}

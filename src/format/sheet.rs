@@ -20,14 +20,34 @@ pub enum SheetError {
     Csv { file: String, row: usize, detail: String },
     #[error("{file} is damaged, or it is not really an XLSX workbook or a zip file")]
     Damaged { file: String },
-    #[error("{file} is not a workbook Simpul can read: {detail}")]
-    NotAWorkbook { file: String, detail: String },
+    #[error("{file} is not a workbook Simpul can read: {fault}")]
+    NotAWorkbook { file: String, fault: WorkbookFault },
     #[error("{file} is a Kumu file Simpul cannot read: {detail}")]
     NotKumu { file: String, detail: String },
     #[error("{file} unpacks to more than {limit} bytes, more than Simpul reads")]
     Unpacked { file: String, limit: u64 },
     #[error("no sheet or file has a column for names (Label or Name) or for links (From and To)")]
     NothingToImport,
+}
+
+/// What is wrong inside a zip or workbook. Details from the zip and XML readers are
+/// technical and kept as they are, in brackets.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WorkbookFault {
+    #[error("it holds neither a workbook nor CSV files")]
+    NothingInside,
+    #[error("its part {part} is damaged ({detail})")]
+    BadPart { part: String, detail: String },
+}
+
+impl WorkbookFault {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (WorkbookFault::NothingInside, Lang::Id) => "isinya bukan buku kerja maupun berkas CSV".into(),
+            (WorkbookFault::BadPart { part, detail }, Lang::Id) => format!("bagiannya, {part}, rusak ({detail})"),
+        }
+    }
 }
 
 impl SheetError {
@@ -40,8 +60,8 @@ impl SheetError {
             (SheetError::Damaged { file }, Lang::Id) => {
                 format!("{file} rusak, atau sebenarnya bukan buku kerja XLSX maupun berkas zip")
             }
-            (SheetError::NotAWorkbook { file, detail }, Lang::Id) => {
-                format!("{file} bukan buku kerja yang dapat dibaca Simpul: {detail}")
+            (SheetError::NotAWorkbook { file, fault }, Lang::Id) => {
+                format!("{file} bukan buku kerja yang dapat dibaca Simpul: {}", fault.message(Lang::Id))
             }
             (SheetError::NotKumu { file, detail }, Lang::Id) => {
                 format!("{file} adalah berkas Kumu yang tidak dapat dibaca Simpul: {detail}")

@@ -3,7 +3,7 @@
 //! text the workbook stores (shared strings, inline strings, numbers as written).
 //! Unpacking is bounded, so a small hostile zip cannot fill the memory.
 
-use super::sheet::{column_of, read_csv, Sheet, SheetError};
+use super::sheet::{column_of, read_csv, Sheet, SheetError, WorkbookFault};
 use std::io::{Cursor, Read};
 
 /// The most a workbook may unpack to, all parts together.
@@ -13,7 +13,6 @@ type Archive<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
 
 /// Every worksheet of an XLSX workbook, or every CSV file of a zip.
 pub fn read_zip(file: &str, bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
-    let broken = |detail: String| SheetError::NotAWorkbook { file: file.into(), detail };
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| SheetError::Damaged { file: file.into() })?;
     let mut budget = MAX_UNPACKED_BYTES;
     if archive.index_for_name("xl/workbook.xml").is_some() {
@@ -26,11 +25,11 @@ pub fn read_zip(file: &str, bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
         .map(|n| n.into_owned())
         .collect();
     if names.is_empty() {
-        return Err(broken("it holds neither a workbook nor CSV files".into()));
+        return Err(SheetError::NotAWorkbook { file: file.into(), fault: WorkbookFault::NothingInside });
     }
     let mut sheets = Vec::new();
     for name in names {
-        let bytes = part(file, &mut archive, &name, &mut budget)?.ok_or_else(|| broken(format!("{name} is missing")))?;
+        let bytes = part(file, &mut archive, &name, &mut budget)?.ok_or_else(|| bad_part(file, &name, "missing"))?;
         let short = name.rsplit('/').next().unwrap_or(&name);
         sheets.push(read_csv(short, &bytes)?);
     }
@@ -38,11 +37,10 @@ pub fn read_zip(file: &str, bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
 }
 
 fn read_workbook(file: &str, archive: &mut Archive, budget: &mut u64) -> Result<Vec<Sheet>, SheetError> {
-    let broken = |detail: String| SheetError::NotAWorkbook { file: file.into(), detail };
     let text = |archive: &mut Archive, name: &str, budget: &mut u64| -> Result<Option<String>, SheetError> {
         match part(file, archive, name, budget)? {
             None => Ok(None),
-            Some(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| broken(format!("{name} is not UTF-8 text"))),
+            Some(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| bad_part(file, name, "not UTF-8 text")),
         }
     };
     let workbook_xml = text(archive, "xl/workbook.xml", budget)?.unwrap_or_default();
@@ -64,9 +62,13 @@ fn read_workbook(file: &str, archive: &mut Archive, budget: &mut u64) -> Result<
     Ok(sheets)
 }
 
+fn bad_part(file: &str, part: &str, detail: impl std::fmt::Display) -> SheetError {
+    SheetError::NotAWorkbook { file: file.into(), fault: WorkbookFault::BadPart { part: part.into(), detail: detail.to_string() } }
+}
+
 /// A part as an XML document, or why it is not one.
 fn parse_xml<'x>(file: &str, name: &str, xml: &'x str) -> Result<roxmltree::Document<'x>, SheetError> {
-    roxmltree::Document::parse(xml).map_err(|e| SheetError::NotAWorkbook { file: file.into(), detail: format!("{name}: {e}") })
+    roxmltree::Document::parse(xml).map_err(|e| bad_part(file, name, e))
 }
 
 /// One part of the archive, unpacked within the remaining budget; `None` if absent.
@@ -74,13 +76,13 @@ fn part(file: &str, archive: &mut Archive, name: &str, budget: &mut u64) -> Resu
     let Some(index) = archive.index_for_name(name) else { return Ok(None) };
     let entry = archive
         .by_index(index)
-        .map_err(|e| SheetError::NotAWorkbook { file: file.into(), detail: format!("{name}: {e}") })?;
+        .map_err(|e| bad_part(file, name, e))?;
     let mut bytes = Vec::new();
     // Read one byte past the budget to know it was passed, whatever the entry claims.
     entry
         .take(*budget + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| SheetError::NotAWorkbook { file: file.into(), detail: format!("{name}: {e}") })?;
+        .map_err(|e| bad_part(file, name, e))?;
     let used = bytes.len() as u64;
     if used > *budget {
         return Err(SheetError::Unpacked { file: file.into(), limit: MAX_UNPACKED_BYTES });
