@@ -67,7 +67,7 @@ texts! {
     StakeholdersHeading => "Stakeholders", "Pemangku kepentingan";
     StakeholdersTable => "Stakeholders", "Pemangku kepentingan";
     AddStakeholder => "Add a stakeholder", "Tambah pemangku kepentingan";
-    AddStakeholderHint => "Type a name and press Enter", "Ketik nama lalu tekan Enter";
+    AddStakeholderHint => "A name, or A > B to link A to B, then Enter", "Nama, atau A > B untuk menghubungkan A ke B, lalu Enter";
     Add => "Add", "Tambah";
     NoStakeholdersYet => "No stakeholders yet. Type a name above and press Enter.", "Belum ada pemangku kepentingan. Ketik nama di atas lalu tekan Enter.";
     Name => "Name", "Nama";
@@ -127,7 +127,7 @@ texts! {
     KeyHelp => "Show or hide this list (outside text fields)", "Tampilkan atau sembunyikan daftar ini (di luar kolom isian)";
     KeyUndo => "Undo the last change", "Urungkan perubahan terakhir";
     KeyRedo => "Redo", "Ulangi";
-    KeyAdd => "In “Add a stakeholder” or “Add a sector”: add what you typed", "Di “Tambah pemangku kepentingan” atau “Tambah sektor”: tambahkan yang Anda ketik";
+    KeyAdd => "In “Add a stakeholder” or “Add a sector”: add what you typed. “A > B” links A to B one way, “A -- B” both ways, adding names not yet on the map", "Di “Tambah pemangku kepentingan” atau “Tambah sektor”: tambahkan yang Anda ketik. “A > B” menghubungkan A ke B satu arah, “A -- B” dua arah, sekaligus menambah nama yang belum ada";
     KeyTabs => "On the view tabs: the network, the power–interest grid, the sector matrix", "Pada tab tampilan: jejaring, kisi kekuasaan–kepentingan, matriks sektor";
     KeyNextStakeholder => "In the network: select the next or previous stakeholder", "Di jejaring: pilih pemangku kepentingan berikutnya atau sebelumnya";
     KeyPan => "In the network: move the view", "Di jejaring: geser tampilan";

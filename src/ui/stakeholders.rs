@@ -6,7 +6,7 @@ use super::fields::QuickAdd;
 use super::state::AppState;
 use super::web;
 use crate::analysis::StakeholderMetrics;
-use crate::edit::Command;
+use crate::quick_entry;
 use crate::i18n::{vocabulary, Text};
 use crate::model::{Stakeholder, StakeholderId};
 use leptos::prelude::*;
@@ -53,10 +53,13 @@ impl Column {
 #[component]
 pub fn StakeholdersSection() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let add = Callback::new(move |name: String| {
-        let (id, index) = state.map.with_untracked(|m| (m.fresh_stakeholder_id(&name), m.stakeholders.len()));
-        state.dispatch(Command::InsertStakeholder { index, stakeholder: Stakeholder::new(id.clone(), name) });
-        state.selected.set(Some(id));
+    // A name, or a link typed as "A > B" / "A -- B" (see quick_entry).
+    let add = Callback::new(move |line: String| {
+        let Some(entry) = quick_entry::parse(&line) else { return };
+        if let Some((command, id)) = state.map.with_untracked(|m| quick_entry::command(m, &entry)) {
+            state.dispatch(command);
+            state.selected.set(Some(id));
+        }
     });
     let sort = RwSignal::new((Column::MapOrder, false));
     let rows = move || {

@@ -60,3 +60,26 @@ test('a map is built and analysed without the mouse', async () => {
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('quick entry: "A > B" and "A -- B" add links and missing stakeholders, undone as one', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await tabTo(page, 'New map');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'Add a stakeholder');
+  for (const line of ['Dinas Kesehatan', 'dinas kesehatan > Posyandu Mawar', 'Pasar Beringharjo -- Dinas Kesehatan']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+  const links = page.getByRole('table', { name: 'Links' }).locator('tbody tr');
+  await links.nth(1).waitFor();
+  const stakeholders = page.getByRole('table', { name: 'Stakeholders' }).locator('tbody th');
+  assert.deepEqual(await stakeholders.allInnerTexts(), ['Dinas Kesehatan', 'Posyandu Mawar', 'Pasar Beringharjo']);
+  assert.equal(await links.count(), 2);
+  // One undo takes back the last line: the link and the stakeholder it brought.
+  await tabTo(page, 'Undo');
+  await page.keyboard.press('Enter');
+  await links.nth(1).waitFor({ state: 'detached' });
+  assert.deepEqual(await stakeholders.allInnerTexts(), ['Dinas Kesehatan', 'Posyandu Mawar']);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
