@@ -1,24 +1,16 @@
 //! Kumu JSON import: a full project export (`elements`, `connections`, `maps`,
 //! attributes under `attributes`, ids like `elem-…`) or a blueprint (`elements` and
 //! `connections` with their fields at the top level, connections naming elements
-//! by label). Kumu's free-text types become Simpul kinds by keywords in English and
-//! Indonesian; the original type is kept in the notes when it was not a kind's name.
-//! Tags become sectors. The result is checked like any map file.
+//! by label), read into a spreadsheet `Draft` so that it goes through the same import
+//! preview: Kumu's free-text types get the kinds their English or Indonesian words
+//! suggest, for the user to correct; tags become sectors. Also the Kumu blueprint
+//! export.
 
 use super::problem::{Invalid, Problem, ProblemKind};
 use super::spreadsheet::{Draft, DraftLink, DraftStakeholder, Place, RowProblem, RowProblemKind};
-use crate::model::{LinkKind, PosInWorld, Score, Stance, StakeholderKind, Strength};
+use crate::model::{LinkKind, PosInWorld, StakeholderKind, Strength};
 use serde_json::{json, Value};
 use std::collections::HashMap;
-
-/// What an import did besides building the map, for the user to read.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct KumuReport {
-    pub elements: usize,
-    pub connections: usize,
-    /// Connections left out: an end that names no element, or both ends the same element.
-    pub skipped_connections: Vec<String>,
-}
 
 /// Whether a JSON tree looks like a Kumu project or blueprint.
 pub fn is_kumu(root: &Value) -> bool {
@@ -72,17 +64,6 @@ pub fn link_kind_of(kumu_type: &str) -> LinkKind {
         .unwrap_or(LinkKind::Partnership)
 }
 
-/// The map a Kumu file describes, with the kinds Simpul guesses, and what was left out.
-pub fn from_kumu(root: &Value) -> Result<(crate::model::Map, KumuReport), Invalid> {
-    let draft = kumu_draft(root)?;
-    let report = KumuReport {
-        elements: root["elements"].as_array().map_or(0, Vec::len),
-        connections: root["connections"].as_array().map_or(0, Vec::len),
-        skipped_connections: draft.problems.iter().map(|p| format!("connections[{}]", p.place.row - 1)).collect(),
-    };
-    Ok((draft.build(&Default::default(), &Default::default()), report))
-}
-
 /// A Kumu file as a draft for the import preview, where the user chooses the kind
 /// each Kumu type stands for. Connections whose end names no element, or that join
 /// an element to itself, are left out and listed as problems.
@@ -112,17 +93,12 @@ pub fn kumu_draft(root: &Value) -> Result<Draft, Invalid> {
         }
         by_key.entry(label.to_lowercase()).or_insert(i);
         draft.stakeholders.push(DraftStakeholder {
-            id: None,
-            name: label,
             type_text: field("element type").or_else(|| field("type")).unwrap_or_default().trim().to_string(),
             notes: field("description").unwrap_or_default(),
             sectors: tags(element),
-            power: Score::DEFAULT,
-            interest: Score::DEFAULT,
-            stance: Stance::DEFAULT,
-            resources: Vec::new(),
             pos_in_world: place.map(|&(x, y, _)| PosInWorld { x, y }),
             pinned: place.is_some_and(|&(_, _, pinned)| pinned),
+            ..DraftStakeholder::named(&label)
         });
     }
     for (i, connection) in connections.iter().enumerate() {

@@ -150,6 +150,25 @@ pub struct DraftStakeholder {
     pub pinned: bool,
 }
 
+impl DraftStakeholder {
+    /// A stakeholder known only by name, with the file format's defaults.
+    pub fn named(name: &str) -> Self {
+        Self {
+            id: None,
+            name: name.into(),
+            type_text: String::new(),
+            notes: String::new(),
+            sectors: Vec::new(),
+            power: Score::DEFAULT,
+            interest: Score::DEFAULT,
+            stance: Stance::DEFAULT,
+            resources: Vec::new(),
+            pos_in_world: None,
+            pinned: false,
+        }
+    }
+}
+
 /// A link between two draft stakeholders (their positions in the draft).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DraftLink {
@@ -210,6 +229,30 @@ impl Columns {
         Place { sheet: sheet.into(), row, column }
     }
 
+    /// The whole number in `field` within `(min, max)`, or `default`, with a problem
+    /// at `(sheet, row)` when the cell held something else.
+    fn scale(&self, row: &[String], field: Field, (min, max, default): (i64, i64, i64), (sheet, number): (&str, usize), problems: &mut Vec<RowProblem>) -> i64 {
+        let raw = self.get(row, field);
+        score(raw, min, max).unwrap_or_else(|| {
+            if !raw.is_empty() {
+                let kind = RowProblemKind::OutOfScale { value: raw.into(), min, max, used: default };
+                problems.push(RowProblem { place: self.place(sheet, number, field), kind });
+            }
+            default
+        })
+    }
+
+    /// The description, then each of the `extras` columns as a line `Header: value`.
+    fn notes(&self, row: &[String], extras: &[(usize, &str)]) -> String {
+        let mut notes = self.get(row, Field::Description).to_string();
+        for (i, header) in extras {
+            if let Some(value) = row.get(*i).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+                push_line(&mut notes, &format!("{header}: {value}"));
+            }
+        }
+        notes
+    }
+
     /// Columns no field claims: kept in the notes as `Header: value`.
     fn extras<'h>(&self, header: &'h [String]) -> Vec<(usize, &'h str)> {
         let used: HashSet<usize> = self.0.values().map(|(i, _)| *i).collect();
@@ -262,32 +305,13 @@ pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, SheetError> {
                 draft.problems.push(RowProblem { place: columns.place(&sheet.name, number, Field::Name), kind });
                 continue;
             }
-            let mut scale = |field: Field, min: i64, max: i64, default: i64| -> i64 {
-                let raw = columns.get(row, field);
-                match score(raw, min, max) {
-                    Some(v) => v,
-                    None => {
-                        if !raw.is_empty() {
-                            let kind = RowProblemKind::OutOfScale { value: raw.into(), min, max, used: default };
-                            draft.problems.push(RowProblem { place: columns.place(&sheet.name, number, field), kind });
-                        }
-                        default
-                    }
-                }
-            };
+            let at = (sheet.name.as_str(), number);
+            let mut scale = |field, min, max, default: i64| columns.scale(row, field, (min, max, default), at, &mut draft.problems);
             let power = Score::new(scale(Field::Power, Score::MIN, Score::MAX, Score::DEFAULT.get().into())).unwrap_or_default();
             let interest =
                 Score::new(scale(Field::Interest, Score::MIN, Score::MAX, Score::DEFAULT.get().into())).unwrap_or_default();
             let stance = Stance::new(scale(Field::Stance, Stance::MIN, Stance::MAX, Stance::DEFAULT.get().into())).unwrap_or_default();
-            let mut notes = columns.get(row, Field::Description).to_string();
-            for (i, header) in &extras {
-                if let Some(value) = row.get(*i).map(|v| v.trim()).filter(|v| !v.is_empty()) {
-                    if !notes.is_empty() {
-                        notes.push('\n');
-                    }
-                    notes.push_str(&format!("{header}: {value}"));
-                }
-            }
+            let notes = columns.notes(row, &extras);
             let pos_in_world = match (number_of(columns.get(row, Field::X)), number_of(columns.get(row, Field::Y))) {
                 (Some(x), Some(y)) => Some(PosInWorld { x, y }),
                 _ => None,
@@ -338,19 +362,7 @@ pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, SheetError> {
                 draft.problems.push(RowProblem { place: columns.place(&sheet.name, number, name_field), kind });
                 let index = draft.stakeholders.len();
                 by_name.insert(key, index);
-                draft.stakeholders.push(DraftStakeholder {
-                    id: None,
-                    name: name.into(),
-                    type_text: String::new(),
-                    notes: String::new(),
-                    sectors: Vec::new(),
-                    power: Score::DEFAULT,
-                    interest: Score::DEFAULT,
-                    stance: Stance::DEFAULT,
-                    resources: Vec::new(),
-                    pos_in_world: None,
-                    pinned: false,
-                });
+                draft.stakeholders.push(DraftStakeholder::named(name));
                 Some(index)
             };
             let from = end(Field::From, Field::FromId, &mut draft);
@@ -364,37 +376,15 @@ pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, SheetError> {
                 draft.problems.push(RowProblem { place: columns.place(&sheet.name, number, Field::To), kind });
                 continue;
             }
-            let raw_strength = columns.get(row, Field::Strength);
-            let strength = match score(raw_strength, Strength::MIN, Strength::MAX) {
-                Some(v) => Strength::new(v).unwrap_or_default(),
-                None => {
-                    if !raw_strength.is_empty() {
-                        let kind = RowProblemKind::OutOfScale {
-                            value: raw_strength.into(),
-                            min: Strength::MIN,
-                            max: Strength::MAX,
-                            used: Strength::DEFAULT.get().into(),
-                        };
-                        draft.problems.push(RowProblem { place: columns.place(&sheet.name, number, Field::Strength), kind });
-                    }
-                    Strength::DEFAULT
-                }
-            };
-            let mut notes = columns.get(row, Field::Description).to_string();
-            for (i, header) in &extras {
-                if let Some(value) = row.get(*i).map(|v| v.trim()).filter(|v| !v.is_empty()) {
-                    if !notes.is_empty() {
-                        notes.push('\n');
-                    }
-                    notes.push_str(&format!("{header}: {value}"));
-                }
-            }
+            let bounds = (Strength::MIN, Strength::MAX, Strength::DEFAULT.get().into());
+            let strength = columns.scale(row, Field::Strength, bounds, (&sheet.name, number), &mut draft.problems);
+            let notes = columns.notes(row, &extras);
             draft.links.push(DraftLink {
                 from,
                 to,
                 type_text: columns.get(row, Field::Type).to_string(),
                 directed: directed(columns.get(row, Field::Direction)),
-                strength,
+                strength: Strength::new(strength).unwrap_or_default(),
                 notes,
             });
         }
@@ -437,10 +427,7 @@ impl Draft {
             let mut notes = s.notes.clone();
             // A type that is not a kind's code is kept, so nothing in the file is lost.
             if !s.type_text.is_empty() && StakeholderKind::from_code(&key).is_none() {
-                if !notes.is_empty() {
-                    notes.push('\n');
-                }
-                notes.push_str(&format!("Type: {}", s.type_text));
+                push_line(&mut notes, &format!("Type: {}", s.type_text));
             }
             let mut stakeholder = Stakeholder::new(id, s.name.clone());
             stakeholder.kind = kind;
@@ -472,16 +459,21 @@ impl Draft {
             link.strength = l.strength;
             let mut notes = l.notes.clone();
             if !l.type_text.is_empty() && LinkKind::from_code(&key).is_none() {
-                if !notes.is_empty() {
-                    notes.push('\n');
-                }
-                notes.push_str(&format!("Type: {}", l.type_text));
+                push_line(&mut notes, &format!("Type: {}", l.type_text));
             }
             link.notes = notes;
             map.links.push(link);
         }
         map
     }
+}
+
+/// Appends `line` to `notes`, on a line of its own.
+fn push_line(notes: &mut String, line: &str) {
+    if !notes.is_empty() {
+        notes.push('\n');
+    }
+    notes.push_str(line);
 }
 
 /// Distinct types (compared in lower case, shown as first written), most frequent first.
@@ -588,8 +580,9 @@ pub fn title_of(file_name: &str) -> &str {
     stem.strip_suffix(" - stakeholders").or_else(|| stem.strip_suffix(" - links")).unwrap_or(stem)
 }
 
-/// Whether a chosen file is for the spreadsheet import rather than a map file.
-pub fn is_spreadsheet(file_name: &str, first_bytes: &[u8]) -> bool {
+/// Whether a chosen file, by its name, is for the spreadsheet import rather than a
+/// map file.
+pub fn is_spreadsheet(file_name: &str) -> bool {
     let lower = file_name.to_lowercase();
-    super::sheet::is_zip(first_bytes) || [".csv", ".tsv", ".xlsx", ".zip"].iter().any(|ext| lower.ends_with(ext))
+    [".csv", ".tsv", ".xlsx", ".zip"].iter().any(|ext| lower.ends_with(ext))
 }

@@ -29,7 +29,7 @@ pub fn FileActions() -> impl IntoView {
         }
         // Spreadsheets (CSV, XLSX, a zip of CSVs; one or several files) go to the
         // import preview; a map file or Kumu JSON opens at once.
-        if files.len() > 1 || spreadsheet::is_spreadsheet(&file.name(), &[]) {
+        if files.len() > 1 || spreadsheet::is_spreadsheet(&file.name()) {
             leptos::task::spawn_local(preview(state, files));
             return;
         }

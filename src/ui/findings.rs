@@ -35,7 +35,7 @@ pub fn FindingsPanel() -> impl IntoView {
 /// Findings listed per severity before "Show all": a map of thousands of
 /// stakeholders can have tens of thousands of findings, and listing them all would
 /// freeze the page.
-const FIRST_LISTED: usize = 250;
+pub(super) const FIRST_LISTED: usize = 250;
 
 #[component]
 fn SeverityGroup(severity: Severity) -> impl IntoView {

@@ -19,8 +19,9 @@ pub enum Paper {
     A3,
 }
 
-/// Findings printed per severity, as in the Findings panel; the rest are counted.
-const FIRST_PRINTED: usize = 250;
+/// Findings printed per severity: as many as the Findings panel lists at first;
+/// the rest are counted.
+use super::findings::FIRST_LISTED as FIRST_PRINTED;
 
 #[component]
 pub fn PrintPreview() -> impl IntoView {

@@ -279,20 +279,31 @@ impl AppState {
         let state = *self;
         let path = crate::example_maps::example_path(stem, self.lang.get_untracked());
         leptos::task::spawn_local(async move {
-            let map = match web::fetch_text(&path).await {
-                Ok(text) => format::decode(&text).map_err(|invalid| invalid.problems),
-                Err(reason) => Err(vec![format::Problem::new("", format::ProblemKind::Unreadable { reason })]),
-            };
-            match map {
-                Ok(map) => {
-                    let title = map.title.clone();
-                    state.import_problems.set(Vec::new());
-                    state.start(map);
-                    state.notify(Notice::Info(Text::OpenedExample, title));
-                }
-                Err(problems) => state.import_problems.set(problems),
-            }
+            state.open_as_new_map(web::fetch_text(&path).await, Text::OpenedExample);
         });
+    }
+
+    /// Opens a `.simpul.json` text that arrived asynchronously (an example, the
+    /// spreadsheet worker's map) as a new map and says so with `notice`; `false`, with
+    /// the problems listed, when it could not be had or read.
+    fn open_as_new_map(&self, text: Result<String, String>, notice: Text) -> bool {
+        let map = match text {
+            Ok(text) => format::decode(&text).map_err(|invalid| invalid.problems),
+            Err(reason) => Err(vec![format::Problem::new("", format::ProblemKind::Unreadable { reason })]),
+        };
+        match map {
+            Ok(map) => {
+                let title = map.title.clone();
+                self.import_problems.set(Vec::new());
+                self.start(map);
+                self.notify(Notice::Info(notice, title));
+                true
+            }
+            Err(problems) => {
+                self.import_problems.set(problems);
+                false
+            }
+        }
     }
 
     /// Opens `map` as a new entry of the library (used by New, Import, Duplicate).
@@ -586,19 +597,9 @@ impl AppState {
     pub fn accept_spreadsheet(&self, choices: serde_json::Value) {
         let state = *self;
         leptos::task::spawn_local(async move {
-            let map = match web::ask_spreadsheet_worker(&choices.to_string()).await {
-                Ok(text) => format::decode(&text).map_err(|invalid| invalid.problems),
-                Err(reason) => Err(vec![format::Problem::new("", format::ProblemKind::Unreadable { reason })]),
-            };
-            match map {
-                Ok(map) => {
-                    let title = map.title.clone();
-                    state.sheet_import.set(None);
-                    state.import_problems.set(Vec::new());
-                    state.start(map);
-                    state.notify(Notice::Info(Text::ImportedAsNewMap, title));
-                }
-                Err(problems) => state.import_problems.set(problems),
+            let answer = web::ask_spreadsheet_worker(&choices.to_string()).await;
+            if state.open_as_new_map(answer, Text::ImportedAsNewMap) {
+                state.sheet_import.set(None);
             }
         });
     }

@@ -272,13 +272,18 @@ pub async fn ask_spreadsheet_worker(request: &str) -> Result<String, String> {
 
 /// The text of a file of the app itself (an example map).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let text = fetch_text_js(url).await.map_err(|e| e.as_string().unwrap_or_else(|| describe(e)))?;
-    text.as_string().ok_or_else(|| "not text".into())
+    text_of(fetch_text_js(url).await, "not text")
 }
 
 fn worker_answer(answer: Result<JsValue, JsValue>) -> Result<String, String> {
+    text_of(answer, "the spreadsheet reader gave no answer")
+}
+
+/// The text a JavaScript promise resolved to, or why there is none: its rejection
+/// (our snippets reject with a string) or `not_text`.
+fn text_of(answer: Result<JsValue, JsValue>, not_text: &str) -> Result<String, String> {
     let answer = answer.map_err(|e| e.as_string().unwrap_or_else(|| describe(e)))?;
-    answer.as_string().ok_or_else(|| "the spreadsheet reader gave no answer".into())
+    answer.as_string().ok_or_else(|| not_text.into())
 }
 
 /// Reads a chosen file as text.
