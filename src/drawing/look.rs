@@ -63,6 +63,19 @@ pub fn link_look(kind: LinkKind) -> (&'static [f64], &'static str) {
     }
 }
 
+/// The link colours on the projector's black background: the same hues, light
+/// enough to stand out at 3:1 or more (the dashes still tell the kinds apart).
+pub fn link_colour_on_dark(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::Partnership => "#d7dde5",
+        LinkKind::Funding => "#6fd68f",
+        LinkKind::Information => "#8cc4ff",
+        LinkKind::Regulation => "#c9a7ff",
+        LinkKind::Service => "#ffc66b",
+        LinkKind::Conflict => "#ff8a8a",
+    }
+}
+
 /// Line width in world units: strength 1 → 1.5, 3 → 4.5.
 pub fn link_width(strength: Strength) -> f64 {
     1.5 * strength.get() as f64
@@ -124,6 +137,29 @@ mod tests {
         let dashes: Vec<_> = LinkKind::ALL.iter().map(|k| link_look(*k).0).collect();
         for (i, a) in dashes.iter().enumerate() {
             assert!(dashes[i + 1..].iter().all(|b| b != a), "dash patterns repeat");
+        }
+    }
+
+    /// WCAG relative luminance of a `#rrggbb` colour.
+    fn luminance(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    }
+
+    #[test]
+    fn the_projector_colours_stand_out_on_black() {
+        // Graphics need 3:1 against their background (WCAG 1.4.11).
+        let on_black = |hex: &str| (luminance(hex) + 0.05) / 0.05;
+        for &kind in LinkKind::ALL {
+            let colour = link_colour_on_dark(kind);
+            assert!(on_black(colour) >= 3.0, "{kind:?} {colour}: {:.2}", on_black(colour));
+        }
+        for &kind in StakeholderKind::ALL {
+            let colour = kind_look(kind).1;
+            assert!(on_black(colour) >= 3.0, "{kind:?} {colour}: {:.2}", on_black(colour));
         }
     }
 }

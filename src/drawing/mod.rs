@@ -1,11 +1,13 @@
 //! How the network view looks, independent of where it is drawn: the viewport
 //! (world ↔ screen), the visual vocabulary (shape and colour by kind, size by power,
-//! dashes by link kind), hit testing, and an SVG rendering. The canvas in `ui` and
-//! the SVG export draw the same picture from these.
+//! dashes by link kind), hit testing, the workshop's reveal, and an SVG rendering.
+//! The canvas in `ui` and the SVG export draw the same picture from these.
 
 pub mod emphasis;
 pub mod hit;
+pub mod labels;
 pub mod look;
+pub mod reveal;
 pub mod svg;
 pub mod viewport;
 

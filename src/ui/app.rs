@@ -14,6 +14,7 @@ use super::stakeholder_panel::StakeholderPanel;
 use super::stakeholders::StakeholdersSection;
 use super::state::{AppState, Notice};
 use super::views::MapViews;
+use super::workshop::Workshop;
 use crate::i18n::{Lang, Text};
 use leptos::ev;
 use leptos::prelude::*;
@@ -66,7 +67,14 @@ fn App() -> impl IntoView {
                 return;
             }
             "Escape" if state.help.get_untracked() => {
+                // Taken here: the same Escape must not also leave workshop mode.
+                event.prevent_default();
                 state.help.set(false);
+                return;
+            }
+            "w" | "W" if !(event.ctrl_key() || event.meta_key() || event.alt_key()) && state.workshop.get_untracked().is_none() => {
+                event.prevent_default();
+                super::workshop::enter(state);
                 return;
             }
             _ => {}
@@ -160,6 +168,7 @@ fn App() -> impl IntoView {
                 </Show>
             </main>
         </div>
+        <Workshop/>
         <PrintPreview/>
         <KeyboardHelp/>
     }

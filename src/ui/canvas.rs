@@ -3,16 +3,60 @@
 //! kind and strength, one per stakeholder kind), so a 5,000-stakeholder map costs
 //! a few hundred canvas calls plus one shape per visible stakeholder.
 
+use crate::drawing::labels::{self, Align, NameToPlace};
 use crate::drawing::look::{self, Shape, HUB_RADIUS};
+use crate::drawing::reveal::Shown;
 use crate::drawing::{Emphasis, Viewport};
 use crate::layout::MapLayout;
-use crate::model::{LinkKind, Map, PosInWorld, StakeholderKind};
+use crate::model::{LinkKind, Map, PosInWorld, Score, StakeholderKind};
 use wasm_bindgen::JsValue;
 use web_sys::CanvasRenderingContext2d as Context;
 
-const INK: &str = "#1b1f24";
-const ACCENT: &str = "#1d4e89";
 const DIMMED: f64 = 0.18;
+
+/// The colours and type of a painting: the page's, or the projector's.
+pub struct Theme {
+    /// Outlines and text.
+    ink: &'static str,
+    /// Around text, so it reads over lines: the background's colour.
+    halo: &'static str,
+    halo_width: f64,
+    spoke: &'static str,
+    hub_fill: &'static str,
+    hub_ring: &'static str,
+    accent: &'static str,
+    on_dark: bool,
+    /// Fonts for names and sector names drawn at a fixed size on the screen,
+    /// whatever the zoom (the projector); `None` draws them in the world, scaled.
+    screen_fonts: Option<(&'static str, &'static str)>,
+}
+
+impl Theme {
+    pub const PAGE: Theme = Theme {
+        ink: "#1b1f24",
+        halo: "#ffffff",
+        halo_width: 3.0,
+        spoke: "#c9d0da",
+        hub_fill: "#ffffff",
+        hub_ring: "#4a5360",
+        accent: "#1d4e89",
+        on_dark: false,
+        screen_fonts: None,
+    };
+    /// White on black, names at 24 px and sector names at 28 px on the screen:
+    /// legible from the back of a room on a 1080p projector.
+    pub const PROJECTOR: Theme = Theme {
+        ink: "#ffffff",
+        halo: "#000000",
+        halo_width: 5.0,
+        spoke: "#8a94a3",
+        hub_fill: "#000000",
+        hub_ring: "#ffffff",
+        accent: "#ffd400",
+        on_dark: true,
+        screen_fonts: Some(("600 24px system-ui, sans-serif", "700 28px system-ui, sans-serif")),
+    };
+}
 /// Names are drawn only when they would be legible and not a wall of text.
 const MIN_LABEL_SCALE: f64 = 0.55;
 const MAX_LABELS: usize = 600;
@@ -49,11 +93,14 @@ impl Layer {
     }
 }
 
-/// What is drawn over the map: the selection ring and a link being drawn.
+/// What is drawn over the map (the selection ring and a link being drawn), which
+/// layers of it the workshop's reveal shows, and in which theme.
 pub struct Overlay {
     pub selected: Option<usize>,
     pub link_from: Option<usize>,
     pub link_to_in_world: Option<PosInWorld>,
+    pub shown: Shown,
+    pub theme: &'static Theme,
 }
 
 /// Paints `layer` of the map. Every layer but [`Layer::Only`] clears the canvas first.
@@ -70,9 +117,11 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
     let pos = |i: usize| layout.pos_in_world(i);
     let hub = |h: usize| layout.hub_in_world(h);
     let hairline = 1.0 / viewport.scale;
+    let (theme, shown) = (overlay.theme, overlay.shown);
+    let radius = |power: Score| look::radius(if shown.power { power } else { Score::DEFAULT });
 
     // Memberships: grey spokes to the sector hubs, lit ones then dimmed ones.
-    for lit in [true, false] {
+    for lit in [true, false].into_iter().filter(|_| shown.sectors) {
         ctx.begin_path();
         for &(i, h) in layout.memberships() {
             if !layer.has_line(i, None) || (emphasis.stakeholder_lit(i) && emphasis.sector_lit(h)) != lit {
@@ -87,7 +136,7 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
         }
         ctx.set_global_alpha(if lit { 1.0 } else { DIMMED });
         ctx.set_line_width(hairline.max(0.8));
-        ctx.set_stroke_style_str("#c9d0da");
+        ctx.set_stroke_style_str(theme.spoke);
         let _ = ctx.set_line_dash(&js_sys::Array::new());
         ctx.stroke();
     }
@@ -95,7 +144,7 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
     // Links, one path per (kind, strength, lit); arrowheads filled in the same colour.
     let kinds = LinkKind::ALL.len();
     let mut buckets: Vec<Vec<(PosInWorld, PosInWorld, f64, bool)>> = vec![Vec::new(); kinds * 3 * 2];
-    for (link, ends) in map.links.iter().zip(layout.link_ends()) {
+    for (link, ends) in map.links.iter().zip(layout.link_ends()).filter(|_| shown.links) {
         let Some((i, j)) = *ends else { continue };
         if !layer.has_line(i, Some(j)) {
             continue;
@@ -107,7 +156,7 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
         let lit = emphasis.stakeholder_lit(i) && emphasis.stakeholder_lit(j);
         let kind = LinkKind::ALL.iter().position(|k| *k == link.kind).unwrap_or(0);
         let strength = (link.strength.get() as usize).clamp(1, 3) - 1;
-        let target_radius = look::radius(map.stakeholders[j].power);
+        let target_radius = radius(map.stakeholders[j].power);
         buckets[(kind * 3 + strength) * 2 + usize::from(!lit)].push((a, b, target_radius, link.directed));
     }
     for (b, lines) in buckets.iter().enumerate() {
@@ -116,6 +165,7 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
         }
         let (kind, strength, lit) = (LinkKind::ALL[b / 6], (b / 2) % 3 + 1, b % 2 == 0);
         let (dash, colour) = look::link_look(kind);
+        let colour = if theme.on_dark { look::link_colour_on_dark(kind) } else { colour };
         let width = 1.5 * strength as f64;
         ctx.set_global_alpha(if lit { 1.0 } else { DIMMED });
         ctx.set_stroke_style_str(colour);
@@ -146,6 +196,7 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
 
     // Sector hubs; a lifted stakeholder's hubs again, over its spokes.
     let hub_in_layer = |h: usize| match layer {
+        _ if !shown.sectors => false,
         Layer::Only(x) => layout.memberships().iter().any(|&(i, g)| i == x && g == h),
         _ => true,
     };
@@ -154,10 +205,10 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
         ctx.set_global_alpha(if emphasis.sector_lit(h) { 1.0 } else { DIMMED });
         ctx.begin_path();
         let _ = ctx.arc(p.x, p.y, HUB_RADIUS, 0.0, std::f64::consts::TAU);
-        ctx.set_fill_style_str("#ffffff");
+        ctx.set_fill_style_str(theme.hub_fill);
         ctx.fill();
         ctx.set_line_width(3.0);
-        ctx.set_stroke_style_str(sector.color.as_ref().map_or("#4a5360", |c| c.as_str()));
+        ctx.set_stroke_style_str(sector.color.as_ref().map_or(theme.hub_ring, |c| c.as_str()));
         ctx.stroke();
     }
 
@@ -179,7 +230,7 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
                     continue;
                 }
                 let Some(p) = pos(i) else { continue };
-                let r = look::radius(st.power);
+                let r = radius(st.power);
                 if !visible.contains(p, r) {
                     continue;
                 }
@@ -203,7 +254,7 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
                 ctx.set_fill_style_str(colour);
                 ctx.fill();
                 ctx.set_line_width(1.5);
-                ctx.set_stroke_style_str(INK);
+                ctx.set_stroke_style_str(theme.ink);
                 ctx.stroke();
             }
         }
@@ -212,11 +263,11 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
 
     // The selection ring, and a link being drawn.
     let ring = overlay.selected.filter(|i| layer.has_stakeholder(*i));
-    if let Some(p) = ring.and_then(|i| Some((pos(i)?, look::radius(map.stakeholders[i].power)))) {
+    if let Some(p) = ring.and_then(|i| Some((pos(i)?, radius(map.stakeholders[i].power)))) {
         ctx.begin_path();
         let _ = ctx.arc(p.0.x, p.0.y, p.1 + 6.0, 0.0, std::f64::consts::TAU);
         ctx.set_line_width(4.0 * hairline.max(0.75));
-        ctx.set_stroke_style_str(ACCENT);
+        ctx.set_stroke_style_str(theme.accent);
         ctx.stroke();
     }
     if let (Some(a), Some(b), false) = (overlay.link_from.and_then(pos), overlay.link_to_in_world, matches!(layer, Layer::Only(_))) {
@@ -226,49 +277,121 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
         ctx.set_line_width(3.0 * hairline.max(0.75));
         let pattern = js_sys::Array::of2(&JsValue::from_f64(8.0), &JsValue::from_f64(6.0));
         let _ = ctx.set_line_dash(&pattern);
-        ctx.set_stroke_style_str(ACCENT);
+        ctx.set_stroke_style_str(theme.accent);
         ctx.stroke();
         let _ = ctx.set_line_dash(&js_sys::Array::new());
     }
 
-    // Names, stance marks and sector labels, when legible.
+    // Counted over the whole map, so that every layer agrees on showing names.
+    let shown_names = map
+        .stakeholders
+        .iter()
+        .enumerate()
+        .filter(|(i, st)| pos(*i).is_some_and(|p| visible.contains(p, radius(st.power))))
+        .count();
+    ctx.set_line_join("round");
+    if let Some(fonts) = theme.screen_fonts {
+        if shown_names <= MAX_LABELS {
+            let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+            paint_names_on_screen(ctx, theme, fonts, map, layout, viewport, emphasis, overlay, layer);
+        }
+        ctx.set_global_alpha(1.0);
+        return;
+    }
+    // Names, stance marks and sector labels in the world, scaled with the zoom,
+    // when legible.
     if viewport.scale >= MIN_LABEL_SCALE * 0.5 {
         ctx.set_text_align("center");
-        ctx.set_line_join("round");
         ctx.set_font("700 14px system-ui, sans-serif");
         for (h, sector) in map.sectors.iter().enumerate() {
             if let Some(p) = hub(h).filter(|p| hub_in_layer(h) && visible.contains(*p, 100.0)) {
                 ctx.set_global_alpha(if emphasis.sector_lit(h) { 1.0 } else { DIMMED });
-                halo_text(ctx, &sector.name, p.x, p.y - HUB_RADIUS - 6.0);
+                halo_text(ctx, theme, &sector.name, p.x, p.y - HUB_RADIUS - 6.0);
             }
         }
     }
-    // Counted over the whole map, so that every layer agrees on showing names.
-    let shown = map
-        .stakeholders
-        .iter()
-        .enumerate()
-        .filter(|(i, st)| pos(*i).is_some_and(|p| visible.contains(p, look::radius(st.power))))
-        .count();
-    if viewport.scale >= MIN_LABEL_SCALE && shown <= MAX_LABELS {
+    if viewport.scale >= MIN_LABEL_SCALE && shown_names <= MAX_LABELS {
         ctx.set_font("12px system-ui, sans-serif");
         for (i, st) in map.stakeholders.iter().enumerate() {
             let Some(p) = pos(i).filter(|_| layer.has_stakeholder(i)) else { continue };
-            let r = look::radius(st.power);
+            let r = radius(st.power);
             if !visible.contains(p, r + 40.0) {
                 continue;
             }
             ctx.set_global_alpha(if emphasis.stakeholder_lit(i) { 1.0 } else { DIMMED });
             ctx.set_text_align("center");
-            halo_text(ctx, &short(&st.name), p.x, p.y + r + 14.0);
+            halo_text(ctx, theme, &short(&st.name), p.x, p.y + r + 14.0);
             let mark = look::stance_mark(st.stance);
             if !mark.is_empty() {
                 ctx.set_text_align("left");
-                halo_text(ctx, mark, p.x + r * 0.8, p.y - r * 0.8);
+                halo_text(ctx, theme, mark, p.x + r * 0.8, p.y - r * 0.8);
             }
         }
     }
     ctx.set_global_alpha(1.0);
+}
+
+/// Names at a fixed size on the screen (the projector), each placed around its
+/// stakeholder or sector where it covers no other name and no stakeholder
+/// ([`labels::place`]): sector names first, then lit stakeholders, the selected
+/// one, and the most powerful. A name with no room is left out until a zoom makes
+/// some. Expects the canvas transform to be the screen's.
+#[allow(clippy::too_many_arguments)]
+fn paint_names_on_screen(
+    ctx: &Context,
+    theme: &Theme,
+    (name_font, sector_font): (&'static str, &'static str),
+    map: &Map,
+    layout: &MapLayout,
+    viewport: &Viewport,
+    emphasis: &Emphasis,
+    overlay: &Overlay,
+    layer: Layer,
+) {
+    let shown = overlay.shown;
+    let radius = |power: Score| look::radius(if shown.power { power } else { Score::DEFAULT }) * viewport.scale;
+    let visible = viewport.visible();
+    let width = |text: &str| ctx.measure_text(text).map_or(0.0, |m| m.width());
+    // (text, font, lit, in this layer, where it may go)
+    let mut names: Vec<(String, &'static str, bool, bool, NameToPlace)> = Vec::new();
+    ctx.set_font(sector_font);
+    for (h, sector) in map.sectors.iter().enumerate().filter(|_| shown.sectors) {
+        let Some(p) = layout.hub_in_world(h).filter(|p| visible.contains(*p, 100.0)) else { continue };
+        let in_layer = match layer {
+            Layer::Only(x) => layout.memberships().iter().any(|&(i, g)| i == x && g == h),
+            _ => true,
+        };
+        let center = viewport.to_screen(p);
+        let to_place = NameToPlace { center, radius: HUB_RADIUS * viewport.scale, width: width(&sector.name), height: 28.0 };
+        names.push((sector.name.clone(), sector_font, emphasis.sector_lit(h), in_layer, to_place));
+    }
+    ctx.set_font(name_font);
+    let mut people: Vec<usize> = (0..map.stakeholders.len())
+        .filter(|&i| layout.pos_in_world(i).is_some_and(|p| visible.contains(p, 40.0)))
+        .collect();
+    let power = |i: usize| if shown.power { map.stakeholders[i].power.get() } else { 0 };
+    people.sort_by_key(|&i| (!emphasis.stakeholder_lit(i), overlay.selected != Some(i), std::cmp::Reverse(power(i))));
+    for i in people {
+        let (Some(p), st) = (layout.pos_in_world(i), &map.stakeholders[i]) else { continue };
+        let (center, r) = (viewport.to_screen(p), radius(st.power));
+        // The stance mark follows the name, so that the two never collide.
+        let mark = look::stance_mark(st.stance);
+        let name = if mark.is_empty() { short(&st.name) } else { [short(&st.name).as_str(), " ", mark].concat() };
+        let to_place = NameToPlace { center, radius: r, width: width(&name), height: 24.0 };
+        names.push((name, name_font, emphasis.stakeholder_lit(i), layer.has_stakeholder(i), to_place));
+    }
+    let places = labels::place(&names.iter().map(|n| n.4).collect::<Vec<_>>());
+    for ((text, font, lit, in_layer, _), place) in names.iter().zip(places) {
+        let Some(place) = place.filter(|_| *in_layer) else { continue };
+        ctx.set_font(font);
+        ctx.set_global_alpha(if *lit { 1.0 } else { DIMMED });
+        ctx.set_text_align(match place.align {
+            Align::Left => "left",
+            Align::Center => "center",
+            Align::Right => "right",
+        });
+        halo_text(ctx, theme, text, place.at.x, place.at.y);
+    }
 }
 
 /// How a painting made for viewport `painted_for` must be moved, in CSS pixels,
@@ -291,12 +414,12 @@ pub fn shift(ctx: &Context, dpr: f64, image: &web_sys::HtmlCanvasElement, painte
     let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(image, dx * dpr, dy * dpr, w * k, h * k);
 }
 
-/// Text with a white outline, legible over lines.
-fn halo_text(ctx: &Context, text: &str, x: f64, y: f64) {
-    ctx.set_line_width(3.0);
-    ctx.set_stroke_style_str("#ffffff");
+/// Text with an outline in the background's colour, legible over lines.
+fn halo_text(ctx: &Context, theme: &Theme, text: &str, x: f64, y: f64) {
+    ctx.set_line_width(theme.halo_width);
+    ctx.set_stroke_style_str(theme.halo);
     let _ = ctx.stroke_text(text, x, y);
-    ctx.set_fill_style_str(INK);
+    ctx.set_fill_style_str(theme.ink);
     let _ = ctx.fill_text(text, x, y);
 }
 

@@ -141,7 +141,13 @@ fn png_data_url(map: &Map, scale: f64) -> Result<String, String> {
     let ctx = web::context_2d(&image).ok_or("no 2D context")?;
     let mut viewport = Viewport::new(w, h);
     viewport.center_in_world = crate::model::PosInWorld { x: (bounds.min.x + bounds.max.x) / 2.0, y: (bounds.min.y + bounds.max.y) / 2.0 };
-    let overlay = Overlay { selected: None, link_from: None, link_to_in_world: None };
+    let overlay = Overlay {
+        selected: None,
+        link_from: None,
+        link_to_in_world: None,
+        shown: crate::drawing::reveal::Shown::ALL,
+        theme: &canvas::Theme::PAGE,
+    };
     canvas::paint(&ctx, scale, map, &layout, &viewport, &Emphasis::default(), &overlay, Layer::All);
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     let _ = ctx.set_global_composite_operation("destination-over");

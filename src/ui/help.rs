@@ -21,6 +21,9 @@ const SHORTCUTS: &[(&str, Text)] = &[
     ("P", Text::KeyPin),
     ("Delete", Text::KeyDelete),
     ("↑ ↓ ← →", Text::KeyRescore),
+    ("W", Text::KeyWorkshop),
+    ("→ ←", Text::KeyWorkshopSteps),
+    ("N", Text::KeyWorkshopAdd),
     ("Esc", Text::KeyEscape),
 ];
 

@@ -24,5 +24,6 @@ mod stakeholders;
 mod state;
 mod views;
 mod web;
+mod workshop;
 
 pub use app::mount;

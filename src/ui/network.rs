@@ -5,6 +5,7 @@
 
 use super::canvas::{self, Layer, Overlay};
 use super::state::AppState;
+use crate::drawing::reveal::Shown;
 use crate::drawing::{hit, BoundsInWorld, Emphasis, PosOnScreen, Viewport};
 use crate::i18n::Text;
 use crate::layout::MapLayout;
@@ -113,7 +114,31 @@ pub fn NetworkView() -> impl IntoView {
             view.schedule();
         }
     });
+    // Workshop mode repaints in its theme and layers, and fits the picture to the wall.
+    Effect::new(move |was: Option<bool>| {
+        let on = state.workshop.with(Option::is_some);
+        if was.is_some_and(|w| w != on) {
+            view.engine.update_value(|e| e.follow = true);
+        }
+        view.schedule();
+        on
+    });
     let _resize = window_event_listener(leptos::ev::resize, move |_| view.schedule());
+    // In workshop mode the arrows walk the reveal, but + − 0 still zoom, from anywhere
+    // outside the entry field: a zoom makes room for names left out.
+    let _workshop_zoom = window_event_listener(leptos::ev::keydown, move |e| {
+        let in_field = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()).is_some();
+        if state.workshop.with_untracked(Option::is_none) || in_field || e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        match e.key().as_str() {
+            "+" | "=" => view.zoom(1.25),
+            "-" | "_" => view.zoom(0.8),
+            "0" => view.fit(),
+            _ => return,
+        }
+        e.prevent_default();
+    });
 
     let tool = move |label: Text, action: fn(View)| {
         view! { <button type="button" on:click=move |_| action(view)>{state.tr(label)}</button> }
@@ -214,12 +239,17 @@ impl View {
                     layout.saved(&to_save);
                 }
             }
+            let step = self.state.workshop.get_untracked();
             if e.follow {
-                if let Some(bounds) = self.state.map.with_untracked(|m| bounds(m, layout)) {
-                    e.viewport.fit(bounds, FIT_MARGIN_ON_SCREEN);
+                // The projector's names are large and fixed in size: they need a wider margin.
+                let (hubs, margin) = step.map_or((true, FIT_MARGIN_ON_SCREEN), |s| (s.shown().sectors, 3.0 * FIT_MARGIN_ON_SCREEN));
+                if let Some(bounds) = self.state.map.with_untracked(|m| bounds(m, layout, hubs)) {
+                    e.viewport.fit(bounds, margin);
                 }
             }
             let overlay = Overlay {
+                shown: step.map_or(Shown::ALL, |s| s.shown()),
+                theme: if step.is_some() { &canvas::Theme::PROJECTOR } else { &canvas::Theme::PAGE },
                 selected: selected.as_ref().and_then(|id| self.state.map.with_untracked(|m| m.stakeholder_index(id))),
                 link_from: match e.gesture {
                     Gesture::Link { from, .. } => Some(from),
@@ -512,7 +542,8 @@ impl View {
     /// stakeholder), + and − zoom, 0 fits, [ and ] step through stakeholders,
     /// F focuses, L links, P pins, Delete deletes, Escape lets go.
     fn key(self, event: &web_sys::KeyboardEvent) {
-        if event.ctrl_key() || event.meta_key() || event.alt_key() {
+        // In workshop mode the keys walk through the reveal (see `workshop`).
+        if event.ctrl_key() || event.meta_key() || event.alt_key() || self.state.workshop.with_untracked(Option::is_some) {
             return;
         }
         const STEP_ON_SCREEN: f64 = 40.0;
@@ -630,9 +661,10 @@ fn focus_status(state: AppState) -> Option<impl IntoView> {
     Some(view! { <p class="focus-status" role="status">{text}</p> })
 }
 
-/// Everything on the picture, grown by the room labels need.
-fn bounds(map: &crate::model::Map, layout: &MapLayout) -> Option<BoundsInWorld> {
+/// Everything on the picture (the sector hubs only if `hubs`), grown by the room
+/// labels need.
+fn bounds(map: &crate::model::Map, layout: &MapLayout, hubs: bool) -> Option<BoundsInWorld> {
     let stakeholders = (0..map.stakeholders.len()).filter_map(|i| Some((layout.pos_in_world(i)?, 30.0)));
-    let hubs = (0..map.sectors.len()).filter_map(|h| Some((layout.hub_in_world(h)?, 30.0)));
+    let hubs = (0..map.sectors.len()).filter(|_| hubs).filter_map(|h| Some((layout.hub_in_world(h)?, 30.0)));
     BoundsInWorld::around(stakeholders.chain(hubs))
 }

@@ -6,7 +6,6 @@ use super::fields::QuickAdd;
 use super::state::AppState;
 use super::web;
 use crate::analysis::StakeholderMetrics;
-use crate::quick_entry;
 use crate::i18n::{vocabulary, Text};
 use crate::model::{Stakeholder, StakeholderId};
 use leptos::prelude::*;
@@ -55,11 +54,7 @@ pub fn StakeholdersSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     // A name, or a link typed as "A > B" / "A -- B" (see quick_entry).
     let add = Callback::new(move |line: String| {
-        let Some(entry) = quick_entry::parse(&line) else { return };
-        if let Some((command, id)) = state.map.with_untracked(|m| quick_entry::command(m, &entry)) {
-            state.dispatch(command);
-            state.selected.set(Some(id));
-        }
+        state.enter_line(&line);
     });
     let sort = RwSignal::new((Column::MapOrder, false));
     let rows = move || {

@@ -77,6 +77,8 @@ pub struct AppState {
     pub sheet_import: RwSignal<Option<std::sync::Arc<super::sheet_import::SheetPreview>>>,
     /// The keyboard help is open.
     pub help: RwSignal<bool>,
+    /// Workshop (projector) mode, at this step of the reveal; `None` outside it.
+    pub workshop: RwSignal<Option<crate::drawing::reveal::Step>>,
     /// The print preview, open on this paper.
     pub print: RwSignal<Option<super::print::Paper>>,
 }
@@ -114,6 +116,7 @@ impl AppState {
             import_problems: RwSignal::new(Vec::new()),
             print: RwSignal::new(None),
             help: RwSignal::new(false),
+            workshop: RwSignal::new(None),
             sheet_import: RwSignal::new(None),
         };
         state.refresh_catalogue();
@@ -426,6 +429,19 @@ impl AppState {
         if let Some(s) = moved {
             self.dispatch(Command::ReplaceStakeholder(s));
         }
+    }
+
+    /// One line of quick entry: a name, or a link such as `A > B` (see
+    /// [`crate::quick_entry`]). Selects the stakeholder it names; says whether the
+    /// line was a link.
+    pub fn enter_line(&self, line: &str) -> bool {
+        let Some(entry) = crate::quick_entry::parse(line) else { return false };
+        let Some((command, id)) = self.map.with_untracked(|m| crate::quick_entry::command(m, &entry)) else {
+            return false;
+        };
+        self.dispatch(command);
+        self.selected.set(Some(id));
+        matches!(entry, crate::quick_entry::Entry::Link { .. })
     }
 
     /// Links two stakeholders with a partnership (the most common kind; the links

@@ -20,6 +20,7 @@ pub fn MapViews() -> impl IntoView {
     let shown = move |v: MapView| state.view.get() == v;
     view! {
         <section class="card map-views" aria-label=state.tr(Text::MapPictures)>
+            <div class="view-bar">
             <div role="tablist" class="tabs" aria-label=state.tr(Text::MapPictures)>
                 {tabs.into_iter().map(|(v, label, id)| view! {
                     <button type="button" role="tab" id=format!("{id}-tab") aria-controls=id
@@ -38,6 +39,10 @@ pub fn MapViews() -> impl IntoView {
                         {state.tr(label)}
                     </button>
                 }).collect_view()}
+            </div>
+            <button type="button" class="workshop-open" aria-keyshortcuts="W" on:click=move |_| super::workshop::enter(state)>
+                {state.tr(Text::WorkshopMode)}
+            </button>
             </div>
             <div role="tabpanel" id="view-network" aria-labelledby="view-network-tab" class="view-panel"
                 hidden=move || !shown(MapView::Network)>

@@ -152,6 +152,19 @@ export function askSpreadsheetWorker(text) {
   return askSheets(text, []);
 }
 
+export function projector(on, onLeave) {
+  const root = document.documentElement;
+  root.classList.toggle('workshop', on);
+  if (on) {
+    if (root.requestFullscreen && !document.fullscreenElement) root.requestFullscreen().catch(() => {});
+    // Leaving full screen (Esc, F11, the browser's own button) leaves the workshop too.
+    document.onfullscreenchange = () => { if (!document.fullscreenElement) onLeave(); };
+  } else {
+    document.onfullscreenchange = null;
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+  }
+}
+
 export function registerServiceWorker(onUpdate) {
   if (!('serviceWorker' in navigator)) return;
   // The first visit's worker takes over silently; any later one is a new version.
@@ -174,6 +187,8 @@ extern "C" {
     async fn fetch_text_js(url: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = askSpreadsheetWorker)]
     async fn ask_spreadsheet_worker_js(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = projector)]
+    fn projector_js(on: bool, on_leave: &js_sys::Function);
     #[wasm_bindgen(js_name = registerServiceWorker)]
     fn register_service_worker(on_update: &wasm_bindgen::closure::Closure<dyn FnMut()>);
 }
@@ -187,6 +202,14 @@ pub fn keep_available_offline(on_update: impl FnMut() + 'static) {
     register_service_worker(&on_update);
     // Lives as long as the page.
     on_update.forget();
+}
+
+/// Puts the page in projector mode (full screen where the browser allows it, and
+/// the `workshop` class on `<html>` that the style sheet lays out for a wall) or
+/// takes it out. `on_leave` runs when the user leaves full screen by the browser's
+/// own means, such as Esc.
+pub fn projector(on: bool, on_leave: &js_sys::Function) {
+    projector_js(on, on_leave);
 }
 
 /// Why a link's payload could not be inflated.
@@ -300,15 +323,19 @@ fn describe(error: JsValue) -> String {
 /// view has re-rendered (a re-scored chip is drawn anew in its new cell).
 pub fn focus_by_id(id: &str) {
     let id = id.to_string();
-    leptos::prelude::request_animation_frame(move || {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = element {
-            let _ = element.focus();
-        }
-    });
+    leptos::prelude::request_animation_frame(move || focus_now(&id));
+}
+
+/// Moves keyboard focus to the element with this id at once: the keys typed right
+/// after a shortcut that opens a field must land in it.
+pub fn focus_now(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
 }
 
 /// A canvas that is never attached to the page, to paint into off screen.

@@ -76,6 +76,20 @@ for (const lang of ['en', 'id']) {
     await page.keyboard.press('?');
     await page.locator('.help').waitFor();
     assert.deepEqual(await violations(page), [], 'keyboard help');
+    await page.keyboard.press('Escape');
+
+    // Workshop mode, in the projector's theme: the network, the grid, a finding.
+    await page.keyboard.press('w');
+    await page.locator('.workshop-bar').waitFor();
+    assert.deepEqual(await violations(page), [], 'workshop mode, first step');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.locator('#view-grid .chip').first().waitFor();
+    assert.deepEqual(await violations(page), [], 'workshop mode, power and interest');
+    await page.keyboard.press('ArrowRight');
+    await page.locator('.workshop-finding').waitFor();
+    assert.deepEqual(await violations(page), [], 'workshop mode, a finding');
+    await page.keyboard.press('Escape');
+    await page.locator('.workshop-bar').waitFor({ state: 'detached' });
     await context.close();
   });
 }

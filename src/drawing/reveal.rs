@@ -1,0 +1,191 @@
+//! The workshop's step-by-step reveal: a room sees the map grow in the order it
+//! reasons about it, the actors first, then the sectors they work in, then how they
+//! are linked, then power and interest, then the findings one at a time. Each step
+//! says what the pictures show; the findings step says which finding is up.
+
+/// One step of the reveal. `Finding(k)` shows the `k`-th finding of the analysis
+/// (they come sorted by severity, so the most urgent first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Actors,
+    Sectors,
+    Links,
+    PowerInterest,
+    Finding(usize),
+}
+
+/// The number of steps a room walks through (all the findings count as one).
+pub const STEPS: usize = 5;
+
+/// What the network picture shows at a step. Outside the workshop, everything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shown {
+    /// Sector hubs and the spokes to their members.
+    pub sectors: bool,
+    pub links: bool,
+    /// Stakeholders sized by power; before that step all are drawn one size, so the
+    /// room does not weigh actors before it has talked about power.
+    pub power: bool,
+}
+
+impl Shown {
+    pub const ALL: Shown = Shown { sectors: true, links: true, power: true };
+}
+
+impl Step {
+    /// 1 to [`STEPS`].
+    pub fn number(self) -> usize {
+        match self {
+            Step::Actors => 1,
+            Step::Sectors => 2,
+            Step::Links => 3,
+            Step::PowerInterest => 4,
+            Step::Finding(_) => 5,
+        }
+    }
+
+    /// The step after this one, for a map with `findings` findings. The last
+    /// finding (or the findings step of a map without any) stays where it is.
+    pub fn next(self, findings: usize) -> Step {
+        match self {
+            Step::Actors => Step::Sectors,
+            Step::Sectors => Step::Links,
+            Step::Links => Step::PowerInterest,
+            Step::PowerInterest => Step::Finding(0),
+            Step::Finding(k) if k + 1 < findings => Step::Finding(k + 1),
+            Step::Finding(k) => Step::Finding(k.min(findings.saturating_sub(1))),
+        }
+    }
+
+    /// The step before this one; the first stays where it is.
+    pub fn previous(self) -> Step {
+        match self {
+            Step::Actors | Step::Sectors => Step::Actors,
+            Step::Links => Step::Sectors,
+            Step::PowerInterest => Step::Links,
+            Step::Finding(0) => Step::PowerInterest,
+            Step::Finding(k) => Step::Finding(k - 1),
+        }
+    }
+
+    /// The same step after an edit changed the number of findings: a finding past
+    /// the end becomes the last one.
+    pub fn within(self, findings: usize) -> Step {
+        match self {
+            Step::Finding(k) => Step::Finding(k.min(findings.saturating_sub(1))),
+            other => other,
+        }
+    }
+
+    /// The finding on show, if it exists among `findings`.
+    pub fn finding(self, findings: usize) -> Option<usize> {
+        match self {
+            Step::Finding(k) if k < findings => Some(k),
+            _ => None,
+        }
+    }
+
+    /// At least this step: quick entry of a link moves an earlier step on to the
+    /// links, so what was just typed is on the wall.
+    pub fn at_least(self, other: Step) -> Step {
+        if self.number() < other.number() {
+            other
+        } else {
+            self
+        }
+    }
+
+    pub fn shown(self) -> Shown {
+        let n = self.number();
+        Shown { sectors: n >= 2, links: n >= 3, power: n >= 4 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_forward_through_every_step_and_every_finding_then_stops() {
+        let mut step = Step::Actors;
+        let mut seen = vec![step];
+        for _ in 0..10 {
+            step = step.next(3);
+            seen.push(step);
+        }
+        assert_eq!(
+            &seen[..8],
+            &[
+                Step::Actors,
+                Step::Sectors,
+                Step::Links,
+                Step::PowerInterest,
+                Step::Finding(0),
+                Step::Finding(1),
+                Step::Finding(2),
+                Step::Finding(2),
+            ]
+        );
+        assert!(seen[7..].iter().all(|s| *s == Step::Finding(2)));
+    }
+
+    #[test]
+    fn walks_back_to_the_start_and_stays_there() {
+        let mut step = Step::Finding(2);
+        let mut seen = Vec::new();
+        for _ in 0..8 {
+            step = step.previous();
+            seen.push(step);
+        }
+        assert_eq!(
+            seen,
+            [
+                Step::Finding(1),
+                Step::Finding(0),
+                Step::PowerInterest,
+                Step::Links,
+                Step::Sectors,
+                Step::Actors,
+                Step::Actors,
+                Step::Actors
+            ]
+        );
+    }
+
+    #[test]
+    fn a_map_without_findings_has_a_findings_step_that_shows_none() {
+        assert_eq!(Step::PowerInterest.next(0), Step::Finding(0));
+        assert_eq!(Step::Finding(0).next(0), Step::Finding(0));
+        assert_eq!(Step::Finding(0).finding(0), None);
+        assert_eq!(Step::Finding(0).finding(1), Some(0));
+    }
+
+    #[test]
+    fn fewer_findings_after_an_edit_keep_the_step_on_the_last_one() {
+        assert_eq!(Step::Finding(7).within(3), Step::Finding(2));
+        assert_eq!(Step::Finding(1).within(3), Step::Finding(1));
+        assert_eq!(Step::Links.within(0), Step::Links);
+    }
+
+    #[test]
+    fn each_step_adds_one_layer_to_the_picture() {
+        let shown: Vec<Shown> = [Step::Actors, Step::Sectors, Step::Links, Step::PowerInterest, Step::Finding(0)]
+            .iter()
+            .map(|s| s.shown())
+            .collect();
+        assert_eq!(shown[0], Shown { sectors: false, links: false, power: false });
+        assert_eq!(shown[1], Shown { sectors: true, links: false, power: false });
+        assert_eq!(shown[2], Shown { sectors: true, links: true, power: false });
+        assert_eq!(shown[3], Shown::ALL);
+        assert_eq!(shown[4], Shown::ALL);
+        assert_eq!(Step::Finding(4).number(), STEPS);
+    }
+
+    #[test]
+    fn a_typed_link_moves_early_steps_on_to_the_links_only() {
+        assert_eq!(Step::Actors.at_least(Step::Links), Step::Links);
+        assert_eq!(Step::Sectors.at_least(Step::Links), Step::Links);
+        assert_eq!(Step::PowerInterest.at_least(Step::Links), Step::PowerInterest);
+        assert_eq!(Step::Finding(3).at_least(Step::Links), Step::Finding(3));
+    }
+}

@@ -1,0 +1,186 @@
+//! Workshop (projector) mode: the map on a wall for a room. Full screen, white on
+//! black with large type, the editing chrome hidden (the style sheet lays out
+//! `html.workshop`), the map revealed step by step from the keyboard (see
+//! [`crate::drawing::reveal`]), and a quick-entry field for what the room calls out.
+
+use super::fields::QuickAdd;
+use super::findings::severity_heading;
+use super::state::{AppState, MapView};
+use super::web;
+use crate::drawing::reveal::{Step, STEPS};
+use crate::i18n::Text;
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const STAGE_ID: &str = "workshop-stage";
+const ADD_ID: &str = "workshop-add";
+
+/// Opens workshop mode on the open map, at the first step.
+pub fn enter(state: AppState) {
+    if state.doc.with_untracked(Option::is_some) {
+        state.help.set(false);
+        state.workshop.set(Some(Step::Actors));
+    }
+}
+
+fn go(state: AppState, to: impl FnOnce(Step, usize) -> Step) {
+    let findings = state.analysis.with_untracked(|a| a.findings.len());
+    state.workshop.update(|w| *w = w.map(|step| to(step, findings)));
+}
+
+#[component]
+pub fn Workshop() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let on = move || state.workshop.with(Option::is_some);
+
+    // Full screen and the projector's style follow the mode. Leaving full screen by
+    // the browser's own means leaves the mode; the page then is as it was.
+    let on_leave = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || state.workshop.set(None))
+        .into_js_value()
+        .unchecked_into::<js_sys::Function>();
+    Effect::new(move |was: Option<bool>| {
+        let now = on();
+        if was.unwrap_or(false) != now {
+            web::projector(now, &on_leave);
+            if now {
+                web::focus_by_id(STAGE_ID);
+            } else {
+                state.active_finding.set(None);
+                state.view.set(MapView::Network);
+            }
+        }
+        now
+    });
+
+    // Each step shows its picture; the findings step lights the finding's subjects.
+    // An edit that removes findings keeps the step on the last one.
+    Effect::new(move |_| {
+        let Some(step) = state.workshop.get() else { return };
+        let findings = state.analysis.with(|a| a.findings.len());
+        if step.within(findings) != step {
+            state.workshop.set(Some(step.within(findings)));
+            return;
+        }
+        let view = if step == Step::PowerInterest { MapView::Grid } else { MapView::Network };
+        if state.view.get_untracked() != view {
+            state.view.set(view);
+        }
+        let active = step
+            .finding(findings)
+            .and_then(|k| state.analysis.with_untracked(|a| a.findings.get(k).map(|f| (k, f.subjects.clone()))));
+        if state.active_finding.with_untracked(|a| *a != active) {
+            state.active_finding.set(active);
+        }
+    });
+
+    let _keys = window_event_listener(ev::keydown, move |event| {
+        if state.workshop.with_untracked(Option::is_none)
+            || event.default_prevented()
+            || event.ctrl_key()
+            || event.meta_key()
+            || event.alt_key()
+            || state.help.get_untracked()
+        {
+            return;
+        }
+        let tag = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.tag_name());
+        let key = event.key();
+        match (tag.as_deref(), key.as_str()) {
+            // Escape in the entry field goes back to the steps; other keys type.
+            (Some("INPUT" | "TEXTAREA" | "SELECT"), "Escape") => web::focus_now(STAGE_ID),
+            (Some("INPUT" | "TEXTAREA" | "SELECT"), _) => return,
+            // A focused button takes Space and Enter itself.
+            (Some("BUTTON"), " " | "Enter") => return,
+            (_, "ArrowRight" | "ArrowDown" | "PageDown" | " ") => go(state, Step::next),
+            (_, "ArrowLeft" | "ArrowUp" | "PageUp") => go(state, |s, _| s.previous()),
+            (_, "Home") => go(state, |_, _| Step::Actors),
+            (_, "n" | "N") => web::focus_now(ADD_ID),
+            (_, "Escape") => state.workshop.set(None),
+            _ => return,
+        }
+        event.prevent_default();
+    });
+
+    view! {
+        <Show when=on>
+            <WorkshopBar/>
+        </Show>
+    }
+}
+
+/// The strip under the picture: where the reveal is, the finding on show, the
+/// entry field and the step buttons.
+#[component]
+fn WorkshopBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let step = move || state.workshop.get().unwrap_or(Step::Actors);
+    let findings = move || state.analysis.with(|a| a.findings.len());
+    let caption = move || {
+        let step = step();
+        let of = state.t(Text::WorkshopStepOf).replacen("{}", &step.number().to_string(), 1).replacen("{}", &STEPS.to_string(), 1);
+        let what = match step {
+            Step::Actors => state.t(Text::StepActors).to_string(),
+            Step::Sectors => state.t(Text::StepSectors).to_string(),
+            Step::Links => state.t(Text::StepLinks).to_string(),
+            Step::PowerInterest => state.t(Text::StepPowerInterest).to_string(),
+            Step::Finding(_) if findings() == 0 => state.t(Text::FindingsHeading).to_string(),
+            Step::Finding(k) => {
+                state.t(Text::StepFinding).replacen("{}", &(k + 1).to_string(), 1).replacen("{}", &findings().to_string(), 1)
+            }
+        };
+        [of.as_str(), " · ", &what].concat()
+    };
+    let finding = move || {
+        let Step::Finding(k) = step() else { return None };
+        let Some(finding) = state.analysis.with(|a| a.findings.get(k).cloned()) else {
+            return Some(view! { <div class="workshop-finding"><p>{state.t(Text::NoFindings)}</p></div> }.into_any());
+        };
+        let explanation = state.content.with(|m| finding.explain(m, state.lang.get()));
+        let severity = finding.severity;
+        Some(
+            view! {
+                <div class=format!("workshop-finding severity-{}", severity.code()) data-shows=finding.subjects.join(" ")>
+                    <p class="workshop-finding-title">
+                        <span class="severity-label">{state.t(severity_heading(severity))}</span>
+                        " · "{explanation.title}
+                    </p>
+                    <p>{explanation.message}</p>
+                    <p><span class="label">{state.t(Text::Suggestion)}</span>" "{explanation.action}</p>
+                </div>
+            }
+            .into_any(),
+        )
+    };
+    // A typed link shows at once: an earlier step moves on to the links.
+    let add = Callback::new(move |line: String| {
+        if state.enter_line(&line) {
+            state.workshop.update(|w| *w = w.map(|s| s.at_least(Step::Links)));
+        }
+    });
+    view! {
+        <section id=STAGE_ID class="workshop-bar" tabindex="-1" aria-label=state.tr(Text::WorkshopMode)>
+            <div class="workshop-caption" aria-live="polite" aria-atomic="true">
+                <h1 class="workshop-step">{caption}</h1>
+                {finding}
+            </div>
+            <div class="workshop-controls">
+                <QuickAdd id=ADD_ID label=Text::WorkshopAdd hint=Text::WorkshopAddHint on_add=add/>
+                <div class="workshop-nav">
+                    <button type="button" aria-keyshortcuts="ArrowLeft" disabled=move || step() == Step::Actors
+                        on:click=move |_| go(state, |s, _| s.previous())>
+                        {state.tr(Text::StepPrevious)}
+                    </button>
+                    <button type="button" aria-keyshortcuts="ArrowRight" disabled=move || step().next(findings()) == step()
+                        on:click=move |_| go(state, Step::next)>
+                        {state.tr(Text::StepNext)}
+                    </button>
+                    <button type="button" aria-keyshortcuts="Escape" on:click=move |_| state.workshop.set(None)>
+                        {state.tr(Text::WorkshopLeave)}
+                    </button>
+                </div>
+            </div>
+            <p class="workshop-keys" aria-hidden="true">{state.tr(Text::WorkshopKeys)}</p>
+        </section>
+    }
+}
