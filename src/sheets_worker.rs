@@ -7,7 +7,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use simpul::format::sheet_messages::{choices, preview, refusal};
+    use simpul::format::sheet_messages::{choices, language, preview, refusal};
     use simpul::format::spreadsheet::{read_files, Draft};
     use std::cell::RefCell;
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -22,7 +22,8 @@ fn main() {
         let answer = if let Some(request) = data.as_string() {
             let request: serde_json::Value = serde_json::from_str(&request).unwrap_or_default();
             let (kinds, link_kinds) = choices(&request);
-            last.borrow().as_ref().map(|draft| simpul::format::encode(&draft.build(&kinds, &link_kinds))).unwrap_or_default()
+            let lang = language(&request);
+            last.borrow().as_ref().map(|draft| simpul::format::encode(&draft.build_in(lang, &kinds, &link_kinds))).unwrap_or_default()
         } else {
             let files: Vec<(String, Vec<u8>)> = js_sys::Array::from(&data)
                 .iter()

@@ -73,6 +73,10 @@ fn kumu_workbook_columns_become_fields_and_notes() {
     assert!(botha.notes.starts_with("Roelof Botha is a partner at Sequoia Capital"), "{}", botha.notes);
     assert!(botha.notes.contains("Image: http://s3.amazonaws.com/"), "extra columns are kept: {}", botha.notes);
     assert!(botha.notes.ends_with("Type: Person"));
+    // Imported in Indonesian, the kept type says so in Indonesian.
+    let in_indonesian = draft.build_in(simpul::i18n::Lang::Id, &kinds, &BTreeMap::new());
+    let botha_id = in_indonesian.stakeholders.iter().find(|s| s.name == "Roelof Botha").unwrap();
+    assert!(botha_id.notes.ends_with("Tipe: Person"), "{}", botha_id.notes);
     // Tags become sectors.
     let sector = map.sectors.iter().find(|s| s.name == "PayPal-Mafia").expect("the tag is a sector");
     assert!(botha.sectors.contains(&sector.id));

@@ -106,7 +106,8 @@ pub fn kumu_draft(root: &Value) -> Result<Draft, Invalid> {
             let raw = connection.get(name).and_then(|v| v.as_str().map(str::to_string).or_else(|| v.get("_id").and_then(Value::as_str).map(str::to_string)));
             raw.and_then(|r| by_key.get(&r).or_else(|| by_key.get(&r.trim().to_lowercase())).copied())
         };
-        let place = Place { sheet: "Kumu connections".into(), row: i + 1, column: None };
+        // Named as in the file itself: its `connections` list.
+        let place = Place { sheet: "connections".into(), row: i + 1, column: None };
         let (Some(from), Some(to)) = (end("from"), end("to")) else {
             draft.problems.push(RowProblem { place, kind: RowProblemKind::LinkWithoutEnd });
             continue;

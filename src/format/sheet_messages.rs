@@ -36,6 +36,11 @@ pub fn preview(draft: &Draft) -> Value {
 
 /// The page's choices, `{"kinds": {key: code}, "link_kinds": {key: code}}`; unknown
 /// codes are ignored (the guess stands).
+/// The language the user imports in (`"lang"`), English if unsaid.
+pub fn language(request: &Value) -> crate::i18n::Lang {
+    request["lang"].as_str().and_then(crate::i18n::Lang::from_tag).unwrap_or(crate::i18n::Lang::En)
+}
+
 pub fn choices(request: &Value) -> (BTreeMap<String, StakeholderKind>, BTreeMap<String, LinkKind>) {
     fn read<K>(value: &Value, from: fn(&str) -> Option<K>) -> BTreeMap<String, K> {
         value

@@ -406,6 +406,13 @@ impl Draft {
 
     /// The map, with each type given the kind chosen for it (or its guess).
     pub fn build(&self, kinds: &BTreeMap<String, StakeholderKind>, link_kinds: &BTreeMap<String, LinkKind>) -> Map {
+        self.build_in(Lang::En, kinds, link_kinds)
+    }
+
+    /// [`Draft::build`], with the line that keeps a file's own type in the notes
+    /// written in `lang` (the user's language: the notes are theirs to read).
+    pub fn build_in(&self, lang: Lang, kinds: &BTreeMap<String, StakeholderKind>, link_kinds: &BTreeMap<String, LinkKind>) -> Map {
+        let type_line = |text: &str| [lang.pick("Type: ", "Tipe: "), text].concat();
         let mut map = Map::new(self.title.clone());
         map.description = self.description.clone();
         let mut sector_by_name: HashMap<String, usize> = HashMap::new();
@@ -427,7 +434,7 @@ impl Draft {
             let mut notes = s.notes.clone();
             // A type that is not a kind's code is kept, so nothing in the file is lost.
             if !s.type_text.is_empty() && StakeholderKind::from_code(&key).is_none() {
-                push_line(&mut notes, &format!("Type: {}", s.type_text));
+                push_line(&mut notes, &type_line(&s.type_text));
             }
             let mut stakeholder = Stakeholder::new(id, s.name.clone());
             stakeholder.kind = kind;
@@ -459,7 +466,7 @@ impl Draft {
             link.strength = l.strength;
             let mut notes = l.notes.clone();
             if !l.type_text.is_empty() && LinkKind::from_code(&key).is_none() {
-                push_line(&mut notes, &format!("Type: {}", l.type_text));
+                push_line(&mut notes, &type_line(&l.type_text));
             }
             link.notes = notes;
             map.links.push(link);

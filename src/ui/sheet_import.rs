@@ -158,7 +158,8 @@ fn Preview(preview: Arc<SheetPreview>) -> impl IntoView {
         }
     };
     let accept = move |_| {
-        let choices = serde_json::json!({ "kinds": kinds.get_value(), "link_kinds": link_kinds.get_value() });
+        let lang = state.lang.get_untracked().code();
+        let choices = serde_json::json!({ "kinds": kinds.get_value(), "link_kinds": link_kinds.get_value(), "lang": lang });
         state.accept_spreadsheet(choices);
     };
     super::web::focus_by_id("sheet-import-heading");
