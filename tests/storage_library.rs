@@ -35,7 +35,7 @@ fn create_list_load_save_rename_delete() {
     assert_eq!(library.load(&a.key, 0.0).unwrap().map.title, "Jakarta Bersih 2026");
 
     library.rename(&b.key, "MADANI Sulawesi", 4000.0).unwrap();
-    library.delete(&a.key).unwrap();
+    library.delete(&a.key, 4500.0).unwrap();
     let listed = library.catalogue(5000.0).maps;
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].title, "MADANI Sulawesi");
@@ -70,7 +70,7 @@ fn a_second_tab_cannot_silently_overwrite_a_newer_save() {
     assert_eq!(titles, ["Saved by tab one", "Saved by tab two"]);
 
     // A map deleted in one tab is not resurrected by the other's save.
-    tab_one.delete(&created.key).unwrap();
+    tab_one.delete(&created.key, 4.5).unwrap();
     let refused = tab_two.save(&created.key, &stale, 2, 5.0);
     assert!(matches!(refused, Err(StorageProblem::DeletedElsewhere { .. })), "{refused:?}");
     assert_eq!(tab_two.stored_revision(&created.key), StoredRevision::Missing);
@@ -174,7 +174,7 @@ fn storage_from_a_newer_simpul_is_read_but_never_written() {
     assert_eq!(catalogue.problems, [StorageProblem::NewerSchema]);
     assert_eq!(catalogue.maps.len(), 1);
     assert_eq!(library.save(&created.key, &map("Mine", 2), 1, 2.0), Err(StorageProblem::NewerSchema));
-    assert_eq!(library.delete(&created.key), Err(StorageProblem::NewerSchema));
+    assert_eq!(library.delete(&created.key, 0.0), Err(StorageProblem::NewerSchema));
     assert_eq!(store.raw(INDEX_KEY).as_deref(), Some(index.as_str()));
 
     // An entry written by a newer Simpul is not read, and not set aside either.

@@ -5,6 +5,7 @@ mod encode;
 mod problem;
 mod share_link;
 mod xml;
+pub mod backup;
 pub mod csv_tables;
 pub mod graphml;
 pub mod kumu;

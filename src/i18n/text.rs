@@ -13,6 +13,11 @@ macro_rules! texts {
         impl Text {
             pub const ALL: &'static [Text] = &[$(Text::$key),+];
 
+            /// "1 stakeholder", "{n} stakeholders".
+            pub fn stakeholder_count(n: usize, lang: Lang) -> String {
+                if n == 1 { Text::OneStakeholder.get(lang).to_string() } else { Text::StakeholderCount.get(lang).replace("{}", &n.to_string()) }
+            }
+
             pub fn get(self, lang: Lang) -> &'static str {
                 match (self, lang) {
                     $((Text::$key, Lang::En) => $en,
@@ -34,14 +39,32 @@ texts! {
     YourMaps => "Your maps", "Peta Anda";
     NoMapsYet => "No maps yet.", "Belum ada peta.";
     StakeholderCount => "{} stakeholders", "{} pemangku kepentingan";
+    OneStakeholder => "1 stakeholder", "1 pemangku kepentingan";
     DamagedEntry => "Damaged: cannot be opened", "Rusak: tidak dapat dibuka";
     NewTitle => "New title", "Judul baru";
     Rename => "Rename", "Ganti nama";
     Duplicate => "Duplicate", "Gandakan";
     Delete => "Delete", "Hapus";
-    ConfirmDelete => "Confirm deletion", "Konfirmasi penghapusan";
-    ConfirmDeleteMap => "Delete “{}” from this browser? This cannot be undone; export it first if you may need it.", "Hapus “{}” dari peramban ini? Ini tidak dapat dibatalkan; ekspor dulu jika mungkin masih diperlukan.";
-    DeleteForGood => "Yes, delete", "Ya, hapus";
+    MovedToTrash => "“{}” is in the trash: restore it from there until you empty the trash.", "“{}” ada di tempat sampah: pulihkan dari sana selama tempat sampah belum dikosongkan.";
+    RestoredFromTrash => "“{}” is back among your maps.", "“{}” kembali ke daftar peta Anda.";
+    TrashHeading => "Trash", "Tempat sampah";
+    TrashCount => "Trash ({})", "Tempat sampah ({})";
+    TrashExplained => "Deleted maps stay here until you empty the trash.", "Peta yang dihapus tetap di sini sampai tempat sampah dikosongkan.";
+    DeletedAt => "deleted {}", "dihapus {}";
+    Restore => "Restore", "Pulihkan";
+    DeleteForever => "Delete for good", "Hapus permanen";
+    EmptyTrash => "Empty the trash", "Kosongkan tempat sampah";
+    ConfirmEmptyTrash => "Delete every map in the trash for good? This cannot be undone.", "Hapus permanen semua peta di tempat sampah? Ini tidak dapat dibatalkan.";
+    YesEmptyTrash => "Yes, empty it", "Ya, kosongkan";
+    DownloadBackup => "Download all maps (backup)", "Unduh semua peta (cadangan)";
+    BackupExplained => "One file with every map, to keep safe or carry to another browser; Import map file reads it back.", "Satu berkas berisi semua peta, untuk disimpan atau dibawa ke peramban lain; Impor berkas peta membacanya kembali.";
+    BackupRestored => "Maps added from the backup: {}.", "Peta yang ditambahkan dari cadangan: {}.";
+    EarlierVersions => "Earlier versions", "Versi sebelumnya";
+    VersionsExplained => "Simpul keeps a version of this map every 10 minutes while you work (the last 10). Opening one makes a copy; this map stays as it is.", "Simpul menyimpan satu versi peta ini setiap 10 menit selama Anda bekerja (10 terakhir). Membuka satu versi membuat salinan; peta ini tetap seperti adanya.";
+    NoVersionsYet => "No earlier version yet.", "Belum ada versi sebelumnya.";
+    OpenAsCopy => "Open as a copy", "Buka sebagai salinan";
+    VersionOf => "version of {}", "versi {}";
+    OpenedVersion => "Opened “{}” as a new map.", "“{}” dibuka sebagai peta baru.";
     Cancel => "Cancel", "Batal";
     Save => "Save", "Simpan";
     SetAsideCopies => "Set-aside copies", "Salinan yang disisihkan";

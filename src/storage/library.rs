@@ -5,7 +5,9 @@
 //!   anything else is a conflict the user decides;
 //! - a damaged entry or index is set aside under its own key, never replaced;
 //! - storage written by a newer Simpul is only read, never written;
-//! - the index is derived data: it is rebuilt from the entries whenever they disagree.
+//! - the index is derived data: it is rebuilt from the entries whenever they disagree;
+//! - a deleted map goes to the trash (`trash`), and saves keep earlier versions
+//!   (`history`); when storage is full, the oldest versions make room, never a map.
 
 use super::key_value::{KeyValue, StoreError};
 use crate::format;
@@ -18,6 +20,8 @@ pub const SCHEMA: u64 = 1;
 pub const INDEX_KEY: &str = "simpul.index";
 pub const ENTRY_PREFIX: &str = "simpul.map.";
 pub const SET_ASIDE_PREFIX: &str = "simpul.set-aside.";
+pub const TRASH_PREFIX: &str = "simpul.trash.";
+pub const HISTORY_PREFIX: &str = "simpul.history.";
 
 /// What the maps list shows about one stored map.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,11 +44,13 @@ struct IndexDoc {
 }
 
 #[derive(Serialize, Deserialize)]
-struct EntryDoc {
-    schema: u64,
-    revision: u64,
-    saved_ms: f64,
-    map: serde_json::Value,
+pub(super) struct EntryDoc {
+    pub(super) schema: u64,
+    pub(super) revision: u64,
+    /// Absent in entries written before it was kept.
+    #[serde(default)]
+    pub(super) saved_ms: f64,
+    pub(super) map: serde_json::Value,
 }
 
 /// What storage holds for one map key right now, read from the entry itself (the
@@ -126,11 +132,13 @@ impl From<StoreError> for StorageProblem {
 pub struct Catalogue {
     pub maps: Vec<MapSummary>,
     pub set_aside: Vec<String>,
+    /// Deleted maps, most recently deleted first.
+    pub trash: Vec<super::trash::Trashed>,
     pub problems: Vec<StorageProblem>,
 }
 
 pub struct Library<S: KeyValue> {
-    store: S,
+    pub(super) store: S,
 }
 
 impl<S: KeyValue> Library<S> {
@@ -150,6 +158,7 @@ impl<S: KeyValue> Library<S> {
         };
         catalogue.set_aside = keys.iter().filter(|k| k.starts_with(SET_ASIDE_PREFIX)).cloned().collect();
         catalogue.set_aside.sort();
+        catalogue.trash = self.trash(&keys);
 
         let (mut maps, index_ok) = match self.read_index() {
             Ok(Some(index)) if index.schema > SCHEMA => {
@@ -238,7 +247,12 @@ impl<S: KeyValue> Library<S> {
         self.ensure_writable()?;
         let title = map.title.clone();
         match self.read_entry(key) {
-            Ok((doc, _)) if doc.revision == expected_revision => {}
+            // An empty map is not worth a version (every new map starts as one).
+            Ok((doc, previous)) if doc.revision == expected_revision => {
+                if !previous.stakeholders.is_empty() {
+                    self.keep_version(key, doc.saved_ms, now_ms);
+                }
+            }
             Ok(_) => return Err(StorageProblem::Conflict { key: key.into(), title }),
             Err(EntryError::Missing) => return Err(StorageProblem::DeletedElsewhere { key: key.into(), title }),
             Err(EntryError::Store(error)) => return Err(error.into()),
@@ -271,13 +285,6 @@ impl<S: KeyValue> Library<S> {
         self.save(key, &loaded.map, loaded.summary.revision, now_ms)
     }
 
-    /// Removes a map from the library.
-    pub fn delete(&mut self, key: &str) -> Result<(), StorageProblem> {
-        self.ensure_writable()?;
-        self.store.remove(&entry_key(key))?;
-        self.drop_from_index(key);
-        Ok(())
-    }
 
     /// The raw text of a set-aside copy, for download.
     pub fn set_aside_text(&self, set_aside_key: &str) -> Result<Option<String>, StorageProblem> {
@@ -295,7 +302,7 @@ impl<S: KeyValue> Library<S> {
         Ok(())
     }
 
-    fn ensure_writable(&self) -> Result<(), StorageProblem> {
+    pub(super) fn ensure_writable(&self) -> Result<(), StorageProblem> {
         match self.read_index() {
             Ok(Some(index)) if index.schema > SCHEMA => Err(StorageProblem::NewerSchema),
             Err(_) | Ok(_) => Ok(()),
@@ -324,7 +331,7 @@ impl<S: KeyValue> Library<S> {
 
     /// Removes `key` from the index once its entry is gone. Best effort: the next
     /// catalogue drops index items whose entry is missing anyway.
-    fn drop_from_index(&mut self, key: &str) {
+    pub(super) fn drop_from_index(&mut self, key: &str) {
         if let Ok(Some(mut index)) = self.read_index() {
             index.maps.retain(|m| m.key != key);
             let _ = self.write_index(&index.maps);
@@ -344,7 +351,7 @@ impl<S: KeyValue> Library<S> {
         Ok(candidate)
     }
 
-    fn fresh_key(&self, now_ms: f64) -> Result<String, StorageProblem> {
+    pub(super) fn fresh_key(&self, now_ms: f64) -> Result<String, StorageProblem> {
         let base = format!("{:x}", now_ms.max(0.0) as u64);
         let mut candidate = base.clone();
         let mut n = 1;
@@ -373,7 +380,7 @@ impl<S: KeyValue> Library<S> {
 
     /// Puts or replaces one summary in the index, re-reading it first so that another
     /// tab's additions are kept.
-    fn upsert_index(&mut self, summary: MapSummary) {
+    pub(super) fn upsert_index(&mut self, summary: MapSummary) {
         let mut maps = match self.read_index() {
             Ok(Some(index)) => index.maps,
             _ => Vec::new(),
@@ -391,7 +398,7 @@ impl<S: KeyValue> Library<S> {
         index.maps.into_iter().find(|m| m.key == key).map(|m| m.title)
     }
 
-    fn read_entry(&self, key: &str) -> Result<(EntryDoc, Map), EntryError> {
+    pub(super) fn read_entry(&self, key: &str) -> Result<(EntryDoc, Map), EntryError> {
         let raw = self.store.get(&entry_key(key)).map_err(EntryError::Store)?.ok_or(EntryError::Missing)?;
         let doc: EntryDoc = match serde_json::from_str(&raw) {
             Ok(doc) => doc,
@@ -409,22 +416,37 @@ impl<S: KeyValue> Library<S> {
     fn write_entry(&mut self, key: &str, map: &Map, revision: u64, now_ms: f64) -> Result<(), StorageProblem> {
         let doc = EntryDoc { schema: SCHEMA, revision, saved_ms: now_ms, map: format::encode_value(map) };
         let text = serde_json::to_string(&doc).map_err(|e| StorageProblem::Failed(e.to_string()))?;
-        Ok(self.store.set(&entry_key(key), &text)?)
+        self.set_making_room(&entry_key(key), &text)
+    }
+
+    /// Writes `value`; when storage is full, drops the oldest saved versions of
+    /// any map, one at a time, until it fits. Maps themselves are never dropped.
+    pub(super) fn set_making_room(&mut self, key: &str, value: &str) -> Result<(), StorageProblem> {
+        loop {
+            match self.store.set(key, value) {
+                Err(StoreError::Full) => {
+                    if !self.drop_oldest_version()? {
+                        return Err(StorageProblem::Full);
+                    }
+                }
+                other => return Ok(other?),
+            }
+        }
     }
 }
 
-enum EntryError {
+pub(super) enum EntryError {
     Store(StoreError),
     Missing,
     Newer,
     Damaged(String),
 }
 
-fn entry_key(key: &str) -> String {
+pub(super) fn entry_key(key: &str) -> String {
     format!("{ENTRY_PREFIX}{key}")
 }
 
-fn summary_of(key: &str, map: &Map, revision: u64, saved_ms: f64) -> MapSummary {
+pub(super) fn summary_of(key: &str, map: &Map, revision: u64, saved_ms: f64) -> MapSummary {
     MapSummary {
         key: key.to_string(),
         title: map.title.clone(),

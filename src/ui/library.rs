@@ -1,7 +1,9 @@
 //! The maps library: every map stored in this browser, with new, open, rename,
-//! duplicate and delete (confirmed), and copies that were set aside as damaged.
+//! duplicate and delete (to the trash), the trash, a backup of all maps, and
+//! copies that were set aside as damaged.
 
 use super::state::AppState;
+use super::trash::TrashSection;
 use super::web;
 use crate::example_maps::EXAMPLE_MAPS;
 use crate::i18n::Text;
@@ -37,6 +39,14 @@ pub fn LibraryPanel() -> impl IntoView {
                     <MapItem summary=summary/>
                 </For>
             </ul>
+            <TrashSection/>
+            <div class="backup">
+                <button class="quiet" disabled=move || state.catalogue.with(|c| c.maps.is_empty())
+                    on:click=move |_| state.download_backup()>
+                    {state.tr(Text::DownloadBackup)}
+                </button>
+                <p class="hint small">{state.tr(Text::BackupExplained)}</p>
+            </div>
             <Show when=move || state.catalogue.with(|c| !c.set_aside.is_empty())>
                 <h3>{state.tr(Text::SetAsideCopies)}</h3>
                 <p class="hint">{state.tr(Text::SetAsideExplained)}</p>
@@ -54,7 +64,6 @@ pub fn LibraryPanel() -> impl IntoView {
 enum Mode {
     Idle,
     Renaming,
-    ConfirmingDelete,
 }
 
 #[component]
@@ -92,7 +101,7 @@ fn MapItem(summary: MapSummary) -> impl IntoView {
                         {move || if damaged {
                             state.t(Text::DamagedEntry).to_string()
                         } else {
-                            state.t(Text::StakeholderCount).replace("{}", &count.to_string())
+                            Text::stakeholder_count(count, state.lang.get())
                         }}
                     </span>
                 </button>
@@ -127,18 +136,9 @@ fn MapItem(summary: MapSummary) -> impl IntoView {
                     </button>
                     <button class="quiet danger"
                         aria-label=move || format!("{} {}", state.t(Text::Delete), shown_title())
-                        on:click=move |_| mode.set(Mode::ConfirmingDelete)>
+                        on:click=move |_| state.delete(&key.get_value())>
                         {state.tr(Text::Delete)}
                     </button>
-                </div>
-            </Show>
-            <Show when=move || mode.get() == Mode::ConfirmingDelete>
-                <div class="confirm" role="group" aria-label=state.tr(Text::ConfirmDelete)>
-                    <p>{move || state.t(Text::ConfirmDeleteMap).replace("{}", &shown_title())}</p>
-                    <button class="danger" on:click=move |_| { mode.set(Mode::Idle); state.delete(&key.get_value()); }>
-                        {state.tr(Text::DeleteForGood)}
-                    </button>
-                    <button on:click=move |_| mode.set(Mode::Idle)>{state.tr(Text::Cancel)}</button>
                 </div>
             </Show>
         </li>

@@ -1,6 +1,7 @@
-//! The open map's title and description, with undo and redo.
+//! The open map's title and description, with undo and redo and its earlier versions.
 
 use super::state::AppState;
+use super::versions::EarlierVersions;
 use crate::edit::Command;
 use crate::i18n::Text;
 use leptos::prelude::*;
@@ -28,6 +29,7 @@ pub fn MapHeader() -> impl IntoView {
                     on:change=move |e| state.dispatch(Command::SetDescription(event_target_value(&e)))
                 ></textarea>
             </div>
+            <EarlierVersions/>
             <div class="history-actions">
                 <button on:click=move |_| state.undo() disabled=move || !state.can_undo.get()
                     aria-keyshortcuts="Control+Z">

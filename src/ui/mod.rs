@@ -22,6 +22,8 @@ mod sheet_import;
 mod stakeholder_panel;
 mod stakeholders;
 mod state;
+mod trash;
+mod versions;
 mod views;
 mod web;
 mod workshop;

@@ -107,7 +107,7 @@ fn fill_sheet(sheet: &web_sys::Element, map: &Map, analysis: &Analysis, lang: La
     add(&header, "p", &map.description)?;
     let summary = format!(
         "{} · {} · {}",
-        Text::StakeholderCount.get(lang).replace("{}", &map.stakeholders.len().to_string()),
+        Text::stakeholder_count(map.stakeholders.len(), lang),
         Text::LinkCount.get(lang).replace("{}", &map.links.len().to_string()),
         Text::SectorCount.get(lang).replace("{}", &map.sectors.len().to_string()),
     );

@@ -363,16 +363,84 @@ impl AppState {
         }
     }
 
+    /// Moves a map to the trash (restorable until the trash is emptied).
     pub fn delete(&self, key: &str) {
-        match store().and_then(|mut l| l.delete(key)) {
+        let title = self.catalogue.with_untracked(|c| c.maps.iter().find(|m| m.key == key).map(|m| m.title.clone()));
+        match store().and_then(|mut l| l.delete(key, web::now_ms())) {
             Ok(()) => {
                 if self.is_open(key) {
                     self.close();
                 }
+                self.notify(Notice::Info(Text::MovedToTrash, title.unwrap_or_default()));
             }
             Err(problem) => self.notify(Notice::Storage(problem)),
         }
         self.refresh_catalogue();
+    }
+
+    /// Brings a map back from the trash and opens it.
+    pub fn restore(&self, trash_key: &str) {
+        match store().and_then(|mut l| l.restore(trash_key, web::now_ms())) {
+            Ok(summary) => {
+                self.refresh_catalogue();
+                self.open(&summary.key);
+                self.notify(Notice::Info(Text::RestoredFromTrash, summary.title));
+            }
+            Err(problem) => {
+                self.notify(Notice::Storage(problem));
+                self.refresh_catalogue();
+            }
+        }
+    }
+
+    /// Deletes one trashed map for good (`None`: all of them).
+    pub fn purge(&self, trash_key: Option<&str>) {
+        let done = store().and_then(|mut l| match trash_key {
+            Some(key) => l.purge(key),
+            None => l.empty_trash(),
+        });
+        if let Err(problem) = done {
+            self.notify(Notice::Storage(problem));
+        }
+        self.refresh_catalogue();
+    }
+
+    /// The saved versions of the open map, newest first.
+    pub fn versions(&self) -> Vec<crate::storage::Version> {
+        let key = self.doc.with(|d| d.as_ref().and_then(|d| d.key.clone()));
+        key.and_then(|key| store().ok()?.versions(&key).ok()).unwrap_or_default()
+    }
+
+    /// Opens a saved version as a new map, so nothing is overwritten.
+    pub fn open_version(&self, version_key: &str, saved_ms: f64) {
+        match store().and_then(|l| l.version_map(version_key)) {
+            Ok(mut map) => {
+                let when = web::local_time(saved_ms, self.lang.get_untracked().code());
+                map.title = format!("{} ({})", map.title, self.t(Text::VersionOf).replace("{}", &when));
+                let title = map.title.clone();
+                self.start(map);
+                self.notify(Notice::Info(Text::OpenedVersion, title));
+            }
+            Err(problem) => self.notify(Notice::Storage(problem)),
+        }
+    }
+
+    /// Downloads every map of the library in one backup file.
+    pub fn download_backup(&self) {
+        let keys: Vec<String> = self.catalogue.with_untracked(|c| c.maps.iter().filter(|m| !m.damaged).map(|m| m.key.clone()).collect());
+        let result = store().map(|mut l| {
+            keys.iter().filter_map(|k| l.load(k, web::now_ms()).ok().map(|loaded| loaded.map)).collect::<Vec<_>>()
+        });
+        match result {
+            Ok(maps) => {
+                let text = format::backup::encode(&maps, web::now_ms());
+                let name = ["simpul-backup-", &web::today(), ".json"].concat();
+                if let Err(reason) = web::download(&name, "application/json", &text) {
+                    self.notify(Notice::Storage(StorageProblem::Failed(reason)));
+                }
+            }
+            Err(problem) => self.notify(Notice::Storage(problem)),
+        }
     }
 
     pub fn set_aside_text(&self, key: &str) -> Option<String> {
@@ -582,6 +650,13 @@ impl AppState {
         if format::kumu::is_kumu(&root) {
             return false;
         }
+        if format::backup::is_backup(&root) {
+            match format::backup::decode(&root) {
+                Ok(maps) => self.add_from_backup(maps),
+                Err(invalid) => self.import_problems.set(invalid.problems),
+            }
+            return true;
+        }
         match format::decode_value(&root) {
             Ok(map) => {
                 self.import_problems.set(Vec::new());
@@ -592,6 +667,31 @@ impl AppState {
             Err(invalid) => self.import_problems.set(invalid.problems),
         }
         true
+    }
+
+    /// Adds every map of a backup to the library as new maps (never over one that
+    /// exists) and opens the first.
+    fn add_from_backup(&self, maps: Vec<Map>) {
+        self.import_problems.set(Vec::new());
+        let mut first = None;
+        let mut added = 0usize;
+        for map in &maps {
+            match store().and_then(|mut l| l.create(map, web::now_ms())) {
+                Ok(summary) => {
+                    first.get_or_insert(summary.key);
+                    added += 1;
+                }
+                Err(problem) => {
+                    self.notify(Notice::Storage(problem));
+                    break;
+                }
+            }
+        }
+        self.refresh_catalogue();
+        if let Some(key) = first {
+            self.open(&key);
+        }
+        self.notify(Notice::Info(Text::BackupRestored, format!("{added}/{}", maps.len())));
     }
 
     /// Shows the spreadsheet worker's answer in the import preview, or lists why

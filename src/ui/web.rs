@@ -23,6 +23,21 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// A moment as the user's clock shows it, in the language `lang` (a BCP 47 code):
+/// the browser formats it, so no date tables ship in the wasm.
+pub fn local_time(ms: f64, lang: &str) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    js_sys::Date::new(&JsValue::from_f64(ms)).to_locale_string(lang, &options).into()
+}
+
+/// Today's date as `YYYY-MM-DD`, for file names.
+pub fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
 /// A query parameter of the page's address, such as `lang` in `?lang=id`.
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

@@ -46,24 +46,37 @@ test('a damaged saved map is set aside, reported, and the other maps survive', a
   assert.equal(setAside.length, 1);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), setAside[0]), damagedText);
   // The damaged copy can be downloaded for recovery.
-  const [download] = await Promise.all([page.waitForEvent('download'), nav.getByRole('button', { name: 'Download' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), nav.getByRole('button', { name: 'Download', exact: true }).click()]);
   assert.ok(download.suggestedFilename().startsWith('simpul.set-aside.'));
   await page.context().close();
 });
 
-test('a full storage quota is reported, the last save survives, and saving resumes when there is room', async () => {
+test('a full storage quota drops old versions first, then is reported; the last save survives, and saving resumes when there is room', async () => {
   const { page } = await openApp(browser, server.url);
-  await newMapWith(page, 'Penuh', ['Warga RT 05']);
-  const before = await storageSnapshot(page);
+  await newMapWith(page, 'Penuh', ['Warga RT 05', 'Ketua RW']);
+  const history = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('simpul.history.')));
+  assert.equal((await history()).length, 1, 'the map as it was before the session\u2019s first edit is kept');
   // Fill the quota from the page, as other data on the same site would.
-  const filled = await page.evaluate(() => {
-    const chunk = 'x'.repeat(64 * 1024);
-    let i = 0;
-    try { for (;;) { localStorage.setItem(`filler.${i}`, chunk); i++; } } catch { /* full */ }
-    try { for (let j = 0; ; j++) { localStorage.setItem(`filler.small.${j}`, 'y'.repeat(256)); } } catch { /* full */ }
-    return i;
+  // Fills every last character, in ever smaller pieces; returns the large ones.
+  const fill = () => page.evaluate(() => {
+    let n = 0, large = 0;
+    for (const size of [64 * 1024, 4096, 256, 16, 1]) {
+      try { for (;;) { localStorage.setItem(`f${n++}`, 'x'.repeat(size)); if (size > 4096) large++; } } catch { /* full */ }
+    }
+    return large;
   });
+  const filled = await fill();
   assert.ok(filled > 10);
+  // The next save needs room: the old version gives it, the map stays whole.
+  await page.getByLabel('Add a stakeholder').fill('PKK');
+  await page.getByLabel('Add a stakeholder').press('Enter');
+  await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('simpul.history.')));
+  const saved = await page.evaluate(() => localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('simpul.map.'))));
+  assert.ok(saved.includes('"PKK"'), 'the save went through');
+  assert.equal(await page.getByRole('alert').getByText(/is full/).count(), 0);
+  await fill();
+  const before = await storageSnapshot(page);
+  // Nothing left to drop: a save that does not fit is refused and reported.
   await page.getByLabel('Add a stakeholder').fill('Karang Taruna');
   await page.getByLabel('Add a stakeholder').press('Enter');
   await page.getByRole('alert').getByText(/storage for Simpul is full, so your latest change is not saved yet/).waitFor();
@@ -72,13 +85,12 @@ test('a full storage quota is reported, the last save survives, and saving resum
   for (const [key, value] of Object.entries(before)) assert.equal(after[key], value, key);
   await page.getByRole('rowheader', { name: 'Karang Taruna' }).waitFor();
 
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
-  await page.getByLabel('Add a stakeholder').fill('PKK');
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => /^f\d+$/.test(k)).forEach((k) => localStorage.removeItem(k)));
+  await page.getByLabel('Add a stakeholder').fill('Posyandu');
   await page.getByLabel('Add a stakeholder').press('Enter');
   await page.getByRole('alert').getByText(/is full/).waitFor({ state: 'detached' });
   await page.reload();
-  await page.getByRole('rowheader', { name: 'Karang Taruna' }).waitFor();
-  await page.getByRole('rowheader', { name: 'PKK' }).waitFor();
+  for (const name of ['Karang Taruna', 'PKK', 'Posyandu']) await page.getByRole('rowheader', { name }).waitFor();
   await page.context().close();
 });
 
@@ -145,5 +157,34 @@ test('maps saved by a newer Simpul are read but never overwritten', async () => 
   await page.getByLabel('Add a stakeholder').press('Enter');
   await page.getByRole('rowheader', { name: 'Not saved' }).waitFor();
   assert.deepEqual(await storageSnapshot(page), before);
+  await page.context().close();
+});
+
+test('a map saved by an older Simpul opens, and is saved in the current form without loss', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  // Storage version 0: no time of saving, and no index yet.
+  await page.evaluate(() => {
+    const map = {
+      format: 'simpul-map', version: 1, title: 'Dari 2025',
+      stakeholders: [{ id: 'bappeda', name: 'Bappeda', kind: 'government' }, { id: 'pkk', name: 'PKK', kind: 'community' }],
+      links: [{ id: 'l1', from: 'bappeda', to: 'pkk', kind: 'partnership' }],
+    };
+    localStorage.setItem('simpul.map.old', JSON.stringify({ schema: 0, revision: 4, map }));
+  });
+  await page.reload();
+  await page.locator('.map-list').getByText('Dari 2025').click();
+  await page.getByRole('rowheader', { name: 'PKK', exact: true }).waitFor();
+  await page.getByLabel('Add a stakeholder').fill('Karang Taruna');
+  await page.getByLabel('Add a stakeholder').press('Enter');
+  await page.waitForFunction(() => localStorage.getItem('simpul.map.old').includes('Karang Taruna'));
+  const entry = await page.evaluate(() => JSON.parse(localStorage.getItem('simpul.map.old')));
+  assert.equal(entry.schema, 1);
+  assert.ok(entry.revision > 4, `revision ${entry.revision}`);
+  assert.deepEqual(entry.map.stakeholders.map((s) => s.name), ['Bappeda', 'PKK', 'Karang Taruna']);
+  assert.equal(entry.map.links.length, 1);
+  // The version from before is kept, as it was written.
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('simpul.history.old.')).map((k) => JSON.parse(localStorage.getItem(k))));
+  assert.ok(kept.some((v) => v.schema === 0 && v.revision === 4), JSON.stringify(kept));
+  assert.deepEqual(errors, []);
   await page.context().close();
 });

@@ -1,0 +1,62 @@
+//! The backup file: every map of the library in one `.json` file, each in the map
+//! file format, so a whole browser's work can be carried to another machine or kept
+//! safe. Reading one refuses the whole file if any map in it has a problem, and lists
+//! every problem by map (`maps[2].stakeholders[0].name: …`), like a map file.
+
+use super::{decode_value, encode_value, Invalid, Problem, ProblemKind};
+use crate::model::Map;
+use serde_json::{json, Value};
+
+/// The value of `format` that marks a backup.
+pub const BACKUP_FORMAT: &str = "simpul-backup";
+pub const BACKUP_VERSION: u64 = 1;
+
+/// The backup of `maps`, saved at `saved_ms` (milliseconds since 1970).
+pub fn encode(maps: &[Map], saved_ms: f64) -> String {
+    let doc = json!({
+        "format": BACKUP_FORMAT,
+        "version": BACKUP_VERSION,
+        "saved_ms": saved_ms,
+        "maps": maps.iter().map(encode_value).collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+/// Whether a parsed file is a backup (rather than a map or another tool's file).
+pub fn is_backup(root: &Value) -> bool {
+    root.get("format").and_then(Value::as_str) == Some(BACKUP_FORMAT)
+}
+
+/// The maps of a backup, in their order, or every problem found.
+pub fn decode(root: &Value) -> Result<Vec<Map>, Invalid> {
+    let fail = |path: &str, kind| Err(Invalid { problems: vec![Problem::new(path, kind)] });
+    if !is_backup(root) {
+        return fail("", ProblemKind::NotSimpulMap);
+    }
+    match root.get("version").map(|v| (v, v.as_u64())) {
+        None => return fail("version", ProblemKind::Missing),
+        Some((_, Some(v))) if v > BACKUP_VERSION => {
+            return fail("version", ProblemKind::NewerVersion { found: v, supported: BACKUP_VERSION })
+        }
+        Some((_, Some(BACKUP_VERSION))) => {}
+        Some((v, _)) => return fail("version", ProblemKind::UnknownVersion { found: v.to_string() }),
+    }
+    let Some(list) = root.get("maps") else { return fail("maps", ProblemKind::Missing) };
+    let Some(list) = list.as_array() else { return fail("maps", ProblemKind::WrongType(super::Expected::List)) };
+    let mut maps = Vec::with_capacity(list.len());
+    let mut problems = Vec::new();
+    for (i, value) in list.iter().enumerate() {
+        match decode_value(value) {
+            Ok(map) => maps.push(map),
+            Err(invalid) => problems.extend(invalid.problems.into_iter().map(|p| {
+                let path = if p.path.is_empty() { format!("maps[{i}]") } else { format!("maps[{i}].{}", p.path) };
+                Problem::new(path, p.kind)
+            })),
+        }
+    }
+    if problems.is_empty() {
+        Ok(maps)
+    } else {
+        Err(Invalid { problems })
+    }
+}

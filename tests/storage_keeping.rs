@@ -1,0 +1,184 @@
+//! Recoverable mistakes: deleted maps wait in the trash, saves keep earlier
+//! versions, and when storage runs short the oldest versions make room, never a map.
+#![cfg(not(target_arch = "wasm32"))]
+
+use simpul::model::{Map, Stakeholder, StakeholderId};
+use simpul::storage::*;
+
+const MINUTE: f64 = 60_000.0;
+
+fn map(title: &str, people: usize) -> Map {
+    let mut map = Map::new(title);
+    for i in 0..people {
+        map.stakeholders.push(Stakeholder::new(StakeholderId::new(format!("s{i}")), format!("Person {i}")));
+    }
+    map
+}
+
+fn titles(catalogue: &Catalogue) -> Vec<&str> {
+    catalogue.maps.iter().map(|m| m.title.as_str()).collect()
+}
+
+#[test]
+fn a_deleted_map_waits_in_the_trash_and_comes_back_whole() {
+    let store = MemoryStore::new();
+    let mut library = Library::new(store.clone());
+    let a = library.create(&map("Jakarta Bersih", 3), 1000.0).unwrap();
+    library.create(&map("MADANI", 1), 1000.0).unwrap();
+    let saved = library.save(&a.key, &map("Jakarta Bersih", 4), 1, 20.0 * MINUTE).unwrap();
+
+    library.delete(&a.key, 30.0 * MINUTE).unwrap();
+    let catalogue = library.catalogue(0.0);
+    assert_eq!(titles(&catalogue), ["MADANI"]);
+    assert_eq!(catalogue.trash.len(), 1);
+    let trashed = &catalogue.trash[0];
+    assert_eq!((trashed.title.as_str(), trashed.stakeholders, trashed.deleted_ms), ("Jakarta Bersih", 4, 30.0 * MINUTE));
+    assert!(library.load(&a.key, 0.0).is_err(), "a trashed map is not in the library");
+
+    let restored = library.restore(&trashed.key, 40.0 * MINUTE).unwrap();
+    assert_eq!(restored.key, a.key, "the old key was free, so the map gets it back");
+    let loaded = library.load(&a.key, 0.0).unwrap();
+    assert_eq!(loaded.map, map("Jakarta Bersih", 4));
+    assert_eq!(loaded.summary.revision, saved.revision, "restored exactly as it was");
+    let catalogue = library.catalogue(0.0);
+    assert_eq!(titles(&catalogue), ["MADANI", "Jakarta Bersih"]);
+    assert!(catalogue.trash.is_empty());
+    // Its saved versions came back with it.
+    assert_eq!(library.versions(&a.key).unwrap().len(), 1);
+}
+
+#[test]
+fn emptying_the_trash_deletes_for_good_with_the_versions() {
+    let store = MemoryStore::new();
+    let mut library = Library::new(store.clone());
+    let a = library.create(&map("One", 1), 0.0).unwrap();
+    let b = library.create(&map("Two", 1), 0.0).unwrap();
+    library.save(&a.key, &map("One", 2), 1, 20.0 * MINUTE).unwrap();
+    library.delete(&a.key, 21.0 * MINUTE).unwrap();
+    library.delete(&b.key, 22.0 * MINUTE).unwrap();
+    let trash = library.catalogue(0.0).trash;
+    assert_eq!(trash.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(), ["Two", "One"], "newest first");
+
+    library.purge(&trash[0].key).unwrap();
+    assert_eq!(library.catalogue(0.0).trash.len(), 1);
+    library.empty_trash().unwrap();
+    assert!(library.catalogue(0.0).trash.is_empty());
+    let left: Vec<String> = store.keys().unwrap().into_iter().filter(|k| k.starts_with("simpul.history.")).collect();
+    assert_eq!(left, Vec::<String>::new());
+    // Purging is only ever of trash keys.
+    let c = library.create(&map("Three", 1), 0.0).unwrap();
+    library.purge(&format!("simpul.map.{}", c.key)).unwrap();
+    assert!(library.load(&c.key, 0.0).is_ok());
+}
+
+#[test]
+fn a_restored_map_never_replaces_one_that_took_its_key() {
+    let store = MemoryStore::new();
+    let mut library = Library::new(store.clone());
+    let a = library.create(&map("Old", 1), 0.0).unwrap();
+    library.delete(&a.key, 1.0).unwrap();
+    // Another map now sits under the same key (another tab, a clock gone back).
+    store.plant(&format!("simpul.map.{}", a.key), &store.raw(&format!("simpul.trash.{}", a.key)).map(|t| {
+        let doc: serde_json::Value = serde_json::from_str(&t).unwrap();
+        doc["entry"].as_str().unwrap().replace("\"Old\"", "\"Newcomer\"")
+    }).unwrap());
+    let trash = library.catalogue(2.0).trash;
+    let restored = library.restore(&trash[0].key, 3.0).unwrap();
+    assert_ne!(restored.key, a.key);
+    let mut names: Vec<String> = library.catalogue(4.0).maps.into_iter().map(|m| m.title).collect();
+    names.sort();
+    assert_eq!(names, ["Newcomer", "Old"]);
+}
+
+#[test]
+fn saves_keep_a_version_every_ten_minutes_up_to_ten() {
+    let store = MemoryStore::new();
+    let mut library = Library::new(store.clone());
+    let a = library.create(&map("Growing", 1), 0.0).unwrap();
+    // One save a minute for three hours, one more stakeholder each time.
+    let mut revision = 1;
+    for minute in 1..=180 {
+        revision = library.save(&a.key, &map("Growing", minute + 1), revision, minute as f64 * MINUTE).unwrap().revision;
+    }
+    let versions = library.versions(&a.key).unwrap();
+    assert_eq!(versions.len(), VERSIONS_PER_MAP);
+    for pair in versions.windows(2) {
+        assert!(pair[0].saved_ms > pair[1].saved_ms, "newest first");
+        assert!(pair[0].saved_ms - pair[1].saved_ms >= VERSION_EVERY_MS, "at least ten minutes apart");
+    }
+    // Each version is the map as it was saved then.
+    for v in &versions {
+        let old = library.version_map(&v.key).unwrap();
+        assert_eq!(old.stakeholders.len() as f64, v.saved_ms / MINUTE + 1.0);
+        assert_eq!(v.stakeholders, old.stakeholders.len());
+    }
+    // The current map is untouched by all this.
+    assert_eq!(library.load(&a.key, 0.0).unwrap().map, map("Growing", 181));
+    // An empty map keeps no versions.
+    let empty = library.create(&map("Empty", 0), 0.0).unwrap();
+    library.save(&empty.key, &map("Empty", 0), 1, 30.0 * MINUTE).unwrap();
+    assert!(library.versions(&empty.key).unwrap().is_empty());
+    // Versions are only read from history keys.
+    assert!(library.version_map(&format!("simpul.map.{}", a.key)).is_err());
+}
+
+#[test]
+fn when_storage_is_short_old_versions_go_first_never_a_map() {
+    let store = MemoryStore::new();
+    let mut library = Library::new(store.clone());
+    let a = library.create(&map("Workshop", 20), 0.0).unwrap();
+    let b = library.create(&map("Other map", 20), 0.0).unwrap();
+    let mut revision = 1;
+    for step in 1..=5 {
+        revision = library.save(&a.key, &map("Workshop", 20 + step), revision, step as f64 * 11.0 * MINUTE).unwrap().revision;
+    }
+    assert_eq!(library.versions(&a.key).unwrap().len(), 5);
+    // The quota is now just what is used: a bigger save needs room.
+    store.set_quota(Some(store.used()));
+    let saved = library.save(&a.key, &map("Workshop", 60), revision, 100.0 * MINUTE).unwrap();
+    let versions = library.versions(&a.key).unwrap();
+    assert!(versions.len() < 5, "versions made room: {} left", versions.len());
+    // The ones that went were the oldest.
+    let oldest_left = versions.iter().map(|v| v.saved_ms).fold(f64::MAX, f64::min);
+    assert!(oldest_left > 11.0 * MINUTE);
+    assert_eq!(library.load(&a.key, 0.0).unwrap().map, map("Workshop", 60));
+    assert_eq!(saved.revision, revision + 1);
+    assert_eq!(library.load(&b.key, 0.0).unwrap().map, map("Other map", 20), "the other map is untouched");
+
+    // With no versions left to drop, a save that does not fit is refused and the
+    // last saved revision stays.
+    store.set_quota(Some(store.used()));
+    let refused = library.save(&a.key, &map("Workshop", 400), saved.revision, 200.0 * MINUTE);
+    assert_eq!(refused, Err(StorageProblem::Full));
+    assert_eq!(library.load(&a.key, 0.0).unwrap().map, map("Workshop", 60));
+    assert_eq!(library.load(&b.key, 0.0).unwrap().map, map("Other map", 20));
+}
+
+#[test]
+fn a_delete_that_cannot_reach_the_trash_keeps_the_map() {
+    let store = MemoryStore::new();
+    let mut library = Library::new(store.clone());
+    let a = library.create(&map("Precious", 30), 0.0).unwrap();
+    store.set_quota(Some(store.used()));
+    assert_eq!(library.delete(&a.key, 1.0), Err(StorageProblem::Full));
+    assert_eq!(library.load(&a.key, 0.0).unwrap().map, map("Precious", 30));
+    assert!(library.catalogue(0.0).trash.is_empty());
+}
+
+#[test]
+fn an_entry_from_an_older_storage_version_opens_and_is_saved_in_the_current_one() {
+    let store = MemoryStore::new();
+    let mut library = Library::new(store.clone());
+    let encoded = simpul::format::encode(&map("From 2025", 2));
+    // Schema 0: no time of saving.
+    store.plant("simpul.map.old", &format!("{{\"schema\":0,\"revision\":3,\"map\":{encoded}}}"));
+    let catalogue = library.catalogue(0.0);
+    assert_eq!(titles(&catalogue), ["From 2025"]);
+    assert!(catalogue.problems.is_empty(), "{:?}", catalogue.problems);
+    let loaded = library.load("old", 0.0).unwrap();
+    assert_eq!(loaded.map, map("From 2025", 2));
+    library.save("old", &map("From 2025", 3), 3, 5.0).unwrap();
+    let raw: serde_json::Value = serde_json::from_str(&store.raw("simpul.map.old").unwrap()).unwrap();
+    assert_eq!(raw["schema"], SCHEMA);
+    assert_eq!(library.load("old", 0.0).unwrap().map, map("From 2025", 3));
+}
