@@ -306,7 +306,7 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
         for (h, sector) in map.sectors.iter().enumerate() {
             if let Some(p) = hub(h).filter(|p| hub_in_layer(h) && visible.contains(*p, 100.0)) {
                 ctx.set_global_alpha(if emphasis.sector_lit(h) { 1.0 } else { DIMMED });
-                halo_text(ctx, theme, &sector.name, p.x, p.y - HUB_RADIUS - 6.0);
+                halo_text(ctx, theme, &short(&sector.name), p.x, p.y - HUB_RADIUS - 6.0);
             }
         }
     }
@@ -362,8 +362,9 @@ fn paint_names_on_screen(
             _ => true,
         };
         let center = viewport.to_screen(p);
-        let to_place = NameToPlace { center, radius: HUB_RADIUS * viewport.scale, width: width(&sector.name), height: 28.0 };
-        names.push((sector.name.clone(), sector_font, emphasis.sector_lit(h), in_layer, to_place));
+        let name = short(&sector.name);
+        let to_place = NameToPlace { center, radius: HUB_RADIUS * viewport.scale, width: width(&name), height: 28.0 };
+        names.push((name, sector_font, emphasis.sector_lit(h), in_layer, to_place));
     }
     ctx.set_font(name_font);
     let mut people: Vec<usize> = (0..map.stakeholders.len())
@@ -423,7 +424,8 @@ fn halo_text(ctx: &Context, theme: &Theme, text: &str, x: f64, y: f64) {
     let _ = ctx.fill_text(text, x, y);
 }
 
-/// Long names are cut on the picture (the table and panel show them whole).
+/// Long names (of stakeholders and sectors) are cut on the picture; the tables
+/// and the panel show them whole.
 fn short(name: &str) -> String {
     const MAX: usize = 28;
     if name.chars().count() <= MAX {

@@ -51,10 +51,17 @@ for (const lang of ['en', 'id']) {
     // A refused import and the confirmation to delete a map.
     await page.locator('input[type=file]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format": 1}') });
     await page.locator('.import-problems').waitFor();
-    await page.locator('.map-actions .danger').first().click();
-    await page.locator('.confirm').waitFor();
-    assert.deepEqual(await violations(page), [], 'import problems and delete confirmation');
-    await page.keyboard.press('Escape');
+    // A map in the trash, the confirmation to empty it, and the earlier versions.
+    await page.locator('.map-item.current .map-actions button').nth(1).click();
+    await page.locator('.map-list > li').nth(1).waitFor();
+    await page.locator('.map-item:not(.current) .map-actions .danger').click();
+    await page.locator('details.trash summary').click();
+    await page.locator('details.trash .danger').last().click();
+    await page.locator('details.trash .confirm').waitFor();
+    await page.locator('details.versions summary').click();
+    await page.locator('details.versions[open]').waitFor();
+    assert.deepEqual(await violations(page), [], 'import problems, the trash, earlier versions');
+    await page.locator('details.trash .confirm button').last().click();
 
     // The spreadsheet import preview, with a row problem.
     await page.locator('input[type=file]').setInputFiles({
