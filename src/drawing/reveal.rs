@@ -3,6 +3,8 @@
 //! are linked, then power and interest, then the findings one at a time. Each step
 //! says what the pictures show; the findings step says which finding is up.
 
+use crate::model::Score;
+
 /// One step of the reveal. `Finding(k)` shows the `k`-th finding of the analysis
 /// (they come sorted by severity, so the most urgent first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +32,16 @@ pub struct Shown {
 
 impl Shown {
     pub const ALL: Shown = Shown { sectors: true, links: true, power: true };
+
+    /// The power a stakeholder is drawn with (its size): its own once power is
+    /// shown, the middle score before.
+    pub fn drawn_power(self, power: Score) -> Score {
+        if self.power {
+            power
+        } else {
+            Score::DEFAULT
+        }
+    }
 }
 
 impl Step {
@@ -179,6 +191,13 @@ mod tests {
         assert_eq!(shown[3], Shown::ALL);
         assert_eq!(shown[4], Shown::ALL);
         assert_eq!(Step::Finding(4).number(), STEPS);
+    }
+
+    #[test]
+    fn stakeholders_are_one_size_until_power_is_shown() {
+        let strong = Score::new(5).unwrap();
+        assert_eq!(Step::Links.shown().drawn_power(strong), Score::DEFAULT);
+        assert_eq!(Step::PowerInterest.shown().drawn_power(strong), strong);
     }
 
     #[test]

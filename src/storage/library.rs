@@ -374,7 +374,7 @@ impl<S: KeyValue> Library<S> {
 
     fn write_index(&mut self, maps: &[MapSummary]) -> Result<(), StorageProblem> {
         let doc = IndexDoc { schema: SCHEMA, maps: maps.to_vec() };
-        let text = serde_json::to_string(&doc).map_err(|e| StorageProblem::Failed(e.to_string()))?;
+        let text = to_json(&doc)?;
         Ok(self.store.set(INDEX_KEY, &text)?)
     }
 
@@ -415,7 +415,7 @@ impl<S: KeyValue> Library<S> {
 
     fn write_entry(&mut self, key: &str, map: &Map, revision: u64, now_ms: f64) -> Result<(), StorageProblem> {
         let doc = EntryDoc { schema: SCHEMA, revision, saved_ms: now_ms, map: format::encode_value(map) };
-        let text = serde_json::to_string(&doc).map_err(|e| StorageProblem::Failed(e.to_string()))?;
+        let text = to_json(&doc)?;
         self.set_making_room(&entry_key(key), &text)
     }
 
@@ -440,6 +440,11 @@ pub(super) enum EntryError {
     Missing,
     Newer,
     Damaged(String),
+}
+
+/// A document as stored text (serialising plain data cannot fail, but is not unwrapped).
+pub(super) fn to_json(doc: &impl Serialize) -> Result<String, StorageProblem> {
+    serde_json::to_string(doc).map_err(|e| StorageProblem::Failed(e.to_string()))
 }
 
 pub(super) fn entry_key(key: &str) -> String {

@@ -3,7 +3,7 @@
 //! with it, so a restored map comes back with its history.
 
 use super::key_value::KeyValue;
-use super::library::{entry_key, summary_of, EntryDoc, Library, MapSummary, StorageProblem, TRASH_PREFIX};
+use super::library::{entry_key, summary_of, to_json, EntryDoc, Library, MapSummary, StorageProblem, TRASH_PREFIX};
 use crate::format;
 use serde::{Deserialize, Serialize};
 
@@ -40,7 +40,7 @@ impl<S: KeyValue> Library<S> {
             return Ok(());
         };
         let doc = TrashDoc { key: key.to_string(), deleted_ms: now_ms, entry };
-        let text = serde_json::to_string(&doc).map_err(|e| StorageProblem::Failed(e.to_string()))?;
+        let text = to_json(&doc)?;
         self.set_making_room(&trash_key(key), &text)?;
         self.store.remove(&entry_key(key))?;
         self.drop_from_index(key);

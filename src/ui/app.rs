@@ -18,7 +18,6 @@ use super::workshop::Workshop;
 use crate::i18n::{Lang, Text};
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Starts the app: installs the panic guard and mounts the UI on `<body>`.
 pub fn mount() {
@@ -53,11 +52,7 @@ fn App() -> impl IntoView {
 
     // Undo and redo from anywhere except text fields, which have their own undo.
     let _shortcuts = window_event_listener(ev::keydown, move |event| {
-        let in_text_field = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if in_text_field {
+        if super::web::in_text_field(&event) {
             return;
         }
         match event.key().as_str() {

@@ -83,6 +83,14 @@ impl Layer {
         }
     }
 
+    /// A sector hub: in a layer of one stakeholder, only that stakeholder's hubs.
+    fn has_hub(self, h: usize, layout: &MapLayout) -> bool {
+        match self {
+            Layer::Only(x) => layout.memberships().iter().any(|&(i, g)| i == x && g == h),
+            _ => true,
+        }
+    }
+
     /// A line between two stakeholders (or a stakeholder and a hub, `j == None`).
     fn has_line(self, i: usize, j: Option<usize>) -> bool {
         match self {
@@ -118,7 +126,7 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
     let hub = |h: usize| layout.hub_in_world(h);
     let hairline = 1.0 / viewport.scale;
     let (theme, shown) = (overlay.theme, overlay.shown);
-    let radius = |power: Score| look::radius(if shown.power { power } else { Score::DEFAULT });
+    let radius = |power: Score| look::radius(shown.drawn_power(power));
 
     // Memberships: grey spokes to the sector hubs, lit ones then dimmed ones.
     for lit in [true, false].into_iter().filter(|_| shown.sectors) {
@@ -195,11 +203,7 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
     let _ = ctx.set_line_dash(&js_sys::Array::new());
 
     // Sector hubs; a lifted stakeholder's hubs again, over its spokes.
-    let hub_in_layer = |h: usize| match layer {
-        _ if !shown.sectors => false,
-        Layer::Only(x) => layout.memberships().iter().any(|&(i, g)| i == x && g == h),
-        _ => true,
-    };
+    let hub_in_layer = |h: usize| shown.sectors && layer.has_hub(h, layout);
     for (h, sector) in map.sectors.iter().enumerate() {
         let Some(p) = hub(h).filter(|_| hub_in_layer(h)) else { continue };
         ctx.set_global_alpha(if emphasis.sector_lit(h) { 1.0 } else { DIMMED });
@@ -349,7 +353,7 @@ fn paint_names_on_screen(
     layer: Layer,
 ) {
     let shown = overlay.shown;
-    let radius = |power: Score| look::radius(if shown.power { power } else { Score::DEFAULT }) * viewport.scale;
+    let radius = |power: Score| look::radius(shown.drawn_power(power)) * viewport.scale;
     let visible = viewport.visible();
     let width = |text: &str| ctx.measure_text(text).map_or(0.0, |m| m.width());
     // (text, font, lit, in this layer, where it may go)
@@ -357,20 +361,16 @@ fn paint_names_on_screen(
     ctx.set_font(sector_font);
     for (h, sector) in map.sectors.iter().enumerate().filter(|_| shown.sectors) {
         let Some(p) = layout.hub_in_world(h).filter(|p| visible.contains(*p, 100.0)) else { continue };
-        let in_layer = match layer {
-            Layer::Only(x) => layout.memberships().iter().any(|&(i, g)| i == x && g == h),
-            _ => true,
-        };
         let center = viewport.to_screen(p);
         let name = short(&sector.name);
         let to_place = NameToPlace { center, radius: HUB_RADIUS * viewport.scale, width: width(&name), height: 28.0 };
-        names.push((name, sector_font, emphasis.sector_lit(h), in_layer, to_place));
+        names.push((name, sector_font, emphasis.sector_lit(h), layer.has_hub(h, layout), to_place));
     }
     ctx.set_font(name_font);
     let mut people: Vec<usize> = (0..map.stakeholders.len())
         .filter(|&i| layout.pos_in_world(i).is_some_and(|p| visible.contains(p, 40.0)))
         .collect();
-    let power = |i: usize| if shown.power { map.stakeholders[i].power.get() } else { 0 };
+    let power = |i: usize| shown.drawn_power(map.stakeholders[i].power);
     people.sort_by_key(|&i| (!emphasis.stakeholder_lit(i), overlay.selected != Some(i), std::cmp::Reverse(power(i))));
     for i in people {
         let (Some(p), st) = (layout.pos_in_world(i), &map.stakeholders[i]) else { continue };

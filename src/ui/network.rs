@@ -127,8 +127,7 @@ pub fn NetworkView() -> impl IntoView {
     // In workshop mode the arrows walk the reveal, but + − 0 still zoom, from anywhere
     // outside the entry field: a zoom makes room for names left out.
     let _workshop_zoom = window_event_listener(leptos::ev::keydown, move |e| {
-        let in_field = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()).is_some();
-        if state.workshop.with_untracked(Option::is_none) || in_field || e.ctrl_key() || e.meta_key() || e.alt_key() {
+        if state.workshop.with_untracked(Option::is_none) || super::web::in_text_field(&e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
         match e.key().as_str() {

@@ -38,6 +38,17 @@ pub fn today() -> String {
     iso.chars().take(10).collect()
 }
 
+/// The tag name (`INPUT`, `BUTTON`…) of the element an event is aimed at.
+pub fn target_tag(event: &web_sys::Event) -> Option<String> {
+    event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.tag_name())
+}
+
+/// Whether a key goes to a text field or a list, which keep their keys (and
+/// their own undo) to themselves: shortcuts leave those alone.
+pub fn in_text_field(event: &web_sys::Event) -> bool {
+    matches!(target_tag(event).as_deref(), Some("INPUT" | "TEXTAREA" | "SELECT"))
+}
+
 /// A query parameter of the page's address, such as `lang` in `?lang=id`.
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

@@ -84,12 +84,16 @@ pub fn Workshop() -> impl IntoView {
         {
             return;
         }
-        let tag = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.tag_name());
         let key = event.key();
-        match (tag.as_deref(), key.as_str()) {
+        if web::in_text_field(&event) {
             // Escape in the entry field goes back to the steps; other keys type.
-            (Some("INPUT" | "TEXTAREA" | "SELECT"), "Escape") => web::focus_now(STAGE_ID),
-            (Some("INPUT" | "TEXTAREA" | "SELECT"), _) => return,
+            if key == "Escape" {
+                web::focus_now(STAGE_ID);
+                event.prevent_default();
+            }
+            return;
+        }
+        match (web::target_tag(&event).as_deref(), key.as_str()) {
             // A focused button takes Space and Enter itself.
             (Some("BUTTON"), " " | "Enter") => return,
             (_, "ArrowRight" | "ArrowDown" | "PageDown" | " ") => go(state, Step::next),

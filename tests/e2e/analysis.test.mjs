@@ -2,7 +2,7 @@
 // every edit, as PRODUCT.md §7 names them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp } from './harness.mjs';
+import { serve, launch, openApp, importMap } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -23,13 +23,6 @@ const map = {
     { id: 'l2', from: 'radio', to: 'pabrik', kind: 'information' },
   ],
 };
-
-async function importMap(page, value) {
-  await page.getByLabel('Import map file').setInputFiles({
-    name: 'map.simpul.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value)),
-  });
-  await page.getByRole('status').getByText(/as a new map/).waitFor();
-}
 
 async function findings(page) {
   const items = page.getByRole('region', { name: 'Findings' }).getByRole('listitem');

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openApp } from './harness.mjs';
+import { serve, launch, openApp, importMap } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -58,8 +58,7 @@ function pngSize(bytes) {
 
 test('every export downloads a file that reads back, with names as text', async () => {
   const { page, errors } = await openApp(browser, server.url);
-  await page.getByLabel('Import map file').setInputFiles({ name: 'm.simpul.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(map)) });
-  await page.getByRole('status').getByText(/as a new map/).waitFor();
+  await importMap(page, map);
   await page.getByText('More exports').click();
 
   const graphml = await download(page, 'Network as GraphML');

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openApp, storageSnapshot } from './harness.mjs';
+import { serve, launch, openApp, storageSnapshot, newMapWith } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -100,10 +100,7 @@ const broken = [
 
 test('every kind of broken file is refused with a clear message and changes nothing', async () => {
   const { page, errors } = await openApp(browser, server.url);
-  await page.getByRole('button', { name: 'New map' }).first().click();
-  await page.getByLabel('Add a stakeholder').fill('Kept safe');
-  await page.getByLabel('Add a stakeholder').press('Enter');
-  await page.getByRole('rowheader', { name: 'Kept safe' }).waitFor();
+  await newMapWith(page, null, ['Kept safe']);
   const before = await storageSnapshot(page);
 
   for (const [what, text, message] of broken) {

@@ -74,6 +74,29 @@ export async function openApp(browser, baseUrl, { context, query = '?lang=en' } 
   return { page, context: ctx, errors };
 }
 
+/** Imports `value` (a map, as an object) through *Import map file*, and waits for it to open. */
+export async function importMap(page, value) {
+  await page.getByLabel('Import map file').setInputFiles({
+    name: 'map.simpul.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value)),
+  });
+  await page.getByRole('status').getByText(/as a new map/).waitFor();
+}
+
+/** Starts a new map titled `title` (left untitled if `null`) holding `names`. */
+export async function newMapWith(page, title, names) {
+  await page.getByRole('button', { name: 'New map' }).first().click();
+  if (title !== null) {
+    const titleInput = page.getByLabel('Title', { exact: true });
+    await titleInput.fill(title);
+    await titleInput.press('Tab');
+  }
+  for (const name of names) {
+    await page.getByLabel('Add a stakeholder').fill(name);
+    await page.getByLabel('Add a stakeholder').press('Enter');
+    await page.getByRole('rowheader', { name, exact: true }).waitFor();
+  }
+}
+
 /** Every localStorage entry, to prove that a refused action changed nothing. */
 export function storageSnapshot(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openApp, storageSnapshot } from './harness.mjs';
+import { serve, launch, openApp, storageSnapshot, newMapWith, importMap } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -31,10 +31,7 @@ async function download(page, button) {
 
 test('a file over the size limit is refused before it is read, and nothing changes', async () => {
   const { page, errors } = await openApp(browser, server.url);
-  await page.getByRole('button', { name: 'New map' }).first().click();
-  await page.getByLabel('Add a stakeholder').fill('Kept safe');
-  await page.getByLabel('Add a stakeholder').press('Enter');
-  await page.getByRole('rowheader', { name: 'Kept safe' }).waitFor();
+  await newMapWith(page, null, ['Kept safe']);
   const before = await storageSnapshot(page);
   // 20 MB of a valid map: the size alone refuses it.
   const big = { ...map, description: 'x'.repeat(20 * 1024 * 1024) };
@@ -56,8 +53,7 @@ test('a long hostile name stays inert text in every channel', async () => {
     };
   });
   const { page, errors } = await openApp(browser, server.url, { context });
-  await page.getByLabel('Import map file').setInputFiles({ name: 'm.simpul.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(map)) });
-  await page.getByRole('status').getByText(/as a new map/).waitFor();
+  await importMap(page, map);
 
   // The page: the whole name, as text, and no markup made from it.
   const header = page.getByRole('table', { name: 'Stakeholders' }).locator('tbody th').filter({ hasText: 'evil' });

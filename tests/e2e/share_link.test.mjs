@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { serve, launch, openApp, storageSnapshot } from './harness.mjs';
+import { serve, launch, openApp, storageSnapshot, importMap } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -26,8 +26,7 @@ const linkFor = (value) => `#m=${zlib.deflateRawSync(Buffer.from(JSON.stringify(
 test('a copied link opens in another browser as a preview with findings, and can be saved', async () => {
   const sender = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const { page } = await openApp(browser, server.url, { context: sender });
-  await page.getByLabel('Import map file').setInputFiles({ name: 'm.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(map)) });
-  await page.getByRole('status').getByText(/as a new map/).waitFor();
+  await importMap(page, map);
   await page.getByRole('button', { name: 'Copy share link' }).click();
   await page.getByText(/^Link copied: \d+ characters\.$/).waitFor();
   const link = await page.getByLabel('Share link').inputValue();

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { serve, launch, openApp, storageSnapshot } from './harness.mjs';
+import { serve, launch, openApp, storageSnapshot, newMapWith } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -56,10 +56,7 @@ test('a Kumu workbook imports through a preview where kinds are corrected', asyn
 
 test('bad rows are listed with sheet, row and column; Cancel changes nothing', async () => {
   const { page, errors } = await openApp(browser, server.url);
-  await page.getByRole('button', { name: 'New map' }).first().click();
-  await page.getByLabel('Add a stakeholder').fill('Kept safe');
-  await page.getByLabel('Add a stakeholder').press('Enter');
-  await page.getByRole('rowheader', { name: 'Kept safe' }).waitFor();
+  await newMapWith(page, null, ['Kept safe']);
   const before = await storageSnapshot(page);
 
   await page.getByLabel('Import map file').setInputFiles([

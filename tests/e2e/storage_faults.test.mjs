@@ -2,23 +2,11 @@
 // existed before is lost or silently overwritten.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, storageSnapshot } from './harness.mjs';
+import { serve, launch, openApp, storageSnapshot, newMapWith } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-async function newMapWith(page, title, names) {
-  await page.getByRole('button', { name: 'New map' }).first().click();
-  const titleInput = page.getByLabel('Title', { exact: true });
-  await titleInput.fill(title);
-  await titleInput.press('Tab');
-  for (const name of names) {
-    await page.getByLabel('Add a stakeholder').fill(name);
-    await page.getByLabel('Add a stakeholder').press('Enter');
-    await page.getByRole('rowheader', { name, exact: true }).waitFor();
-  }
-}
 
 const entryKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('simpul.map.')));
 

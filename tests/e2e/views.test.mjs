@@ -2,7 +2,7 @@
 // and the sector matrix, driven with the mouse and the keyboard as a person would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp } from './harness.mjs';
+import { serve, launch, openApp, importMap } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -26,13 +26,6 @@ const jakarta = {
     { id: 'l4', from: 'donor', to: 'lsm', kind: 'funding', directed: true },
   ],
 };
-
-async function importMap(page, value) {
-  await page.getByLabel('Import map file').setInputFiles({
-    name: 'map.simpul.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value)),
-  });
-  await page.getByRole('status').getByText(/as a new map/).waitFor();
-}
 
 /** The open map as stored in localStorage (the autosave). */
 async function storedMap(page) {

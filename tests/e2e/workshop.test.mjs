@@ -3,7 +3,7 @@
 // the room, quick entry as people call things out, and leaving again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp } from './harness.mjs';
+import { serve, launch, openApp, importMap } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -76,10 +76,7 @@ test('the reveal walks a room through actors, sectors, links, power and each fin
   const context = await browser.newContext();
   await context.addInitScript(recordCanvas);
   const { page, errors } = await openApp(browser, server.url, { context });
-  await page.getByLabel('Import map file').setInputFiles({
-    name: 'map.simpul.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(map)),
-  });
-  await page.getByRole('status').getByText(/as a new map/).waitFor();
+  await importMap(page, map);
   // The Findings panel is hidden in the workshop, but stays the reference.
   const findings = page.getByRole('region', { name: 'Findings', includeHidden: true }).locator('li[data-finding]');
   await findings.first().waitFor({ state: 'attached' });
