@@ -429,8 +429,19 @@ impl AppState {
     pub fn download_backup(&self) {
         let keys: Vec<String> = self.catalogue.with_untracked(|c| c.maps.iter().filter(|m| !m.damaged).map(|m| m.key.clone()).collect());
         let result = store().map(|mut l| {
-            keys.iter().filter_map(|k| l.load(k, web::now_ms()).ok().map(|loaded| loaded.map)).collect::<Vec<_>>()
+            let mut maps = Vec::with_capacity(keys.len());
+            for key in &keys {
+                match l.load(key, web::now_ms()) {
+                    Ok(loaded) => maps.push(loaded.map),
+                    // A map that cannot be read is left out of the backup, and the user told why.
+                    Err(problem) => self.notify(Notice::Storage(problem)),
+                }
+            }
+            maps
         });
+        if result.as_ref().is_ok_and(|maps| maps.len() < keys.len()) {
+            self.refresh_catalogue();
+        }
         match result {
             Ok(maps) => {
                 let text = format::backup::encode(&maps, web::now_ms());

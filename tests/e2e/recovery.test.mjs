@@ -93,6 +93,13 @@ test('a backup of every map restores in another browser, and a broken one change
   const { page, errors } = await openApp(browser, server.url);
   await newMapWith(page, 'Jakarta Bersih', ['Dinas Lingkungan Hidup', 'Bank Sampah']);
   await newMapWith(page, '<b>MADANI</b>', ['=HYPERLINK("x")']);
+  // A third map is damaged on disk after the list was read (another tab, a crash).
+  await newMapWith(page, 'Broken', ['Dinas PU']);
+  await newMapWith(page, 'Kept open', ['PKK']);
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('simpul.map.') && localStorage.getItem(k).includes('"Broken"'));
+    localStorage.setItem(key, localStorage.getItem(key).slice(0, 40));
+  });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download all maps (backup)' }).click(),
@@ -101,7 +108,10 @@ test('a backup of every map restores in another browser, and a broken one change
   const text = await fs.readFile(await download.path(), 'utf8');
   const backup = JSON.parse(text);
   assert.equal(backup.format, 'simpul-backup');
-  assert.deepEqual(backup.maps.map((m) => m.title).sort(), ['<b>MADANI</b>', 'Jakarta Bersih']);
+  assert.deepEqual(backup.maps.map((m) => m.title).sort(), ['<b>MADANI</b>', 'Jakarta Bersih', 'Kept open']);
+  // The unreadable one is left out, said so, and set aside unchanged.
+  await page.getByRole('alert').getByText('The saved copy of “Broken” could not be read.', { exact: false }).waitFor();
+  await page.locator('.map-list').getByText('Broken').waitFor({ state: 'detached' });
   await page.context().close();
 
   // Another browser: a fresh profile with one map of its own.
@@ -118,9 +128,9 @@ test('a backup of every map restores in another browser, and a broken one change
   assert.deepEqual(await storageSnapshot(other.page), before, 'nothing changed');
 
   await other.page.getByLabel('Import map file').setInputFiles(file('backup.json', text));
-  await other.page.getByRole('status').getByText('Maps added from the backup: 2/2.').waitFor();
+  await other.page.getByRole('status').getByText('Maps added from the backup: 3/3.').waitFor();
   const titles = await other.page.locator('.map-list .map-title').allTextContents();
-  assert.deepEqual(titles.sort(), ['<b>MADANI</b>', 'Already here', 'Jakarta Bersih']);
+  assert.deepEqual(titles.sort(), ['<b>MADANI</b>', 'Already here', 'Jakarta Bersih', 'Kept open']);
   // Names stay text.
   assert.equal(await other.page.locator('.map-list b').count(), 0);
   for (const [key, value] of Object.entries(before)) {
