@@ -7,6 +7,8 @@
 #   scripts/bench.sh          analysis and layout in wasm under Node
 #   scripts/bench.sh frames   frame times of the network view in headless Chromium
 #                             (builds the release app first)
+#   scripts/bench.sh freeze   the page's longest tasks while a big map is imported,
+#                             paged and edited (builds the release app first)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 cd "$SIMPUL_ROOT"
@@ -15,6 +17,13 @@ if [[ "${1:-}" == "frames" ]]; then
   trunk build --release
   say "Measuring frame times in headless Chromium"
   node bench/frames.mjs
+  exit 0
+fi
+if [[ "${1:-}" == "freeze" ]]; then
+  say "Building the app (release)"
+  trunk build --release
+  say "Measuring the page's long tasks in headless Chromium"
+  node bench/freeze.mjs
   exit 0
 fi
 say "Building the analysis for wasm (release)"

@@ -3,9 +3,9 @@
 use super::thresholds::HIGH;
 use crate::i18n::Lang;
 use crate::model::Stakeholder;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Quadrant {
     ManageClosely,

@@ -2,6 +2,7 @@
 //! map-level structure, and the findings. Pure and deterministic; the UI reruns it
 //! after every edit.
 
+pub mod background;
 pub mod findings;
 mod index;
 pub mod mendelow;
@@ -18,10 +19,10 @@ use findings::{Context, Finding};
 use mendelow::Quadrant;
 use network::Network;
 use sector_matrix::SectorMatrix;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One stakeholder's metrics.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StakeholderMetrics {
     pub degree: f64,
     pub betweenness: f64,
@@ -31,7 +32,7 @@ pub struct StakeholderMetrics {
 }
 
 /// Map-level measures.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MapMeasures {
     pub stakeholders: usize,
     /// Distinct linked pairs.
@@ -51,14 +52,15 @@ pub struct MapMeasures {
     pub eigenvector_converged: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// Serialised both ways: a big map is analysed in the web worker, which sends the
+/// analysis back as JSON (see `background`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     /// By stakeholder, in map order.
     pub metrics: Vec<StakeholderMetrics>,
     pub map: MapMeasures,
     pub findings: Vec<Finding>,
     /// Links between sectors, for the sector matrix view (the gaps are findings).
-    #[serde(skip)]
     pub sector_matrix: SectorMatrix,
 }
 

@@ -4,7 +4,7 @@
 use super::network::Network;
 use simpul_graph::SimpleGraph;
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SectorMatrix {
     size: usize,
     /// Linked stakeholder pairs with one end in sector `i` and the other in `j`.

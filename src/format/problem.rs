@@ -39,7 +39,7 @@ pub enum ProblemKind {
     Unreadable { reason: String },
     #[error("the file is {bytes} bytes; Simpul opens map files of at most {limit} bytes")]
     TooLarge { bytes: usize, limit: usize },
-    /// A problem described elsewhere in both languages (by the spreadsheet worker).
+    /// A problem described elsewhere in both languages (by the background worker).
     #[error("{en}")]
     Described { en: String, id: String },
     #[error("this is not a Simpul map file (\"format\" should be \"simpul-map\")")]

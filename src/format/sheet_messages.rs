@@ -1,4 +1,4 @@
-//! The messages between the page and the spreadsheet worker (src/sheets_worker.rs).
+//! The messages between the page and the background worker (src/worker.rs).
 //! The worker reads the files and answers with a preview; the page answers with
 //! the kind chosen for each type; the worker builds the map and answers with its
 //! `.simpul.json` text, which the page opens like any map file. So the page needs

@@ -109,6 +109,7 @@ texts! {
     NoSectorsYet => "No sectors yet: add them under Sectors.", "Belum ada sektor: tambahkan di bagian Sektor.";
     LinksHeading => "Links", "Hubungan";
     LinksTable => "Links", "Daftar hubungan";
+    TooManyToList => "This map has too many stakeholders to list here. Type \"A > B\" in Add a stakeholder to link A to B, or select a stakeholder on the picture and press L.", "Peta ini memuat terlalu banyak pemangku kepentingan untuk didaftar di sini. Ketik \"A > B\" di Tambah pemangku kepentingan untuk menghubungkan A ke B, atau pilih pemangku kepentingan pada gambar lalu tekan L.";
     NeedTwoStakeholders => "Add at least two stakeholders to link them.", "Tambahkan setidaknya dua pemangku kepentingan untuk menghubungkannya.";
     AddLink => "Add link", "Tambah hubungan";
     From => "From", "Dari";
@@ -254,9 +255,19 @@ texts! {
     Gap => "Gap", "Celah";
     FocusStatus => "Focus on {}, linked to: {}", "Fokus pada {}, terhubung dengan: {}";
     Nobody => "nobody", "tidak ada";
-    ShowAllFindings => "Show all {}", "Tampilkan semua {}";
     MatrixDetailHeading => "{} and {}", "{} dan {}";
     MatrixNoLinks => "No links join these sectors.", "Tidak ada hubungan yang menghubungkan sektor-sektor ini.";
+    Analysing => "Analysing {} stakeholders in the background… The findings and the table's metrics will update when it is done.", "Menganalisis {} pemangku kepentingan di latar belakang… Temuan dan metrik di tabel akan diperbarui setelah selesai.";
+    EditLink => "Edit", "Ubah";
+    DoneEditing => "Done", "Selesai";
+    OneWay => "One-way", "Satu arah";
+    BothWays => "Both ways", "Dua arah";
+    PageRows => "{}–{} of {}", "{}–{} dari {}";
+    PageFirst => "First page", "Halaman pertama";
+    PagePrevious => "Previous page", "Halaman sebelumnya";
+    PageNext => "Next page", "Halaman berikutnya";
+    PageLast => "Last page", "Halaman terakhir";
+    PagesOf => "Pages: {}", "Halaman: {}";
 }
 
 impl Text {

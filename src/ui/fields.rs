@@ -47,9 +47,12 @@ pub fn Choice(
     view! {
         <div class="field">
             <label for=move || id.get_value() class:visually-hidden=hide_label>{label}</label>
-            <select id=move || id.get_value() on:change=move |e| on_change.run(event_target_value(&e))>
+            // The value is a property of the select, so choosing one does not rebuild
+            // the options (thousands of them in a big map's stakeholder lists).
+            <select id=move || id.get_value() prop:value=move || value.get()
+                on:change=move |e| on_change.run(event_target_value(&e))>
                 {move || {
-                    let current = value.get();
+                    let current = value.get_untracked();
                     options.get().into_iter().map(|(v, text)| {
                         let selected = v == current;
                         view! { <option value=v selected=selected>{text}</option> }

@@ -64,13 +64,16 @@ pub fn FileActions() -> impl IntoView {
     }
 }
 
-/// Spreadsheets and Kumu files: read by the spreadsheet worker into the import preview.
+/// Spreadsheets and Kumu files: read by the background worker into the import preview.
 async fn preview(state: AppState, files: Vec<web_sys::File>) {
     match web::read_spreadsheets(&files).await {
         Ok(answer) => state.show_spreadsheet(&answer),
         Err(reason) => state.import_problems.set(vec![Problem::new("", ProblemKind::Unreadable { reason })]),
     }
 }
+
+/// Problems of a refused file listed one by one; the rest are counted.
+const FIRST_LISTED: usize = 100;
 
 #[component]
 fn ImportProblems() -> impl IntoView {
@@ -87,12 +90,20 @@ fn ImportProblems() -> impl IntoView {
                         }}
                     </h2>
                     <p>{state.tr(Text::ImportRefusedNothingChanged)}</p>
+                    // The first problems name what to fix; a file wrong throughout
+                    // would otherwise list thousands, and freeze the page doing it.
                     <ul>
-                        {move || problems().into_iter().map(|p| {
+                        {move || problems().into_iter().take(FIRST_LISTED).map(|p| {
                             let text = move || p.describe(state.lang.get());
                             view! { <li>{text}</li> }
                         }).collect_view()}
                     </ul>
+                    <Show when=move || state.import_problems.with(|p| p.len() > FIRST_LISTED)>
+                        <p>{move || {
+                            let more = state.import_problems.with(Vec::len).saturating_sub(FIRST_LISTED);
+                            state.t(Text::AndMore).replace("{}", &more.to_string())
+                        }}</p>
+                    </Show>
                     <button class="quiet" on:click=move |_| state.import_problems.set(Vec::new())>
                         {state.tr(Text::Dismiss)}
                     </button>

@@ -2,10 +2,13 @@
 //! list item carrying `data-finding` and `data-subjects`. Choosing one highlights
 //! its subjects in the table and selects the first stakeholder among them.
 
+use super::later::one_task_later;
+use super::pager::Pager;
 use super::state::AppState;
 use crate::analysis::findings::Severity;
 use crate::i18n::Text;
 use crate::model::StakeholderId;
+use crate::pages::Pages;
 use leptos::prelude::*;
 
 pub(super) fn severity_heading(severity: Severity) -> Text {
@@ -21,10 +24,17 @@ pub fn FindingsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let count = move || state.analysis.with(|a| a.findings.len());
     view! {
-        <section class="card findings" aria-labelledby="findings-heading">
+        <section class="card findings" aria-labelledby="findings-heading" aria-busy=move || state.analysing.get().to_string()>
             <h2 id="findings-heading">{state.tr(Text::FindingsHeading)}</h2>
             <p class="map-meta" aria-hidden="true">{move || state.t(Text::FindingCount).replace("{}", &count().to_string())}</p>
-            <Show when=move || count() == 0>
+            <div role="status">
+                <Show when=move || state.analysing.get()>
+                    <p class="analysing">
+                        {move || state.t(Text::Analysing).replace("{}", &state.content.with(|m| m.stakeholders.len()).to_string())}
+                    </p>
+                </Show>
+            </div>
+            <Show when=move || count() == 0 && !state.analysing.get()>
                 <p class="hint">{state.tr(Text::NoFindings)}</p>
             </Show>
             {Severity::ALL.into_iter().map(|severity| view! { <SeverityGroup severity=severity/> }).collect_view()}
@@ -32,36 +42,41 @@ pub fn FindingsPanel() -> impl IntoView {
     }
 }
 
-/// Findings listed per severity before "Show all": a map of thousands of
-/// stakeholders can have tens of thousands of findings, and listing them all would
-/// freeze the page.
-pub(super) const FIRST_LISTED: usize = 250;
-
 #[component]
 fn SeverityGroup(severity: Severity) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let show_all = RwSignal::new(false);
+    // A map of thousands of stakeholders can have tens of thousands of findings:
+    // they are listed a page at a time, as the tables are.
+    let page = RwSignal::new(0);
     let count = move || state.analysis.with(|a| a.findings.iter().filter(|f| f.severity == severity).count());
-    let hidden = move || !show_all.get() && count() > FIRST_LISTED;
-    // (position in the findings list, finding) for this severity.
-    let items = move || {
-        state.analysis.with(|a| {
-            a.findings.iter().cloned().enumerate().filter(|(_, f)| f.severity == severity).collect::<Vec<_>>()
+    let pages = Signal::derive(move || Pages::new(count(), Pages::TABLE));
+    // (position in the findings list, finding, its explanation) for this severity,
+    // on the page shown; built in a task of its own (see `later`).
+    let items = one_task_later(move || {
+        let shown = pages.get().rows(page.get());
+        let lang = state.lang.get();
+        state.content.with(|m| {
+            state.analysis.with(|a| {
+                a.findings
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.severity == severity)
+                    .skip(shown.start)
+                    .take(shown.len())
+                    .map(|(position, f)| (position, f.clone(), f.explain(m, lang)))
+                    .collect::<Vec<_>>()
+            })
         })
-    };
+    }, state.big_map);
     let heading_id = format!("findings-{}", severity.code());
     view! {
-        <Show when=move || !items().is_empty()>
+        <Show when=move || count() != 0>
             <h3 id=heading_id.clone() class=format!("severity severity-{}", severity.code())>
                 {move || state.t(severity_heading(severity))}
             </h3>
             <ul class="finding-list" aria-labelledby=heading_id.clone()>
-                {move || items().into_iter().take(if show_all.get() { usize::MAX } else { FIRST_LISTED }).map(|(position, finding)| {
+                {move || items.get().into_iter().map(|(position, finding, explanation)| {
                     let subjects = finding.subjects.join(" ");
-                    let explanation = {
-                        let finding = finding.clone();
-                        Memo::new(move |_| state.content.with(|m| finding.explain(m, state.lang.get())))
-                    };
                     let active = move || state.active_finding.with(|a| a.as_ref().map(|(p, _)| *p) == Some(position));
                     let choose = {
                         let subjects = finding.subjects.clone();
@@ -82,22 +97,18 @@ fn SeverityGroup(severity: Severity) -> impl IntoView {
                     view! {
                         <li class="finding" class:active=active data-finding=finding.code.as_str() data-subjects=subjects
                             data-severity=severity.code()>
-                            <p class="finding-title"><strong>{move || explanation.get().title}</strong></p>
-                            <p>{move || explanation.get().message}</p>
-                            <p class="finding-action"><span class="label">{state.tr(Text::Suggestion)}</span>" "{move || explanation.get().action}</p>
+                            <p class="finding-title"><strong>{explanation.title.clone()}</strong></p>
+                            <p>{explanation.message}</p>
+                            <p class="finding-action"><span class="label">{state.tr(Text::Suggestion)}</span>" "{explanation.action}</p>
                             <button class="quiet" aria-pressed=move || active().to_string() on:click=choose>
                                 {move || if active() { state.t(Text::StopHighlighting) } else { state.t(Text::ShowOnMap) }}
-                                <span class="visually-hidden">": "{move || explanation.get().title}</span>
+                                <span class="visually-hidden">": "{explanation.title}</span>
                             </button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <Show when=hidden>
-                <button class="quiet" on:click=move |_| show_all.set(true)>
-                    {move || state.t(Text::ShowAllFindings).replace("{}", &count().to_string())}
-                </button>
-            </Show>
+            <Pager pages=pages page=page list=severity_heading(severity)/>
         </Show>
     }
 }

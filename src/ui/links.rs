@@ -1,22 +1,27 @@
 //! Links: choose two stakeholders to link them, then edit or delete each link.
 
 use super::fields::{scale_options, Choice};
+use super::later::one_task_later;
+use super::pager::Pager;
 use super::state::AppState;
 use super::web;
 use crate::edit::Command;
 use crate::i18n::{vocabulary, Text};
 use crate::model::{Link, LinkKind, StakeholderId, Strength};
+use crate::pages::Pages;
 use leptos::prelude::*;
 
-fn kind_options(state: AppState) -> Signal<Vec<(String, String)>> {
-    Signal::derive(move || {
+/// The option lists are memos made once for the whole table: each of its rows
+/// shares them, instead of listing the kinds and strengths again.
+fn kind_options(state: AppState) -> Memo<Vec<(String, String)>> {
+    Memo::new(move |_| {
         let lang = state.lang.get();
         LinkKind::ALL.iter().map(|k| (k.code().to_string(), vocabulary::link_kind(*k, lang).to_string())).collect()
     })
 }
 
-fn strength_options(state: AppState) -> Signal<Vec<(String, String)>> {
-    Signal::derive(move || {
+fn strength_options(state: AppState) -> Memo<Vec<(String, String)>> {
+    Memo::new(move |_| {
         let lang = state.lang.get();
         scale_options(Strength::all().map(|s| i64::from(s.get())), move |v| {
             format!("{v} – {}", Text::strength_word(v, lang))
@@ -24,8 +29,15 @@ fn strength_options(state: AppState) -> Signal<Vec<(String, String)>> {
     })
 }
 
-fn stakeholder_options(state: AppState) -> Signal<Vec<(String, String)>> {
-    Signal::derive(move || {
+/// The most stakeholders the link form lists: a list of thousands of names is no
+/// help to anyone, and building it took 150 ms at 5,000. Quick entry (`A > B`) and
+/// the picture's L key link stakeholders of any map.
+const MOST_LISTED: usize = 500;
+
+/// The stakeholders to link, by name. A memo: an edit that leaves the names alone
+/// (a score, a position) does not rebuild the thousands of options of a big map.
+fn stakeholder_options(state: AppState) -> Memo<Vec<(String, String)>> {
+    Memo::new(move |_| {
         let mut options = vec![(String::new(), state.t(Text::Choose).to_string())];
         state.content.with(|m| {
             options.extend(m.stakeholders.iter().map(|s| (s.id.to_string(), s.name.clone())));
@@ -57,21 +69,33 @@ pub fn LinksSection() -> impl IntoView {
         state.dispatch(Command::InsertLink { index, link });
         to.set(String::new());
     };
+    let stakeholders = stakeholder_options(state);
+    let open_row = RwSignal::new(None::<String>);
+    let kinds = kind_options(state);
+    let strengths = strength_options(state);
     let can_link = move || state.content.with(|m| m.stakeholders.len() >= 2);
-    let rows = move || state.content.with(|m| m.links.clone());
+    let listable = move || state.content.with(|m| m.stakeholders.len() <= MOST_LISTED);
+    let pages = Signal::derive(move || Pages::new(state.content.with(|m| m.links.len()), Pages::TABLE));
+    let page = RwSignal::new(0);
+    // Built in a task of its own (see `later`).
+    let rows = one_task_later(move || {
+        let shown = pages.get().rows(page.get());
+        state.content.with(|m| m.links.get(shown).unwrap_or_default().to_vec())
+    }, state.big_map);
     view! {
         <section class="card" aria-labelledby="links-heading">
             <h2 id="links-heading">{state.tr(Text::LinksHeading)}</h2>
             <Show when=can_link fallback=move || view! { <p class="hint">{state.tr(Text::NeedTwoStakeholders)}</p> }>
+            <Show when=listable fallback=move || view! { <p class="hint">{state.tr(Text::TooManyToList)}</p> }>
                 <div class="link-form" role="group" aria-label=state.tr(Text::AddLink)>
                     <Choice id="link-from" label=Signal::derive(move || state.t(Text::From).to_string())
-                        options=stakeholder_options(state) value=from on_change=Callback::new(move |v| from.set(v))/>
+                        options=stakeholders value=from on_change=Callback::new(move |v| from.set(v))/>
                     <Choice id="link-to" label=Signal::derive(move || state.t(Text::To).to_string())
-                        options=stakeholder_options(state) value=to on_change=Callback::new(move |v| to.set(v))/>
+                        options=stakeholders value=to on_change=Callback::new(move |v| to.set(v))/>
                     <Choice id="link-kind" label=Signal::derive(move || state.t(Text::LinkKind).to_string())
-                        options=kind_options(state) value=kind on_change=Callback::new(move |v| kind.set(v))/>
+                        options=kinds value=kind on_change=Callback::new(move |v| kind.set(v))/>
                     <Choice id="link-strength" label=Signal::derive(move || state.t(Text::Strength).to_string())
-                        options=strength_options(state) value=strength on_change=Callback::new(move |v| strength.set(v))/>
+                        options=strengths value=strength on_change=Callback::new(move |v| strength.set(v))/>
                     <label class="check">
                         <input type="checkbox" prop:checked=directed on:change=move |e| directed.set(event_target_checked(&e))/>
                         {state.tr(Text::Directed)}
@@ -80,6 +104,7 @@ pub fn LinksSection() -> impl IntoView {
                         {state.tr(Text::AddLink)}
                     </button>
                 </div>
+            </Show>
             </Show>
             <Show when=move || state.content.with(|m| !m.links.is_empty())>
                 <table class="data">
@@ -95,30 +120,37 @@ pub fn LinksSection() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=rows key=web::row_key let:link>
-                            <LinkRow link=link/>
+                        <For each=move || rows.get() key=web::row_key let:link>
+                            <LinkRow link=link kinds=kinds strengths=strengths open=open_row/>
                         </For>
                     </tbody>
                 </table>
+                <Pager pages=pages page=page list=Text::LinksHeading/>
             </Show>
         </section>
     }
 }
 
 #[component]
-fn LinkRow(link: Link) -> impl IntoView {
+fn LinkRow(
+    link: Link,
+    kinds: Memo<Vec<(String, String)>>,
+    strengths: Memo<Vec<(String, String)>>,
+    /// The id of the row open for editing, if any.
+    open: RwSignal<Option<String>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Worked out once per change of the map, not once per label that shows it.
     let names = {
         let (from, to, directed) = (link.from.clone(), link.to.clone(), link.directed);
-        move || {
+        Memo::new(move |_| {
             state.content.with(|m| {
                 let name = |id: &StakeholderId| m.stakeholder(id).map(|s| s.name.clone()).unwrap_or_default();
                 format!("{} {} {}", name(&from), if directed { "→" } else { "—" }, name(&to))
             })
-        }
+        })
     };
-    let names = StoredValue::new(names);
-    let label = move |what: Text| format!("{} ({})", state.t(what), names.with_value(|n| n()));
+    let label = move |what: Text| names.with(|n| format!("{} ({n})", state.t(what)));
     let base = StoredValue::new(link.clone());
     let replace = move |change: Box<dyn FnOnce(&mut Link)>| {
         let mut link = base.get_value();
@@ -127,13 +159,22 @@ fn LinkRow(link: Link) -> impl IntoView {
     };
     let row = link.id.to_string();
     let id = link.id.clone();
-    view! {
-        <tr>
-            <th scope="row">{move || names.with_value(|n| n())}</th>
+    // A row reads as text until the user edits it: a page of rows each with two
+    // drop-down lists, a check box and a field was thousands of elements to style
+    // and lay out, and the slowest part of opening a big map.
+    // Which row is open is kept by the table: an edit rebuilds the row, which stays open.
+    let editing = {
+        let id = link.id.to_string();
+        Memo::new(move |_| open.with(|o| o.as_deref() == Some(id.as_str())))
+    };
+    let (kind, strength, directed, notes) = (link.kind, link.strength.get(), link.directed, link.notes.clone());
+    let controls = move || {
+        let notes = notes.clone();
+        view! {
             <td>
                 <Choice id=format!("link-{row}-kind") hide_label=true
                     label=Signal::derive(move || label(Text::LinkKind))
-                    options=kind_options(state) value=link.kind.code().to_string()
+                    options=kinds value=kind.code().to_string()
                     on_change=Callback::new(move |v: String| if let Some(k) = LinkKind::from_code(&v) {
                         replace(Box::new(move |l| l.kind = k));
                     })/>
@@ -141,20 +182,45 @@ fn LinkRow(link: Link) -> impl IntoView {
             <td>
                 <Choice id=format!("link-{row}-strength") hide_label=true
                     label=Signal::derive(move || label(Text::Strength))
-                    options=strength_options(state) value=link.strength.get().to_string()
+                    options=strengths value=strength.to_string()
                     on_change=Callback::new(move |v: String| if let Some(s) = v.parse().ok().and_then(Strength::new) {
                         replace(Box::new(move |l| l.strength = s));
                     })/>
             </td>
             <td>
-                <input type="checkbox" prop:checked=link.directed aria-label=move || label(Text::Directed)
+                <input type="checkbox" prop:checked=directed aria-label=move || label(Text::Directed)
                     on:change=move |e| { let on = event_target_checked(&e); replace(Box::new(move |l| l.directed = on)); }/>
             </td>
             <td>
-                <input class="notes-input" prop:value=link.notes.clone() aria-label=move || label(Text::Notes)
+                <input class="notes-input" prop:value=notes aria-label=move || label(Text::Notes)
                     on:change=move |e| { let notes = event_target_value(&e); replace(Box::new(move |l| l.notes = notes)); }/>
             </td>
-            <td>
+        }
+    };
+    let text = {
+        let notes = link.notes.clone();
+        move || {
+            let notes = notes.clone();
+            view! {
+                <td>{move || vocabulary::link_kind(kind, state.lang.get())}</td>
+                <td>{move || format!("{strength} – {}", Text::strength_word(i64::from(strength), state.lang.get()))}</td>
+                <td>{move || state.t(if directed { Text::OneWay } else { Text::BothWays })}</td>
+                <td>{notes}</td>
+            }
+        }
+    };
+    view! {
+        <tr>
+            <th scope="row">{move || names.get()}</th>
+            <Show when=move || editing.get() fallback=text>{controls.clone()}</Show>
+            <td class="row-actions">
+                <button class="quiet" aria-expanded=move || editing.get().to_string() aria-label=move || label(if editing.get() { Text::DoneEditing } else { Text::EditLink })
+                    on:click={
+                        let id = link.id.to_string();
+                        move |_| open.set((!editing.get_untracked()).then(|| id.clone()))
+                    }>
+                    {move || state.t(if editing.get() { Text::DoneEditing } else { Text::EditLink })}
+                </button>
                 <button class="quiet danger" aria-label=move || label(Text::Delete)
                     on:click=move |_| state.dispatch(Command::RemoveLink(id.clone()))>
                     {state.tr(Text::Delete)}

@@ -19,9 +19,8 @@ pub enum Paper {
     A3,
 }
 
-/// Findings printed per severity: as many as the Findings panel lists at first;
-/// the rest are counted.
-use super::findings::FIRST_LISTED as FIRST_PRINTED;
+/// Findings printed per severity; the rest are counted.
+const FIRST_PRINTED: usize = 250;
 
 #[component]
 pub fn PrintPreview() -> impl IntoView {

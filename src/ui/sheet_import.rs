@@ -1,4 +1,4 @@
-//! The spreadsheet import preview: what the spreadsheet worker found, each
+//! The spreadsheet import preview: what the background worker found, each
 //! free-text type with the Simpul kind it seems to mean (the user can change it),
 //! and every row that could not be used as written. Nothing is imported until the
 //! user accepts.

@@ -3,11 +3,14 @@
 //! to every picture of the map.
 
 use super::fields::QuickAdd;
+use super::later::one_task_later;
+use super::pager::Pager;
 use super::state::AppState;
 use super::web;
 use crate::analysis::StakeholderMetrics;
 use crate::i18n::{vocabulary, Text};
 use crate::model::{Stakeholder, StakeholderId};
+use crate::pages::Pages;
 use leptos::prelude::*;
 use std::cmp::Ordering;
 
@@ -27,7 +30,7 @@ enum Column {
 }
 
 impl Column {
-    fn compare(self, a: &(Stakeholder, StakeholderMetrics), b: &(Stakeholder, StakeholderMetrics)) -> Ordering {
+    fn compare(self, a: (&Stakeholder, &StakeholderMetrics), b: (&Stakeholder, &StakeholderMetrics)) -> Ordering {
         match self {
             Column::MapOrder => Ordering::Equal,
             Column::Name => a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()),
@@ -57,15 +60,52 @@ pub fn StakeholdersSection() -> impl IntoView {
         state.enter_line(&line);
     });
     let sort = RwSignal::new((Column::MapOrder, false));
-    let rows = move || {
-        let mut rows: Vec<(Stakeholder, StakeholderMetrics)> = state.content.with(|m| {
-            state.analysis.with(|a| m.stakeholders.iter().cloned().zip(a.metrics.iter().copied()).collect())
-        });
-        let (column, descending) = sort.get();
-        // Stable: ties keep map order.
-        rows.sort_by(|a, b| if descending { column.compare(b, a) } else { column.compare(a, b) });
-        rows
-    };
+    // The rows in table order, as positions in the map: sorting moves numbers, and
+    // only the page shown clones its stakeholders.
+    let order = Memo::new(move |_| {
+        state.content.with(|m| {
+            state.analysis.with(|a| {
+                let rows: Vec<(&Stakeholder, &StakeholderMetrics)> = m.stakeholders.iter().zip(&a.metrics).collect();
+                let mut order: Vec<usize> = (0..rows.len()).collect();
+                let (column, descending) = sort.get();
+                // Stable: ties keep map order.
+                order.sort_by(|&a, &b| {
+                    if descending {
+                        column.compare(rows[b], rows[a])
+                    } else {
+                        column.compare(rows[a], rows[b])
+                    }
+                });
+                order
+            })
+        })
+    });
+    let pages = Signal::derive(move || Pages::new(order.with(Vec::len), Pages::TABLE));
+    let page = RwSignal::new(0);
+    // A stakeholder chosen anywhere (the picture, a finding) is on the page shown.
+    Effect::new(move |_| {
+        let Some(id) = state.selected.get() else { return };
+        let position = state.content.with_untracked(|m| m.stakeholders.iter().position(|s| s.id == id));
+        let row = position.and_then(|p| order.with_untracked(|o| o.iter().position(|&i| i == p)));
+        if let Some(row) = row {
+            page.set(pages.get_untracked().page_of(row));
+        }
+    });
+    // Built in a task of its own (see `later`).
+    let rows = one_task_later(move || {
+        let shown = pages.get().rows(page.get());
+        state.content.with(|m| {
+            state.analysis.with(|a| {
+                order.with(|o| {
+                    o.get(shown)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(|&i| Some((m.stakeholders.get(i)?.clone(), *a.metrics.get(i)?)))
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
+    }, state.big_map);
     let header = move |column: Column, text: Text, numeric: bool| {
         let aria_sort = move || {
             let (current, descending) = sort.get();
@@ -124,12 +164,13 @@ pub fn StakeholdersSection() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=rows key=|row| web::row_key(row) let:row>
+                            <For each=move || rows.get() key=|row| web::row_key(row) let:row>
                                 <StakeholderRow stakeholder=row.0 metrics=row.1/>
                             </For>
                         </tbody>
                     </table>
                 </div>
+                <Pager pages=pages page=page list=Text::StakeholdersHeading/>
                 <p class="hint small">{state.tr(Text::MetricsExplained)}</p>
             </Show>
         </section>

@@ -3,7 +3,7 @@
 //! the command, records its inverse for undo, and autosaves.
 
 use super::web;
-use crate::analysis::{analyze, Analysis};
+use crate::analysis::{analyze, background, Analysis};
 use crate::edit::{Command, EditError, History};
 use crate::format::{self, Problem, ShareLinkError};
 use crate::i18n::{Lang, Text};
@@ -66,8 +66,18 @@ pub struct AppState {
     next_notice: StoredValue<u32>,
     pub selected: RwSignal<Option<StakeholderId>>,
     /// The analysis of the open map. A memo of the map alone, so it reruns after
-    /// each edit and never for other UI changes.
+    /// each edit and never for other UI changes. A big map is analysed in the
+    /// background worker: until its answer comes, this is the last answer carried
+    /// over to the map as it is now (`analysis::background`).
     pub analysis: Memo<Analysis>,
+    /// A map too big to handle in one task (`analysis::background::is_big`): its
+    /// lists are built, and it is saved, in tasks of their own.
+    pub big_map: Memo<bool>,
+    /// The last analysis the worker sent, with the map it is of.
+    worker_analysis: RwSignal<Option<std::sync::Arc<(Map, Analysis)>>>,
+    /// A big map's analysis is under way in the worker: the findings and metrics
+    /// shown are not yet those of the map as it is now.
+    pub analysing: Memo<bool>,
     /// The finding the user chose (its position in the findings list) and the
     /// subjects it highlights.
     pub active_finding: RwSignal<Option<(usize, Vec<String>)>>,
@@ -96,6 +106,24 @@ impl AppState {
         web::set_document_lang(lang.code());
         let map = RwSignal::new(Map::default());
         let content = Memo::new(move |_| map.with(Map::without_layout));
+        let worker_analysis = RwSignal::new(None::<std::sync::Arc<(Map, Analysis)>>);
+        let big_map = Memo::new(move |_| content.with(background::is_big));
+        let in_page = Memo::new(move |_| content.with(background::fits_in_page));
+        let analysis = Memo::new(move |_| {
+            content.with(|now| {
+                if in_page.get() {
+                    return analyze(now);
+                }
+                worker_analysis.with(|answer| match answer.as_deref() {
+                    Some((of, analysis)) if of == now => analysis.clone(),
+                    Some((of, analysis)) => background::carry_over(analysis, of, now),
+                    None => background::carry_over(&analyze(&Map::default()), &Map::default(), now),
+                })
+            })
+        });
+        let analysing = Memo::new(move |_| {
+            !in_page.get() && content.with(|now| worker_analysis.with(|answer| answer.as_ref().is_none_or(|a| a.0 != *now)))
+        });
         let state = Self {
             lang: RwSignal::new(lang),
             catalogue: RwSignal::new(Catalogue::default()),
@@ -105,7 +133,10 @@ impl AppState {
             opened: RwSignal::new(0),
             view: RwSignal::new(MapView::Network),
             focus: RwSignal::new(false),
-            analysis: Memo::new(move |_| content.with(analyze)),
+            analysis,
+            big_map,
+            worker_analysis,
+            analysing,
             active_finding: RwSignal::new(None),
             history: StoredValue::new(History::default()),
             can_undo: RwSignal::new(false),
@@ -119,6 +150,7 @@ impl AppState {
             workshop: RwSignal::new(None),
             sheet_import: RwSignal::new(None),
         };
+        state.analyse_big_maps_in_the_worker();
         state.refresh_catalogue();
         // A share link in the address is shown at once, as a preview; otherwise the
         // user's most recent map.
@@ -127,6 +159,30 @@ impl AppState {
             None => state.open_most_recent(),
         }
         state
+    }
+
+    /// Sends a big map to the background worker whenever its analysis is out of
+    /// date, one map at a time: edits made while the worker works are analysed
+    /// together when its answer comes. If the worker cannot answer, the page
+    /// analyses the map itself (slowly, but the findings are never missing).
+    fn analyse_big_maps_in_the_worker(&self) {
+        let state = *self;
+        let in_flight = StoredValue::new(false);
+        Effect::new(move |_| {
+            state.worker_analysis.track();
+            if !state.analysing.get() || in_flight.get_value() {
+                return;
+            }
+            in_flight.set_value(true);
+            let map = state.content.get_untracked();
+            let text = format::encode(&map);
+            leptos::task::spawn_local(async move {
+                let answer = web::analyse_in_worker(&text).await.ok().and_then(|t| background::from_message(&t));
+                let analysis = answer.unwrap_or_else(|| analyze(&map));
+                in_flight.set_value(false);
+                state.worker_analysis.set(Some(std::sync::Arc::new((map, analysis))));
+            });
+        });
     }
 
     /// Reopens the most recently saved map, so a reload lands where the user was; if
@@ -287,7 +343,7 @@ impl AppState {
     }
 
     /// Opens a `.simpul.json` text that arrived asynchronously (an example, the
-    /// spreadsheet worker's map) as a new map and says so with `notice`; `false`, with
+    /// background worker's map) as a new map and says so with `notice`; `false`, with
     /// the problems listed, when it could not be had or read.
     fn open_as_new_map(&self, text: Result<String, String>, notice: Text) -> bool {
         let map = match text {
@@ -312,10 +368,21 @@ impl AppState {
     /// Opens `map` as a new entry of the library (used by New, Import, Duplicate).
     /// It is never written over an existing map.
     pub fn start(&self, map: Map) {
+        // A big map is saved in the task after the one that shows it: together
+        // they took longer than the page may freeze (see `later`).
+        let big = background::is_big(&map);
         self.map.set(map);
         self.doc.set(Some(OpenDoc { key: None, revision: 0, preview: false }));
         self.reset_history();
-        self.persist();
+        if big {
+            let state = *self;
+            leptos::task::spawn_local(async move {
+                web::next_task().await;
+                state.persist();
+            });
+        } else {
+            self.persist();
+        }
     }
 
     /// Opens a stored map; `false` (after telling the user) when it cannot be read.
@@ -649,7 +716,7 @@ impl AppState {
 
     /// Opens a `.simpul.json` file as a new map, or lists its problems and changes
     /// nothing. Returns `false` for a Kumu project, which goes through the import
-    /// preview (the spreadsheet worker reads it) so its types can be given kinds.
+    /// preview (the background worker reads it) so its types can be given kinds.
     pub fn import_text(&self, text: &str) -> bool {
         let root = match format::parse_json(text) {
             Ok(root) => root,
@@ -672,8 +739,15 @@ impl AppState {
             Ok(map) => {
                 self.import_problems.set(Vec::new());
                 let title = map.title.clone();
-                self.start(map);
-                self.notify(Notice::Info(Text::ImportedAsNewMap, title));
+                // Read in this task, shown in the next (see `start`).
+                let state = *self;
+                leptos::task::spawn_local(async move {
+                    if background::is_big(&map) {
+                        web::next_task().await;
+                    }
+                    state.start(map);
+                    state.notify(Notice::Info(Text::ImportedAsNewMap, title));
+                });
             }
             Err(invalid) => self.import_problems.set(invalid.problems),
         }
@@ -705,7 +779,7 @@ impl AppState {
         self.notify(Notice::Info(Text::BackupRestored, format!("{added}/{}", maps.len())));
     }
 
-    /// Shows the spreadsheet worker's answer in the import preview, or lists why
+    /// Shows the background worker's answer in the import preview, or lists why
     /// the files were refused.
     pub fn show_spreadsheet(&self, answer: &str) {
         let answer: serde_json::Value = serde_json::from_str(answer).unwrap_or_default();
@@ -720,7 +794,7 @@ impl AppState {
     }
 
     /// Opens the previewed spreadsheet as a new map, with the kinds the user chose
-    /// (type key → kind code), built by the spreadsheet worker.
+    /// (type key → kind code), built by the background worker.
     pub fn accept_spreadsheet(&self, choices: serde_json::Value) {
         let state = *self;
         leptos::task::spawn_local(async move {

@@ -147,25 +147,43 @@ export async function inflateBase64Url(payload, limit) {
   }
 }
 
-let sheetsWorker;
-function askSheets(message, transfer) {
-  if (!sheetsWorker) {
-    sheetsWorker = new Promise((resolve, reject) => {
-      const worker = new Worker('./simpul-sheets_loader.js');
-      worker.onmessage = (e) => (e.data === 'ready' ? resolve(worker) : undefined);
-      worker.onerror = (e) => { sheetsWorker = undefined; reject(String(e.message ?? 'worker')); };
+// The background worker (src/worker.rs), started on first use. Requests carry an
+// id, so a spreadsheet read and a map's analysis can be under way together. If the
+// worker fails, every request waiting on it is refused and the next one starts a
+// new worker.
+let background;
+let nextRequest = 0;
+const waiting = new Map();
+function askWorker(job, payload, transfer) {
+  if (!background) {
+    background = new Promise((resolve, reject) => {
+      const worker = new Worker('./simpul-worker_loader.js');
+      worker.onmessage = (e) => {
+        if (e.data === 'ready') return resolve(worker);
+        const request = waiting.get(e.data?.id);
+        waiting.delete(e.data?.id);
+        request?.resolve(e.data.answer);
+      };
+      worker.onerror = (e) => {
+        const why = String(e.message ?? 'worker');
+        background = undefined;
+        worker.terminate();
+        for (const request of waiting.values()) request.reject(why);
+        waiting.clear();
+        reject(why);
+      };
     });
   }
-  return sheetsWorker.then((worker) => new Promise((resolve, reject) => {
-    worker.onmessage = (e) => resolve(e.data);
-    worker.onerror = (e) => { sheetsWorker = undefined; worker.terminate(); reject(String(e.message ?? 'worker')); };
-    worker.postMessage(message, transfer);
+  return background.then((worker) => new Promise((resolve, reject) => {
+    const id = ++nextRequest;
+    waiting.set(id, { resolve, reject });
+    worker.postMessage({ id, job, payload }, transfer);
   }));
 }
 
 export async function readSpreadsheets(files) {
   const pairs = await Promise.all(files.map(async (f) => [f.name, new Uint8Array(await f.arrayBuffer())]));
-  return askSheets(pairs, pairs.map(([, bytes]) => bytes.buffer));
+  return askWorker('read', pairs, pairs.map(([, bytes]) => bytes.buffer));
 }
 
 export async function fetchText(url) {
@@ -175,7 +193,11 @@ export async function fetchText(url) {
 }
 
 export function askSpreadsheetWorker(text) {
-  return askSheets(text, []);
+  return askWorker('build', text, []);
+}
+
+export function analyseInWorker(text) {
+  return askWorker('analyse', text, []);
 }
 
 export function projector(on, onLeave) {
@@ -213,6 +235,8 @@ extern "C" {
     async fn fetch_text_js(url: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = askSpreadsheetWorker)]
     async fn ask_spreadsheet_worker_js(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = analyseInWorker)]
+    async fn analyse_in_worker_js(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = projector)]
     fn projector_js(on: bool, on_leave: &js_sys::Function);
     #[wasm_bindgen(js_name = registerServiceWorker)]
@@ -307,16 +331,22 @@ pub fn download_url(file_name: &str, url: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads spreadsheet files in the spreadsheet worker (src/sheets_worker.rs, fetched
-/// the first time): its preview or refusal, as JSON (`format::sheet_messages`).
+/// Reads spreadsheet files in the background worker (src/worker.rs, fetched the
+/// first time): its preview or refusal, as JSON (`format::sheet_messages`).
 pub async fn read_spreadsheets(files: &[web_sys::File]) -> Result<String, String> {
     let list: js_sys::Array = files.iter().collect();
     worker_answer(read_spreadsheets_js(list).await)
 }
 
-/// Sends the user's choices to the spreadsheet worker: the `.simpul.json` text of the map.
+/// Sends the user's choices to the background worker: the `.simpul.json` text of the map.
 pub async fn ask_spreadsheet_worker(request: &str) -> Result<String, String> {
     worker_answer(ask_spreadsheet_worker_js(request).await)
+}
+
+/// Analyses a map (its `.simpul.json` text) in the background worker: the analysis
+/// as JSON (`analysis::background`), empty if the worker could not read the map.
+pub async fn analyse_in_worker(map: &str) -> Result<String, String> {
+    worker_answer(analyse_in_worker_js(map).await)
 }
 
 /// The text of a file of the app itself (an example map).
@@ -325,7 +355,7 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 }
 
 fn worker_answer(answer: Result<JsValue, JsValue>) -> Result<String, String> {
-    text_of(answer, "the spreadsheet reader gave no answer")
+    text_of(answer, "the background worker gave no answer")
 }
 
 /// The text a JavaScript promise resolved to, or why there is none: its rejection
@@ -333,6 +363,18 @@ fn worker_answer(answer: Result<JsValue, JsValue>) -> Result<String, String> {
 fn text_of(answer: Result<JsValue, JsValue>, not_text: &str) -> Result<String, String> {
     let answer = answer.map_err(|e| e.as_string().unwrap_or_else(|| describe(e)))?;
     answer.as_string().ok_or_else(|| not_text.into())
+}
+
+/// Resolves in a later task: work after it runs once the browser has had the
+/// chance to paint and handle input, so a long job split by it never freezes the
+/// page for its whole length.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Reads a chosen file as text.

@@ -121,3 +121,30 @@ test('findings speak Bahasa Indonesia', async () => {
   await region.getByRole('heading', { name: 'Tangani lebih dulu' }).waitFor();
   await page.context().close();
 });
+
+test('a link reads as text until edited in its row, which stays open through each change', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await importMap(page, map);
+  const links = page.getByRole('table', { name: 'Links' });
+  const row = links.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Radio Komunitas — Pabrik Plastik' }) });
+  await row.getByText('Information').waitFor();
+  await row.getByText('Both ways').waitFor();
+  assert.equal(await row.getByRole('combobox').count(), 0);
+
+  await row.getByRole('button', { name: 'Edit (Radio Komunitas — Pabrik Plastik)' }).click();
+  await row.getByLabel('Kind of link (Radio Komunitas — Pabrik Plastik)').selectOption('conflict');
+  await row.getByLabel('Strength (Radio Komunitas — Pabrik Plastik)').selectOption('3');
+  await row.getByLabel('One-way (directed) (Radio Komunitas — Pabrik Plastik)').click();
+  const directed = links.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Radio Komunitas → Pabrik Plastik' }) });
+  await directed.getByRole('button', { name: 'Done (Radio Komunitas → Pabrik Plastik)' }).click();
+  await directed.getByText('Conflict').waitFor();
+  await directed.getByText('One-way').waitFor();
+  await directed.getByText('3 – strong').waitFor();
+
+  // Each change was one edit: three undos bring the link back as it was.
+  // (The table is off screen by then, so not painted: attached is what is checked.)
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Undo' }).click();
+  await row.getByText('Information').waitFor({ state: 'attached' });
+  await row.getByText('Both ways').waitFor({ state: 'attached' });
+  assert.deepEqual(errors, []);
+});

@@ -12,11 +12,11 @@ mod text;
 use super::network::Network;
 use simpul_graph::{CutPoints, Groups, SimpleGraph};
 use crate::model::Map;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use text::Explanation;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     High,
@@ -36,7 +36,7 @@ impl Severity {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Code {
     OneWayDependency,
@@ -88,7 +88,7 @@ impl Code {
 }
 
 /// The numbers behind a finding, kept for its explanation.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Detail {
     None,
     /// Sizes of the parts a gatekeeper or bridge separates, or of the groups.
@@ -99,12 +99,11 @@ pub enum Detail {
     Suggestion { common: usize, sectors: usize, score: f64 },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub code: Code,
     pub severity: Severity,
     pub subjects: Vec<String>,
-    #[serde(skip)]
     pub detail: Detail,
 }
 

@@ -1,0 +1,62 @@
+// Benchmark: how long the page freezes (PRODUCT.md §6: never more than 100 ms) on
+// generated maps of 500, 1,000 and 5,000 stakeholders. Chromium reports every task
+// over 50 ms as a "long task"; for each map this prints the longest ones seen while
+//   - the map is imported, analysed and laid out, until the layout has settled;
+//   - the stakeholder table turns a page;
+//   - a stakeholder is added by quick entry (an edit: analysis, save, redraw).
+// Not a test: the numbers depend on the machine.
+//
+//   scripts/bench.sh freeze     (builds the release app first)
+import { serve, launch, openApp } from '../tests/e2e/harness.mjs';
+import { generate } from './maps.mjs';
+
+const sizes = (process.env.BENCH_SIZES ?? '500,1000,5000').split(',').map(Number);
+
+/** Long tasks (ms, longest first) while `act` runs and `settle` ms after. */
+async function longTasks(page, act, settle) {
+  await page.evaluate(() => {
+    window.__long = [];
+    window.__observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push(e.duration)));
+    window.__observer.observe({ type: 'longtask' });
+  });
+  await act();
+  await page.waitForTimeout(settle);
+  return page.evaluate(() => { window.__observer.disconnect(); return window.__long.sort((a, b) => b - a).map(Math.round); });
+}
+
+const show = (tasks) => (tasks.length ? `${tasks.slice(0, 3).join(', ')} ms (${tasks.length} over 50 ms)` : 'none over 50 ms');
+
+const server = await serve();
+const browser = await launch();
+try {
+  for (const n of sizes) {
+    const { page, context } = await openApp(browser, server.url);
+    const map = generate(n, 20261122 + n);
+    const importing = await longTasks(page, async () => {
+      await page.getByLabel('Import map file').setInputFiles({
+        name: 'map.simpul.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(map)),
+      });
+      await page.getByRole('status').getByText(/as a new map/).waitFor({ timeout: 120000 });
+      await page.locator('section.findings[aria-busy="false"]').waitFor({ timeout: 120000 });
+      // Settled: the layout has written its positions to storage.
+      await page.waitForFunction(() => {
+        const key = Object.keys(localStorage).find((k) => k.startsWith('simpul.map.'));
+        return key && JSON.parse(localStorage.getItem(key)).map.stakeholders.every((s) => 'x' in s);
+      }, null, { timeout: 180000, polling: 500 });
+    }, 500);
+    const paging = await longTasks(page, () => page.getByRole('navigation', { name: 'Pages: Stakeholders' }).getByRole('button', { name: 'Next page' }).click(), 1000);
+    const editing = await longTasks(page, async () => {
+      await page.getByLabel('Add a stakeholder').fill('Forum Warga Baru');
+      await page.getByLabel('Add a stakeholder').press('Enter');
+      await page.locator('section.findings[aria-busy="false"]').waitFor({ timeout: 120000 });
+    }, 1000);
+    console.log(`${n} stakeholders, ${map.links.length} links`);
+    console.log(`  import until settled: ${show(importing)}`);
+    console.log(`  next table page:      ${show(paging)}`);
+    console.log(`  add a stakeholder:    ${show(editing)}`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,131 @@
+// A big map (PRODUCT.md §6: "work that can take over 100 ms runs off the main thread
+// or in slices, with visible progress"): its analysis runs in the background worker
+// and follows each edit, its tables and findings are listed a page at a time, and
+// it is saved like any other map. How long the page's tasks take is measured by
+// `scripts/bench.sh freeze`, not here.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openApp, importMap, storageSnapshot } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const KINDS = ['government', 'business', 'community', 'academia', 'ngo'];
+
+/** 1,500 stakeholders: 135 rings of ten, each tied to a hub at two points (so no
+ * link is a fragile bridge), then 150 with no link (isolated: medium findings over
+ * more than one page), one of them named "Lonely One". */
+function bigMap() {
+  const stakeholders = [{ id: 'hub', name: 'Hub Kota', kind: 'government', power: 5, interest: 5 }];
+  const links = [];
+  for (let i = 0; i < 1500; i++) {
+    const name = i === 1400 ? 'Lonely One' : `Stakeholder ${String(i).padStart(4, '0')}`;
+    stakeholders.push({ id: `s${i}`, name, kind: KINDS[i % KINDS.length], power: 1 + (i % 5), interest: 1 + ((i * 3) % 5) });
+    if (i >= 1350) continue;
+    const next = i % 10 === 9 ? i - 9 : i + 1;
+    links.push({ id: `r${i}`, from: `s${i}`, to: `s${next}`, kind: 'partnership' });
+    if (i % 5 === 1) links.push({ id: `h${i}`, from: 'hub', to: `s${i}`, kind: 'information' });
+  }
+  return { format: 'simpul-map', version: 1, title: 'Peta besar', stakeholders, links };
+}
+
+const findings = (page) => page.getByRole('region', { name: 'Findings' });
+const isolated = (page, id) => findings(page).locator(`li[data-finding="isolated"][data-subjects="${id}"]`);
+
+test('a big map is analysed in the background, and again after each edit', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await importMap(page, bigMap());
+  // The worker's analysis arrives: the region is no longer busy and lists findings.
+  await page.locator('section.findings[aria-busy="false"]').waitFor();
+  await isolated(page, 's1400').waitFor();
+  assert.equal(await findings(page).locator('li[data-finding="gatekeeper"][data-subjects^="hub"]').count(), 1);
+  // The hub's betweenness comes from the worker too.
+  const table = page.getByRole('table', { name: 'Stakeholders' });
+  const hub = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Hub Kota' }) });
+  const betweenness = Number(await hub.locator('td').nth(7).textContent());
+  assert.ok(betweenness > 0.1, `hub betweenness ${betweenness}`);
+
+  // An edit: linking the lonely stakeholder is analysed again, in the background.
+  await page.getByLabel('Add a stakeholder').fill('Lonely One > Hub Kota');
+  await page.getByLabel('Add a stakeholder').press('Enter');
+  await isolated(page, 's1400').waitFor({ state: 'detached' });
+  await page.locator('section.findings[aria-busy="false"]').waitFor();
+  assert.equal(await isolated(page, 's1401').count(), 1, 'the other isolated stakeholders stay');
+  assert.deepEqual(errors, []);
+});
+
+test('a big map lists its rows and findings a page at a time', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await importMap(page, bigMap());
+  const table = page.getByRole('table', { name: 'Stakeholders' });
+  const pages = page.getByRole('navigation', { name: 'Pages: Stakeholders' });
+  await table.getByRole('rowheader', { name: 'Stakeholder 0098' }).waitFor();
+  assert.equal(await table.locator('tbody tr').count(), 100);
+  assert.equal(await pages.getByText('1–100 of 1501').count(), 1);
+  assert.equal(await pages.getByRole('button', { name: 'Previous page' }).isDisabled(), true);
+  await pages.getByRole('button', { name: 'Next page' }).click();
+  await table.getByRole('rowheader', { name: 'Stakeholder 0099' }).waitFor();
+  assert.equal(await table.getByRole('rowheader', { name: 'Stakeholder 0098' }).count(), 0);
+  await pages.getByText('101–200 of 1501').waitFor();
+  await pages.getByRole('button', { name: 'Last page' }).click();
+  await pages.getByText('1501–1501 of 1501').waitFor();
+  assert.equal(await pages.getByRole('button', { name: 'Next page' }).isDisabled(), true);
+
+  // Sorting sorts the whole map, not the page: the highest betweenness comes first.
+  await page.locator('section.findings[aria-busy="false"]').waitFor();
+  await table.getByRole('button', { name: 'Betweenness' }).click();
+  await pages.getByRole('button', { name: 'First page' }).click();
+  await table.locator('tbody tr').first().getByRole('rowheader', { name: 'Hub Kota' }).waitFor();
+
+  // 150 stakeholders have no link: the medium findings take two pages.
+  const medium = page.getByRole('list', { name: 'Worth attention' });
+  const mediumPages = page.getByRole('navigation', { name: 'Pages: Worth attention' });
+  await mediumPages.getByText(/^1–100 of \d+$/).waitFor();
+  assert.equal(await medium.getByRole('listitem').count(), 100);
+  const lonely = medium.locator('li[data-finding="isolated"][data-subjects="s1400"]');
+  await lonely.waitFor();
+  await mediumPages.getByRole('button', { name: 'Next page' }).click();
+  await mediumPages.getByText(/^101–\d+ of \d+$/).waitFor();
+  await medium.locator('li[data-finding="isolated"][data-subjects="s1499"]').waitFor();
+  assert.equal(await lonely.count(), 0);
+  await mediumPages.getByRole('button', { name: 'Previous page' }).click();
+
+  // Highlighting a finding turns the table to the page of its stakeholder.
+  await lonely.getByRole('button', { name: /^Highlight/ }).click();
+  await table.getByRole('rowheader', { name: 'Lonely One' }).waitFor();
+  assert.equal(await table.locator('tbody tr.selected').count(), 1);
+
+  // Thousands of names in two drop-down lists would help no one: the form says how to link.
+  assert.equal(await page.getByLabel('From', { exact: true }).count(), 0);
+  await page.getByText(/too many stakeholders to list here/).waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('a big map is saved, and opens again with its findings after a reload', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await importMap(page, bigMap());
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('simpul.map.')));
+  const stored = Object.entries(await storageSnapshot(page)).filter(([k]) => k.startsWith('simpul.map.'));
+  assert.equal(stored.length, 1);
+  assert.equal(JSON.parse(stored[0][1]).map.stakeholders.length, 1501);
+  await page.reload();
+  await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: 'Hub Kota' }).waitFor();
+  await isolated(page, 's1400').waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('a big file wrong throughout lists its first 100 problems and counts the rest', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  const map = bigMap();
+  for (const link of map.links.slice(0, 150)) delete link.kind;
+  await page.getByLabel('Import map file').setInputFiles({
+    name: 'map.simpul.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(map)),
+  });
+  const problems = page.getByRole('alert').filter({ hasText: 'could not be opened' });
+  await problems.getByText('(150 problems)').waitFor();
+  assert.equal(await problems.getByRole('listitem').count(), 100);
+  await problems.getByText('links[0].kind: is missing').waitFor();
+  await problems.getByText('… and 50 more.').waitFor();
+  assert.deepEqual(errors, []);
+});
