@@ -147,6 +147,7 @@ fn png_data_url(map: &Map, scale: f64) -> Result<String, String> {
         link_to_in_world: None,
         shown: crate::drawing::reveal::Shown::ALL,
         theme: &canvas::Theme::PAGE,
+        sketch: false,
     };
     canvas::paint(&ctx, scale, map, &layout, &viewport, &Emphasis::default(), &overlay, Layer::All);
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);

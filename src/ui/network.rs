@@ -246,7 +246,9 @@ impl View {
                     e.viewport.fit(bounds, margin);
                 }
             }
+            let settled = layout.simulation().is_settled();
             let overlay = Overlay {
+                sketch: !settled && step.is_none() && self.state.big_map.get_untracked(),
                 shown: step.map_or(Shown::ALL, |s| s.shown()),
                 theme: if step.is_some() { &canvas::Theme::PROJECTOR } else { &canvas::Theme::PAGE },
                 selected: selected.as_ref().and_then(|id| self.state.map.with_untracked(|m| m.stakeholder_index(id))),
@@ -259,7 +261,6 @@ impl View {
                     _ => None,
                 },
             };
-            let settled = layout.simulation().is_settled();
             // A stakeholder dragged over a resting layout is painted alone, over a
             // painting of everything else.
             let layer = match e.gesture {
