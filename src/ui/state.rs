@@ -109,20 +109,22 @@ impl AppState {
         let worker_analysis = RwSignal::new(None::<std::sync::Arc<(Map, Analysis)>>);
         let big_map = Memo::new(move |_| content.with(background::is_big));
         let in_page = Memo::new(move |_| content.with(background::fits_in_page));
+        // The one comparison of the map with the worker's last answer: the
+        // analysis shown and the busy state both follow it.
+        let analysing = Memo::new(move |_| {
+            !in_page.get() && content.with(|now| worker_analysis.with(|answer| answer.as_ref().is_none_or(|a| a.0 != *now)))
+        });
         let analysis = Memo::new(move |_| {
             content.with(|now| {
                 if in_page.get() {
                     return analyze(now);
                 }
                 worker_analysis.with(|answer| match answer.as_deref() {
-                    Some((of, analysis)) if of == now => analysis.clone(),
+                    Some((_, analysis)) if !analysing.get() => analysis.clone(),
                     Some((of, analysis)) => background::carry_over(analysis, of, now),
                     None => background::carry_over(&analyze(&Map::default()), &Map::default(), now),
                 })
             })
-        });
-        let analysing = Memo::new(move |_| {
-            !in_page.get() && content.with(|now| worker_analysis.with(|answer| answer.as_ref().is_none_or(|a| a.0 != *now)))
         });
         let state = Self {
             lang: RwSignal::new(lang),
