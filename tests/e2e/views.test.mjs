@@ -3,28 +3,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openApp, importMap } from './harness.mjs';
+import { jakarta as base } from './maps.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+// The shared map, with a donor that funds the NGO.
 const jakarta = {
-  format: 'simpul-map', version: 1, title: 'Jakarta Bersih',
-  sectors: [{ id: 'env', name: 'Lingkungan' }, { id: 'edu', name: 'Pendidikan' }],
-  stakeholders: [
-    { id: 'dlh', name: 'Dinas Lingkungan Hidup', kind: 'government', sectors: ['env'], power: 5, interest: 4 },
-    { id: 'bank-sampah', name: 'Bank Sampah Melati', kind: 'community', sectors: ['env'], power: 1, interest: 5 },
-    { id: 'pabrik', name: 'Pabrik Plastik', kind: 'business', power: 4, interest: 2, stance: -2 },
-    { id: 'sekolah', name: 'SD Negeri 1', kind: 'academia', sectors: ['edu'], power: 2, interest: 3 },
-    { id: 'lsm', name: 'LSM Hijau', kind: 'ngo', power: 3, interest: 4 },
-    { id: 'donor', name: 'Donor Asia', kind: 'donor', power: 4, interest: 3 },
-  ],
-  links: [
-    { id: 'l1', from: 'dlh', to: 'bank-sampah', kind: 'funding', directed: true, strength: 2 },
-    { id: 'l2', from: 'lsm', to: 'dlh', kind: 'conflict' },
-    { id: 'l3', from: 'lsm', to: 'bank-sampah', kind: 'service' },
-    { id: 'l4', from: 'donor', to: 'lsm', kind: 'funding', directed: true },
-  ],
+  ...base,
+  stakeholders: [...base.stakeholders, { id: 'donor', name: 'Donor Asia', kind: 'donor', power: 4, interest: 3 }],
+  links: [...base.links, { id: 'l4', from: 'donor', to: 'lsm', kind: 'funding', directed: true }],
 };
 
 /** The open map as stored in localStorage (the autosave). */

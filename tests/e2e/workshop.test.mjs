@@ -4,27 +4,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openApp, importMap } from './harness.mjs';
+import { jakarta as map } from './maps.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const map = {
-  format: 'simpul-map', version: 1, title: 'Jakarta Bersih',
-  sectors: [{ id: 'env', name: 'Lingkungan' }, { id: 'edu', name: 'Pendidikan' }],
-  stakeholders: [
-    { id: 'dlh', name: 'Dinas Lingkungan Hidup', kind: 'government', sectors: ['env'], power: 5, interest: 4 },
-    { id: 'bank-sampah', name: 'Bank Sampah Melati', kind: 'community', sectors: ['env'], power: 1, interest: 5 },
-    { id: 'pabrik', name: 'Pabrik Plastik', kind: 'business', power: 4, interest: 2, stance: -2 },
-    { id: 'sekolah', name: 'SD Negeri 1', kind: 'academia', sectors: ['edu'], power: 2, interest: 3 },
-    { id: 'lsm', name: 'LSM Hijau', kind: 'ngo', power: 3, interest: 4 },
-  ],
-  links: [
-    { id: 'l1', from: 'dlh', to: 'bank-sampah', kind: 'funding', directed: true, strength: 2 },
-    { id: 'l2', from: 'lsm', to: 'dlh', kind: 'conflict' },
-    { id: 'l3', from: 'lsm', to: 'bank-sampah', kind: 'service' },
-  ],
-};
 /** The stakeholder a drawn text names: its name, followed by its stance mark if any. */
 const stakeholderOf = (text) => map.stakeholders.find((s) => text === s.name || text.startsWith(`${s.name} `));
 /** The projector's link colours, as the canvas reports them. */
