@@ -8,6 +8,7 @@ pub mod hit;
 pub mod labels;
 pub mod look;
 pub mod reveal;
+pub mod slices;
 pub mod svg;
 pub mod viewport;
 

@@ -6,6 +6,7 @@
 use crate::drawing::labels::{self, Align, NameToPlace};
 use crate::drawing::look::{self, Shape, HUB_RADIUS};
 use crate::drawing::reveal::Shown;
+use crate::drawing::slices::Part;
 use crate::drawing::{Emphasis, Viewport};
 use crate::layout::MapLayout;
 use crate::model::{LinkKind, Map, PosInWorld, Score, StakeholderKind};
@@ -103,6 +104,7 @@ impl Layer {
 
 /// What is drawn over the map (the selection ring and a link being drawn), which
 /// layers of it the workshop's reveal shows, and in which theme.
+#[derive(Clone, Copy)]
 pub struct Overlay {
     pub selected: Option<usize>,
     pub link_from: Option<usize>,
@@ -118,8 +120,18 @@ pub struct Overlay {
 
 /// Paints `layer` of the map. Every layer but [`Layer::Only`] clears the canvas first.
 #[allow(clippy::too_many_arguments)]
-pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &Viewport, emphasis: &Emphasis, overlay: &Overlay, layer: Layer) {
-    if !matches!(layer, Layer::Only(_)) {
+pub fn paint(
+    ctx: &Context,
+    dpr: f64,
+    map: &Map,
+    layout: &MapLayout,
+    viewport: &Viewport,
+    emphasis: &Emphasis,
+    overlay: &Overlay,
+    layer: Layer,
+    part: &Part,
+) {
+    if part.clear && !matches!(layer, Layer::Only(_)) {
         let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
         ctx.clear_rect(0.0, 0.0, viewport.width_on_screen, viewport.height_on_screen);
     }
@@ -134,9 +146,10 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
     let radius = |power: Score| look::radius(shown.drawn_power(power));
 
     // Memberships: grey spokes to the sector hubs, lit ones then dimmed ones.
-    for lit in [true, false].into_iter().filter(|_| shown.sectors) {
+    let spokes = layout.memberships().get(part.spokes.start..part.spokes.end.min(layout.memberships().len())).unwrap_or_default();
+    for lit in [true, false].into_iter().filter(|_| shown.sectors && !spokes.is_empty()) {
         ctx.begin_path();
-        for &(i, h) in layout.memberships() {
+        for &(i, h) in spokes {
             if !layer.has_line(i, None) || (emphasis.stakeholder_lit(i) && emphasis.sector_lit(h)) != lit {
                 continue;
             }
@@ -157,7 +170,8 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
     // Links, one path per (kind, strength, lit); arrowheads filled in the same colour.
     let kinds = LinkKind::ALL.len();
     let mut buckets: Vec<Vec<(PosInWorld, PosInWorld, f64, bool)>> = vec![Vec::new(); kinds * 3 * 2];
-    for (link, ends) in map.links.iter().zip(layout.link_ends()).filter(|_| shown.links) {
+    let links = map.links.iter().zip(layout.link_ends()).skip(part.links.start).take(part.links.len());
+    for (link, ends) in links.filter(|_| shown.links) {
         let Some((i, j)) = *ends else { continue };
         if !layer.has_line(i, Some(j)) {
             continue;
@@ -169,7 +183,7 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
         let lit = emphasis.stakeholder_lit(i) && emphasis.stakeholder_lit(j);
         let kind = LinkKind::ALL.iter().position(|k| *k == link.kind).unwrap_or(0);
         let strength = (link.strength.get() as usize).clamp(1, 3) - 1;
-        let target_radius = radius(map.stakeholders[j].power);
+        let target_radius = map.stakeholders.get(j).map_or(0.0, |st| radius(st.power));
         buckets[(kind * 3 + strength) * 2 + usize::from(!lit)].push((a, b, target_radius, link.directed));
     }
     for (b, lines) in buckets.iter().enumerate() {
@@ -209,8 +223,10 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
 
     // Sector hubs; a lifted stakeholder's hubs again, over its spokes.
     let hub_in_layer = |h: usize| shown.sectors && layer.has_hub(h, layout);
-    for (h, sector) in map.sectors.iter().enumerate() {
-        let Some(p) = hub(h).filter(|_| hub_in_layer(h)) else { continue };
+    for (h, sector) in map.sectors.iter().enumerate().filter(|_| part.hubs) {
+        let Some(p) = hub(h).filter(|_| hub_in_layer(h)) else {
+            continue;
+        };
         ctx.set_global_alpha(if emphasis.sector_lit(h) { 1.0 } else { DIMMED });
         ctx.begin_path();
         let _ = ctx.arc(p.x, p.y, HUB_RADIUS, 0.0, std::f64::consts::TAU);
@@ -234,7 +250,8 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
         for lit in [true, false] {
             ctx.begin_path();
             let mut any = false;
-            for (i, st) in map.stakeholders.iter().enumerate() {
+            let stakeholders = map.stakeholders.iter().enumerate().skip(part.stakeholders.start).take(part.stakeholders.len());
+            for (i, st) in stakeholders {
                 if st.kind != *kind || !layer.has_stakeholder(i) || emphasis.stakeholder_lit(i) != lit {
                     continue;
                 }
@@ -272,10 +289,13 @@ pub fn paint(ctx: &Context, dpr: f64, map: &Map, layout: &MapLayout, viewport: &
         }
     }
     ctx.set_global_alpha(1.0);
+    if !part.names {
+        return;
+    }
 
     // The selection ring, and a link being drawn.
     let ring = overlay.selected.filter(|i| layer.has_stakeholder(*i));
-    if let Some(p) = ring.and_then(|i| Some((pos(i)?, radius(map.stakeholders[i].power)))) {
+    if let Some(p) = ring.and_then(|i| Some((pos(i)?, radius(map.stakeholders.get(i)?.power)))) {
         ctx.begin_path();
         let _ = ctx.arc(p.0.x, p.0.y, p.1 + 6.0, 0.0, std::f64::consts::TAU);
         ctx.set_line_width(4.0 * hairline.max(0.75));
@@ -425,6 +445,16 @@ pub fn shift(ctx: &Context, dpr: f64, image: &web_sys::HtmlCanvasElement, painte
     ctx.clear_rect(0.0, 0.0, now.width_on_screen * dpr, now.height_on_screen * dpr);
     let (w, h) = (f64::from(image.width()), f64::from(image.height()));
     let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(image, dx * dpr, dy * dpr, w * k, h * k);
+}
+
+/// A thin bar along the top of an empty canvas, `progress` (0 to 1) of its width:
+/// the first painting of a big map is under way.
+pub fn progress_bar(ctx: &Context, dpr: f64, viewport: &Viewport, progress: f64) {
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, viewport.width_on_screen, viewport.height_on_screen);
+    ctx.set_global_alpha(1.0);
+    ctx.set_fill_style_str(Theme::PAGE.accent);
+    ctx.fill_rect(0.0, 0.0, viewport.width_on_screen * progress.clamp(0.0, 1.0), 4.0);
 }
 
 /// Text with an outline in the background's colour, legible over lines.

@@ -6,6 +6,7 @@ use super::canvas::{self, Layer, Overlay};
 use super::print::Paper;
 use super::state::{AppState, Notice};
 use super::web;
+use crate::drawing::slices::Part;
 use crate::drawing::{picture_bounds, svg, Emphasis, Viewport};
 use crate::format::{csv_tables, file_stem, graphml};
 use crate::i18n::Text;
@@ -149,7 +150,7 @@ fn png_data_url(map: &Map, scale: f64) -> Result<String, String> {
         theme: &canvas::Theme::PAGE,
         sketch: false,
     };
-    canvas::paint(&ctx, scale, map, &layout, &viewport, &Emphasis::default(), &overlay, Layer::All);
+    canvas::paint(&ctx, scale, map, &layout, &viewport, &Emphasis::default(), &overlay, Layer::All, &Part::WHOLE);
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     let _ = ctx.set_global_composite_operation("destination-over");
     ctx.set_fill_style_str("#ffffff");

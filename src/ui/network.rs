@@ -6,6 +6,7 @@
 use super::canvas::{self, Layer, Overlay};
 use super::state::AppState;
 use crate::drawing::reveal::Shown;
+use crate::drawing::slices::{Part, Slices};
 use crate::drawing::{hit, BoundsInWorld, Emphasis, PosOnScreen, Viewport};
 use crate::i18n::Text;
 use crate::layout::MapLayout;
@@ -43,11 +44,38 @@ struct Engine {
     snapshot: Option<(web_sys::HtmlCanvasElement, Viewport)>,
     /// What the snapshot holds: everything, or everything but a dragged stakeholder.
     snapshot_layer: Layer,
-    /// Something besides the viewport changed since the snapshot.
+    /// The snapshot shows the layout at rest (not a sketch of it moving).
+    snapshot_at_rest: bool,
+    /// Something besides the viewport and the layout's motion changed since the
+    /// snapshot, or since the painting under way began.
     dirty: bool,
+    /// A big map's painting under way, a slice per frame; the snapshot stays on
+    /// show until it is complete.
+    painting: Option<Painting>,
+    /// A canvas to paint the next painting on: the snapshot before last.
+    spare: Option<web_sys::HtmlCanvasElement>,
     /// Until this time (ms) the wheel is zooming: frames scale the canvas.
     zooming_until: f64,
 }
+
+/// A painting of a big map under way ([`Slices`]): it paints the layout as it
+/// was when the painting began, in that viewport, on a canvas of its own.
+struct Painting {
+    image: web_sys::HtmlCanvasElement,
+    ctx: web_sys::CanvasRenderingContext2d,
+    viewport: Viewport,
+    layer: Layer,
+    at_rest: bool,
+    layout: MapLayout,
+    emphasis: Emphasis,
+    overlay: Overlay,
+    slices: Slices,
+}
+
+/// How long the slices of a painting may take in one frame, in milliseconds:
+/// with the layout's step and the browser's own work, a frame stays well under
+/// the 100 ms the page may freeze for.
+const SLICES_BUDGET_MS: f64 = 30.0;
 
 #[derive(Clone, Copy)]
 struct View {
@@ -73,7 +101,10 @@ pub fn NetworkView() -> impl IntoView {
             link_from: None,
             snapshot: None,
             snapshot_layer: Layer::All,
+            snapshot_at_rest: false,
             dirty: true,
+            painting: None,
+            spare: None,
             zooming_until: 0.0,
         }),
         canvas: NodeRef::new(),
@@ -88,6 +119,11 @@ pub fn NetworkView() -> impl IntoView {
                 Some(layout) if e.opened == opened => layout.sync(map),
                 _ => {
                     e.layout = Some(MapLayout::new(map, opened));
+                    // The last map's picture is not shown over this one.
+                    if let Some((old, _)) = e.snapshot.take() {
+                        e.spare = Some(old);
+                    }
+                    e.painting = None;
                     e.opened = opened;
                     e.follow = true;
                     e.link_from = None;
@@ -268,49 +304,151 @@ impl View {
                 _ => Layer::All,
             };
             let moving = matches!(e.gesture, Gesture::Pan { .. }) || super::web::now_ms() < e.zooming_until;
-            let reusable = !e.dirty && settled && e.snapshot_layer == layer && (moving || layer != Layer::All);
+            let reusable = !e.dirty && settled && e.snapshot_at_rest && e.snapshot_layer == layer && (moving || layer != Layer::All);
+            let big = self.state.big_map.get_untracked();
             match (&e.snapshot, reusable) {
                 // A pan or zoom moves the canvas itself (a CSS transform the
                 // compositor applies): drawing into it, even a copy, makes the
                 // browser repaint the whole page on every move.
-                (Some((_, painted_for)), true) if layer == Layer::All => {
-                    let (dx, dy, k) = canvas::shift_between(painted_for, &e.viewport);
-                    // Numbers written by the browser: Rust's float formatting costs 8 KB of download.
-                    let number = |v: f64, digits: u8| String::from(js_sys::Number::from(v).to_fixed(digits).unwrap_or_else(|_| "0".into()));
-                    let moved = ["translate(", &number(dx, 1), "px,", &number(dy, 1), "px) scale(", &number(k, 4), ")"].concat();
-                    let _ = style.set_property("transform", &moved);
-                }
+                (Some((_, painted_for)), true) if layer == Layer::All => move_shown(&style, painted_for, &e.viewport),
                 (Some((image, painted_for)), true) => canvas::shift(&ctx, dpr, image, painted_for, &e.viewport),
+                _ if big => self.paint_slices(e, &ctx, &style, dpr, (pixel_w, pixel_h), layer, settled, overlay),
                 _ => {
-                    let image = match e.snapshot.take() {
-                        Some((image, _)) => Some(image),
-                        None => super::web::new_canvas(),
-                    };
+                    let image = e.snapshot.take().map(|(image, _)| image).or_else(|| e.spare.take()).or_else(super::web::new_canvas);
                     let Some(image) = image else { return };
                     if image.width() != pixel_w || image.height() != pixel_h {
                         image.set_width(pixel_w);
                         image.set_height(pixel_h);
                     }
                     if let Some(off) = super::web::context_2d(&image) {
-                        self.state.map.with_untracked(|m| canvas::paint(&off, dpr, m, layout, &e.viewport, &e.emphasis, &overlay, layer));
+                        self.state.map.with_untracked(|m| {
+                            canvas::paint(&off, dpr, m, layout, &e.viewport, &e.emphasis, &overlay, layer, &Part::WHOLE)
+                        });
                     }
                     canvas::shift(&ctx, dpr, &image, &e.viewport, &e.viewport);
                     let _ = style.remove_property("transform");
                     e.snapshot = Some((image, e.viewport));
                     e.snapshot_layer = layer;
+                    e.snapshot_at_rest = settled;
                     e.dirty = false;
                 }
             }
-            if let Layer::Without(index) = layer {
-                self.state.map.with_untracked(|m| canvas::paint(&ctx, dpr, m, layout, &e.viewport, &e.emphasis, &overlay, Layer::Only(index)));
+            if let (Layer::Without(index), Some(layout)) = (layer, e.layout.as_ref()) {
+                self.state.map.with_untracked(|m| {
+                    canvas::paint(&ctx, dpr, m, layout, &e.viewport, &e.emphasis, &overlay, Layer::Only(index), &Part::WHOLE)
+                });
             }
-            again = !layout.simulation().is_settled();
+            // Frames go on while the layout moves, while a painting is under way,
+            // and until the picture shown is of the layout at rest.
+            again = !settled || e.painting.is_some() || !e.snapshot_at_rest;
         });
         if !to_save.is_empty() {
             self.state.record_positions(&to_save);
         }
         if again {
-            self.schedule();
+            self.schedule_move();
+        }
+    }
+
+    /// Paints a big map: the next slices of the painting under way, or of a new
+    /// one if there is none or it is out of date (the map, the emphasis, the
+    /// layer or the layout's rest changed; or, at rest, the viewport). The last
+    /// complete painting stays on show until the next is complete; before the
+    /// first, a bar shows how far it has got.
+    #[allow(clippy::too_many_arguments)]
+    fn paint_slices(
+        self,
+        e: &mut Engine,
+        ctx: &web_sys::CanvasRenderingContext2d,
+        style: &web_sys::CssStyleDeclaration,
+        dpr: f64,
+        (pixel_w, pixel_h): (u32, u32),
+        layer: Layer,
+        at_rest: bool,
+        overlay: Overlay,
+    ) {
+        let out_of_date = |p: &Painting| e.dirty || p.layer != layer || p.at_rest != at_rest || (at_rest && p.viewport != e.viewport);
+        if e.painting.as_ref().is_none_or(out_of_date) {
+            if let Some(old) = e.painting.take() {
+                e.spare = Some(old.image);
+            }
+            let Some(layout) = e.layout.clone() else {
+                return;
+            };
+            let Some(image) = e.spare.take().or_else(super::web::new_canvas) else {
+                return;
+            };
+            if image.width() != pixel_w || image.height() != pixel_h {
+                image.set_width(pixel_w);
+                image.set_height(pixel_h);
+            }
+            let Some(image_ctx) = super::web::context_2d_in_memory(&image) else {
+                return;
+            };
+            let slices = self
+                .state
+                .map
+                .with_untracked(|m| Slices::new(layout.memberships().len(), m.links.len(), m.stakeholders.len(), overlay.sketch));
+            e.painting = Some(Painting {
+                image,
+                ctx: image_ctx,
+                viewport: e.viewport,
+                layer,
+                at_rest,
+                layout,
+                emphasis: e.emphasis.clone(),
+                overlay,
+                slices,
+            });
+            e.dirty = false;
+        }
+        let Some(painting) = e.painting.as_mut() else {
+            return;
+        };
+        let start = super::web::now_ms();
+        self.state.map.with_untracked(|m| {
+            let p = painting;
+            loop {
+                let left = SLICES_BUDGET_MS - (super::web::now_ms() - start);
+                let Some((section, items)) = p.slices.next(left) else {
+                    break;
+                };
+                let began = super::web::now_ms();
+                let part = p.slices.part(section, items.clone());
+                canvas::paint(&p.ctx, dpr, m, &p.layout, &p.viewport, &p.emphasis, &p.overlay, p.layer, &part);
+                super::web::rasterise_now(&p.ctx);
+                p.slices.painted(section, items.len(), super::web::now_ms() - began);
+                if super::web::now_ms() - start > 0.8 * SLICES_BUDGET_MS {
+                    break;
+                }
+            }
+        });
+        let complete = e.painting.as_ref().is_some_and(|p| p.slices.is_done());
+        if complete {
+            if let Some(done) = e.painting.take() {
+                if let Some((old, _)) = e.snapshot.replace((done.image, done.viewport)) {
+                    e.spare = Some(old);
+                }
+                e.snapshot_layer = done.layer;
+                e.snapshot_at_rest = done.at_rest;
+            }
+        }
+        match (&e.snapshot, layer) {
+            (Some((image, painted_for)), Layer::All) => {
+                if complete {
+                    canvas::shift(ctx, dpr, image, painted_for, painted_for);
+                }
+                move_shown(style, painted_for, &e.viewport);
+            }
+            (Some((image, painted_for)), _) => {
+                canvas::shift(ctx, dpr, image, painted_for, &e.viewport);
+                let _ = style.remove_property("transform");
+            }
+            (None, _) => {
+                let progress = e.painting.as_ref().map_or(0.0, |p| p.slices.progress());
+                canvas::progress_bar(ctx, dpr, &e.viewport, progress);
+                let _ = style.remove_property("transform");
+            }
         }
     }
 
@@ -667,4 +805,15 @@ fn bounds(map: &crate::model::Map, layout: &MapLayout, hubs: bool) -> Option<Bou
     let stakeholders = (0..map.stakeholders.len()).filter_map(|i| Some((layout.pos_in_world(i)?, 30.0)));
     let hubs = (0..map.sectors.len()).filter(|_| hubs).filter_map(|h| Some((layout.hub_in_world(h)?, 30.0)));
     BoundsInWorld::around(stakeholders.chain(hubs))
+}
+
+/// Moves the canvas, which shows a painting made for `painted_for`, to where that
+/// painting belongs in the viewport `now`, by a CSS transform: the compositor
+/// applies it without painting anything again.
+fn move_shown(style: &web_sys::CssStyleDeclaration, painted_for: &Viewport, now: &Viewport) {
+    let (dx, dy, k) = canvas::shift_between(painted_for, now);
+    // Numbers written by the browser: Rust's float formatting costs 8 KB of download.
+    let number = |v: f64, digits: u8| String::from(js_sys::Number::from(v).to_fixed(digits).unwrap_or_else(|_| "0".into()));
+    let moved = ["translate(", &number(dx, 1), "px,", &number(dy, 1), "px) scale(", &number(k, 4), ")"].concat();
+    let _ = style.set_property("transform", &moved);
 }

@@ -415,3 +415,18 @@ pub fn new_canvas() -> Option<web_sys::HtmlCanvasElement> {
 pub fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
     canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
 }
+
+/// The 2D context of a canvas painted in slices: kept in memory rather than on a
+/// graphics card, so that [`rasterise_now`] is cheap.
+pub fn context_2d_in_memory(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &JsValue::from_str("willReadFrequently"), &JsValue::TRUE).ok()?;
+    canvas.get_context_with_context_options("2d", &options).ok().flatten()?.dyn_into().ok()
+}
+
+/// Makes the browser rasterise what was drawn on `ctx` now, in this task: it
+/// otherwise records the drawing and rasterises all of it at once, when the
+/// picture is shown, which is the freeze that painting in slices avoids.
+pub fn rasterise_now(ctx: &web_sys::CanvasRenderingContext2d) {
+    let _ = ctx.get_image_data(0.0, 0.0, 1.0, 1.0);
+}

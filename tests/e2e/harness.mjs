@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const dist = path.join(root, 'dist');
+export const dist = process.env.SIMPUL_DIST ?? path.join(root, 'dist');
 export const fixtures = path.join(root, 'tests/e2e/fixtures');
 
 const types = {
