@@ -128,6 +128,30 @@ fn a_damaged_entry_is_set_aside_unchanged_and_the_others_survive() {
 }
 
 #[test]
+fn a_save_over_a_truncated_entry_is_refused_and_leaves_it_as_it_was() {
+    // A save reads only the head of the entry it replaces (its revision, and
+    // whether the map had stakeholders): the whole text must still be JSON.
+    let store = MemoryStore::new();
+    let mut library = Library::new(store.clone());
+    let created = library.create(&map("Cut", 3), 1.0).unwrap();
+    let entry_key = format!("{ENTRY_PREFIX}{}", created.key);
+    let whole = store.raw(&entry_key).unwrap();
+    let truncated = whole[..whole.len() - 20].to_string();
+    store.plant(&entry_key, &truncated);
+    let refused = library.save(&created.key, &map("Cut", 4), created.revision, 2.0);
+    assert_eq!(refused, Err(StorageProblem::Damaged { key: created.key.clone(), title: "Cut".into() }));
+    assert_eq!(store.raw(&entry_key).as_deref(), Some(truncated.as_str()));
+
+    // Whole again, the save goes through and keeps the replaced map as a version.
+    store.plant(&entry_key, &whole);
+    let saved = library.save(&created.key, &map("Cut", 4), created.revision, 10.0 * 60_000.0).unwrap();
+    assert_eq!(saved.revision, created.revision + 1);
+    assert_eq!(library.load(&created.key, 10.0 * 60_000.0).unwrap().map, map("Cut", 4));
+    let versions = library.versions(&created.key).unwrap();
+    assert_eq!(versions.len(), 1, "{versions:?}");
+}
+
+#[test]
 fn a_damaged_entry_is_left_in_place_when_there_is_no_room_to_set_it_aside() {
     let store = MemoryStore::new();
     let mut library = Library::new(store.clone());

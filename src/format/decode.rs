@@ -46,6 +46,60 @@ pub fn decode_value(root: &Value) -> Result<Map, Invalid> {
     }
 }
 
+/// Where a value is in the file, such as `stakeholders[3].sectors[1]`: written out
+/// only when a problem is reported there (writing out every path of a map of
+/// 5,000 stakeholders took longer than reading the map).
+#[derive(Clone, Copy, Debug)]
+struct Path {
+    /// A top-level field (`title`, `stakeholders`…), or `""` for the file itself.
+    top: &'static str,
+    /// The element of a top-level list.
+    index: Option<usize>,
+    /// A field of that element.
+    field: Option<&'static str>,
+    /// The element of that field's list.
+    item: Option<usize>,
+}
+
+impl Path {
+    const FILE: Path = Path::top("");
+
+    const fn top(top: &'static str) -> Self {
+        Path { top, index: None, field: None, item: None }
+    }
+
+    fn index(self, i: usize) -> Self {
+        Path { index: Some(i), ..self }
+    }
+
+    fn field(self, key: &'static str) -> Self {
+        Path { field: Some(key), ..self }
+    }
+
+    fn item(self, j: usize) -> Self {
+        Path { item: Some(j), ..self }
+    }
+}
+
+impl std::fmt::Display for Path {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.top)?;
+        if let Some(i) = self.index {
+            write!(f, "[{i}]")?;
+        }
+        if let Some(key) = self.field {
+            if !self.top.is_empty() {
+                f.write_str(".")?;
+            }
+            f.write_str(key)?;
+        }
+        if let Some(j) = self.item {
+            write!(f, "[{j}]")?;
+        }
+        Ok(())
+    }
+}
+
 /// Walks the JSON tree, collecting problems. Ids and references are recorded as
 /// they are read, even in elements that have other problems, so that every
 /// duplicate and dangling reference is reported in the same pass.
@@ -53,9 +107,9 @@ pub fn decode_value(root: &Value) -> Result<Map, Invalid> {
 struct Reader {
     problems: Vec<Problem>,
     /// `(list, path of the element, id)` for every readable id.
-    ids: Vec<(List, String, String)>,
+    ids: Vec<(List, Path, String)>,
     /// `(list referred to, path of the reference, id)`.
-    references: Vec<(List, String, String)>,
+    references: Vec<(List, Path, String)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -66,48 +120,45 @@ enum List {
 }
 
 impl Reader {
-    fn report(&mut self, path: impl Into<String>, kind: ProblemKind) {
-        self.problems.push(Problem::new(path, kind));
+    fn report(&mut self, path: Path, kind: ProblemKind) {
+        self.problems.push(Problem::new(path.to_string(), kind));
     }
 
     fn map(&mut self, root: &Value) -> Option<Map> {
         let Some(obj) = root.as_object() else {
-            self.report("", ProblemKind::NotSimpulMap);
+            self.report(Path::FILE, ProblemKind::NotSimpulMap);
             return None;
         };
         if obj.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
-            self.report("", ProblemKind::NotSimpulMap);
+            self.report(Path::FILE, ProblemKind::NotSimpulMap);
             return None;
         }
         match obj.get("version") {
             None => {
-                self.report("version", ProblemKind::Missing);
+                self.report(Path::top("version"), ProblemKind::Missing);
                 return None;
             }
             Some(Value::Number(n)) => match n.as_u64() {
                 Some(v) if v == CURRENT_VERSION => {}
                 Some(v) if v > CURRENT_VERSION => {
-                    self.report(
-                        "version",
-                        ProblemKind::NewerVersion { found: v, supported: CURRENT_VERSION },
-                    );
+                    self.report(Path::top("version"), ProblemKind::NewerVersion { found: v, supported: CURRENT_VERSION });
                     return None;
                 }
                 // Version 1 is the first format: there is nothing older to migrate yet.
                 // A future version 2 adds its migration from 1 here.
                 _ => {
-                    self.report("version", ProblemKind::UnknownVersion { found: n.to_string() });
+                    self.report(Path::top("version"), ProblemKind::UnknownVersion { found: n.to_string() });
                     return None;
                 }
             },
             Some(other) => {
-                self.report("version", ProblemKind::UnknownVersion { found: other.to_string() });
+                self.report(Path::top("version"), ProblemKind::UnknownVersion { found: other.to_string() });
                 return None;
             }
         }
 
-        let title = self.text(obj, "title", "title", false).unwrap_or_default();
-        let description = self.text(obj, "description", "description", false).unwrap_or_default();
+        let title = self.text(obj, "title", Path::top("title"), false).unwrap_or_default();
+        let description = self.text(obj, "description", Path::top("description"), false).unwrap_or_default();
         let sectors = self.list(obj, "sectors", Self::sector);
         let stakeholders = self.list(obj, "stakeholders", Self::stakeholder);
         let links = self.list(obj, "links", Self::link);
@@ -120,24 +171,20 @@ impl Reader {
     fn list<T>(
         &mut self,
         obj: &Object<String, Value>,
-        key: &str,
-        mut item: impl FnMut(&mut Self, &Value, &str) -> Option<T>,
+        key: &'static str,
+        mut item: impl FnMut(&mut Self, &Value, Path) -> Option<T>,
     ) -> Vec<T> {
         match obj.get(key) {
             None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(items)) => items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| item(self, v, &format!("{key}[{i}]")))
-                .collect(),
+            Some(Value::Array(items)) => items.iter().enumerate().filter_map(|(i, v)| item(self, v, Path::top(key).index(i))).collect(),
             Some(_) => {
-                self.report(key, ProblemKind::WrongType(Expected::List));
+                self.report(Path::top(key), ProblemKind::WrongType(Expected::List));
                 Vec::new()
             }
         }
     }
 
-    fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Object<String, Value>> {
+    fn object<'v>(&mut self, value: &'v Value, path: Path) -> Option<&'v Object<String, Value>> {
         let obj = value.as_object();
         if obj.is_none() {
             self.report(path, ProblemKind::WrongType(Expected::Object));
@@ -145,7 +192,7 @@ impl Reader {
         obj
     }
 
-    fn sector(&mut self, value: &Value, path: &str) -> Option<Sector> {
+    fn sector(&mut self, value: &Value, path: Path) -> Option<Sector> {
         let obj = self.object(value, path)?;
         let id = self.id(obj, path, List::Sectors);
         let name = self.name(obj, path);
@@ -154,19 +201,19 @@ impl Reader {
             Some(Value::String(raw)) => {
                 let color = Color::parse(raw);
                 if color.is_none() {
-                    self.report(format!("{path}.color"), ProblemKind::BadColor { value: raw.clone() });
+                    self.report(path.field("color"), ProblemKind::BadColor { value: raw.clone() });
                 }
                 color
             }
             Some(_) => {
-                self.report(format!("{path}.color"), ProblemKind::WrongType(Expected::Text));
+                self.report(path.field("color"), ProblemKind::WrongType(Expected::Text));
                 None
             }
         };
         Some(Sector { id: SectorId::new(id?), name: name?, color })
     }
 
-    fn stakeholder(&mut self, value: &Value, path: &str) -> Option<Stakeholder> {
+    fn stakeholder(&mut self, value: &Value, path: Path) -> Option<Stakeholder> {
         let obj = self.object(value, path)?;
         let id = self.id(obj, path, List::Stakeholders);
         let name = self.name(obj, path);
@@ -175,7 +222,7 @@ impl Reader {
         if let Some(Value::Array(items)) = obj.get("sectors") {
             for (j, item) in items.iter().enumerate() {
                 if let Some(sector) = item.as_str().filter(|s| !s.trim().is_empty()) {
-                    self.references.push((List::Sectors, format!("{path}.sectors[{j}]"), sector.to_string()));
+                    self.references.push((List::Sectors, path.field("sectors").item(j), sector.to_string()));
                 }
             }
         }
@@ -183,7 +230,7 @@ impl Reader {
         let interest = self.bounded(obj, "interest", path, Score::new, Score::MIN, Score::MAX);
         let stance = self.bounded(obj, "stance", path, Stance::new, Stance::MIN, Stance::MAX);
         let resources = self.code_set(obj, "resources", path, Resource::ALL, Resource::code);
-        let notes = self.text(obj, "notes", &format!("{path}.notes"), false);
+        let notes = self.text(obj, "notes", path.field("notes"), false);
         let pos_in_world = self.position(obj, path);
         let pinned = self.flag(obj, "pinned", path);
         Some(Stakeholder {
@@ -201,7 +248,7 @@ impl Reader {
         })
     }
 
-    fn link(&mut self, value: &Value, path: &str) -> Option<Link> {
+    fn link(&mut self, value: &Value, path: Path) -> Option<Link> {
         let obj = self.object(value, path)?;
         let id = self.id(obj, path, List::Links);
         let from = self.endpoint(obj, "from", path);
@@ -209,7 +256,7 @@ impl Reader {
         let kind = self.code(obj, "kind", path, true, LinkKind::ALL, LinkKind::code);
         let directed = self.flag(obj, "directed", path);
         let strength = self.bounded(obj, "strength", path, Strength::new, Strength::MIN, Strength::MAX);
-        let notes = self.text(obj, "notes", &format!("{path}.notes"), false);
+        let notes = self.text(obj, "notes", path.field("notes"), false);
         Some(Link {
             id: LinkId::new(id?),
             from: StakeholderId::new(from?),
@@ -222,7 +269,7 @@ impl Reader {
     }
 
     /// A text field. `None` after reporting when it is required and absent, or not text.
-    fn text(&mut self, obj: &Object<String, Value>, key: &str, path: &str, required: bool) -> Option<String> {
+    fn text(&mut self, obj: &Object<String, Value>, key: &str, path: Path, required: bool) -> Option<String> {
         match obj.get(key) {
             Some(Value::String(s)) => Some(s.clone()),
             None | Some(Value::Null) if !required => Some(String::new()),
@@ -238,9 +285,9 @@ impl Reader {
     }
 
     /// A required, non-blank text field.
-    fn non_blank(&mut self, obj: &Object<String, Value>, key: &str, path: &str) -> Option<String> {
-        let path = format!("{path}.{key}");
-        let value = self.text(obj, key, &path, true)?;
+    fn non_blank(&mut self, obj: &Object<String, Value>, key: &'static str, path: Path) -> Option<String> {
+        let path = path.field(key);
+        let value = self.text(obj, key, path, true)?;
         if value.trim().is_empty() {
             self.report(path, ProblemKind::Blank);
             return None;
@@ -248,29 +295,29 @@ impl Reader {
         Some(value)
     }
 
-    fn id(&mut self, obj: &Object<String, Value>, path: &str, list: List) -> Option<String> {
+    fn id(&mut self, obj: &Object<String, Value>, path: Path, list: List) -> Option<String> {
         let id = self.non_blank(obj, "id", path)?;
-        self.ids.push((list, path.to_string(), id.clone()));
+        self.ids.push((list, path, id.clone()));
         Some(id)
     }
 
-    fn name(&mut self, obj: &Object<String, Value>, path: &str) -> Option<String> {
+    fn name(&mut self, obj: &Object<String, Value>, path: Path) -> Option<String> {
         self.non_blank(obj, "name", path)
     }
 
-    fn endpoint(&mut self, obj: &Object<String, Value>, key: &str, path: &str) -> Option<String> {
+    fn endpoint(&mut self, obj: &Object<String, Value>, key: &'static str, path: Path) -> Option<String> {
         let id = self.non_blank(obj, key, path)?;
-        self.references.push((List::Stakeholders, format!("{path}.{key}"), id.clone()));
+        self.references.push((List::Stakeholders, path.field(key), id.clone()));
         Some(id)
     }
 
     /// An optional boolean, `false` when absent. `None` after reporting a wrong type.
-    fn flag(&mut self, obj: &Object<String, Value>, key: &str, path: &str) -> Option<bool> {
+    fn flag(&mut self, obj: &Object<String, Value>, key: &'static str, path: Path) -> Option<bool> {
         match obj.get(key) {
             None | Some(Value::Null) => Some(false),
             Some(Value::Bool(b)) => Some(*b),
             Some(_) => {
-                self.report(format!("{path}.{key}"), ProblemKind::WrongType(Expected::TrueOrFalse));
+                self.report(path.field(key), ProblemKind::WrongType(Expected::TrueOrFalse));
                 None
             }
         }
@@ -281,13 +328,13 @@ impl Reader {
     fn bounded<T>(
         &mut self,
         obj: &Object<String, Value>,
-        key: &str,
-        path: &str,
+        key: &'static str,
+        path: Path,
         make: fn(i64) -> Option<T>,
         min: i64,
         max: i64,
     ) -> Option<Option<T>> {
-        let path = format!("{path}.{key}");
+        let path = path.field(key);
         let number = match obj.get(key) {
             None | Some(Value::Null) => return Some(None),
             Some(Value::Number(n)) => n,
@@ -317,14 +364,14 @@ impl Reader {
     fn code<T: Copy>(
         &mut self,
         obj: &Object<String, Value>,
-        key: &str,
-        path: &str,
+        key: &'static str,
+        path: Path,
         required: bool,
         all: &'static [T],
         code: fn(T) -> &'static str,
     ) -> Option<Option<T>> {
-        let path = format!("{path}.{key}");
-        let raw = self.text(obj, key, &path, required)?;
+        let path = path.field(key);
+        let raw = self.text(obj, key, path, required)?;
         if raw.is_empty() && !required {
             return Some(None);
         }
@@ -341,8 +388,8 @@ impl Reader {
     }
 
     /// An optional list of distinct, non-blank strings.
-    fn string_set(&mut self, obj: &Object<String, Value>, key: &str, path: &str) -> Option<Vec<String>> {
-        let path = format!("{path}.{key}");
+    fn string_set(&mut self, obj: &Object<String, Value>, key: &'static str, path: Path) -> Option<Vec<String>> {
+        let path = path.field(key);
         let items = match obj.get(key) {
             None | Some(Value::Null) => return Some(Vec::new()),
             Some(Value::Array(items)) => items,
@@ -354,7 +401,7 @@ impl Reader {
         let mut seen = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            let item_path = format!("{path}[{i}]");
+            let item_path = path.item(i);
             match item {
                 Value::String(s) if s.trim().is_empty() => {
                     self.report(item_path, ProblemKind::Blank);
@@ -378,8 +425,8 @@ impl Reader {
     fn code_set<T: Copy + PartialEq>(
         &mut self,
         obj: &Object<String, Value>,
-        key: &str,
-        path: &str,
+        key: &'static str,
+        path: Path,
         all: &'static [T],
         code: fn(T) -> &'static str,
     ) -> Option<Vec<T>> {
@@ -391,7 +438,7 @@ impl Reader {
                 Some(v) => values.push(v),
                 None => {
                     self.report(
-                        format!("{path}.{key}[{i}]"),
+                        path.field(key).item(i),
                         ProblemKind::NotAllowed { value: s, allowed: all.iter().map(|v| code(*v)).collect() },
                     );
                     ok = false;
@@ -402,13 +449,13 @@ impl Reader {
     }
 
     /// Optional `x` and `y`: both or neither.
-    fn position(&mut self, obj: &Object<String, Value>, path: &str) -> Option<Option<PosInWorld>> {
-        let coordinate = |reader: &mut Self, key: &str| -> Option<Option<f64>> {
+    fn position(&mut self, obj: &Object<String, Value>, path: Path) -> Option<Option<PosInWorld>> {
+        let coordinate = |reader: &mut Self, key: &'static str| -> Option<Option<f64>> {
             match obj.get(key) {
                 None | Some(Value::Null) => Some(None),
                 Some(Value::Number(n)) => Some(n.as_f64()),
                 Some(_) => {
-                    reader.report(format!("{path}.{key}"), ProblemKind::WrongType(Expected::Number));
+                    reader.report(path.field(key), ProblemKind::WrongType(Expected::Number));
                     None
                 }
             }
@@ -419,11 +466,11 @@ impl Reader {
             (Some(x), Some(y)) => Some(Some(PosInWorld { x, y })),
             (None, None) => Some(None),
             (Some(_), None) => {
-                self.report(format!("{path}.y"), ProblemKind::HalfPosition);
+                self.report(path.field("y"), ProblemKind::HalfPosition);
                 None
             }
             (None, Some(_)) => {
-                self.report(format!("{path}.x"), ProblemKind::HalfPosition);
+                self.report(path.field("x"), ProblemKind::HalfPosition);
                 None
             }
         }
@@ -431,16 +478,16 @@ impl Reader {
 
     /// Unique ids in each list, and every reference resolving.
     fn check_references(&mut self) {
-        let mut first_at: HashMap<(List, &str), &str> = HashMap::new();
+        let mut first_at: HashMap<(List, &str), Path> = HashMap::new();
         let mut problems = Vec::new();
         for (list, path, id) in &self.ids {
             match first_at.get(&(*list, id.as_str())) {
                 Some(first) => problems.push(Problem::new(
-                    format!("{path}.id"),
+                    path.field("id").to_string(),
                     ProblemKind::DuplicateId { id: id.clone(), first: first.to_string() },
                 )),
                 None => {
-                    first_at.insert((*list, id), path);
+                    first_at.insert((*list, id), *path);
                 }
             }
         }
@@ -450,7 +497,7 @@ impl Reader {
                     List::Sectors => ProblemKind::UnknownSector { id: id.clone() },
                     _ => ProblemKind::UnknownStakeholder { id: id.clone() },
                 };
-                problems.push(Problem::new(path.clone(), kind));
+                problems.push(Problem::new(path.to_string(), kind));
             }
         }
         self.problems.extend(problems);

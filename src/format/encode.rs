@@ -20,6 +20,12 @@ pub fn encode(map: &Map) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
+/// The file as something to serialise, for embedding in storage entries without
+/// building its JSON tree first (a tree of 5,000 stakeholders costs as much again).
+pub fn as_file(map: &Map) -> impl Serialize + '_ {
+    FileV1 { format: FORMAT_NAME, version: CURRENT_VERSION, map }
+}
+
 /// The file's JSON tree, for embedding in storage entries and share links.
 pub fn encode_value(map: &Map) -> serde_json::Value {
     let file = FileV1 { format: FORMAT_NAME, version: CURRENT_VERSION, map };

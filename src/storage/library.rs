@@ -62,6 +62,33 @@ pub enum StoredRevision {
     Unreadable,
 }
 
+/// An entry as it is written: the map serialised straight into the text.
+#[derive(Serialize)]
+struct EntryOut<F: Serialize> {
+    schema: u64,
+    revision: u64,
+    saved_ms: f64,
+    map: F,
+}
+
+/// What a save needs of the entry it replaces, read without building the map (for
+/// a map of 5,000 stakeholders, reading it whole took longer than a frame): the
+/// text must still be whole JSON, and the map's stakeholders a list.
+#[derive(Deserialize)]
+struct EntryBeforeSave {
+    schema: u64,
+    revision: u64,
+    #[serde(default)]
+    saved_ms: f64,
+    map: MapBeforeSave,
+}
+
+#[derive(Deserialize)]
+struct MapBeforeSave {
+    #[serde(default)]
+    stakeholders: Vec<serde::de::IgnoredAny>,
+}
+
 /// Just the header of an entry, so checking a revision does not parse the map.
 #[derive(Deserialize)]
 struct EntryHeader {
@@ -246,11 +273,11 @@ impl<S: KeyValue> Library<S> {
     ) -> Result<MapSummary, StorageProblem> {
         self.ensure_writable()?;
         let title = map.title.clone();
-        match self.read_entry(key) {
+        match self.read_before_save(key) {
             // An empty map is not worth a version (every new map starts as one).
-            Ok((doc, previous)) if doc.revision == expected_revision => {
-                if !previous.stakeholders.is_empty() {
-                    self.keep_version(key, doc.saved_ms, now_ms);
+            Ok(before) if before.revision == expected_revision => {
+                if !before.map.stakeholders.is_empty() {
+                    self.keep_version(key, before.saved_ms, now_ms);
                 }
             }
             Ok(_) => return Err(StorageProblem::Conflict { key: key.into(), title }),
@@ -413,8 +440,17 @@ impl<S: KeyValue> Library<S> {
         }
     }
 
+    fn read_before_save(&self, key: &str) -> Result<EntryBeforeSave, EntryError> {
+        let raw = self.store.get(&entry_key(key)).map_err(EntryError::Store)?.ok_or(EntryError::Missing)?;
+        match serde_json::from_str::<EntryBeforeSave>(&raw) {
+            Ok(before) if before.schema > SCHEMA => Err(EntryError::Newer),
+            Ok(before) => Ok(before),
+            Err(_) => Err(EntryError::Damaged(raw)),
+        }
+    }
+
     fn write_entry(&mut self, key: &str, map: &Map, revision: u64, now_ms: f64) -> Result<(), StorageProblem> {
-        let doc = EntryDoc { schema: SCHEMA, revision, saved_ms: now_ms, map: format::encode_value(map) };
+        let doc = EntryOut { schema: SCHEMA, revision, saved_ms: now_ms, map: format::as_file(map) };
         let text = to_json(&doc)?;
         self.set_making_room(&entry_key(key), &text)
     }
