@@ -13,9 +13,12 @@ pub struct Pages {
 }
 
 impl Pages {
-    /// Rows per page in the app's tables and in each group of findings: a whole
-    /// workshop map, and one page builds in about 50–150 ms on a slow machine.
+    /// Rows per page in the app's tables: a whole workshop map, and one page
+    /// builds in about 50–150 ms on a slow machine.
     pub const TABLE: usize = 100;
+    /// Findings per page in each group: read one by one, and with their
+    /// explanations and suggestions, far longer to lay out than a table's rows.
+    pub const FINDINGS: usize = 25;
 
     pub fn new(total: usize, size: usize) -> Self {
         Pages { total, size: size.max(1) }

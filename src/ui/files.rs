@@ -36,7 +36,7 @@ pub fn FileActions() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match web::read_text(&file).await {
                 Ok(text) => {
-                    if !state.import_text(&text) {
+                    if !state.import_text(text).await {
                         preview(state, files).await;
                     }
                 }

@@ -49,7 +49,7 @@ fn SeverityGroup(severity: Severity) -> impl IntoView {
     // they are listed a page at a time, as the tables are.
     let page = RwSignal::new(0);
     let count = move || state.analysis.with(|a| a.findings.iter().filter(|f| f.severity == severity).count());
-    let pages = Signal::derive(move || Pages::new(count(), Pages::TABLE));
+    let pages = Signal::derive(move || Pages::new(count(), Pages::FINDINGS));
     // (position in the findings list, finding, its explanation) for this severity,
     // on the page shown; built in a task of its own (see `later`).
     let items = one_task_later(move || {

@@ -5,7 +5,7 @@ use super::state::AppState;
 use super::web;
 use crate::edit::Command;
 use crate::i18n::Text;
-use crate::model::{Color, Sector};
+use crate::model::{Color, Sector, SectorId};
 use leptos::prelude::*;
 
 #[component]
@@ -16,13 +16,24 @@ pub fn SectorsSection() -> impl IntoView {
         state.dispatch(Command::InsertSector { index, sector: Sector { id, name, color: None } });
     });
     let rows = move || state.content.with(|m| m.sectors.clone());
+    // Every sector's member count in one pass over the stakeholders, not one pass
+    // per sector.
+    let members = Memo::new(move |_| {
+        state.content.with(|m| {
+            let mut counts = std::collections::HashMap::<SectorId, usize>::new();
+            for sector in m.stakeholders.iter().flat_map(|s| &s.sectors) {
+                *counts.entry(sector.clone()).or_default() += 1;
+            }
+            counts
+        })
+    });
     view! {
         <section class="card" aria-labelledby="sectors-heading">
             <h2 id="sectors-heading">{state.tr(Text::SectorsHeading)}</h2>
             <QuickAdd id="add-sector" label=Text::AddSector hint=Text::AddSectorHint on_add=add/>
             <ul class="sector-list">
                 <For each=rows key=web::row_key let:sector>
-                    <SectorRow sector=sector/>
+                    <SectorRow sector=sector members=members/>
                 </For>
             </ul>
         </section>
@@ -30,13 +41,13 @@ pub fn SectorsSection() -> impl IntoView {
 }
 
 #[component]
-fn SectorRow(sector: Sector) -> impl IntoView {
+fn SectorRow(sector: Sector, members: Memo<std::collections::HashMap<SectorId, usize>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let base = StoredValue::new(sector.clone());
     let name_label = move |what: Text| format!("{} ({})", state.t(what), base.with_value(|s| s.name.clone()));
     let members = {
         let id = sector.id.clone();
-        move || state.content.with(|m| m.stakeholders.iter().filter(|s| s.sectors.contains(&id)).count())
+        move || members.with(|counts| counts.get(&id).copied().unwrap_or(0))
     };
     let delete = move |_| {
         let id = base.with_value(|s| s.id.clone());

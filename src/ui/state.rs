@@ -36,6 +36,9 @@ pub enum Notice {
 
 const LANG_KEY: &str = "simpul.lang";
 
+/// A map file longer than this (about 350 stakeholders) is imported a step per task.
+const BIG_FILE_BYTES: usize = 256 * 1024;
+
 /// The pictures of the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MapView {
@@ -177,8 +180,11 @@ impl AppState {
             }
             in_flight.set_value(true);
             let map = state.content.get_untracked();
-            let text = format::encode(&map);
             leptos::task::spawn_local(async move {
+                // Written out in a task of its own: the map has just changed, and
+                // the task that changed it has its own work to do.
+                web::next_task().await;
+                let text = serde_json::to_string(&format::as_file(&map)).unwrap_or_default();
                 let answer = web::analyse_in_worker(&text).await.ok().and_then(|t| background::from_message(&t));
                 let analysis = answer.unwrap_or_else(|| analyze(&map));
                 in_flight.set_value(false);
@@ -719,14 +725,22 @@ impl AppState {
     /// Opens a `.simpul.json` file as a new map, or lists its problems and changes
     /// nothing. Returns `false` for a Kumu project, which goes through the import
     /// preview (the background worker reads it) so its types can be given kinds.
-    pub fn import_text(&self, text: &str) -> bool {
-        let root = match format::parse_json(text) {
+    pub async fn import_text(&self, text: String) -> bool {
+        // A big file is read a step per task (parsing, checking, showing): for
+        // 5,000 stakeholders each step takes most of the 100 ms the page may
+        // freeze for.
+        let big = text.len() > BIG_FILE_BYTES;
+        if big {
+            web::next_task().await;
+        }
+        let root = match format::parse_json(&text) {
             Ok(root) => root,
             Err(invalid) => {
                 self.import_problems.set(invalid.problems);
                 return true;
             }
         };
+        drop(text);
         if format::kumu::is_kumu(&root) {
             return false;
         }
@@ -737,19 +751,19 @@ impl AppState {
             }
             return true;
         }
+        if big {
+            web::next_task().await;
+        }
         match format::decode_value(&root) {
             Ok(map) => {
+                drop(root);
                 self.import_problems.set(Vec::new());
                 let title = map.title.clone();
-                // Read in this task, shown in the next (see `start`).
-                let state = *self;
-                leptos::task::spawn_local(async move {
-                    if background::is_big(&map) {
-                        web::next_task().await;
-                    }
-                    state.start(map);
-                    state.notify(Notice::Info(Text::ImportedAsNewMap, title));
-                });
+                if big || background::is_big(&map) {
+                    web::next_task().await;
+                }
+                self.start(map);
+                self.notify(Notice::Info(Text::ImportedAsNewMap, title));
             }
             Err(invalid) => self.import_problems.set(invalid.problems),
         }
