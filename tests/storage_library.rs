@@ -128,27 +128,42 @@ fn a_damaged_entry_is_set_aside_unchanged_and_the_others_survive() {
 }
 
 #[test]
-fn a_save_over_a_truncated_entry_is_refused_and_leaves_it_as_it_was() {
-    // A save reads only the head of the entry it replaces (its revision, and
-    // whether the map had stakeholders): the whole text must still be JSON.
+fn a_save_reads_the_head_of_the_entry_it_replaces_and_refuses_one_it_cannot_read() {
+    // A save reads only the head of the entry it replaces (schema, revision and
+    // time, which Simpul writes first): an entry cut short inside its head is
+    // damaged, and stays as it was.
     let store = MemoryStore::new();
     let mut library = Library::new(store.clone());
     let created = library.create(&map("Cut", 3), 1.0).unwrap();
     let entry_key = format!("{ENTRY_PREFIX}{}", created.key);
     let whole = store.raw(&entry_key).unwrap();
-    let truncated = whole[..whole.len() - 20].to_string();
-    store.plant(&entry_key, &truncated);
+    assert!(whole.starts_with(r#"{"schema":1,"revision":1,"saved_ms":1.0,"map":"#), "{whole}");
+    let cut = whole[..20].to_string();
+    store.plant(&entry_key, &cut);
     let refused = library.save(&created.key, &map("Cut", 4), created.revision, 2.0);
     assert_eq!(refused, Err(StorageProblem::Damaged { key: created.key.clone(), title: "Cut".into() }));
-    assert_eq!(store.raw(&entry_key).as_deref(), Some(truncated.as_str()));
+    assert_eq!(store.raw(&entry_key).as_deref(), Some(cut.as_str()));
 
-    // Whole again, the save goes through and keeps the replaced map as a version.
-    store.plant(&entry_key, &whole);
-    let saved = library.save(&created.key, &map("Cut", 4), created.revision, 10.0 * 60_000.0).unwrap();
-    assert_eq!(saved.revision, created.revision + 1);
-    assert_eq!(library.load(&created.key, 10.0 * 60_000.0).unwrap().map, map("Cut", 4));
-    let versions = library.versions(&created.key).unwrap();
-    assert_eq!(versions.len(), 1, "{versions:?}");
+    // Fields in another order are read whole: still a save, once the text is whole JSON.
+    let reordered = whole.replacen(r#"{"schema":1,"revision":1,"saved_ms":1.0,"map":"#, r#"{"map":"#, 1).replacen(
+        "}}",
+        r#"},"saved_ms":1.0,"revision":1,"schema":1}"#,
+        1,
+    );
+    store.plant(&entry_key, &reordered[..reordered.len() - 5]);
+    assert!(matches!(library.save(&created.key, &map("Cut", 4), 1, 2.0), Err(StorageProblem::Damaged { .. })));
+    store.plant(&entry_key, &reordered);
+    assert!(library.load(&created.key, 2.0).is_ok(), "{reordered}");
+    let saved = library.save(&created.key, &map("Cut", 4), 1, 10.0 * 60_000.0).unwrap();
+    assert_eq!(saved.revision, 2);
+
+    // A newer revision from another tab is refused, read from the head alone.
+    let again = library.save(&created.key, &map("Cut", 5), 1, 10.0 * 60_000.0 + 1.0);
+    assert!(matches!(again, Err(StorageProblem::Conflict { .. })), "{again:?}");
+
+    // The replaced map had stakeholders: it was kept as a version.
+    assert_eq!(library.load(&created.key, 11.0 * 60_000.0).unwrap().map, map("Cut", 4));
+    assert_eq!(library.versions(&created.key).unwrap().len(), 1);
 }
 
 #[test]

@@ -28,6 +28,15 @@ impl KeyValue for BrowserStore {
         self.storage.get_item(key).map_err(classify)
     }
 
+    /// Cut in JavaScript, so that only the head crosses into the app: copying
+    /// a whole map of 5,000 stakeholders across took 20 ms.
+    fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, StoreError> {
+        let get_item = js_sys::Reflect::get(&self.storage, &JsValue::from_str("getItem")).map_err(classify)?;
+        let get_item: js_sys::Function = get_item.dyn_into().map_err(classify)?;
+        let value = get_item.call1(&self.storage, &JsValue::from_str(key)).map_err(classify)?;
+        Ok(value.dyn_into::<js_sys::JsString>().ok().map(|text| String::from(text.slice(0, chars as u32))))
+    }
+
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         self.storage.set_item(key, value).map_err(classify)
     }

@@ -17,6 +17,12 @@ pub enum StoreError {
 
 pub trait KeyValue {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// The first `chars` characters of a value (UTF-16 units in a browser, `char`s
+    /// here): what a save reads of the entry it replaces, without bringing megabytes
+    /// of map into the app.
+    fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, StoreError> {
+        Ok(self.get(key)?.map(|value| value.chars().take(chars).collect()))
+    }
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     /// Every key currently stored (any order).

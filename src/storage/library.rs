@@ -71,17 +71,38 @@ struct EntryOut<F: Serialize> {
     map: F,
 }
 
-/// What a save needs of the entry it replaces, read without building the map (for
-/// a map of 5,000 stakeholders, reading it whole took longer than a frame): the
-/// text must still be whole JSON, and the map's stakeholders a list.
+/// What a save needs to know of the entry it replaces.
+struct BeforeSave {
+    revision: u64,
+    saved_ms: f64,
+    /// The map replaced had stakeholders: worth keeping as a version.
+    had_stakeholders: bool,
+}
+
+/// An entry read whole before a save, without building its map (for a map of
+/// 5,000 stakeholders, building it took longer than a frame): the text must still
+/// be whole JSON, and the map's stakeholders a list.
 #[derive(Deserialize)]
-struct EntryBeforeSave {
+struct WholeBeforeSave {
     schema: u64,
     revision: u64,
     #[serde(default)]
     saved_ms: f64,
     map: MapBeforeSave,
 }
+
+/// The fields an entry starts with, as Simpul writes it: a save reads them from the
+/// entry's first characters alone.
+#[derive(Deserialize)]
+struct EntryHead {
+    schema: u64,
+    revision: u64,
+    #[serde(default)]
+    saved_ms: f64,
+}
+
+/// How many characters of an entry hold its head.
+const HEAD_CHARS: usize = 200;
 
 #[derive(Deserialize)]
 struct MapBeforeSave {
@@ -276,7 +297,7 @@ impl<S: KeyValue> Library<S> {
         match self.read_before_save(key) {
             // An empty map is not worth a version (every new map starts as one).
             Ok(before) if before.revision == expected_revision => {
-                if !before.map.stakeholders.is_empty() {
+                if before.had_stakeholders {
                     self.keep_version(key, before.saved_ms, now_ms);
                 }
             }
@@ -440,11 +461,33 @@ impl<S: KeyValue> Library<S> {
         }
     }
 
-    fn read_before_save(&self, key: &str) -> Result<EntryBeforeSave, EntryError> {
+    /// What a save needs of the entry it replaces. Usually from the entry's first
+    /// characters, where Simpul writes the schema, the revision and the time
+    /// (whether the map had stakeholders then comes from the index); an entry
+    /// that does not start so is read whole, and refused if it is not whole JSON.
+    fn read_before_save(&self, key: &str) -> Result<BeforeSave, EntryError> {
+        let head = self.store.get_head(&entry_key(key), HEAD_CHARS).map_err(EntryError::Store)?.ok_or(EntryError::Missing)?;
+        let fields = head.find(",\"map\":").and_then(|end| serde_json::from_str::<EntryHead>(&[&head[..end], "}"].concat()).ok());
+        let Some(EntryHead { schema, revision, saved_ms }) = fields else { return self.read_whole_before_save(key) };
+        if schema > SCHEMA {
+            return Err(EntryError::Newer);
+        }
+        let had_stakeholders = match self.read_index() {
+            Ok(Some(index)) => index.maps.iter().find(|m| m.key == key).is_none_or(|m| m.stakeholders > 0),
+            _ => true,
+        };
+        Ok(BeforeSave { revision, saved_ms, had_stakeholders })
+    }
+
+    fn read_whole_before_save(&self, key: &str) -> Result<BeforeSave, EntryError> {
         let raw = self.store.get(&entry_key(key)).map_err(EntryError::Store)?.ok_or(EntryError::Missing)?;
-        match serde_json::from_str::<EntryBeforeSave>(&raw) {
-            Ok(before) if before.schema > SCHEMA => Err(EntryError::Newer),
-            Ok(before) => Ok(before),
+        match serde_json::from_str::<WholeBeforeSave>(&raw) {
+            Ok(whole) if whole.schema > SCHEMA => Err(EntryError::Newer),
+            Ok(whole) => Ok(BeforeSave {
+                revision: whole.revision,
+                saved_ms: whole.saved_ms,
+                had_stakeholders: !whole.map.stakeholders.is_empty(),
+            }),
             Err(_) => Err(EntryError::Damaged(raw)),
         }
     }

@@ -368,7 +368,18 @@ impl View {
             // and until the picture shown is of the layout at rest.
             again = !settled || e.painting.is_some() || !e.snapshot_at_rest;
         });
-        if !to_save.is_empty() {
+        if !to_save.is_empty() && self.state.big_map.get_untracked() {
+            // Saved in a task of its own: this one has painted a slice already.
+            let state = self.state;
+            let of = (state.opened.get_untracked(), state.map.with_untracked(|m| m.stakeholders.len()));
+            leptos::task::spawn_local(async move {
+                super::web::next_task().await;
+                // Unless another map was opened, or the stakeholders changed, meanwhile.
+                if state.opened.try_get_untracked().zip(state.map.try_with_untracked(|m| m.stakeholders.len())) == Some(of) {
+                    state.record_positions(&to_save);
+                }
+            });
+        } else if !to_save.is_empty() {
             self.state.record_positions(&to_save);
         }
         if again {

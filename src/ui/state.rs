@@ -67,6 +67,8 @@ pub struct AppState {
     pub can_redo: RwSignal<bool>,
     pub notices: RwSignal<Vec<(u32, Notice)>>,
     next_notice: StoredValue<u32>,
+    /// A big map's save waits for the next task (see `persist_soon`).
+    save_pending: StoredValue<bool>,
     pub selected: RwSignal<Option<StakeholderId>>,
     /// The analysis of the open map. A memo of the map alone, so it reruns after
     /// each edit and never for other UI changes. A big map is analysed in the
@@ -148,6 +150,7 @@ impl AppState {
             can_redo: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
             next_notice: StoredValue::new(0),
+            save_pending: StoredValue::new(false),
             selected: RwSignal::new(None),
             import_problems: RwSignal::new(Vec::new()),
             print: RwSignal::new(None),
@@ -638,7 +641,28 @@ impl AppState {
         if gone {
             self.selected.set(None);
         }
-        self.persist();
+        if self.big_map.get_untracked() {
+            self.persist_soon();
+        } else {
+            self.persist();
+        }
+    }
+
+    /// Saves a big map in the task after the edit: the edit's own task updates the
+    /// analysis, the tables and the picture, and with a save of 5,000 stakeholders
+    /// on top it froze the page. Edits made meanwhile are saved together.
+    fn persist_soon(&self) {
+        if self.save_pending.get_value() {
+            return;
+        }
+        self.save_pending.set_value(true);
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            web::next_task().await;
+            if state.save_pending.try_set_value(false).is_none() {
+                state.persist();
+            }
+        });
     }
 
     fn reset_history(&self) {
@@ -660,11 +684,12 @@ impl AppState {
     /// preview is never written.
     fn persist(&self) {
         let Some(doc) = self.doc.get_untracked().filter(|d| !d.preview) else { return };
-        let map = self.map.get_untracked();
         let now = web::now_ms();
-        let result = store().and_then(|mut library| match &doc.key {
-            Some(key) => library.save(key, &map, doc.revision, now),
-            None => library.create(&map, now),
+        let result = self.map.with_untracked(|map| {
+            store().and_then(|mut library| match &doc.key {
+                Some(key) => library.save(key, map, doc.revision, now),
+                None => library.create(map, now),
+            })
         });
         match result {
             Ok(summary) => {
