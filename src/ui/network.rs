@@ -76,6 +76,9 @@ struct Painting {
 /// with the layout's step and the browser's own work, a frame stays well under
 /// the 100 ms the page may freeze for.
 const SLICES_BUDGET_MS: f64 = 30.0;
+/// How long one frame's own work (the page layout it waits for, the layout's step,
+/// the slices) may take before it stops stepping and painting, in ms.
+const FRAME_BUDGET_MS: f64 = 40.0;
 
 #[derive(Clone, Copy)]
 struct View {
@@ -267,6 +270,7 @@ impl View {
     }
 
     fn frame(self) {
+        let started = super::web::now_ms();
         self.engine.update_value(|e| e.scheduled = false);
         let Some(canvas) = self.canvas.get_untracked() else { return };
         let (width, height) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
@@ -287,11 +291,16 @@ impl View {
         self.engine.update_value(|e| {
             e.viewport.resize(width, height);
             let Some(layout) = e.layout.as_mut() else { return };
+            // Reading the canvas's size above made the browser lay out the page
+            // first, if it had changed: a frame after a new page of rows steps and
+            // paints less.
+            let deadline = started + FRAME_BUDGET_MS;
             if !layout.simulation().is_settled() {
                 let start = super::web::now_ms();
                 loop {
                     layout.simulation_mut().step();
-                    if layout.simulation().is_settled() || super::web::now_ms() - start > STEP_BUDGET_MS {
+                    let now = super::web::now_ms();
+                    if layout.simulation().is_settled() || now - start > STEP_BUDGET_MS || now > deadline {
                         break;
                     }
                 }
@@ -338,7 +347,7 @@ impl View {
                 // browser repaint the whole page on every move.
                 (Some((_, painted_for)), true) if layer == Layer::All => move_shown(&style, painted_for, &e.viewport),
                 (Some((image, painted_for)), true) => canvas::shift(&ctx, dpr, image, painted_for, &e.viewport),
-                _ if big => self.paint_slices(e, &ctx, &style, dpr, (pixel_w, pixel_h), layer, settled, overlay),
+                _ if big => self.paint_slices(e, &ctx, &style, dpr, (pixel_w, pixel_h), layer, settled, overlay, deadline),
                 _ => {
                     let image = e.snapshot.take().map(|(image, _)| image).or_else(|| e.spare.take()).or_else(super::web::new_canvas);
                     let Some(image) = image else { return };
@@ -403,6 +412,7 @@ impl View {
         layer: Layer,
         at_rest: bool,
         overlay: Overlay,
+        deadline: f64,
     ) {
         let out_of_date = |p: &Painting| e.dirty || p.layer != layer || p.at_rest != at_rest || (at_rest && p.viewport != e.viewport);
         if e.painting.as_ref().is_none_or(out_of_date) {
@@ -446,7 +456,7 @@ impl View {
         self.state.map.with_untracked(|m| {
             let p = painting;
             loop {
-                let left = SLICES_BUDGET_MS - (super::web::now_ms() - start);
+                let left = (SLICES_BUDGET_MS - (super::web::now_ms() - start)).min(deadline - super::web::now_ms());
                 let Some((section, items)) = p.slices.next(left) else {
                     break;
                 };
@@ -455,7 +465,7 @@ impl View {
                 canvas::paint(&p.ctx, dpr, m, &p.layout, &p.viewport, &p.emphasis, &p.overlay, p.layer, &part);
                 super::web::rasterise_now(&p.ctx);
                 p.slices.painted(section, items.len(), super::web::now_ms() - began);
-                if super::web::now_ms() - start > 0.8 * SLICES_BUDGET_MS {
+                if super::web::now_ms() - start > 0.8 * SLICES_BUDGET_MS || super::web::now_ms() > deadline {
                     break;
                 }
             }

@@ -570,7 +570,11 @@ impl AppState {
                 }
             }
         });
-        self.persist();
+        if self.big_map.get_untracked() {
+            self.persist_soon();
+        } else {
+            self.persist();
+        }
     }
 
     /// Moves a stakeholder and pins it there (an undoable edit).
