@@ -43,11 +43,13 @@ try {
       await page.getByLabel('Import map file').setInputFiles(file);
       await page.getByRole('status').getByText(/as a new map/).waitFor({ timeout: 120000 });
       await page.locator('section.findings[aria-busy="false"]').waitFor({ timeout: 120000 });
-      // Settled: the layout has written its positions to storage.
-      await page.waitForFunction(() => {
+      // Settled: the layout has written every position to storage. Counted, not
+      // parsed: this check runs on the page's thread too, and parsing megabytes
+      // of map every half second was itself a long task.
+      await page.waitForFunction((count) => {
         const key = Object.keys(localStorage).find((k) => k.startsWith('simpul.map.'));
-        return key && JSON.parse(localStorage.getItem(key)).map.stakeholders.every((s) => 'x' in s);
-      }, null, { timeout: 180000, polling: 500 });
+        return key && (localStorage.getItem(key).match(/"x":/g) ?? []).length >= count;
+      }, map.stakeholders.length, { timeout: 180000, polling: 1000 });
     }, 500);
     const paging = await longTasks(page, () => page.getByRole('navigation', { name: 'Pages: Stakeholders' }).getByRole('button', { name: 'Next page' }).click(), 1000);
     const editing = await longTasks(page, async () => {

@@ -4,7 +4,7 @@
 mod support;
 
 use proptest::prelude::*;
-use simpul::format::{decode, encode};
+use simpul::format::{decode, decode_value, encode, parse_json, Decoding};
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
@@ -16,6 +16,42 @@ proptest! {
         prop_assert_eq!(&back, &map);
         // And the text itself is stable: encoding the decoded map writes the same file.
         prop_assert_eq!(encode(&back), text);
+    }
+
+    #[test]
+    fn reading_in_steps_gives_what_reading_at_once_gives(
+        map in support::any_map(10),
+        step in 1usize..7,
+        damage in 0usize..6,
+    ) {
+        // A valid map, or one damaged in one of several ways (the problems must
+        // come out the same, in the same order).
+        let mut tree = serde_json::to_value(&simpul::format::encode_value(&map)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        match damage {
+            1 => tree["stakeholders"] = serde_json::json!("not a list"),
+            2 => { if let Some(first) = tree["links"].get_mut(0) { first["from"] = serde_json::json!("nobody"); } }
+            3 => { if let Some(first) = tree["stakeholders"].get_mut(0) { first["power"] = serde_json::json!(9); } }
+            4 => tree["version"] = serde_json::json!(99),
+            5 => { if let Some(list) = tree["sectors"].as_array_mut() { list.push(serde_json::json!({"id": "", "name": 3})); } }
+            _ => {}
+        }
+        let text = tree.to_string();
+        let root = parse_json(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut decoding = Decoding::new(&root);
+        let mut steps = 0;
+        while !decoding.read(step) {
+            steps += 1;
+            prop_assert!(steps < 10_000, "the reading never ends");
+        }
+        let elements = map.sectors.len() + map.stakeholders.len() + map.links.len();
+        if matches!(damage, 0 | 2 | 3) {
+            // A step stops short only when more elements wait.
+            prop_assert_eq!(steps, elements.saturating_sub(1) / step);
+        }
+        prop_assert_eq!(decoding.finish(), decode_value(&root));
+        if damage == 0 {
+            prop_assert_eq!(decode_value(&root), Ok(map));
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub mod sheet_messages;
 pub mod spreadsheet;
 pub mod xlsx;
 
-pub use decode::{decode, decode_value, parse_json};
+pub use decode::{decode, decode_value, parse_json, Decoding};
 pub use encode::{as_file, encode, encode_value, file_name, file_stem};
 pub use xml::{decimal, escape as escape_xml};
 pub use problem::{Expected, Invalid, Problem, ProblemKind};
