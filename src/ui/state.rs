@@ -82,6 +82,9 @@ pub struct AppState {
     pub big_map: Memo<bool>,
     /// The last analysis the worker sent, with the map it is of.
     worker_analysis: RwSignal<Option<std::sync::Arc<(Map, Analysis)>>>,
+    /// A big map just opened is first analysed in the worker even if the page could
+    /// analyse it (as it does after each edit): showing it is work enough for one task.
+    first_in_worker: RwSignal<bool>,
     /// A big map's analysis is under way in the worker: the findings and metrics
     /// shown are not yet those of the map as it is now.
     pub analysing: Memo<bool>,
@@ -115,7 +118,8 @@ impl AppState {
         let content = Memo::new(move |_| map.with(Map::without_layout));
         let worker_analysis = RwSignal::new(None::<std::sync::Arc<(Map, Analysis)>>);
         let big_map = Memo::new(move |_| content.with(background::is_big));
-        let in_page = Memo::new(move |_| content.with(background::fits_in_page));
+        let first_in_worker = RwSignal::new(false);
+        let in_page = Memo::new(move |_| !first_in_worker.get() && content.with(background::fits_in_page));
         // The one comparison of the map with the worker's last answer: the
         // analysis shown and the busy state both follow it.
         let analysing = Memo::new(move |_| {
@@ -124,7 +128,9 @@ impl AppState {
         let analysis = Memo::new(move |_| {
             content.with(|now| {
                 if in_page.get() {
-                    return analyze(now);
+                    // The worker's answer for this very map, when it has just come.
+                    let answered = worker_analysis.with(|answer| answer.as_deref().filter(|(of, _)| of == now).map(|(_, a)| a.clone()));
+                    return answered.unwrap_or_else(|| analyze(now));
                 }
                 worker_analysis.with(|answer| match answer.as_deref() {
                     Some((_, analysis)) if !analysing.get() => analysis.clone(),
@@ -145,6 +151,7 @@ impl AppState {
             analysis,
             big_map,
             worker_analysis,
+            first_in_worker,
             analysing,
             active_finding: RwSignal::new(None),
             history: StoredValue::new(History::default()),
@@ -194,6 +201,7 @@ impl AppState {
                 let analysis = answer.unwrap_or_else(|| analyze(&map));
                 in_flight.set_value(false);
                 state.worker_analysis.set(Some(std::sync::Arc::new((map, analysis))));
+                state.first_in_worker.set(false);
             });
         });
     }
@@ -384,6 +392,7 @@ impl AppState {
         // A big map is saved in the task after the one that shows it: together
         // they took longer than the page may freeze (see `later`).
         let big = background::is_big(&map);
+        self.first_in_worker.set(big);
         self.map.set(map);
         self.doc.set(Some(OpenDoc { key: None, revision: 0, preview: false }));
         self.reset_history();
@@ -403,6 +412,7 @@ impl AppState {
         let result = store().and_then(|mut library| library.load(key, web::now_ms()));
         match result {
             Ok(loaded) => {
+                self.first_in_worker.set(background::is_big(&loaded.map));
                 self.map.set(loaded.map);
                 self.doc.set(Some(OpenDoc { key: Some(key.to_string()), revision: loaded.summary.revision, preview: false }));
                 self.reset_history();
