@@ -136,3 +136,47 @@ test('a big file wrong throughout lists its first 100 problems and counts the re
   await problems.getByText('… and 50 more.').waitFor();
   assert.deepEqual(errors, []);
 });
+
+test('a big map is painted in slices, and its picture shows every stakeholder kind once complete', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await importMap(page, bigMap());
+  // Settled: every position saved.
+  await page.waitForFunction(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('simpul.map.'));
+    return key && (localStorage.getItem(key).match(/"x":/g) ?? []).length >= 1501;
+  }, null, { timeout: 120000, polling: 500 });
+  // The resting map's painting comes a slice per frame and is shown whole: the
+  // canvas then holds the picture (shapes of 1,501 stakeholders fitted in it are a
+  // pixel or two, so each kind's colour shows on a few pixels at least).
+  const colours = { government: [0x00, 0x72, 0xb2], business: [0xe6, 0x9f, 0x00], community: [0x00, 0x9e, 0x73], academia: [0xcc, 0x79, 0xa7], ngo: [0xd5, 0x5e, 0x00] };
+  const picture = () => page.evaluate((colours) => {
+    const canvas = document.querySelector('canvas.network');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const counts = Object.fromEntries(Object.keys(colours).map((k) => [k, 0]));
+    let painted = 0;
+    for (let p = 0; p < data.length; p += 4) {
+      if (data[p + 3] === 0) continue;
+      painted += 1;
+      for (const [kind, [r, g, b]] of Object.entries(colours)) {
+        if (data[p + 3] > 100 && Math.abs(data[p] - r) < 30 && Math.abs(data[p + 1] - g) < 30 && Math.abs(data[p + 2] - b) < 30) counts[kind] += 1;
+      }
+    }
+    return { share: painted / (data.length / 4), counts };
+  }, colours);
+  let last;
+  for (let tries = 0; tries < 30; tries += 1) {
+    await page.waitForTimeout(1000);
+    const now = await picture();
+    // Complete: the same picture a second later, nothing left to paint.
+    if (last && JSON.stringify(now) === JSON.stringify(last) && now.share > 0.02) break;
+    last = now;
+  }
+  const done = await picture();
+  assert.deepEqual(done, last, 'the picture still changes');
+  assert.ok(done.share > 0.05, `painted share ${done.share}`);
+  for (const [kind, n] of Object.entries(done.counts)) assert.ok(n >= 5, `${kind}: ${n} pixels`);
+  // Shown where it was painted for: no leftover shift of the canvas.
+  const transform = await page.locator('canvas.network').evaluate((c) => c.style.transform);
+  assert.ok(transform === '' || /^translate\(0(\.0)?px, ?0(\.0)?px\) scale\(1(\.0+)?\)$/.test(transform), transform);
+  assert.deepEqual(errors, []);
+});
