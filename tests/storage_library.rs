@@ -154,6 +154,7 @@ fn a_save_reads_the_head_of_the_entry_it_replaces_and_refuses_one_it_cannot_read
     assert!(matches!(library.save(&created.key, &map("Cut", 4), 1, 2.0), Err(StorageProblem::Damaged { .. })));
     store.plant(&entry_key, &reordered);
     assert!(library.load(&created.key, 2.0).is_ok(), "{reordered}");
+    assert_eq!(library.stored_revision(&created.key), StoredRevision::At(1));
     let saved = library.save(&created.key, &map("Cut", 4), 1, 10.0 * 60_000.0).unwrap();
     assert_eq!(saved.revision, 2);
 

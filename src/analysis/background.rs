@@ -46,19 +46,8 @@ pub fn carry_over(analysis: &Analysis, analysed: &Map, now: &Map) -> Analysis {
             }
         })
         .collect();
-    let present: HashSet<&str> = now
-        .stakeholders
-        .iter()
-        .map(|s| s.id.as_str())
-        .chain(now.sectors.iter().map(|s| s.id.as_str()))
-        .collect();
-    let gone: HashSet<&str> = analysed
-        .stakeholders
-        .iter()
-        .map(|s| s.id.as_str())
-        .chain(analysed.sectors.iter().map(|s| s.id.as_str()))
-        .filter(|id| !present.contains(id))
-        .collect();
+    let present: HashSet<&str> = subject_ids(now).collect();
+    let gone: HashSet<&str> = subject_ids(analysed).filter(|id| !present.contains(id)).collect();
     let findings = analysis
         .findings
         .iter()
@@ -66,6 +55,11 @@ pub fn carry_over(analysis: &Analysis, analysed: &Map, now: &Map) -> Analysis {
         .cloned()
         .collect();
     Analysis { metrics, map: analysis.map.clone(), findings, sector_matrix: analysis.sector_matrix.clone() }
+}
+
+/// The ids a finding can name as its subjects: stakeholders' and sectors'.
+fn subject_ids(map: &Map) -> impl Iterator<Item = &str> {
+    map.stakeholders.iter().map(|s| s.id.as_str()).chain(map.sectors.iter().map(|s| s.id.as_str()))
 }
 
 /// Stakeholders and links together beyond which a map's lists are built, and the

@@ -104,6 +104,13 @@ struct EntryHead {
 /// How many characters of an entry hold its head.
 const HEAD_CHARS: usize = 200;
 
+/// The head fields read from an entry's first characters, when it starts as
+/// Simpul writes it (`{"schema":…,"revision":…,"saved_ms":…,"map":`).
+fn entry_head(head: &str) -> Option<EntryHead> {
+    let end = head.find(",\"map\":")?;
+    serde_json::from_str(&[&head[..end], "}"].concat()).ok()
+}
+
 #[derive(Deserialize)]
 struct MapBeforeSave {
     #[serde(default)]
@@ -315,7 +322,18 @@ impl<S: KeyValue> Library<S> {
     }
 
     /// The revision stored for `key` now, to notice another tab's save or delete.
+    /// Read from the entry's head when it starts as Simpul writes it (another tab's
+    /// every save of a big map would otherwise bring its megabytes into this one).
     pub fn stored_revision(&self, key: &str) -> StoredRevision {
+        match self.store.get_head(&entry_key(key), HEAD_CHARS) {
+            Ok(None) => return StoredRevision::Missing,
+            Ok(Some(head)) => {
+                if let Some(fields) = entry_head(&head) {
+                    return StoredRevision::At(fields.revision);
+                }
+            }
+            Err(_) => return StoredRevision::Unreadable,
+        }
         match self.store.get(&entry_key(key)) {
             Ok(None) => StoredRevision::Missing,
             Ok(Some(raw)) => match serde_json::from_str::<EntryHeader>(&raw) {
@@ -467,8 +485,7 @@ impl<S: KeyValue> Library<S> {
     /// that does not start so is read whole, and refused if it is not whole JSON.
     fn read_before_save(&self, key: &str) -> Result<BeforeSave, EntryError> {
         let head = self.store.get_head(&entry_key(key), HEAD_CHARS).map_err(EntryError::Store)?.ok_or(EntryError::Missing)?;
-        let fields = head.find(",\"map\":").and_then(|end| serde_json::from_str::<EntryHead>(&[&head[..end], "}"].concat()).ok());
-        let Some(EntryHead { schema, revision, saved_ms }) = fields else { return self.read_whole_before_save(key) };
+        let Some(EntryHead { schema, revision, saved_ms }) = entry_head(&head) else { return self.read_whole_before_save(key) };
         if schema > SCHEMA {
             return Err(EntryError::Newer);
         }

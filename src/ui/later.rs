@@ -35,27 +35,19 @@ where
         // browser over 50 ms.
         let changed = shown.with_untracked(|old: &Vec<T>| next.iter().enumerate().filter(|(i, row)| old.get(*i) != Some(*row)).count());
         let first = (changed > 2 * FIRST_ROWS).then(|| next[..FIRST_ROWS].to_vec());
+        // Hands rows on unless later ones have come meanwhile.
+        let hand_on = move |rows: Vec<T>| {
+            if latest.try_get_value() == Some(ticket) {
+                shown.try_set(rows);
+            }
+        };
         set_timeout(
-            move || {
-                if latest.try_get_value() != Some(ticket) {
-                    return;
+            move || match first {
+                Some(first) => {
+                    hand_on(first);
+                    set_timeout(move || hand_on(next), Duration::ZERO);
                 }
-                match first {
-                    Some(first) => {
-                        shown.try_set(first);
-                        set_timeout(
-                            move || {
-                                if latest.try_get_value() == Some(ticket) {
-                                    shown.try_set(next);
-                                }
-                            },
-                            Duration::ZERO,
-                        );
-                    }
-                    None => {
-                        shown.try_set(next);
-                    }
-                }
+                None => hand_on(next),
             },
             Duration::ZERO,
         );

@@ -279,10 +279,7 @@ impl View {
         }
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 3.0);
         let (pixel_w, pixel_h) = ((width * dpr).round() as u32, (height * dpr).round() as u32);
-        if canvas.width() != pixel_w || canvas.height() != pixel_h {
-            canvas.set_width(pixel_w);
-            canvas.set_height(pixel_h);
-        }
+        set_size(&canvas, (pixel_w, pixel_h));
         let Some(ctx) = super::web::context_2d(&canvas) else { return };
         let style = web_sys::HtmlElement::style(&canvas);
         let selected = self.state.selected.get_untracked();
@@ -351,10 +348,7 @@ impl View {
                 _ => {
                     let image = e.snapshot.take().map(|(image, _)| image).or_else(|| e.spare.take()).or_else(super::web::new_canvas);
                     let Some(image) = image else { return };
-                    if image.width() != pixel_w || image.height() != pixel_h {
-                        image.set_width(pixel_w);
-                        image.set_height(pixel_h);
-                    }
+                    set_size(&image, (pixel_w, pixel_h));
                     if let Some(off) = super::web::context_2d(&image) {
                         self.state.map.with_untracked(|m| {
                             canvas::paint(&off, dpr, m, layout, &e.viewport, &e.emphasis, &overlay, layer, &Part::WHOLE)
@@ -388,7 +382,8 @@ impl View {
                     state.record_positions(&to_save);
                 }
             });
-        } else if !to_save.is_empty() {
+        } else {
+            // Nothing at all when nothing came to rest in this frame.
             self.state.record_positions(&to_save);
         }
         if again {
@@ -425,10 +420,7 @@ impl View {
             let Some(image) = e.spare.take().or_else(super::web::new_canvas) else {
                 return;
             };
-            if image.width() != pixel_w || image.height() != pixel_h {
-                image.set_width(pixel_w);
-                image.set_height(pixel_h);
-            }
+            set_size(&image, (pixel_w, pixel_h));
             let Some(image_ctx) = super::web::context_2d_in_memory(&image) else {
                 return;
             };
@@ -863,4 +855,13 @@ fn move_shown(style: &web_sys::CssStyleDeclaration, painted_for: &Viewport, now:
     let number = |v: f64, digits: u8| String::from(js_sys::Number::from(v).to_fixed(digits).unwrap_or_else(|_| "0".into()));
     let moved = ["translate(", &number(dx, 1), "px,", &number(dy, 1), "px) scale(", &number(k, 4), ")"].concat();
     let _ = style.set_property("transform", &moved);
+}
+
+/// Gives a canvas this size in pixels, unless it has it already: setting a canvas's
+/// size clears it, even to the same size.
+fn set_size(canvas: &web_sys::HtmlCanvasElement, (width, height): (u32, u32)) {
+    if canvas.width() != width || canvas.height() != height {
+        canvas.set_width(width);
+        canvas.set_height(height);
+    }
 }

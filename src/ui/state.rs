@@ -69,7 +69,7 @@ pub struct AppState {
     pub can_redo: RwSignal<bool>,
     pub notices: RwSignal<Vec<(u32, Notice)>>,
     next_notice: StoredValue<u32>,
-    /// A big map's save waits for the next task (see `persist_soon`).
+    /// A big map's save waits for the next task (see `autosave`).
     save_pending: StoredValue<bool>,
     pub selected: RwSignal<Option<StakeholderId>>,
     /// The analysis of the open map. A memo of the map alone, so it reruns after
@@ -235,11 +235,7 @@ impl AppState {
                 Err(web::InflateFailure::TooLarge) => Err(ShareLinkError::TooLarge),
             };
             match result {
-                Ok(map) => {
-                    state.map.set(map);
-                    state.doc.set(Some(OpenDoc { key: None, revision: 0, preview: true }));
-                    state.reset_history();
-                }
+                Ok(map) => state.show_map(map, Some(OpenDoc { key: None, revision: 0, preview: true })),
                 Err(error) => {
                     state.notify(Notice::Link(error));
                     if state.doc.with_untracked(Option::is_none) {
@@ -276,8 +272,22 @@ impl AppState {
 
     /// Leaves no map open.
     fn close(&self) {
+        self.save_if_pending();
+        // The doc first: the views of an open map go before its map is emptied.
         self.doc.set(None);
+        self.first_in_worker.set(false);
         self.map.set(Map::default());
+        self.reset_history();
+    }
+
+    /// Shows `map`, which lives where `doc` says, in place of the open map, with a
+    /// fresh history (`close` leaves no map open). A big map's save still waiting for its task is made first: it
+    /// is of the map shown until now. A big map is first analysed in the worker.
+    fn show_map(&self, map: Map, doc: Option<OpenDoc>) {
+        self.save_if_pending();
+        self.first_in_worker.set(background::is_big(&map));
+        self.map.set(map);
+        self.doc.set(doc);
         self.reset_history();
     }
 
@@ -389,33 +399,19 @@ impl AppState {
     /// Opens `map` as a new entry of the library (used by New, Import, Duplicate).
     /// It is never written over an existing map.
     pub fn start(&self, map: Map) {
-        // A big map is saved in the task after the one that shows it: together
-        // they took longer than the page may freeze (see `later`).
-        let big = background::is_big(&map);
-        self.first_in_worker.set(big);
-        self.map.set(map);
-        self.doc.set(Some(OpenDoc { key: None, revision: 0, preview: false }));
-        self.reset_history();
-        if big {
-            let state = *self;
-            leptos::task::spawn_local(async move {
-                web::next_task().await;
-                state.persist();
-            });
-        } else {
-            self.persist();
-        }
+        self.show_map(map, Some(OpenDoc { key: None, revision: 0, preview: false }));
+        self.autosave();
     }
 
     /// Opens a stored map; `false` (after telling the user) when it cannot be read.
     pub fn open(&self, key: &str) -> bool {
+        // Before reading: the map to open may be the one whose save is waiting.
+        self.save_if_pending();
         let result = store().and_then(|mut library| library.load(key, web::now_ms()));
         match result {
             Ok(loaded) => {
-                self.first_in_worker.set(background::is_big(&loaded.map));
-                self.map.set(loaded.map);
-                self.doc.set(Some(OpenDoc { key: Some(key.to_string()), revision: loaded.summary.revision, preview: false }));
-                self.reset_history();
+                let doc = OpenDoc { key: Some(key.to_string()), revision: loaded.summary.revision, preview: false };
+                self.show_map(loaded.map, Some(doc));
                 self.clear_conflict_notices();
                 true
             }
@@ -582,11 +578,7 @@ impl AppState {
                 }
             }
         });
-        if self.big_map.get_untracked() {
-            self.persist_soon();
-        } else {
-            self.persist();
-        }
+        self.autosave();
     }
 
     /// Moves a stakeholder and pins it there (an undoable edit).
@@ -657,17 +649,18 @@ impl AppState {
         if gone {
             self.selected.set(None);
         }
-        if self.big_map.get_untracked() {
-            self.persist_soon();
-        } else {
-            self.persist();
-        }
+        self.autosave();
     }
 
-    /// Saves a big map in the task after the edit: the edit's own task updates the
-    /// analysis, the tables and the picture, and with a save of 5,000 stakeholders
-    /// on top it froze the page. Edits made meanwhile are saved together.
-    fn persist_soon(&self) {
+    /// Saves the open map after a change: at once, or for a big map in the next
+    /// task. The change's own task updates the analysis, the tables and the
+    /// picture, and with a save of 5,000 stakeholders on top it froze the page;
+    /// changes made meanwhile are saved together.
+    fn autosave(&self) {
+        if !self.big_map.get_untracked() {
+            self.persist();
+            return;
+        }
         if self.save_pending.get_value() {
             return;
         }
@@ -675,10 +668,19 @@ impl AppState {
         let state = *self;
         leptos::task::spawn_local(async move {
             web::next_task().await;
-            if state.save_pending.try_set_value(false).is_none() {
-                state.persist();
+            // Made already if a map was opened meanwhile (`save_if_pending` says).
+            if state.save_pending.try_get_value().is_some() {
+                state.save_if_pending();
             }
         });
+    }
+
+    /// Makes a big map's save that waits for its task now.
+    fn save_if_pending(&self) {
+        if self.save_pending.get_value() {
+            self.save_pending.set_value(false);
+            self.persist();
+        }
     }
 
     fn reset_history(&self) {
