@@ -4,7 +4,7 @@
 mod support;
 
 use proptest::prelude::*;
-use simpul::format::{decode, decode_value, encode, parse_json, Decoding};
+use simpul::format::{as_file, decode, decode_value, encode, parse_json, Decoding, Encoding};
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
@@ -52,6 +52,25 @@ proptest! {
         if damage == 0 {
             prop_assert_eq!(decode_value(&root), Ok(map));
         }
+    }
+
+    #[test]
+    fn writing_in_steps_gives_what_writing_at_once_gives(map in support::any_map(10), step in 1usize..7) {
+        let at_once = serde_json::to_string(&as_file(&map)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut encoding = Encoding::new(&map);
+        let mut steps = 0;
+        while !encoding.write(step) {
+            steps += 1;
+            prop_assert!(steps < 10_000, "the writing never ends");
+        }
+        // A step stops short only when more elements wait.
+        prop_assert_eq!(steps, (map.stakeholders.len() + map.links.len()).saturating_sub(1) / step);
+        prop_assert_eq!(encoding.map(), &map);
+        let text = encoding.finish();
+        prop_assert_eq!(&text, &at_once);
+        prop_assert_eq!(decode(&text), Ok(map.clone()));
+        // Finishing at once writes the same, for an owned map too.
+        prop_assert_eq!(Encoding::new(map).finish(), at_once);
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod spreadsheet;
 pub mod xlsx;
 
 pub use decode::{decode, decode_value, parse_json, Decoding};
-pub use encode::{as_file, encode, encode_value, file_name, file_stem};
+pub use encode::{as_file, encode, encode_value, file_name, file_stem, Encoding};
 pub use xml::{decimal, escape as escape_xml};
 pub use problem::{Expected, Invalid, Problem, ProblemKind};
 pub use share_link::{

@@ -62,13 +62,12 @@ pub enum StoredRevision {
     Unreadable,
 }
 
-/// An entry as it is written: the map serialised straight into the text.
+/// The fields an entry starts with, as they are written; the map follows them.
 #[derive(Serialize)]
-struct EntryOut<F: Serialize> {
+struct EntryHeadOut {
     schema: u64,
     revision: u64,
     saved_ms: f64,
-    map: F,
 }
 
 /// What a save needs to know of the entry it replaces.
@@ -265,9 +264,15 @@ impl<S: KeyValue> Library<S> {
 
     /// Stores `map` as a new entry of the library.
     pub fn create(&mut self, map: &Map, now_ms: f64) -> Result<MapSummary, StorageProblem> {
+        self.create_written(map, &format::Encoding::new(map).finish(), now_ms)
+    }
+
+    /// [`Self::create`] for a map whose file text is written already (a big map's
+    /// text is written a slice per task, see [`format::Encoding`]).
+    pub fn create_written(&mut self, map: &Map, map_text: &str, now_ms: f64) -> Result<MapSummary, StorageProblem> {
         self.ensure_writable()?;
         let key = self.fresh_key(now_ms)?;
-        self.write_entry(&key, map, 1, now_ms)?;
+        self.write_entry(&key, map_text, 1, now_ms)?;
         let summary = summary_of(&key, map, 1, now_ms);
         self.upsert_index(summary.clone());
         Ok(summary)
@@ -299,6 +304,19 @@ impl<S: KeyValue> Library<S> {
         expected_revision: u64,
         now_ms: f64,
     ) -> Result<MapSummary, StorageProblem> {
+        self.save_written(key, map, &format::Encoding::new(map).finish(), expected_revision, now_ms)
+    }
+
+    /// [`Self::save`] for a map whose file text is written already (`map_text`, as
+    /// [`format::Encoding`] writes it).
+    pub fn save_written(
+        &mut self,
+        key: &str,
+        map: &Map,
+        map_text: &str,
+        expected_revision: u64,
+        now_ms: f64,
+    ) -> Result<MapSummary, StorageProblem> {
         self.ensure_writable()?;
         let title = map.title.clone();
         match self.read_before_save(key) {
@@ -315,7 +333,7 @@ impl<S: KeyValue> Library<S> {
             Err(EntryError::Damaged(_)) => return Err(StorageProblem::Damaged { key: key.into(), title }),
         }
         let revision = expected_revision + 1;
-        self.write_entry(key, map, revision, now_ms)?;
+        self.write_entry(key, map_text, revision, now_ms)?;
         let summary = summary_of(key, map, revision, now_ms);
         self.upsert_index(summary.clone());
         Ok(summary)
@@ -509,9 +527,15 @@ impl<S: KeyValue> Library<S> {
         }
     }
 
-    fn write_entry(&mut self, key: &str, map: &Map, revision: u64, now_ms: f64) -> Result<(), StorageProblem> {
-        let doc = EntryOut { schema: SCHEMA, revision, saved_ms: now_ms, map: format::as_file(map) };
-        let text = to_json(&doc)?;
+    /// Writes an entry: its head (see [`entry_head`]), then the map's text as the
+    /// last field. Joined as text, so the map is not written out a second time.
+    fn write_entry(&mut self, key: &str, map_text: &str, revision: u64, now_ms: f64) -> Result<(), StorageProblem> {
+        let head = to_json(&EntryHeadOut { schema: SCHEMA, revision, saved_ms: now_ms })?;
+        let mut text = String::with_capacity(head.len() + map_text.len() + 8);
+        text.push_str(head.strip_suffix('}').unwrap_or(&head));
+        text.push_str(",\"map\":");
+        text.push_str(map_text);
+        text.push('}');
         self.set_making_room(&entry_key(key), &text)
     }
 

@@ -95,6 +95,14 @@ fn App() -> impl IntoView {
     });
 
     // Another tab saved: refresh the list and warn if it touched the open map.
+    // A big map's save may still be waiting for its tasks when the tab is closed,
+    // reloaded or put away: it is made before the page goes.
+    let _leaving = window_event_listener(ev::pagehide, move |_| state.save_now());
+    let _hidden = window_event_listener(ev::visibilitychange, move |_| {
+        if document().hidden() {
+            state.save_now();
+        }
+    });
     let _storage = window_event_listener(ev::storage, move |event| {
         state.on_storage_changed(event.key());
     });

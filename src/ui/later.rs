@@ -1,6 +1,6 @@
 //! Values that follow their source one task later. Opening a big map rebuilds the
-//! stakeholder table, the links table and the findings; built in the one task that
-//! opens the map, they froze the page for half a second. Each list reads its rows
+//! stakeholder table, the links table, the sectors and the findings; built in the
+//! one task that opens the map, they froze the page for half a second. Each list reads its rows
 //! through [`one_task_later`], so each is built in a task of its own and the page
 //! can paint (and take input) between them. A small map's lists follow at once,
 //! in the same task, as any other view does.

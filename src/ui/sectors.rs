@@ -1,6 +1,7 @@
 //! Sectors: add by name, rename, colour, delete (members leave the sector, undoably).
 
 use super::fields::QuickAdd;
+use super::later::one_task_later;
 use super::state::AppState;
 use super::web;
 use crate::edit::Command;
@@ -15,7 +16,9 @@ pub fn SectorsSection() -> impl IntoView {
         let (id, index) = state.map.with_untracked(|m| (m.fresh_sector_id(&name), m.sectors.len()));
         state.dispatch(Command::InsertSector { index, sector: Sector { id, name, color: None } });
     });
-    let rows = move || state.content.with(|m| m.sectors.clone());
+    // Built in a task of its own (see `later`): a big map's hundreds of sector
+    // rows, each with a colour picker, were a large part of the task opening it.
+    let rows = one_task_later(move || state.content.with(|m| m.sectors.clone()), state.big_map);
     // Every sector's member count in one pass over the stakeholders, not one pass
     // per sector.
     let members = Memo::new(move |_| {
@@ -32,7 +35,7 @@ pub fn SectorsSection() -> impl IntoView {
             <h2 id="sectors-heading">{state.tr(Text::SectorsHeading)}</h2>
             <QuickAdd id="add-sector" label=Text::AddSector hint=Text::AddSectorHint on_add=add/>
             <ul class="sector-list">
-                <For each=rows key=web::row_key let:sector>
+                <For each=move || rows.get() key=web::row_key let:sector>
                     <SectorRow sector=sector members=members/>
                 </For>
             </ul>

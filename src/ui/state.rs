@@ -41,6 +41,30 @@ const LANG_KEY: &str = "simpul.lang";
 /// took 150 ms.
 const BIG_FILE_BYTES: usize = 64 * 1024;
 
+/// How many elements (sectors, stakeholders, links) of a big map are read from a
+/// file, or written out for storage or the worker, per task: about 10 ms of work.
+const ELEMENTS_PER_TASK: usize = 4000;
+
+/// A big map's saves, made in tasks after its changes (see `AppState::autosave`).
+#[derive(Default)]
+struct Saving {
+    /// A change is not saved yet, nor is a save of it under way.
+    pending: bool,
+    /// The save being written out, a slice per task.
+    under_way: Option<SaveUnderWay>,
+    /// A task chain is making the saves.
+    running: bool,
+}
+
+/// A save of a snapshot of the open map, written out a slice per task.
+struct SaveUnderWay {
+    /// Where the map lives, when the snapshot was taken.
+    doc: OpenDoc,
+    /// Which opening of a map the snapshot is of (`AppState::opened`).
+    opened: u64,
+    text: format::Encoding<Map>,
+}
+
 /// The pictures of the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MapView {
@@ -69,8 +93,8 @@ pub struct AppState {
     pub can_redo: RwSignal<bool>,
     pub notices: RwSignal<Vec<(u32, Notice)>>,
     next_notice: StoredValue<u32>,
-    /// A big map's save waits for the next task (see `autosave`).
-    save_pending: StoredValue<bool>,
+    /// A big map's saves (see `autosave`).
+    saving: StoredValue<Saving>,
     pub selected: RwSignal<Option<StakeholderId>>,
     /// The analysis of the open map. A memo of the map alone, so it reruns after
     /// each edit and never for other UI changes. A big map is analysed in the
@@ -159,7 +183,7 @@ impl AppState {
             can_redo: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
             next_notice: StoredValue::new(0),
-            save_pending: StoredValue::new(false),
+            saving: StoredValue::new(Saving::default()),
             selected: RwSignal::new(None),
             import_problems: RwSignal::new(Vec::new()),
             print: RwSignal::new(None),
@@ -196,7 +220,11 @@ impl AppState {
                 // Written out in a task of its own: the map has just changed, and
                 // the task that changed it has its own work to do.
                 web::next_task().await;
-                let text = serde_json::to_string(&format::as_file(&map)).unwrap_or_default();
+                let mut encoding = format::Encoding::new(&map);
+                while !encoding.write(ELEMENTS_PER_TASK) {
+                    web::next_task().await;
+                }
+                let text = encoding.finish();
                 let answer = web::analyse_in_worker(&text).await.ok().and_then(|t| background::from_message(&t));
                 let analysis = answer.unwrap_or_else(|| analyze(&map));
                 in_flight.set_value(false);
@@ -272,7 +300,7 @@ impl AppState {
 
     /// Leaves no map open.
     fn close(&self) {
-        self.save_if_pending();
+        self.save_now();
         // The doc first: the views of an open map go before its map is emptied.
         self.doc.set(None);
         self.first_in_worker.set(false);
@@ -284,7 +312,7 @@ impl AppState {
     /// fresh history (`close` leaves no map open). A big map's save still waiting for its task is made first: it
     /// is of the map shown until now. A big map is first analysed in the worker.
     fn show_map(&self, map: Map, doc: Option<OpenDoc>) {
-        self.save_if_pending();
+        self.save_now();
         self.first_in_worker.set(background::is_big(&map));
         self.map.set(map);
         self.doc.set(doc);
@@ -406,7 +434,7 @@ impl AppState {
     /// Opens a stored map; `false` (after telling the user) when it cannot be read.
     pub fn open(&self, key: &str) -> bool {
         // Before reading: the map to open may be the one whose save is waiting.
-        self.save_if_pending();
+        self.save_now();
         let result = store().and_then(|mut library| library.load(key, web::now_ms()));
         match result {
             Ok(loaded) => {
@@ -439,6 +467,8 @@ impl AppState {
     }
 
     pub fn duplicate(&self, key: &str) {
+        // The copy is of the map as it is, with the changes still to be saved.
+        self.save_now();
         let loaded = store().and_then(|mut l| l.load(key, web::now_ms()));
         match loaded {
             Ok(mut loaded) => {
@@ -451,6 +481,9 @@ impl AppState {
 
     /// Moves a map to the trash (restorable until the trash is emptied).
     pub fn delete(&self, key: &str) {
+        // Saved first, so the trash holds the map as it is (and the waiting save
+        // does not find its entry gone).
+        self.save_now();
         let title = self.catalogue.with_untracked(|c| c.maps.iter().find(|m| m.key == key).map(|m| m.title.clone()));
         match store().and_then(|mut l| l.delete(key, web::now_ms())) {
             Ok(()) => {
@@ -513,6 +546,7 @@ impl AppState {
 
     /// Downloads every map of the library in one backup file.
     pub fn download_backup(&self) {
+        self.save_now();
         let keys: Vec<String> = self.catalogue.with_untracked(|c| c.maps.iter().filter(|m| !m.damaged).map(|m| m.key.clone()).collect());
         let result = store().map(|mut l| {
             let mut maps = Vec::with_capacity(keys.len());
@@ -652,33 +686,80 @@ impl AppState {
         self.autosave();
     }
 
-    /// Saves the open map after a change: at once, or for a big map in the next
-    /// task. The change's own task updates the analysis, the tables and the
-    /// picture, and with a save of 5,000 stakeholders on top it froze the page;
-    /// changes made meanwhile are saved together.
+    /// Saves the open map after a change: at once, or for a big map a few tasks
+    /// later. The change's own task updates the analysis, the tables and the
+    /// picture; a big map's save is written out in tasks of its own, a slice per
+    /// task (writing 5,000 stakeholders in one go froze the page). Changes made
+    /// meanwhile are saved together, by the next save.
     fn autosave(&self) {
         if !self.big_map.get_untracked() {
             self.persist();
             return;
         }
-        if self.save_pending.get_value() {
-            return;
+        let start = self.saving.try_update_value(|saving| {
+            saving.pending = true;
+            !std::mem::replace(&mut saving.running, true)
+        });
+        if start == Some(true) {
+            self.save_in_tasks();
         }
-        self.save_pending.set_value(true);
+    }
+
+    /// The task chain that makes a big map's saves: takes a snapshot of the map,
+    /// writes it out a slice per task and stores it, then starts again while
+    /// changes are waiting.
+    fn save_in_tasks(&self) {
         let state = *self;
         leptos::task::spawn_local(async move {
-            web::next_task().await;
-            // Made already if a map was opened meanwhile (`save_if_pending` says).
-            if state.save_pending.try_get_value().is_some() {
-                state.save_if_pending();
+            loop {
+                web::next_task().await;
+                let Some(under_way) = state.saving.try_with_value(|s| s.under_way.is_some()) else { return };
+                if under_way {
+                    let done = state.saving.try_update_value(|s| s.under_way.as_mut().is_none_or(|u| u.text.write(ELEMENTS_PER_TASK)));
+                    if done == Some(true) {
+                        state.finish_save_under_way();
+                    }
+                } else if !state.start_save() {
+                    state.saving.update_value(|s| s.running = false);
+                    return;
+                }
             }
         });
     }
 
-    /// Makes a big map's save that waits for its task now.
-    fn save_if_pending(&self) {
-        if self.save_pending.get_value() {
-            self.save_pending.set_value(false);
+    /// Takes a snapshot of the open map for a save written out in tasks, if a
+    /// change waits to be saved; `false` when there is nothing to save.
+    fn start_save(&self) -> bool {
+        if self.saving.try_update_value(|s| std::mem::take(&mut s.pending)) != Some(true) {
+            return false;
+        }
+        // A preview is never written.
+        let Some(doc) = self.doc.get_untracked().filter(|d| !d.preview) else { return true };
+        let text = format::Encoding::new(self.map.get_untracked());
+        let opened = self.opened.get_untracked();
+        self.saving.update_value(|s| s.under_way = Some(SaveUnderWay { doc, opened, text }));
+        true
+    }
+
+    /// Writes out and stores the rest of the save under way, if there is one.
+    fn finish_save_under_way(&self) {
+        let Some(save) = self.saving.try_update_value(|s| s.under_way.take()).flatten() else { return };
+        let SaveUnderWay { doc, opened, text } = save;
+        let (map, text) = text.finish_with_map();
+        let now = web::now_ms();
+        let result = store().and_then(|mut library| match &doc.key {
+            Some(key) => library.save_written(key, &map, &text, doc.revision, now),
+            None => library.create_written(&map, &text, now),
+        });
+        self.saved(result, self.opened.get_untracked() == opened);
+    }
+
+    /// Makes the open map's saves that wait for their tasks now: before another
+    /// map replaces it, before storage is read for the map it is, and before the
+    /// page is closed or hidden.
+    pub fn save_now(&self) {
+        self.finish_save_under_way();
+        if self.saving.try_update_value(|s| std::mem::take(&mut s.pending)) == Some(true) {
             self.persist();
         }
     }
@@ -699,8 +780,10 @@ impl AppState {
     }
 
     /// Autosave: writes the open map, creating its entry if it has none yet. A
-    /// preview is never written.
+    /// preview is never written. A save under way is stored first, so the
+    /// revisions follow each other.
     fn persist(&self) {
+        self.finish_save_under_way();
         let Some(doc) = self.doc.get_untracked().filter(|d| !d.preview) else { return };
         let now = web::now_ms();
         let result = self.map.with_untracked(|map| {
@@ -709,9 +792,17 @@ impl AppState {
                 None => library.create(map, now),
             })
         });
+        self.saved(result, true);
+    }
+
+    /// After a save: the open doc's new revision (when the map saved is still
+    /// the one open), the library's list, and the user told of a failure.
+    fn saved(&self, result: Result<crate::storage::MapSummary, StorageProblem>, still_open: bool) {
         match result {
             Ok(summary) => {
-                self.doc.set(Some(OpenDoc { key: Some(summary.key.clone()), revision: summary.revision, preview: false }));
+                if still_open {
+                    self.doc.set(Some(OpenDoc { key: Some(summary.key.clone()), revision: summary.revision, preview: false }));
+                }
                 // The save worked, so earlier save failures are over.
                 self.notices.update(|n| {
                     n.retain(|(_, notice)| {
@@ -797,7 +888,6 @@ impl AppState {
         let mut decoding = format::Decoding::new(&root);
         if big {
             // Checked a slice of elements per task.
-            const ELEMENTS_PER_TASK: usize = 4000;
             loop {
                 web::next_task().await;
                 if decoding.read(ELEMENTS_PER_TASK) {

@@ -122,6 +122,61 @@ test('a big map is saved, and opens again with its findings after a reload', asy
   assert.deepEqual(errors, []);
 });
 
+test('edits to a big map are all saved, even when its copy is made while a save is being written', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await importMap(page, bigMap());
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('simpul.map.')));
+  // A big map's save is written out in tasks after its edit. The first six edits
+  // come 5 to 0 tasks apart, so some land while a save is being written. The last
+  // comes once those are saved; two tasks after it (the first is the page's own
+  // task after the edit, the second the save's first), with its save under way,
+  // the map is duplicated, which reads storage.
+  await page.evaluate(async () => {
+    const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+    const field = document.querySelector('#add-stakeholder');
+    for (let i = 0; i < 7; i++) {
+      field.value = `Forum ${i}`;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      for (let t = 0; t < (i < 5 ? 5 - i : i === 5 ? 20 : 2); t++) await nextTask();
+    }
+    document.querySelector('button[aria-label="Duplicate Peta besar"]').click();
+  });
+  await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('simpul.map.')).length === 2);
+  await page.waitForTimeout(500);
+  // The map and its copy both hold every edit.
+  const stored = Object.entries(await storageSnapshot(page)).filter(([k]) => k.startsWith('simpul.map.')).map(([, v]) => JSON.parse(v));
+  assert.deepEqual(stored.map((e) => e.map.title).sort(), ['Peta besar', 'Peta besar (copy)']);
+  for (const entry of stored) {
+    const names = entry.map.stakeholders.map((s) => s.name);
+    assert.equal(names.length, 1508);
+    assert.deepEqual(names.slice(-7), [0, 1, 2, 3, 4, 5, 6].map((i) => `Forum ${i}`));
+  }
+  // Saved as one revision after another: no save was refused as another tab's.
+  assert.equal(await page.getByText(/another tab or window/).count(), 0);
+  assert.deepEqual(errors, []);
+});
+
+test('an edit to a big map just before the tab reloads is kept', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await importMap(page, bigMap());
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('simpul.map.')));
+  // Reloaded a task after the edit: its save has just started being written out.
+  await page.evaluate(async () => {
+    const field = document.querySelector('#add-stakeholder');
+    field.value = 'Forum Terakhir';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve));
+    location.reload();
+  });
+  await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: 'Hub Kota' }).waitFor();
+  const stored = Object.entries(await storageSnapshot(page)).filter(([k]) => k.startsWith('simpul.map.')).map(([, v]) => JSON.parse(v));
+  assert.equal(stored.length, 1);
+  assert.equal(stored[0].map.stakeholders.at(-1).name, 'Forum Terakhir');
+  assert.deepEqual(errors, []);
+});
+
 test('a big file wrong throughout lists its first 100 problems and counts the rest', async () => {
   const { page, errors } = await openApp(browser, server.url);
   const map = bigMap();
