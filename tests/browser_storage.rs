@@ -92,3 +92,16 @@ fn two_libraries_on_one_storage_do_not_overwrite_each_other() {
     assert!(matches!(refused, Err(StorageProblem::Conflict { .. })), "{refused:?}");
     assert_eq!(tab_two.load(&created.key, 4.0).unwrap().map, map("Bersama", 2));
 }
+
+#[wasm_bindgen_test]
+fn a_value_is_copied_whole_and_a_missing_one_is_not() {
+    local_storage().clear().expect("clear");
+    let mut store = BrowserStore::open().unwrap();
+    // Not only ASCII: the copy must be exact, character for character.
+    let value = format!("{{\"title\":\"Peta “Sungai” – {}\"}}", "é".repeat(10_000));
+    store.set("from", &value).unwrap();
+    assert_eq!(store.copy("from", "to"), Ok(true));
+    assert_eq!(store.get("to").unwrap().as_deref(), Some(value.as_str()));
+    assert_eq!(store.copy("nothing here", "to.2"), Ok(false));
+    assert_eq!(store.get("to.2").unwrap(), None);
+}

@@ -4,7 +4,7 @@
 mod support;
 
 use proptest::prelude::*;
-use simpul::format::{as_file, decode, decode_value, encode, parse_json, Decoding, Encoding};
+use simpul::format::{as_file, decode, decode_value, encode, parse_json, Decoding, Encoding, Parsing};
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
@@ -71,6 +71,52 @@ proptest! {
         prop_assert_eq!(decode(&text), Ok(map.clone()));
         // Finishing at once writes the same, for an owned map too.
         prop_assert_eq!(Encoding::new(map).finish(), at_once);
+    }
+
+    #[test]
+    fn parsing_in_steps_gives_what_parsing_at_once_gives(
+        map in support::any_map(8),
+        step in 1usize..7,
+        cut in 0usize..3000,
+        junk in prop::sample::select(vec!["", "x", "]", "[", "}", "{", ",", "\"", "\\", "[[", "{\"a\":", "\"links\":[1],"]),
+        shape in 0usize..6,
+    ) {
+        // A file, pretty or compact, with a byte order mark, a repeated key, or
+        // damaged by a cut and some junk; or not an object at all.
+        let text = match shape {
+            0 => encode(&map),
+            1 => serde_json::to_string(&as_file(&map)).map_err(|e| TestCaseError::fail(e.to_string()))?,
+            2 => format!("\u{feff}{}", encode(&map)),
+            3 => encode(&map).replacen('{', "{\"links\": [{\"id\": 1}, [2, [3]]],", 1),
+            4 => format!("[{}, 1]", encode(&map)),
+            _ => {
+                let text = encode(&map);
+                let mut at = cut.min(text.len());
+                while !text.is_char_boundary(at) { at -= 1; }
+                format!("{}{}{}", &text[..at], junk, &text[at..])
+            }
+        };
+        let mut parsing = Parsing::new(&text);
+        let mut steps = 0;
+        while !parsing.read(step) {
+            steps += 1;
+            prop_assert!(steps < 100_000, "the parsing never ends");
+        }
+        if shape <= 3 {
+            // A file that parses is parsed in steps (not left whole to `finish`):
+            // a step stops short only when more elements wait.
+            // (The repeated "links" of shape 3 comes first: the file's own wins.)
+            let elements = map.sectors.len() + map.stakeholders.len() + map.links.len();
+            prop_assert_eq!(steps, elements.saturating_sub(1) / step);
+        }
+        prop_assert_eq!(parsing.finish(), parse_json(&text));
+    }
+
+    #[test]
+    fn parsing_arbitrary_text_in_steps_gives_what_parsing_at_once_gives(text in ".{0,200}", step in 1usize..4) {
+        let mut parsing = Parsing::new(&text);
+        parsing.read(step);
+        prop_assert_eq!(parsing.finish(), parse_json(&text));
     }
 
     #[test]

@@ -248,6 +248,26 @@ fn map_files() {
     });
 }
 
+/// As the app reads a big file: parsed and then checked a few elements per step.
+/// The answer must be the one `decode` gives at once.
+#[test]
+fn map_files_read_in_steps() {
+    fuzz("map files in steps", texts("map"), |text| {
+        let mut parsing = format::Parsing::new(&text);
+        while !parsing.read(3) {}
+        let in_steps = parsing.finish().and_then(|root| {
+            let mut decoding = format::Decoding::new(&root);
+            while !decoding.read(3) {}
+            decoding.finish()
+        });
+        if in_steps == format::decode(&text) {
+            Ok(())
+        } else {
+            Err("reading in steps gave another answer".into())
+        }
+    });
+}
+
 #[test]
 fn share_links() {
     let seeds = corpus("share");

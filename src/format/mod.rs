@@ -2,6 +2,7 @@
 
 mod decode;
 mod encode;
+mod parse;
 mod problem;
 mod share_link;
 mod xml;
@@ -15,6 +16,7 @@ pub mod spreadsheet;
 pub mod xlsx;
 
 pub use decode::{decode, decode_value, parse_json, Decoding};
+pub use parse::Parsing;
 pub use encode::{as_file, encode, encode_value, file_name, file_stem, Encoding};
 pub use xml::{decimal, escape as escape_xml};
 pub use problem::{Expected, Invalid, Problem, ProblemKind};

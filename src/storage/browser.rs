@@ -41,6 +41,20 @@ impl KeyValue for BrowserStore {
         self.storage.set_item(key, value).map_err(classify)
     }
 
+    fn copy(&mut self, from: &str, to: &str) -> Result<bool, StoreError> {
+        // Read and written as a JavaScript string: it never crosses into wasm.
+        let get_item = js_sys::Reflect::get(&self.storage, &JsValue::from_str("getItem")).map_err(classify)?;
+        let get_item: js_sys::Function = get_item.dyn_into().map_err(classify)?;
+        let value = get_item.call1(&self.storage, &JsValue::from_str(from)).map_err(classify)?;
+        if value.is_null() || value.is_undefined() {
+            return Ok(false);
+        }
+        let set_item = js_sys::Reflect::get(&self.storage, &JsValue::from_str("setItem")).map_err(classify)?;
+        let set_item: js_sys::Function = set_item.dyn_into().map_err(classify)?;
+        set_item.call2(&self.storage, &JsValue::from_str(to), &value).map_err(classify)?;
+        Ok(true)
+    }
+
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
         self.storage.remove_item(key).map_err(classify)
     }

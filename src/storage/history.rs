@@ -67,9 +67,8 @@ impl<S: KeyValue> Library<S> {
         if newest.is_some_and(|t| previous_saved_ms - (t as f64) < VERSION_EVERY_MS) || now_ms <= previous_saved_ms {
             return;
         }
-        let Ok(Some(raw)) = self.store.get(&entry_key(key)) else { return };
         let version_key = format!("{}{}", versions_prefix(key), previous_saved_ms.max(0.0) as u64);
-        if self.store.set(&version_key, &raw).is_err() {
+        if self.store.copy(&entry_key(key), &version_key) != Ok(true) {
             return;
         }
         // The oldest beyond the limit go.

@@ -24,6 +24,15 @@ pub trait KeyValue {
         Ok(self.get(key)?.map(|value| value.chars().take(chars).collect()))
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Stores the value of `from` under `to` as well; `false` when `from` holds
+    /// nothing. A browser copies it without bringing it into the app (keeping a
+    /// version of a map of 5,000 stakeholders copied megabytes there and back).
+    fn copy(&mut self, from: &str, to: &str) -> Result<bool, StoreError> {
+        match self.get(from)? {
+            Some(value) => self.set(to, &value).map(|()| true),
+            None => Ok(false),
+        }
+    }
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     /// Every key currently stored (any order).
     fn keys(&self) -> Result<Vec<String>, StoreError>;

@@ -7,7 +7,8 @@ use super::state::AppState;
 use super::web;
 use crate::edit::Command;
 use crate::i18n::{vocabulary, Text};
-use crate::model::{Link, LinkKind, StakeholderId, Strength};
+use crate::model::{Link, LinkKind, Map, StakeholderId, Strength};
+use std::collections::{HashMap, HashSet};
 use crate::pages::Pages;
 use leptos::prelude::*;
 
@@ -80,7 +81,10 @@ pub fn LinksSection() -> impl IntoView {
     // Built in a task of its own (see `later`).
     let rows = one_task_later(move || {
         let shown = pages.get().rows(page.get());
-        state.content.with(|m| m.links.get(shown).unwrap_or_default().to_vec())
+        state.content.with(|m| {
+            let links = m.links.get(shown).unwrap_or_default();
+            links.iter().cloned().zip(between(m, links)).collect::<Vec<_>>()
+        })
     }, state.big_map);
     view! {
         <section class="card" aria-labelledby="links-heading">
@@ -120,8 +124,8 @@ pub fn LinksSection() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || rows.get() key=web::row_key let:link>
-                            <LinkRow link=link kinds=kinds strengths=strengths open=open_row/>
+                        <For each=move || rows.get() key=web::row_key let:row>
+                            <LinkRow link=row.0 between=row.1 kinds=kinds strengths=strengths open=open_row/>
                         </For>
                     </tbody>
                 </table>
@@ -131,26 +135,29 @@ pub fn LinksSection() -> impl IntoView {
     }
 }
 
+/// What each of `links` is between, as the table shows it ("A → B", or "A — B"
+/// when undirected): the names are found in one pass over the stakeholders.
+fn between(map: &Map, links: &[Link]) -> Vec<String> {
+    let ends: HashSet<&StakeholderId> = links.iter().flat_map(|l| [&l.from, &l.to]).collect();
+    let names: HashMap<&StakeholderId, &str> =
+        map.stakeholders.iter().filter(|s| ends.contains(&s.id)).map(|s| (&s.id, s.name.as_str())).collect();
+    let name = |id: &StakeholderId| names.get(id).copied().unwrap_or_default();
+    links.iter().map(|l| format!("{} {} {}", name(&l.from), if l.directed { "→" } else { "—" }, name(&l.to))).collect()
+}
+
 #[component]
 fn LinkRow(
     link: Link,
+    /// The row's stakeholders, from [`between`].
+    between: String,
     kinds: Memo<Vec<(String, String)>>,
     strengths: Memo<Vec<(String, String)>>,
     /// The id of the row open for editing, if any.
     open: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Worked out once per change of the map, not once per label that shows it.
-    let names = {
-        let (from, to, directed) = (link.from.clone(), link.to.clone(), link.directed);
-        Memo::new(move |_| {
-            state.content.with(|m| {
-                let name = |id: &StakeholderId| m.stakeholder(id).map(|s| s.name.clone()).unwrap_or_default();
-                format!("{} {} {}", name(&from), if directed { "→" } else { "—" }, name(&to))
-            })
-        })
-    };
-    let label = move |what: Text| names.with(|n| format!("{} ({n})", state.t(what)));
+    let names = StoredValue::new(between);
+    let label = move |what: Text| names.with_value(|n| format!("{} ({n})", state.t(what)));
     let base = StoredValue::new(link.clone());
     let replace = move |change: Box<dyn FnOnce(&mut Link)>| {
         let mut link = base.get_value();
@@ -211,7 +218,7 @@ fn LinkRow(
     };
     view! {
         <tr>
-            <th scope="row">{move || names.get()}</th>
+            <th scope="row">{names.get_value()}</th>
             <Show when=move || editing.get() fallback=text>{controls.clone()}</Show>
             <td class="row-actions">
                 <button class="quiet" aria-expanded=move || editing.get().to_string() aria-label=move || label(if editing.get() { Text::DoneEditing } else { Text::EditLink })

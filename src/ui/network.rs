@@ -56,6 +56,10 @@ struct Engine {
     spare: Option<web_sys::HtmlCanvasElement>,
     /// Until this time (ms) the wheel is zooming: frames scale the canvas.
     zooming_until: f64,
+    /// The map changed since the layout was brought in step with it: a big map's
+    /// layout follows in a task of its own, or at the next frame or pointer
+    /// event if that comes first (see `View::sync_layout`).
+    out_of_sync: bool,
 }
 
 /// A painting of a big map under way ([`Slices`]): it paints the layout as it
@@ -109,6 +113,7 @@ pub fn NetworkView() -> impl IntoView {
             painting: None,
             spare: None,
             zooming_until: 0.0,
+            out_of_sync: false,
         }),
         canvas: NodeRef::new(),
         link_mode: RwSignal::new(false),
@@ -120,12 +125,22 @@ pub fn NetworkView() -> impl IntoView {
         state.map.track();
         let fresh = view.engine.with_value(|e| e.layout.is_none() || e.opened != opened);
         if !fresh {
-            state.map.with_untracked(|map| view.engine.update_value(|e| e.layout.as_mut().into_iter().for_each(|l| l.sync(map))));
+            view.engine.update_value(|e| e.out_of_sync = true);
+            // 15 ms for 5,000 stakeholders, on top of the edit's own task.
+            if state.big_map.get_untracked() {
+                leptos::task::spawn_local(async move {
+                    super::web::next_task().await;
+                    view.sync_layout();
+                });
+            } else {
+                view.sync_layout();
+            }
             view.schedule();
             return;
         }
         view.engine.update_value(|e| {
             e.layout = None;
+            e.out_of_sync = false;
             // The last map's picture is not shown over this one.
             if let Some((old, _)) = e.snapshot.take() {
                 e.spare = Some(old);
@@ -254,6 +269,16 @@ impl View {
         }
     }
 
+    /// Brings the layout in step with the map, if the map changed since.
+    fn sync_layout(self) {
+        if self.engine.try_update_value(|e| std::mem::take(&mut e.out_of_sync)) != Some(true) {
+            return;
+        }
+        self.state.map.with_untracked(|map| {
+            self.engine.update_value(|e| e.layout.as_mut().into_iter().for_each(|l| l.sync(map)));
+        });
+    }
+
     /// Asks for a frame that paints everything anew.
     fn schedule(self) {
         self.engine.update_value(|e| e.dirty = true);
@@ -271,6 +296,7 @@ impl View {
 
     fn frame(self) {
         let started = super::web::now_ms();
+        self.sync_layout();
         self.engine.update_value(|e| e.scheduled = false);
         let Some(canvas) = self.canvas.get_untracked() else { return };
         let (width, height) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
@@ -583,6 +609,7 @@ impl View {
     }
 
     fn under(self, p: PosOnScreen) -> (PosInWorld, Option<usize>) {
+        self.sync_layout();
         self.engine
             .with_value(|e| {
                 let world = e.viewport.to_world(p);
@@ -723,6 +750,7 @@ impl View {
         if event.ctrl_key() || event.meta_key() || event.alt_key() || self.state.workshop.with_untracked(Option::is_some) {
             return;
         }
+        self.sync_layout();
         const STEP_ON_SCREEN: f64 = 40.0;
         const MOVE_IN_WORLD: f64 = 10.0;
         let selected = self.selected_index();

@@ -5,34 +5,36 @@ use super::fields::{scale_options, Choice};
 use super::state::AppState;
 use crate::edit::Command;
 use crate::i18n::{vocabulary, Text};
-use crate::model::{Resource, Score, Stakeholder, StakeholderKind, Stance};
+use crate::model::{Resource, Score, Stakeholder, StakeholderId, StakeholderKind, Stance};
 use leptos::prelude::*;
 
 #[component]
 pub fn StakeholderPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let current = move || {
+    // The selected stakeholder's id while it exists: the form is rebuilt when the
+    // selection changes, not at every change of the map (each would rebuild a
+    // check box per sector).
+    let current = Memo::new(move |_| {
         let id = state.selected.get()?;
-        state.map.with(|m| m.stakeholder(&id).cloned())
-    };
+        state.map.with(|m| m.stakeholder(&id).is_some()).then_some(id)
+    });
     view! {
         <aside class="side-panel" aria-labelledby="panel-heading">
-            {move || match current() {
+            {move || match current.get() {
                 None => view! {
                     <h2 id="panel-heading">{state.tr(Text::EditStakeholder)}</h2>
                     <p class="hint">{state.tr(Text::SelectToEdit)}</p>
                 }.into_any(),
                 // Rebuilt when the selection changes, so fields never show another's values.
-                Some(s) => view! { <StakeholderForm stakeholder=s/> }.into_any(),
+                Some(id) => view! { <StakeholderForm id=id/> }.into_any(),
             }}
         </aside>
     }
 }
 
 #[component]
-fn StakeholderForm(stakeholder: Stakeholder) -> impl IntoView {
+fn StakeholderForm(id: StakeholderId) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let id = stakeholder.id.clone();
     // Reads the live stakeholder, changes one field, dispatches a replace.
     let edit = {
         let id = id.clone();
@@ -44,14 +46,13 @@ fn StakeholderForm(stakeholder: Stakeholder) -> impl IntoView {
         }
     };
     let edit = StoredValue::new(edit);
+    // The stakeholder as it is now, found once per change of the map and read by
+    // every field.
     let live = {
         let id = id.clone();
-        move || state.map.with(|m| m.stakeholder(&id).cloned())
+        Memo::new(move |_| state.map.with(|m| m.stakeholder(&id).cloned()))
     };
-    let live = StoredValue::new(live);
-    let field = move |f: fn(&Stakeholder) -> String| {
-        Signal::derive(move || live.with_value(|l| l()).map(|s| f(&s)).unwrap_or_default())
-    };
+    let field = move |f: fn(&Stakeholder) -> String| Signal::derive(move || live.with(|l| l.as_ref().map(f)).unwrap_or_default());
     let run = move |change: Box<dyn FnOnce(&mut Stakeholder)>| edit.with_value(|e| e(change));
 
     let score_choice = move |key: &'static str, label: Text, get: fn(&Stakeholder) -> String, set: fn(&mut Stakeholder, Score)| {
@@ -76,7 +77,7 @@ fn StakeholderForm(stakeholder: Stakeholder) -> impl IntoView {
         }
     };
 
-    let sectors = move || state.content.with(|m| m.sectors.clone());
+    let sectors = Memo::new(move |_| state.content.with(|m| m.sectors.clone()));
     let delete = {
         let id = id.clone();
         move |_| {
@@ -131,11 +132,11 @@ fn StakeholderForm(stakeholder: Stakeholder) -> impl IntoView {
             <Show when=move || state.content.with(|m| m.sectors.is_empty())>
                 <p class="hint">{state.tr(Text::NoSectorsYet)}</p>
             </Show>
-            {move || sectors().into_iter().map(|sector| {
+            {move || sectors.get().into_iter().map(|sector| {
                 let sector_id = sector.id.clone();
                 let checked = {
                     let sector_id = sector_id.clone();
-                    move || live.with_value(|l| l()).is_some_and(|s| s.sectors.contains(&sector_id))
+                    move || live.with(|l| l.as_ref().is_some_and(|s| s.sectors.contains(&sector_id)))
                 };
                 view! {
                     <label class="check">
@@ -155,7 +156,7 @@ fn StakeholderForm(stakeholder: Stakeholder) -> impl IntoView {
         <fieldset class="checks">
             <legend>{state.tr(Text::Resources)}</legend>
             {Resource::ALL.iter().copied().map(|resource| {
-                let checked = move || live.with_value(|l| l()).is_some_and(|s| s.resources.contains(&resource));
+                let checked = move || live.with(|l| l.as_ref().is_some_and(|s| s.resources.contains(&resource)));
                 view! {
                     <label class="check">
                         <input type="checkbox" prop:checked=checked on:change=move |e| {
@@ -183,7 +184,7 @@ fn StakeholderForm(stakeholder: Stakeholder) -> impl IntoView {
                 }></textarea>
         </div>
         <label class="check">
-            <input type="checkbox" prop:checked=move || live.with_value(|l| l()).is_some_and(|s| s.pinned)
+            <input type="checkbox" prop:checked=move || live.with(|l| l.as_ref().is_some_and(|s| s.pinned))
                 on:change=move |e| {
                     let on = event_target_checked(&e);
                     run(Box::new(move |s| s.pinned = on));

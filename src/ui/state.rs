@@ -226,6 +226,10 @@ impl AppState {
                 }
                 let text = encoding.finish();
                 let answer = web::analyse_in_worker(&text).await.ok().and_then(|t| background::from_message(&t));
+                // Shown in a task of its own: reading the answer of 5,000
+                // stakeholders and then updating every view that shows it took
+                // 90 ms together.
+                web::next_task().await;
                 let analysis = answer.unwrap_or_else(|| analyze(&map));
                 in_flight.set_value(false);
                 state.worker_analysis.set(Some(std::sync::Arc::new((map, analysis))));
@@ -860,14 +864,26 @@ impl AppState {
     /// nothing. Returns `false` for a Kumu project, which goes through the import
     /// preview (the background worker reads it) so its types can be given kinds.
     pub async fn import_text(&self, text: String) -> bool {
-        // A big file is read a step per task (parsing, checking, showing): for
-        // 5,000 stakeholders each step takes most of the 100 ms the page may
+        // A big file is read in steps, a task each (splitting, parsing and
+        // checking a slice of elements, showing): for 5,000 stakeholders, parsing
+        // or checking the whole file at once took most of the 100 ms the page may
         // freeze for.
         let big = text.len() > BIG_FILE_BYTES;
-        if big {
+        let parsed = if big {
             web::next_task().await;
-        }
-        let root = match format::parse_json(&text) {
+            // Split in one pass, then parsed a slice of elements per task.
+            let mut parsing = format::Parsing::new(&text);
+            loop {
+                web::next_task().await;
+                if parsing.read(ELEMENTS_PER_TASK) {
+                    break;
+                }
+            }
+            parsing.finish()
+        } else {
+            format::parse_json(&text)
+        };
+        let root = match parsed {
             Ok(root) => root,
             Err(invalid) => {
                 self.import_problems.set(invalid.problems);

@@ -61,8 +61,15 @@ fn percent(share: f64) -> String {
 
 impl Finding {
     pub fn explain(&self, map: &Map, lang: Lang) -> Explanation {
-        let subject = |i: usize| self.subjects.get(i).map_or_else(String::new, |id| stakeholder_name(map, id));
-        let person = |i: usize| self.subjects.get(i).and_then(|id| map.stakeholder(&StakeholderId::new(id.as_str())));
+        // The first two subjects, looked up once: a lookup walks the stakeholders,
+        // and a page of findings of a big map is a hundred explanations.
+        let people = [0, 1].map(|i| self.subjects.get(i).map(|id| (id, map.stakeholder(&StakeholderId::new(id.as_str())))));
+        let subject = |i: usize| match people.get(i).copied().flatten() {
+            Some((_, Some(s))) => s.name.clone(),
+            Some((id, None)) => id.to_string(),
+            None => String::new(),
+        };
+        let person = |i: usize| people.get(i).copied().flatten().and_then(|(_, s)| s);
         let (a, b) = (subject(0), subject(1));
         let power = |i: usize| person(i).map_or(0, |s| s.power.get());
         let (message, action) = match self.code {
