@@ -75,7 +75,15 @@ fn SeverityGroup(severity: Severity) -> impl IntoView {
                 {move || state.t(severity_heading(severity))}
             </h3>
             <ul class="finding-list" aria-labelledby=heading_id.clone()>
-                {move || items.get().into_iter().map(|(position, finding, explanation)| {
+                // Keyed, so that an edit that adds or drops one finding rebuilds
+                // only the items it moves, not every list of a big map.
+                <For
+                    each=move || items.get()
+                    key=|(position, finding, explanation)| (*position, finding.code.as_str(), finding.subjects.clone(), explanation.message.clone())
+                    let:item
+                >
+                {
+                    let (position, finding, explanation) = item;
                     let subjects = finding.subjects.join(" ");
                     let active = move || state.active_finding.with(|a| a.as_ref().map(|(p, _)| *p) == Some(position));
                     let choose = {
@@ -106,7 +114,8 @@ fn SeverityGroup(severity: Severity) -> impl IntoView {
                             </button>
                         </li>
                     }
-                }).collect_view()}
+                }
+                </For>
             </ul>
             <Pager pages=pages page=page list=severity_heading(severity)/>
         </Show>

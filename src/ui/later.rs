@@ -6,7 +6,20 @@
 //! in the same task, as any other view does.
 
 use leptos::prelude::*;
+use std::cell::Cell;
 use std::time::Duration;
+
+thread_local! {
+    /// Rows were handed on since the picture's last frame (see [`rows_handed_on`]).
+    static HANDED_ON: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether a list was handed new rows since the last call. The browser lays out a
+/// big map's new rows in its next frame (40–60 ms for a page of them), so the
+/// picture leaves that frame to it and paints in the one after.
+pub fn rows_handed_on() -> bool {
+    HANDED_ON.with(|h| h.replace(false))
+}
 
 /// How many rows of a big map's new page come first, a task before the rest.
 const FIRST_ROWS: usize = 25;
@@ -39,6 +52,7 @@ where
         let hand_on = move |rows: Vec<T>| {
             if latest.try_get_value() == Some(ticket) {
                 shown.try_set(rows);
+                HANDED_ON.with(|h| h.set(true));
             }
         };
         set_timeout(

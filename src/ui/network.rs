@@ -298,6 +298,11 @@ impl View {
         let started = super::web::now_ms();
         self.sync_layout();
         self.engine.update_value(|e| e.scheduled = false);
+        if super::later::rows_handed_on() {
+            // This frame lays out a list's new rows: the picture waits for the next.
+            self.schedule_move();
+            return;
+        }
         let Some(canvas) = self.canvas.get_untracked() else { return };
         let (width, height) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
         if width < 1.0 || height < 1.0 {

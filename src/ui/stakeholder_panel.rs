@@ -2,6 +2,7 @@
 //! is one command, so each can be undone on its own.
 
 use super::fields::{scale_options, Choice};
+use super::later::one_task_later;
 use super::state::AppState;
 use crate::edit::Command;
 use crate::i18n::{vocabulary, Text};
@@ -18,9 +19,12 @@ pub fn StakeholderPanel() -> impl IntoView {
         let id = state.selected.get()?;
         state.map.with(|m| m.stakeholder(&id).is_some()).then_some(id)
     });
+    // A big map's form is built in a task of its own (see `later`): with a check
+    // box per sector it was a large part of the task of an edit that selects.
+    let current = one_task_later(move || current.get().into_iter().collect(), state.big_map);
     view! {
         <aside class="side-panel" aria-labelledby="panel-heading">
-            {move || match current.get() {
+            {move || match current.with(|c| c.first().cloned()) {
                 None => view! {
                     <h2 id="panel-heading">{state.tr(Text::EditStakeholder)}</h2>
                     <p class="hint">{state.tr(Text::SelectToEdit)}</p>
