@@ -31,6 +31,18 @@ function bigMap() {
 }
 
 const findings = (page) => page.getByRole('region', { name: 'Findings' });
+/** Every stored map entry, parsed. */
+const storedMaps = async (page) => Object.entries(await storageSnapshot(page)).filter(([k]) => k.startsWith('simpul.map.')).map(([, v]) => JSON.parse(v));
+/** Gives the page `window.addByQuickEntry(name)`: types a name into quick entry and
+ * presses Enter, inside the page, so that a test decides task by task what follows. */
+const giveQuickEntry = (page) => page.evaluate(() => {
+  window.addByQuickEntry = (name) => {
+    const field = document.querySelector('#add-stakeholder');
+    field.value = name;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  };
+});
 const isolated = (page, id) => findings(page).locator(`li[data-finding="isolated"][data-subjects="${id}"]`);
 
 test('a big map is analysed in the background, and again after each edit', async () => {
@@ -131,13 +143,11 @@ test('edits to a big map are all saved, even when its copy is made while a save 
   // comes once those are saved; two tasks after it (the first is the page's own
   // task after the edit, the second the save's first), with its save under way,
   // the map is duplicated, which reads storage.
+  await giveQuickEntry(page);
   await page.evaluate(async () => {
     const nextTask = () => new Promise((resolve) => setTimeout(resolve));
-    const field = document.querySelector('#add-stakeholder');
     for (let i = 0; i < 7; i++) {
-      field.value = `Forum ${i}`;
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      window.addByQuickEntry(`Forum ${i}`);
       for (let t = 0; t < (i < 5 ? 5 - i : i === 5 ? 20 : 2); t++) await nextTask();
     }
     document.querySelector('button[aria-label="Duplicate Peta besar"]').click();
@@ -145,7 +155,7 @@ test('edits to a big map are all saved, even when its copy is made while a save 
   await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('simpul.map.')).length === 2);
   await page.waitForTimeout(500);
   // The map and its copy both hold every edit.
-  const stored = Object.entries(await storageSnapshot(page)).filter(([k]) => k.startsWith('simpul.map.')).map(([, v]) => JSON.parse(v));
+  const stored = await storedMaps(page);
   assert.deepEqual(stored.map((e) => e.map.title).sort(), ['Peta besar', 'Peta besar (copy)']);
   for (const entry of stored) {
     const names = entry.map.stakeholders.map((s) => s.name);
@@ -162,16 +172,14 @@ test('an edit to a big map just before the tab reloads is kept', async () => {
   await importMap(page, bigMap());
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('simpul.map.')));
   // Reloaded a task after the edit: its save has just started being written out.
+  await giveQuickEntry(page);
   await page.evaluate(async () => {
-    const field = document.querySelector('#add-stakeholder');
-    field.value = 'Forum Terakhir';
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    window.addByQuickEntry('Forum Terakhir');
     await new Promise((resolve) => setTimeout(resolve));
     location.reload();
   });
   await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: 'Hub Kota' }).waitFor();
-  const stored = Object.entries(await storageSnapshot(page)).filter(([k]) => k.startsWith('simpul.map.')).map(([, v]) => JSON.parse(v));
+  const stored = await storedMaps(page);
   assert.equal(stored.length, 1);
   assert.equal(stored[0].map.stakeholders.at(-1).name, 'Forum Terakhir');
   assert.deepEqual(errors, []);
