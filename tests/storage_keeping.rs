@@ -182,3 +182,23 @@ fn an_entry_from_an_older_storage_version_opens_and_is_saved_in_the_current_one(
     assert_eq!(raw["schema"], SCHEMA);
     assert_eq!(library.load("old", 0.0).unwrap().map, map("From 2025", 3));
 }
+
+#[test]
+fn a_version_kept_ahead_of_a_save_is_the_one_the_save_would_keep() {
+    let store = MemoryStore::new();
+    let mut library = Library::new(store.clone());
+    let a = library.create(&map("Jakarta Bersih", 3), 0.0).unwrap();
+    // Another revision than the stored one: a save would be refused, so no version.
+    library.keep_version_before_save(&a.key, 7, 20.0 * MINUTE);
+    assert!(library.versions(&a.key).unwrap().is_empty());
+
+    library.keep_version_before_save(&a.key, 1, 20.0 * MINUTE);
+    let versions = library.versions(&a.key).unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(library.version_map(&versions[0].key).unwrap(), map("Jakarta Bersih", 3));
+
+    // The save that follows finds it kept and keeps no second copy.
+    library.save(&a.key, &map("Jakarta Bersih", 4), 1, 20.0 * MINUTE + 50.0).unwrap();
+    assert_eq!(library.versions(&a.key).unwrap().len(), 1);
+    assert_eq!(library.load(&a.key, 0.0).unwrap().map, map("Jakarta Bersih", 4));
+}

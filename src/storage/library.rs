@@ -339,6 +339,18 @@ impl<S: KeyValue> Library<S> {
         Ok(summary)
     }
 
+    /// Keeps the stored map `key` as a version now, if a save of
+    /// `expected_revision` would keep one (see [`Self::save`]). A big map's save
+    /// does it in a task of its own, ahead of writing, as each copies megabytes;
+    /// the save then finds the version kept and keeps no second one.
+    pub fn keep_version_before_save(&mut self, key: &str, expected_revision: u64, now_ms: f64) {
+        if let Ok(before) = self.read_before_save(key) {
+            if before.revision == expected_revision && before.had_stakeholders {
+                self.keep_version(key, before.saved_ms, now_ms);
+            }
+        }
+    }
+
     /// The revision stored for `key` now, to notice another tab's save or delete.
     /// Read from the entry's head when it starts as Simpul writes it (another tab's
     /// every save of a big map would otherwise bring its megabytes into this one).

@@ -739,6 +739,11 @@ impl AppState {
         }
         // A preview is never written.
         let Some(doc) = self.doc.get_untracked().filter(|d| !d.preview) else { return true };
+        // The version this save keeps, if one is due, is copied now rather than in
+        // the task that writes the map: each copies megabytes.
+        if let (Some(key), Ok(mut library)) = (&doc.key, store()) {
+            library.keep_version_before_save(key, doc.revision, web::now_ms());
+        }
         let text = format::Encoding::new(self.map.get_untracked());
         let opened = self.opened.get_untracked();
         self.saving.update_value(|s| s.under_way = Some(SaveUnderWay { doc, opened, text }));
