@@ -4,6 +4,9 @@
 //   - the map is imported, analysed and laid out, until the layout has settled;
 //   - the stakeholder table turns a page;
 //   - a stakeholder is added by quick entry (an edit: analysis, save, redraw).
+// Each size runs BENCH_RUNS times (default 3) in a fresh page; for each moment it
+// prints the longest task of the median run and of the worst, and the median count
+// of tasks over 50 ms: on a small shared machine one run can be 50% off.
 // Not a test: the numbers depend on the machine.
 //
 //   scripts/bench.sh freeze     (builds the release app first)
@@ -27,41 +30,53 @@ async function longTasks(page, act, settle) {
   return page.evaluate(() => { window.__observer.disconnect(); return window.__long.sort((a, b) => b - a).map(Math.round); });
 }
 
-const show = (tasks) => (tasks.length ? `${tasks.slice(0, 3).join(', ')} ms (${tasks.length} over 50 ms)` : 'none over 50 ms');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+/** The runs' long tasks (each run's list longest first) in one line. */
+function show(perRun) {
+  const longest = perRun.map((tasks) => tasks[0] ?? 0);
+  const over = perRun.map((tasks) => tasks.length);
+  if (Math.max(...longest) === 0) return 'none over 50 ms';
+  const ms = (v) => (v ? `${v} ms` : 'none over 50 ms');
+  return `median ${ms(median(longest))}, worst ${ms(Math.max(...longest))}; ${median(over)} tasks over 50 ms (median); runs: ${longest.map((v) => v || '-').join(', ')}`;
+}
 
 const server = await serve();
 const browser = await launch();
 try {
   for (const n of sizes) {
-    const { page, context } = await openApp(browser, server.url);
     const map = generate(n, 20261122 + n);
     const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'simpul-bench-')), 'map.simpul.json');
     await fs.writeFile(file, JSON.stringify(map));
-    const importing = await longTasks(page, async () => {
-      // A file on disk, chosen as a person would: handing Playwright the bytes
-      // instead makes it build the file inside the page, a long task of its own.
-      await page.getByLabel('Import map file').setInputFiles(file);
-      await page.getByRole('status').getByText(/as a new map/).waitFor({ timeout: 120000 });
-      await page.locator('section.findings[aria-busy="false"]').waitFor({ timeout: 120000 });
-      // Settled: the layout has written every position to storage. Counted, not
-      // parsed: this check runs on the page's thread too, and parsing megabytes
-      // of map every half second was itself a long task.
-      await page.waitForFunction((count) => {
-        const key = Object.keys(localStorage).find((k) => k.startsWith('simpul.map.'));
-        return key && (localStorage.getItem(key).match(/"x":/g) ?? []).length >= count;
-      }, map.stakeholders.length, { timeout: 180000, polling: 1000 });
-    }, 500);
-    const paging = await longTasks(page, () => page.getByRole('navigation', { name: 'Pages: Stakeholders' }).getByRole('button', { name: 'Next page' }).click(), 1000);
-    const editing = await longTasks(page, async () => {
-      await page.getByLabel('Add a stakeholder').fill('Forum Warga Baru');
-      await page.getByLabel('Add a stakeholder').press('Enter');
-      await page.locator('section.findings[aria-busy="false"]').waitFor({ timeout: 120000 });
-    }, 1000);
-    console.log(`${n} stakeholders, ${map.links.length} links`);
-    console.log(`  import until settled: ${show(importing)}`);
-    console.log(`  next table page:      ${show(paging)}`);
-    console.log(`  add a stakeholder:    ${show(editing)}`);
-    await context.close();
+    const moments = { importing: [], paging: [], editing: [] };
+    for (let run = 0; run < runs; run++) {
+      const { page, context } = await openApp(browser, server.url);
+      moments.importing.push(await longTasks(page, async () => {
+        // A file on disk, chosen as a person would: handing Playwright the bytes
+        // instead makes it build the file inside the page, a long task of its own.
+        await page.getByLabel('Import map file').setInputFiles(file);
+        await page.getByRole('status').getByText(/as a new map/).waitFor({ timeout: 120000 });
+        await page.locator('section.findings[aria-busy="false"]').waitFor({ timeout: 120000 });
+        // Settled: the layout has written every position to storage. Counted, not
+        // parsed: this check runs on the page's thread too, and parsing megabytes
+        // of map every half second was itself a long task.
+        await page.waitForFunction((count) => {
+          const key = Object.keys(localStorage).find((k) => k.startsWith('simpul.map.'));
+          return key && (localStorage.getItem(key).match(/"x":/g) ?? []).length >= count;
+        }, map.stakeholders.length, { timeout: 180000, polling: 1000 });
+      }, 500));
+      moments.paging.push(await longTasks(page, () => page.getByRole('navigation', { name: 'Pages: Stakeholders' }).getByRole('button', { name: 'Next page' }).click(), 1000));
+      moments.editing.push(await longTasks(page, async () => {
+        await page.getByLabel('Add a stakeholder').fill('Forum Warga Baru');
+        await page.getByLabel('Add a stakeholder').press('Enter');
+        await page.locator('section.findings[aria-busy="false"]').waitFor({ timeout: 120000 });
+      }, 1000));
+      await context.close();
+    }
+    console.log(`${n} stakeholders, ${map.links.length} links, ${runs} runs`);
+    console.log(`  import until settled: ${show(moments.importing)}`);
+    console.log(`  next table page:      ${show(moments.paging)}`);
+    console.log(`  add a stakeholder:    ${show(moments.editing)}`);
   }
 } finally {
   await browser.close();
