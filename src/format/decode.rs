@@ -21,19 +21,25 @@ pub fn decode(text: &str) -> Result<Map, Invalid> {
 /// Shared with the importers of other JSON formats (Kumu).
 pub fn parse_json(text: &str) -> Result<Value, Invalid> {
     let fail = |kind| Invalid { problems: vec![Problem::new("", kind)] };
-    if text.len() > MAX_FILE_BYTES {
-        return Err(fail(ProblemKind::TooLarge { bytes: text.len(), limit: MAX_FILE_BYTES }));
-    }
-    if text.trim().is_empty() {
-        return Err(fail(ProblemKind::Empty));
-    }
-    serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+    serde_json::from_str(json_body(text).map_err(fail)?).map_err(|e| {
         fail(ProblemKind::Syntax {
             line: e.line(),
             column: e.column(),
             ends_early: e.is_eof(),
         })
     })
+}
+
+/// The JSON a file's text holds (without a byte order mark), or why it is refused
+/// before parsing: too large, or empty.
+pub(super) fn json_body(text: &str) -> Result<&str, ProblemKind> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ProblemKind::TooLarge { bytes: text.len(), limit: MAX_FILE_BYTES });
+    }
+    if text.trim().is_empty() {
+        return Err(ProblemKind::Empty);
+    }
+    Ok(text.trim_start_matches('\u{feff}'))
 }
 
 /// Validates an already parsed JSON tree (used by share links and backups too).

@@ -2,7 +2,7 @@
 //! [`parse_json`], without one long call (parsing 2 MB, 5,000 stakeholders and
 //! 15,000 links, took the page 60 ms at once).
 
-use super::decode::parse_json;
+use super::decode::{json_body, parse_json};
 use super::problem::Invalid;
 use serde_json::value::RawValue;
 use serde_json::{Map as Object, Value};
@@ -81,11 +81,9 @@ impl<'t> Parsing<'t> {
 /// for anything `parse_json` would refuse or not give an object for.
 fn split(text: &str) -> Option<Vec<(String, Field<'_>)>> {
     // `parse_json`'s own refusals (too large, empty) are left to it.
-    if text.len() > super::MAX_FILE_BYTES || text.trim().is_empty() {
-        return None;
-    }
+    let body = json_body(text).ok()?;
     // A repeated key keeps its last value, as in a parsed tree.
-    let fields: BTreeMap<String, &RawValue> = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    let fields: BTreeMap<String, &RawValue> = serde_json::from_str(body).ok()?;
     fields
         .into_iter()
         .map(|(key, raw)| {

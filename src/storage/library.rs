@@ -320,12 +320,7 @@ impl<S: KeyValue> Library<S> {
         self.ensure_writable()?;
         let title = map.title.clone();
         match self.read_before_save(key) {
-            // An empty map is not worth a version (every new map starts as one).
-            Ok(before) if before.revision == expected_revision => {
-                if before.had_stakeholders {
-                    self.keep_version(key, before.saved_ms, now_ms);
-                }
-            }
+            Ok(before) if before.revision == expected_revision => self.keep_version_of(key, &before, now_ms),
             Ok(_) => return Err(StorageProblem::Conflict { key: key.into(), title }),
             Err(EntryError::Missing) => return Err(StorageProblem::DeletedElsewhere { key: key.into(), title }),
             Err(EntryError::Store(error)) => return Err(error.into()),
@@ -345,9 +340,17 @@ impl<S: KeyValue> Library<S> {
     /// the save then finds the version kept and keeps no second one.
     pub fn keep_version_before_save(&mut self, key: &str, expected_revision: u64, now_ms: f64) {
         if let Ok(before) = self.read_before_save(key) {
-            if before.revision == expected_revision && before.had_stakeholders {
-                self.keep_version(key, before.saved_ms, now_ms);
+            if before.revision == expected_revision {
+                self.keep_version_of(key, &before, now_ms);
             }
+        }
+    }
+
+    /// Keeps the stored map a save replaces as a version, when one is due. An
+    /// empty map is not worth a version (every new map starts as one).
+    fn keep_version_of(&mut self, key: &str, before: &BeforeSave, now_ms: f64) {
+        if before.had_stakeholders {
+            self.keep_version(key, before.saved_ms, now_ms);
         }
     }
 

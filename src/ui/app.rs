@@ -94,7 +94,6 @@ fn App() -> impl IntoView {
         }
     });
 
-    // Another tab saved: refresh the list and warn if it touched the open map.
     // A big map's save may still be waiting for its tasks when the tab is closed,
     // reloaded or put away: it is made before the page goes.
     let _leaving = window_event_listener(ev::pagehide, move |_| state.save_now());
@@ -103,6 +102,8 @@ fn App() -> impl IntoView {
             state.save_now();
         }
     });
+
+    // Another tab saved: refresh the list and warn if it touched the open map.
     let _storage = window_event_listener(ev::storage, move |event| {
         state.on_storage_changed(event.key());
     });

@@ -8,9 +8,9 @@ use super::web;
 use crate::edit::Command;
 use crate::i18n::{vocabulary, Text};
 use crate::model::{Link, LinkKind, Map, StakeholderId, Strength};
-use std::collections::{HashMap, HashSet};
 use crate::pages::Pages;
 use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
 
 /// The option lists are memos made once for the whole table: each of its rows
 /// shares them, instead of listing the kinds and strengths again.

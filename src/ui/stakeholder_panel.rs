@@ -39,23 +39,20 @@ pub fn StakeholderPanel() -> impl IntoView {
 #[component]
 fn StakeholderForm(id: StakeholderId) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Reads the live stakeholder, changes one field, dispatches a replace.
-    let edit = {
-        let id = id.clone();
-        move |change: Box<dyn FnOnce(&mut Stakeholder)>| {
-            if let Some(mut s) = state.map.with_untracked(|m| m.stakeholder(&id).cloned()) {
-                change(&mut s);
-                state.dispatch(Command::ReplaceStakeholder(s));
-            }
-        }
-    };
-    let edit = StoredValue::new(edit);
     // The stakeholder as it is now, found once per change of the map and read by
     // every field.
     let live = {
         let id = id.clone();
         Memo::new(move |_| state.map.with(|m| m.stakeholder(&id).cloned()))
     };
+    // Reads the live stakeholder, changes one field, dispatches a replace.
+    let edit = move |change: Box<dyn FnOnce(&mut Stakeholder)>| {
+        if let Some(mut s) = live.get_untracked() {
+            change(&mut s);
+            state.dispatch(Command::ReplaceStakeholder(s));
+        }
+    };
+    let edit = StoredValue::new(edit);
     let field = move |f: fn(&Stakeholder) -> String| Signal::derive(move || live.with(|l| l.as_ref().map(f)).unwrap_or_default());
     let run = move |change: Box<dyn FnOnce(&mut Stakeholder)>| edit.with_value(|e| e(change));
 

@@ -217,13 +217,10 @@ impl AppState {
             in_flight.set_value(true);
             let map = state.content.get_untracked();
             leptos::task::spawn_local(async move {
-                // Written out in a task of its own: the map has just changed, and
+                // Written out in tasks of their own: the map has just changed, and
                 // the task that changed it has its own work to do.
-                web::next_task().await;
                 let mut encoding = format::Encoding::new(&map);
-                while !encoding.write(ELEMENTS_PER_TASK) {
-                    web::next_task().await;
-                }
+                web::step_per_task(|| encoding.write(ELEMENTS_PER_TASK)).await;
                 let text = encoding.finish();
                 let answer = web::analyse_in_worker(&text).await.ok().and_then(|t| background::from_message(&t));
                 // Shown in a task of its own: reading the answer of 5,000
@@ -878,12 +875,7 @@ impl AppState {
             web::next_task().await;
             // Split in one pass, then parsed a slice of elements per task.
             let mut parsing = format::Parsing::new(&text);
-            loop {
-                web::next_task().await;
-                if parsing.read(ELEMENTS_PER_TASK) {
-                    break;
-                }
-            }
+            web::step_per_task(|| parsing.read(ELEMENTS_PER_TASK)).await;
             parsing.finish()
         } else {
             format::parse_json(&text)
@@ -909,12 +901,7 @@ impl AppState {
         let mut decoding = format::Decoding::new(&root);
         if big {
             // Checked a slice of elements per task.
-            loop {
-                web::next_task().await;
-                if decoding.read(ELEMENTS_PER_TASK) {
-                    break;
-                }
-            }
+            web::step_per_task(|| decoding.read(ELEMENTS_PER_TASK)).await;
         }
         match decoding.finish() {
             Ok(map) => {

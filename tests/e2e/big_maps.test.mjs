@@ -33,6 +33,11 @@ function bigMap() {
 const findings = (page) => page.getByRole('region', { name: 'Findings' });
 /** Every stored map entry, parsed. */
 const storedMaps = async (page) => Object.entries(await storageSnapshot(page)).filter(([k]) => k.startsWith('simpul.map.')).map(([, v]) => JSON.parse(v));
+/** Imports the big map and waits until its first save is stored. */
+async function importBigMapAndSave(page) {
+  await importMap(page, bigMap());
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('simpul.map.')));
+}
 /** Gives the page `window.addByQuickEntry(name)`: types a name into quick entry and
  * presses Enter, inside the page, so that a test decides task by task what follows. */
 const giveQuickEntry = (page) => page.evaluate(() => {
@@ -123,11 +128,10 @@ test('a big map lists its rows and findings a page at a time', async () => {
 
 test('a big map is saved, and opens again with its findings after a reload', async () => {
   const { page, errors } = await openApp(browser, server.url);
-  await importMap(page, bigMap());
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('simpul.map.')));
-  const stored = Object.entries(await storageSnapshot(page)).filter(([k]) => k.startsWith('simpul.map.'));
+  await importBigMapAndSave(page);
+  const stored = await storedMaps(page);
   assert.equal(stored.length, 1);
-  assert.equal(JSON.parse(stored[0][1]).map.stakeholders.length, 1501);
+  assert.equal(stored[0].map.stakeholders.length, 1501);
   await page.reload();
   await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: 'Hub Kota' }).waitFor();
   await isolated(page, 's1351').waitFor();
@@ -136,8 +140,7 @@ test('a big map is saved, and opens again with its findings after a reload', asy
 
 test('edits to a big map are all saved, even when its copy is made while a save is being written', async () => {
   const { page, errors } = await openApp(browser, server.url);
-  await importMap(page, bigMap());
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('simpul.map.')));
+  await importBigMapAndSave(page);
   // A big map's save is written out in tasks after its edit. The first six edits
   // come 5 to 0 tasks apart, so some land while a save is being written. The last
   // comes once those are saved; two tasks after it (the first is the page's own
@@ -169,8 +172,7 @@ test('edits to a big map are all saved, even when its copy is made while a save 
 
 test('an edit to a big map just before the tab reloads is kept', async () => {
   const { page, errors } = await openApp(browser, server.url);
-  await importMap(page, bigMap());
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('simpul.map.')));
+  await importBigMapAndSave(page);
   // Reloaded a task after the edit: its save has just started being written out.
   await giveQuickEntry(page);
   await page.evaluate(async () => {
