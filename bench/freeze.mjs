@@ -1,9 +1,10 @@
 // Benchmark: how long the page freezes (PRODUCT.md §6: never more than 100 ms) on
-// generated maps of 500, 1,000 and 5,000 stakeholders. Chromium reports every task
+// generated maps of 500, 1,000 and 5,000 stakeholders (and 5,000 with 20,000 links). Chromium reports every task
 // over 50 ms as a "long task"; for each map this prints the longest ones seen while
 //   - the map is imported, analysed and laid out, until the layout has settled;
 //   - the stakeholder table turns a page;
-//   - a stakeholder is added by quick entry (an edit: analysis, save, redraw).
+//   - a stakeholder is added by quick entry (an edit: analysis, save, redraw);
+//   - the sector matrix is opened (one sector per 25 stakeholders).
 // Each size runs BENCH_RUNS times (default 3) in a fresh page; for each moment it
 // prints the longest task of the median run and of the worst, and the median count
 // of tasks over 50 ms: on a small shared machine one run can be 50% off.
@@ -16,7 +17,9 @@ import path from 'node:path';
 import { serve, launch, openApp } from '../tests/e2e/harness.mjs';
 import { generate } from './maps.mjs';
 
-const sizes = (process.env.BENCH_SIZES ?? '500,1000,5000').split(',').map(Number);
+// A size is a number of stakeholders, with 3 links each unless written `5000x4`
+// (4 each: 20,000 links, a map at every limit of README "Limits").
+const sizes = (process.env.BENCH_SIZES ?? '500,1000,5000,5000x4').split(',').map((size) => size.split('x').map(Number));
 
 /** Long tasks (ms, longest first) while `act` runs and `settle` ms after. */
 async function longTasks(page, act, settle) {
@@ -44,11 +47,11 @@ function show(perRun) {
 const server = await serve();
 const browser = await launch();
 try {
-  for (const n of sizes) {
-    const map = generate(n, 20261122 + n);
+  for (const [n, linksEach = 3] of sizes) {
+    const map = generate(n, 20261122 + n, linksEach);
     const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'simpul-bench-')), 'map.simpul.json');
     await fs.writeFile(file, JSON.stringify(map));
-    const moments = { importing: [], paging: [], editing: [] };
+    const moments = { importing: [], paging: [], editing: [], matrix: [] };
     for (let run = 0; run < runs; run++) {
       const { page, context } = await openApp(browser, server.url);
       moments.importing.push(await longTasks(page, async () => {
@@ -71,12 +74,17 @@ try {
         await page.getByLabel('Add a stakeholder').press('Enter');
         await page.locator('section.findings[aria-busy="false"]').waitFor({ timeout: 120000 });
       }, 1000));
+      moments.matrix.push(await longTasks(page, async () => {
+        await page.getByRole('tab', { name: 'Sector matrix' }).click();
+        await page.getByRole('table', { name: 'Links between sectors' }).waitFor({ timeout: 120000 });
+      }, 1000));
       await context.close();
     }
-    console.log(`${n} stakeholders, ${map.links.length} links, ${runs} runs`);
+    console.log(`${n} stakeholders, ${map.links.length} links, ${map.sectors.length} sectors, ${runs} runs`);
     console.log(`  import until settled: ${show(moments.importing)}`);
     console.log(`  next table page:      ${show(moments.paging)}`);
     console.log(`  add a stakeholder:    ${show(moments.editing)}`);
+    console.log(`  open sector matrix:   ${show(moments.matrix)}`);
   }
 } finally {
   await browser.close();

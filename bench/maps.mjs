@@ -13,10 +13,11 @@ function random(seed) {
 const KINDS = ['government', 'business', 'community', 'academia', 'media', 'ngo', 'donor', 'other'];
 
 /**
- * n stakeholders in sector clusters of about 25, average degree about 6: 85% of
- * links inside a cluster, the rest between clusters.
+ * n stakeholders in sector clusters of about 25, with `linksPerStakeholder` · n
+ * links (average degree twice that): 85% of links inside a cluster, the rest
+ * between clusters.
  */
-export function generate(n, seed) {
+export function generate(n, seed, linksPerStakeholder = 3) {
   const rand = random(seed);
   const clusters = Math.max(1, Math.round(n / 25));
   const sectors = Array.from({ length: clusters }, (_, i) => ({ id: `sector-${i}`, name: `Sector ${i}` }));
@@ -34,7 +35,7 @@ export function generate(n, seed) {
   });
   const links = [];
   const seen = new Set();
-  const target = 3 * n;
+  const target = linksPerStakeholder * n;
   while (links.length < target) {
     const a = Math.floor(rand() * n);
     const pool = rand() < 0.85 ? members[clusterOf(a)] : null;

@@ -2,7 +2,7 @@
 //! redo and autosave all go through the same door, and a map that was valid stays valid.
 
 use crate::i18n::Lang;
-use crate::model::{Link, LinkId, Map, Sector, SectorId, Stakeholder, StakeholderId};
+use crate::model::{Link, LinkId, Map, MapPart, Sector, SectorId, Stakeholder, StakeholderId};
 
 /// One change to a map.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +39,9 @@ pub enum EditError {
     BlankId,
     #[error("\"{0}\" is still in use")]
     InUse(String),
+    /// The map already holds as many of these as a map may ([`MapPart::limit`]).
+    #[error("the map already holds {} {}, the most Simpul keeps responsive; start a new map for the rest", .0.limit(), .0.name(Lang::En))]
+    MapFull(MapPart),
 }
 
 impl EditError {
@@ -55,6 +58,11 @@ impl EditError {
                 }
                 EditError::BlankId => "id tidak boleh kosong".into(),
                 EditError::InUse(id) => format!("\"{id}\" masih dipakai"),
+                EditError::MapFull(part) => format!(
+                    "peta ini sudah berisi {} {}, jumlah terbanyak yang tetap lancar di Simpul; buat peta baru untuk sisanya",
+                    part.limit(),
+                    part.name(Lang::Id)
+                ),
             },
         }
     }
@@ -87,6 +95,20 @@ impl Command {
             .collect();
         steps.push(Command::RemoveStakeholder(id.clone()));
         Command::Batch(steps)
+    }
+
+    /// How many more of `part` the map holds after this command (negative if fewer).
+    fn growth(&self, part: MapPart) -> isize {
+        match (self, part) {
+            (Command::Batch(steps), _) => steps.iter().map(|step| step.growth(part)).sum(),
+            (Command::InsertSector { .. }, MapPart::Sectors)
+            | (Command::InsertStakeholder { .. }, MapPart::Stakeholders)
+            | (Command::InsertLink { .. }, MapPart::Links) => 1,
+            (Command::RemoveSector(_), MapPart::Sectors)
+            | (Command::RemoveStakeholder(_), MapPart::Stakeholders)
+            | (Command::RemoveLink(_), MapPart::Links) => -1,
+            _ => 0,
+        }
     }
 
     /// Applies the command. On success the map has changed and the returned command
@@ -229,8 +251,17 @@ impl History {
     /// How many steps back can be undone.
     pub const LIMIT: usize = 500;
 
-    /// Applies `command` and records its inverse; clears the redo stack.
+    /// Applies `command` and records its inverse; clears the redo stack. A
+    /// command that would grow the map past a limit ([`MapPart::limit`]) is
+    /// refused. Undo and redo are not checked: they only go back to maps that
+    /// were, and a map stored before the limits existed may be over them.
     pub fn apply(&mut self, map: &mut Map, command: Command) -> Result<(), EditError> {
+        for part in MapPart::ALL {
+            let growth = command.growth(part);
+            if growth > 0 && part.count(map).saturating_add(growth.unsigned_abs()) > part.limit() {
+                return Err(EditError::MapFull(part));
+            }
+        }
         let inverse = command.apply(map)?;
         self.undo.push(inverse);
         if self.undo.len() > Self::LIMIT {

@@ -19,6 +19,10 @@ impl Pages {
     /// Findings per page in each group: read one by one, and with their
     /// explanations and suggestions, far longer to lay out than a table's rows.
     pub const FINDINGS: usize = 25;
+    /// Rows of the sectors list, each with a colour picker and a name field.
+    pub const SECTORS: usize = 50;
+    /// Sectors down and across the sector matrix: 400 cells, readable on a wall.
+    pub const MATRIX: usize = 20;
 
     pub fn new(total: usize, size: usize) -> Self {
         Pages { total, size: size.max(1) }

@@ -6,7 +6,7 @@
 use super::problem::{Expected, Invalid, Problem, ProblemKind};
 use super::{CURRENT_VERSION, FORMAT_NAME, MAX_FILE_BYTES};
 use crate::model::{
-    Color, Link, LinkId, LinkKind, Map, PosInWorld, Resource, Score, Sector, SectorId,
+    Color, Link, LinkId, LinkKind, Map, MapPart, OverLimit, PosInWorld, Resource, Score, Sector, SectorId,
     Stakeholder, StakeholderId, StakeholderKind, Stance, Strength,
 };
 use serde_json::{Map as Object, Value};
@@ -74,6 +74,19 @@ impl<'v> Decoding<'v> {
         let mut text = |key| obj.and_then(|obj| reader.text(obj, key, Path::top(key), false)).unwrap_or_default();
         let (title, description) = (text("title"), text("description"));
         Decoding { reader, obj, title, description, sectors: Vec::new(), stakeholders: Vec::new(), links: Vec::new(), at: (0, 0) }
+    }
+
+    /// Refuses a map that holds more than a map may ([`MapPart::limit`]): a map
+    /// from outside. Checked on the lists' lengths, before any element is read.
+    /// Not for maps already stored, which open whatever their size.
+    pub fn within_limits(mut self) -> Self {
+        let Some(obj) = self.obj else { return self };
+        let count = |part: MapPart| obj.get(part.file_key()).and_then(Value::as_array).map_or(0, Vec::len);
+        if let Some((part, count)) = MapPart::first_over(count) {
+            self.reader.report(Path::top(part.file_key()), ProblemKind::TooMany(OverLimit { part, count }));
+            self.obj = None;
+        }
+        self
     }
 
     /// Reads up to `elements` more sectors, stakeholders and links, in that order;

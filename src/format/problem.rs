@@ -1,6 +1,7 @@
 //! What can be wrong with a map file, said so that a facilitator can fix it.
 
 use crate::i18n::Lang;
+use crate::model::OverLimit;
 use std::fmt;
 
 /// What kind of JSON value a field needed.
@@ -39,6 +40,9 @@ pub enum ProblemKind {
     Unreadable { reason: String },
     #[error("the file is {bytes} bytes; Simpul opens map files of at most {limit} bytes")]
     TooLarge { bytes: usize, limit: usize },
+    /// A list longer than a map may be ([`crate::model::MapPart::limit`]).
+    #[error("{}", .0.message(Lang::En))]
+    TooMany(OverLimit),
     /// A problem described elsewhere in both languages (by the background worker).
     #[error("{en}")]
     Described { en: String, id: String },
@@ -92,6 +96,7 @@ impl ProblemKind {
             ProblemKind::TooLarge { bytes, limit } => {
                 format!("berkas ini berukuran {bytes} bita; Simpul hanya membuka berkas peta paling besar {limit} bita")
             }
+            ProblemKind::TooMany(over) => over.message(Lang::Id),
             ProblemKind::Described { id, .. } => id.clone(),
             ProblemKind::NotSimpulMap => {
                 "ini bukan berkas peta Simpul (\"format\" seharusnya \"simpul-map\")".into()

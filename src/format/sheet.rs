@@ -3,6 +3,7 @@
 //! is `spreadsheet`'s work.
 
 use crate::i18n::Lang;
+use crate::model::OverLimit;
 
 /// One table of text cells. `rows[0]` is the header row; `rows[i]` is row `i + 1`
 /// of the spreadsheet, as people count rows.
@@ -28,6 +29,8 @@ pub enum SheetError {
     Unpacked { file: String, limit: u64 },
     #[error("no sheet or file has a column for names (Label or Name) or for links (From and To)")]
     NothingToImport,
+    #[error("{}", .0.message(Lang::En))]
+    TooMany(OverLimit),
 }
 
 /// What is wrong inside a zip or workbook. Details from the zip and XML readers are
@@ -69,6 +72,7 @@ impl SheetError {
             (SheetError::Unpacked { file, limit }, Lang::Id) => {
                 format!("{file} membengkak menjadi lebih dari {limit} bita saat dibuka, melebihi batas Simpul")
             }
+            (SheetError::TooMany(over), Lang::Id) => over.message(Lang::Id),
             (SheetError::NothingToImport, Lang::Id) => {
                 "tidak ada lembar atau berkas dengan kolom nama (Label atau Name) atau kolom hubungan (From dan To)".into()
             }

@@ -9,7 +9,7 @@
 use super::kumu::{kind_of, link_kind_of};
 use super::sheet::{column_letter, Sheet, SheetError};
 use crate::i18n::Lang;
-use crate::model::{
+use crate::model::{MapPart, OverLimit, 
     fresh_id, Link, LinkId, LinkKind, Map, PosInWorld, Resource, Score, Sector, Stance, Stakeholder, StakeholderId,
     StakeholderKind, Strength,
 };
@@ -553,10 +553,11 @@ fn directed(raw: &str) -> bool {
 pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Draft, SheetError> {
     if let [(name, bytes)] = files {
         if let Some(root) = kumu_json(bytes) {
-            return super::kumu::kumu_draft(&root).map_err(|invalid| SheetError::NotKumu {
+            let draft = super::kumu::kumu_draft(&root).map_err(|invalid| SheetError::NotKumu {
                 file: name.clone(),
                 detail: invalid.problems.iter().map(|p| p.describe(Lang::En)).collect::<Vec<_>>().join("; "),
-            });
+            })?;
+            return within_limits(draft);
         }
     }
     let mut sheets = Vec::new();
@@ -568,7 +569,22 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Draft, SheetError> {
         }
     }
     let title = files.first().map_or("", |(name, _)| title_of(name));
-    draft(&sheets, title)
+    within_limits(draft(&sheets, title)?)
+}
+
+/// The draft, or why its map would be refused: more sectors, stakeholders or
+/// links than a map may hold ([`MapPart::limit`]), said before the preview.
+fn within_limits(draft: Draft) -> Result<Draft, SheetError> {
+    let sectors = || draft.stakeholders.iter().flat_map(|s| &s.sectors).map(|name| name.to_lowercase()).collect::<HashSet<_>>().len();
+    let count = |part| match part {
+        MapPart::Sectors => sectors(),
+        MapPart::Stakeholders => draft.stakeholders.len(),
+        MapPart::Links => draft.links.len(),
+    };
+    match MapPart::first_over(count) {
+        Some((part, count)) => Err(SheetError::TooMany(OverLimit { part, count })),
+        None => Ok(draft),
+    }
 }
 
 /// A Kumu project or blueprint (JSON with `elements`), if these bytes are one.

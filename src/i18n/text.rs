@@ -250,6 +250,8 @@ texts! {
     MatrixNeedsSectors => "Add sectors and put stakeholders in them to see which sectors work together.", "Tambahkan sektor dan masukkan pemangku kepentingan ke dalamnya untuk melihat sektor mana yang bekerja sama.";
     MatrixHelp => "Each cell counts the linked pairs of stakeholders between two sectors. \"Gap\" marks sectors that never talk. Choose a cell to see its links.", "Setiap sel menghitung pasangan pemangku kepentingan yang terhubung antara dua sektor. \"Celah\" menandai sektor yang tidak pernah berhubungan. Pilih sel untuk melihat hubungannya.";
     MatrixCaption => "Links between sectors", "Hubungan antarsektor";
+    MatrixRowSectors => "Sectors down the side", "Sektor di sisi kiri";
+    MatrixColumnSectors => "Sectors across the top", "Sektor di bagian atas";
     MatrixCountCell => "{} linked pairs between {} and {}", "{} pasangan terhubung antara {} dan {}";
     MatrixGapCell => "{} links: a cross-sector gap between {} and {}", "{} hubungan: celah lintas sektor antara {} dan {}";
     Gap => "Gap", "Celah";

@@ -3,11 +3,13 @@
 mod entities;
 mod ids;
 mod kinds;
+mod limits;
 mod map;
 mod scales;
 
 pub use entities::{Color, Link, PosInWorld, Sector, Stakeholder};
 pub use ids::{LinkId, SectorId, StakeholderId};
 pub use kinds::{LinkKind, Resource, StakeholderKind};
+pub use limits::{MapPart, OverLimit};
 pub use map::{fresh_id, Map};
 pub use scales::{Score, Stance, Strength};

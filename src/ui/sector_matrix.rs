@@ -3,10 +3,12 @@
 //! cross-sector gaps, marked in words as well as colour. Choosing a cell lists
 //! its links, or explains the gap.
 
+use super::pager::Pager;
 use super::state::AppState;
 use crate::analysis::findings::Code;
 use crate::i18n::{vocabulary, Text};
 use crate::model::Map;
+use crate::pages::Pages;
 use leptos::prelude::*;
 
 #[component]
@@ -14,6 +16,10 @@ pub fn SectorMatrixView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let chosen = RwSignal::new(None::<(usize, usize)>);
     let size = move || state.content.with(|m| m.sectors.len());
+    // A block of the matrix at a time: 200 sectors are 40,000 cells, seconds of
+    // the page's time to build and more than anyone reads at once.
+    let pages = Signal::derive(move || Pages::new(size(), Pages::MATRIX));
+    let (row_page, column_page) = (RwSignal::new(0usize), RwSignal::new(0usize));
     let is_gap = move |i: usize, j: usize| {
         state.analysis.with(|a| {
             let m = &a.sector_matrix;
@@ -26,12 +32,14 @@ pub fn SectorMatrixView() -> impl IntoView {
     // reactive closure per cell.
     let table = move || {
         let names: Vec<String> = (0..size()).map(sector_name).collect();
+        let (down, across) = (pages.get().rows(row_page.get()), pages.get().rows(column_page.get()));
         let picked = chosen.get();
         let (gap_text, count_text, gap_word) =
             (state.t(Text::MatrixGapCell), state.t(Text::MatrixCountCell), state.t(Text::Gap));
-        let rows = (0..names.len())
+        let rows = down
             .map(|i| {
-                let cells = (0..names.len())
+                let cells = across
+                    .clone()
                     .map(|j| {
                         let count = state.analysis.with(|a| a.sector_matrix.links(i, j));
                         let gap = is_gap(i, j);
@@ -58,7 +66,7 @@ pub fn SectorMatrixView() -> impl IntoView {
                 view! { <tr><th scope="row">{names[i].clone()}</th>{cells}</tr> }
             })
             .collect_view();
-        let header = names.iter().map(|n| view! { <th scope="col">{n.clone()}</th> }).collect_view();
+        let header = names[across].iter().map(|n| view! { <th scope="col">{n.clone()}</th> }).collect_view();
         view! {
             <table class="data matrix">
                 <caption>{state.t(Text::MatrixCaption)}</caption>
@@ -70,6 +78,8 @@ pub fn SectorMatrixView() -> impl IntoView {
     view! {
         <Show when=move || size() != 0 fallback=move || view! { <p class="hint">{state.tr(Text::MatrixNeedsSectors)}</p> }>
             <p class="hint small">{state.tr(Text::MatrixHelp)}</p>
+            <Pager pages=pages page=row_page list=Text::MatrixRowSectors/>
+            <Pager pages=pages page=column_page list=Text::MatrixColumnSectors/>
             <div class="table-scroll">{table}</div>
             <div class="matrix-detail" aria-live="polite">
                 {move || chosen.get().filter(|&(i, j)| i.max(j) < size()).map(|(i, j)| {

@@ -2,23 +2,36 @@
 
 use super::fields::QuickAdd;
 use super::later::one_task_later;
+use super::pager::Pager;
 use super::state::AppState;
 use super::web;
 use crate::edit::Command;
 use crate::i18n::Text;
 use crate::model::{Color, Sector, SectorId};
+use crate::pages::Pages;
 use leptos::prelude::*;
 
 #[component]
 pub fn SectorsSection() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Built in a task of its own (see `later`): a big map's hundreds of sector
+    // rows, each with a colour picker, were a large part of the task opening it.
+    // A page at a time too: 200 rows took the page over 100 ms to build.
+    let pages = Signal::derive(move || Pages::new(state.content.with(|m| m.sectors.len()), Pages::SECTORS));
+    let page = RwSignal::new(0);
     let add = Callback::new(move |name: String| {
         let (id, index) = state.map.with_untracked(|m| (m.fresh_sector_id(&name), m.sectors.len()));
         state.dispatch(Command::InsertSector { index, sector: Sector { id, name, color: None } });
+        // The new sector is last: show it (the page is kept inside the list).
+        page.set(usize::MAX);
     });
-    // Built in a task of its own (see `later`): a big map's hundreds of sector
-    // rows, each with a colour picker, were a large part of the task opening it.
-    let rows = one_task_later(move || state.content.with(|m| m.sectors.clone()), state.big_map);
+    let rows = one_task_later(
+        move || {
+            let shown = pages.get().rows(page.get());
+            state.content.with(|m| m.sectors.get(shown).map(<[Sector]>::to_vec).unwrap_or_default())
+        },
+        state.big_map,
+    );
     // Every sector's member count in one pass over the stakeholders, not one pass
     // per sector.
     let members = Memo::new(move |_| {
@@ -39,6 +52,7 @@ pub fn SectorsSection() -> impl IntoView {
                     <SectorRow sector=sector members=members/>
                 </For>
             </ul>
+            <Pager pages=pages page=page list=Text::SectorsHeading/>
         </section>
     }
 }

@@ -258,7 +258,10 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let payload = format::fragment_payload(&fragment);
             let result = match web::inflate_link_payload(payload, format::MAX_DECOMPRESSED_BYTES).await {
-                Ok(json) => format::decode(&json).map_err(ShareLinkError::Invalid),
+                Ok(json) => match parse_in_steps(&json).await {
+                    Ok(root) => decode_in_steps(&root, json.len() > BIG_FILE_BYTES).await.map_err(ShareLinkError::Invalid),
+                    Err(invalid) => Err(ShareLinkError::Invalid(invalid)),
+                },
                 Err(web::InflateFailure::NotBase64) => Err(ShareLinkError::NotBase64),
                 Err(web::InflateFailure::NotDeflate) => Err(ShareLinkError::NotDeflate),
                 Err(web::InflateFailure::TooLarge) => Err(ShareLinkError::TooLarge),
@@ -871,16 +874,7 @@ impl AppState {
         // or checking the whole file at once took most of the 100 ms the page may
         // freeze for.
         let big = text.len() > BIG_FILE_BYTES;
-        let parsed = if big {
-            web::next_task().await;
-            // Split in one pass, then parsed a slice of elements per task.
-            let mut parsing = format::Parsing::new(&text);
-            web::step_per_task(|| parsing.read(ELEMENTS_PER_TASK)).await;
-            parsing.finish()
-        } else {
-            format::parse_json(&text)
-        };
-        let root = match parsed {
+        let root = match parse_in_steps(&text).await {
             Ok(root) => root,
             Err(invalid) => {
                 self.import_problems.set(invalid.problems);
@@ -898,12 +892,7 @@ impl AppState {
             }
             return true;
         }
-        let mut decoding = format::Decoding::new(&root);
-        if big {
-            // Checked a slice of elements per task.
-            web::step_per_task(|| decoding.read(ELEMENTS_PER_TASK)).await;
-        }
-        match decoding.finish() {
+        match decode_in_steps(&root, big).await {
             Ok(map) => {
                 drop(root);
                 self.import_problems.set(Vec::new());
@@ -983,4 +972,27 @@ impl AppState {
             self.notify(Notice::Storage(StorageProblem::Failed(detail)));
         }
     }
+}
+
+/// A file's JSON, parsed a slice of elements per task when the text is big (see
+/// [`format::Parsing`]).
+async fn parse_in_steps(text: &str) -> Result<serde_json::Value, format::Invalid> {
+    if text.len() <= BIG_FILE_BYTES {
+        return format::parse_json(text);
+    }
+    web::next_task().await;
+    // Split in one pass, then parsed a slice of elements per task.
+    let mut parsing = format::Parsing::new(text);
+    web::step_per_task(|| parsing.read(ELEMENTS_PER_TASK)).await;
+    parsing.finish()
+}
+
+/// A map from outside (a file, a link), checked a slice of elements per task when
+/// `big`; refused if it holds more than a map may.
+async fn decode_in_steps(root: &serde_json::Value, big: bool) -> Result<Map, format::Invalid> {
+    let mut decoding = format::Decoding::new(root).within_limits();
+    if big {
+        web::step_per_task(|| decoding.read(ELEMENTS_PER_TASK)).await;
+    }
+    decoding.finish()
 }

@@ -175,11 +175,14 @@ test('an edit to a big map just before the tab reloads is kept', async () => {
   await importBigMapAndSave(page);
   // Reloaded a task after the edit: its save has just started being written out.
   await giveQuickEntry(page);
-  await page.evaluate(async () => {
+  // The reload is left to the page, so that this call has returned before the
+  // page it runs in goes away.
+  const reloaded = page.waitForEvent('load');
+  await page.evaluate(() => {
     window.addByQuickEntry('Forum Terakhir');
-    await new Promise((resolve) => setTimeout(resolve));
-    location.reload();
+    setTimeout(() => location.reload());
   });
+  await reloaded;
   await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: 'Hub Kota' }).waitFor();
   const stored = await storedMaps(page);
   assert.equal(stored.length, 1);
@@ -200,6 +203,21 @@ test('a big file wrong throughout lists its first 100 problems and counts the re
   await problems.getByText('links[0].kind: is missing').waitFor();
   await problems.getByText('… and 50 more.').waitFor();
   assert.deepEqual(errors, []);
+});
+
+test('a map at its limit of 5,000 stakeholders refuses one more with a message, and stays saved as it was', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  const stakeholders = Array.from({ length: 5000 }, (_, i) => ({ id: `s${i}`, name: `Stakeholder ${i}`, kind: KINDS[i % KINDS.length] }));
+  await importMap(page, { format: 'simpul-map', version: 1, title: 'Peta penuh', stakeholders, links: [] });
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('simpul.map.')));
+  await page.getByLabel('Add a stakeholder').fill('Satu lagi');
+  await page.getByLabel('Add a stakeholder').press('Enter');
+  await page.getByRole('alert').getByText(/the map already holds 5000 stakeholders, the most Simpul keeps responsive; start a new map for the rest/).waitFor();
+  const [stored] = await storedMaps(page);
+  assert.equal(stored.map.stakeholders.length, 5000);
+  assert.ok(!stored.map.stakeholders.some((s) => s.name === 'Satu lagi'));
+  assert.deepEqual(errors, []);
+  await page.context().close();
 });
 
 test('a big map is painted in slices, and its picture shows every stakeholder kind once complete', async () => {

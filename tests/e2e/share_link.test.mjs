@@ -84,6 +84,8 @@ test('broken, foreign and oversized links are refused with a message and change 
     [linkFor(map).slice(0, 60), /damaged/],
     [`#m=${zlib.deflateRawSync(Buffer.from('{"elements": []}')).toString('base64url')}`, /not a Simpul map file/],
     [bomb, /larger than 5 MB/],
+    [linkFor({ ...map, links: [], stakeholders: Array.from({ length: 5001 }, (_, i) => ({ id: `s${i}`, name: `S ${i}`, kind: 'ngo' })) }),
+      /the map holds 5001 stakeholders, and Simpul opens maps of at most 5000/],
   ];
   for (const [fragment, message] of cases) {
     const { page, context } = await openApp(browser, server.url);

@@ -93,6 +93,18 @@ test('a broken workbook is refused with a message naming it', async () => {
   await page.context().close();
 });
 
+test('a spreadsheet of more stakeholders than a map may hold is refused before the preview', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  const rows = Array.from({ length: 5001 }, (_, i) => `Org ${i},NGO`).join('\n');
+  await page.getByLabel('Import map file').setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.from(`Label,Type\n${rows}\n`) });
+  const region = page.locator('.import-problems');
+  await region.getByRole('heading', { name: /This file could not be opened/ }).waitFor();
+  assert.match(await region.innerText(), /the map holds 5001 stakeholders, and Simpul opens maps of at most 5000 stakeholders/);
+  assert.equal(await page.getByRole('region', { name: 'Import from a spreadsheet' }).count(), 0);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test('a column of free text lists its first 60 types and guesses the rest', async () => {
   const { page, errors } = await openApp(browser, server.url);
   const rows = Array.from({ length: 100 }, (_, i) => `Org ${i},Type number ${i}`).join('\n');
