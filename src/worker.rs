@@ -5,10 +5,12 @@
 //!   first download (messages: `format::sheet_messages`);
 //! - analysing maps too big to analyse between two frames (`analysis::background`).
 //!
-//! Each request is `{id, job, payload}` and each answer `{id, answer}`, a text:
+//! Each request is `{id, job, payload}` and each answer `{id, answer}`, a text
+//! as UTF-8 bytes:
 //! - `read`: `[[name, bytes], …]` (files) → the preview JSON, or the refusal;
 //! - `build`: a JSON text of choices → the `.simpul.json` text of the map;
-//! - `analyse`: a `.simpul.json` text → its analysis as JSON (empty if unreadable).
+//! - `analyse`: a `.simpul.json` text (as UTF-8 bytes) → its analysis as JSON
+//!   (empty if unreadable).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -18,6 +20,11 @@ fn main() {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
     console_error_panic_hook::set_once();
+    // A payload's text, sent as UTF-8 bytes or as a string.
+    let text_of = |payload: &JsValue| match payload.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => String::from_utf8(bytes.to_vec()).unwrap_or_default(),
+        None => payload.as_string().unwrap_or_default(),
+    };
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     // The draft of the last files read, waiting for the user's choices.
@@ -55,15 +62,18 @@ fn main() {
                     .map(|draft| simpul::format::encode(&draft.build_in(lang, &kinds, &link_kinds)))
                     .unwrap_or_default()
             }
-            Some("analyse") => simpul::format::decode(&payload.as_string().unwrap_or_default())
+            Some("analyse") => simpul::format::decode(&text_of(&payload))
                 .map(|map| simpul::analysis::background::to_message(&simpul::analysis::analyze(&map)))
                 .unwrap_or_default(),
             _ => String::new(),
         };
         let reply = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&reply, &JsValue::from_str("id"), &field(&data, "id"));
-        let _ = js_sys::Reflect::set(&reply, &JsValue::from_str("answer"), &JsValue::from_str(&answer));
-        let _ = reply_to.post_message(&reply);
+        // UTF-8 bytes, handed over without a copy: the page copies bytes into its
+        // memory far faster than it re-encodes a string of megabytes.
+        let bytes = js_sys::Uint8Array::from(answer.as_bytes());
+        let _ = js_sys::Reflect::set(&reply, &JsValue::from_str("answer"), &bytes);
+        let _ = reply_to.post_message_with_transfer(&reply, &js_sys::Array::of1(&bytes.buffer()));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();

@@ -869,8 +869,8 @@ impl AppState {
     /// nothing. Returns `false` for a Kumu project, which goes through the import
     /// preview (the background worker reads it) so its types can be given kinds.
     pub async fn import_text(&self, text: String) -> bool {
-        // A big file is read in steps, a task each (splitting, parsing and
-        // checking a slice of elements, showing): for 5,000 stakeholders, parsing
+        // A big file is read in steps, a task each (parsing and checking a
+        // slice of elements, showing): for 5,000 stakeholders, parsing
         // or checking the whole file at once took most of the 100 ms the page may
         // freeze for.
         let big = text.len() > BIG_FILE_BYTES;
@@ -980,8 +980,6 @@ async fn parse_in_steps(text: &str) -> Result<serde_json::Value, format::Invalid
     if text.len() <= BIG_FILE_BYTES {
         return format::parse_json(text);
     }
-    web::next_task().await;
-    // Split in one pass, then parsed a slice of elements per task.
     let mut parsing = format::Parsing::new(text);
     web::step_per_task(|| parsing.read(ELEMENTS_PER_TASK)).await;
     parsing.finish()

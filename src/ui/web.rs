@@ -196,8 +196,8 @@ export function askSpreadsheetWorker(text) {
   return askWorker('build', text, []);
 }
 
-export function analyseInWorker(text) {
-  return askWorker('analyse', text, []);
+export function analyseInWorker(bytes) {
+  return askWorker('analyse', bytes, [bytes.buffer]);
 }
 
 export function projector(on, onLeave) {
@@ -236,7 +236,7 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = askSpreadsheetWorker)]
     async fn ask_spreadsheet_worker_js(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = analyseInWorker)]
-    async fn analyse_in_worker_js(text: &str) -> Result<JsValue, JsValue>;
+    async fn analyse_in_worker_js(bytes: js_sys::Uint8Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = projector)]
     fn projector_js(on: bool, on_leave: &js_sys::Function);
     #[wasm_bindgen(js_name = registerServiceWorker)]
@@ -346,7 +346,9 @@ pub async fn ask_spreadsheet_worker(request: &str) -> Result<String, String> {
 /// Analyses a map (its `.simpul.json` text) in the background worker: the analysis
 /// as JSON (`analysis::background`), empty if the worker could not read the map.
 pub async fn analyse_in_worker(map: &str) -> Result<String, String> {
-    worker_answer(analyse_in_worker_js(map).await)
+    // Sent as UTF-8 bytes, which cross by a copy, where a string of a big map is
+    // re-encoded on the way (as the answer is, see `text_of`).
+    worker_answer(analyse_in_worker_js(js_sys::Uint8Array::from(map.as_bytes())).await)
 }
 
 /// The text of a file of the app itself (an example map).
@@ -358,11 +360,22 @@ fn worker_answer(answer: Result<JsValue, JsValue>) -> Result<String, String> {
     text_of(answer, "the background worker gave no answer")
 }
 
-/// The text a JavaScript promise resolved to, or why there is none: its rejection
-/// (our snippets reject with a string) or `not_text`.
+/// The text a JavaScript promise resolved to (a string, or UTF-8 bytes as the
+/// background worker answers), or why there is none: its rejection (our snippets
+/// reject with a string) or `not_text`.
 fn text_of(answer: Result<JsValue, JsValue>, not_text: &str) -> Result<String, String> {
     let answer = answer.map_err(|e| e.as_string().unwrap_or_else(|| describe(e)))?;
+    if let Some(bytes) = answer.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(utf8(bytes.to_vec()));
+    }
     answer.as_string().ok_or_else(|| not_text.into())
+}
+
+/// Text from UTF-8 bytes, any that are not UTF-8 as U+FFFD (as the browser's own
+/// decoding). Copying bytes into the app and checking them takes a few ms for
+/// megabytes, where handing over a string of them took 20–110 ms at once.
+fn utf8(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Resolves in a later task: work after it runs once the browser has had the
@@ -390,13 +403,9 @@ pub async fn step_per_task(mut step: impl FnMut() -> bool) {
 
 /// Reads a chosen file as text.
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    // Read as bytes and decoded here: handing the page a 10 MB string of the
-    // file's text to copy into the app took 110 ms in one task, copying its bytes
-    // and checking them as UTF-8 takes a few. Bytes that are not UTF-8 become
-    // U+FFFD, as the browser's own decoding would make them.
+    // Read as bytes (see `utf8`): a 10 MB file's text took 110 ms to hand over.
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(describe)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    Ok(utf8(js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
 fn describe(error: JsValue) -> String {
