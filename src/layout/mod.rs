@@ -236,7 +236,7 @@ fn build(map: &Map, structure: &Structure, known: &HashMap<String, (f64, f64)>, 
         .stakeholders
         .iter()
         .map(|s| Body {
-            pos: known.get(&format!("s:{}", s.id)).copied().or_else(|| saved(s)),
+            pos: known_at(known, "s:", s.id.as_str()).or_else(|| saved(s)),
             pinned: s.pinned && s.pos_in_world.is_some(),
             repulsion: STAKEHOLDER_REPULSION,
         })
@@ -260,18 +260,18 @@ fn build(map: &Map, structure: &Structure, known: &HashMap<String, (f64, f64)>, 
             }
         }
     }
-    // Hubs start at the centre of their placed members.
-    for sector in &map.sectors {
-        let pos = known.get(&format!("h:{}", sector.id)).copied().or_else(|| {
-            let members: Vec<(f64, f64)> = map
-                .stakeholders
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.sectors.contains(&sector.id))
-                .filter_map(|(i, _)| bodies[i].pos)
-                .collect();
-            (!members.is_empty()).then(|| centroid(&members))
-        });
+    // Hubs start at the centre of their placed members, summed in one pass over
+    // the memberships (in stakeholder order): a pass over every stakeholder per
+    // sector took 30 ms of the page for 200 sectors and 5,000 stakeholders.
+    let mut members = vec![(0.0, 0.0, 0usize); map.sectors.len()];
+    for &(a, hub, kind) in &structure.springs {
+        let sum = (hub as usize).checked_sub(n).and_then(|h| members.get_mut(h));
+        if let (0, Some(sum), Some((x, y))) = (kind, sum, bodies[a as usize].pos) {
+            *sum = (sum.0 + x, sum.1 + y, sum.2 + 1);
+        }
+    }
+    for (sector, (x, y, count)) in map.sectors.iter().zip(members) {
+        let pos = known_at(known, "h:", sector.id.as_str()).or_else(|| (count > 0).then(|| (x / count as f64, y / count as f64)));
         bodies.push(Body { pos, pinned: false, repulsion: HUB_REPULSION });
     }
     let springs: Vec<Spring> = structure
@@ -283,6 +283,15 @@ fn build(map: &Map, structure: &Structure, known: &HashMap<String, (f64, f64)>, 
         })
         .collect();
     Simulation::new(&bodies, &springs, seed)
+}
+
+/// A body's position from before an edit (`known` is keyed `s:<id>` and `h:<id>`);
+/// nothing to look up in a new layout.
+fn known_at(known: &HashMap<String, (f64, f64)>, prefix: &str, id: &str) -> Option<(f64, f64)> {
+    if known.is_empty() {
+        return None;
+    }
+    known.get(&format!("{prefix}{id}")).copied()
 }
 
 fn saved(s: &Stakeholder) -> Option<(f64, f64)> {

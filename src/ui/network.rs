@@ -401,6 +401,12 @@ impl View {
             // Frames go on while the layout moves, while a painting is under way,
             // and until the picture shown is of the layout at rest.
             again = !settled || e.painting.is_some() || !e.snapshot_at_rest;
+            // Said on the canvas for tests and benchmarks, which so need not read
+            // the map out of storage to learn that the layout is at rest.
+            let state_of_layout = if settled { "settled" } else { "moving" };
+            if canvas.get_attribute("data-layout").as_deref() != Some(state_of_layout) {
+                let _ = canvas.set_attribute("data-layout", state_of_layout);
+            }
         });
         if !to_save.is_empty() && self.state.big_map.get_untracked() {
             // Saved in a task of its own: this one has painted a slice already.

@@ -132,6 +132,12 @@ test('a big map is saved, and opens again with its findings after a reload', asy
   const stored = await storedMaps(page);
   assert.equal(stored.length, 1);
   assert.equal(stored[0].map.stakeholders.length, 1501);
+  // Once the picture says its layout is at rest, every position is saved.
+  await page.locator('canvas.network[data-layout="settled"]').waitFor({ timeout: 120000 });
+  await page.waitForFunction(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('simpul.map.'));
+    return JSON.parse(localStorage.getItem(key)).map.stakeholders.every((s) => typeof s.x === 'number');
+  }, null, { timeout: 10000, polling: 500 });
   await page.reload();
   await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: 'Hub Kota' }).waitFor();
   await isolated(page, 's1351').waitFor();
