@@ -8,6 +8,8 @@
 // Each size runs BENCH_RUNS times (default 3) in a fresh page; for each moment it
 // prints the longest task of the median run and of the worst, and the median count
 // of tasks over 50 ms: on a small shared machine one run can be 50% off.
+// It first prints how much this machine stretches a fixed loop of JavaScript: on a
+// small shared machine a task of 34 ms can measure 116 ms.
 // Not a test: the numbers depend on the machine.
 //
 //   scripts/bench.sh freeze     (builds the release app first)
@@ -44,9 +46,30 @@ function show(perRun) {
   return `median ${ms(median(longest))}, worst ${ms(Math.max(...longest))}; ${median(over)} tasks over 50 ms (median); runs: ${longest.map((v) => v || '-').join(', ')}`;
 }
 
+/** How much this machine stretches a fixed task: a loop of about 30 ms of
+ * JavaScript, run 100 times in an open page. Its worst against its fastest says how
+ * much of a run's worst task is the machine's noise. */
+async function machineNoise(browser) {
+  const { page, context } = await openApp(browser, server.url);
+  const ms = await page.evaluate(async () => {
+    const times = [];
+    for (let i = 0; i < 100; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const start = performance.now();
+      let sum = 0;
+      for (let k = 0; k < 3e7; k++) sum += k % 7;
+      times.push(performance.now() - start + (sum < 0 ? 1 : 0));
+    }
+    return times.sort((a, b) => a - b).map(Math.round);
+  });
+  await context.close();
+  return `fastest ${ms[0]} ms, median ${ms[50]} ms, 95th percentile ${ms[95]} ms, worst ${ms[99]} ms`;
+}
+
 const server = await serve();
 const browser = await launch();
 try {
+  console.log(`machine noise, a fixed loop of JavaScript 100 times: ${await machineNoise(browser)}`);
   for (const [n, linksEach = 3] of sizes) {
     const map = generate(n, 20261122 + n, linksEach);
     const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'simpul-bench-')), 'map.simpul.json');
