@@ -172,6 +172,27 @@ fn parsing_in_steps_agrees_at_the_edges_of_json() {
         while !parsing.read(1) {}
         assert_eq!(parsing.finish(), parse_json(text), "{text:?}");
     }
+    // A big object element (a backup's map) is read in steps of its own, and a
+    // broken one is still refused as parsing at once refuses it.
+    use simpul::model::{Map, Stakeholder, StakeholderId};
+    let mut numbered = Map::new("Numbered");
+    numbered.stakeholders = (0..2_000).map(|i| Stakeholder::new(StakeholderId::new(format!("s{i}")), format!("Stakeholder {i}"))).collect();
+    let big_map = encode(&numbered);
+    assert!(big_map.len() > 64 * 1024);
+    let backup = format!("{{\"format\": \"simpul-backup\", \"maps\": [{big_map}, {{\"small\": true}}, {big_map}]}}");
+    let mut parsing = Parsing::new(&backup);
+    let mut steps = 0;
+    while !parsing.read(100) {
+        steps += 1;
+    }
+    assert!(steps >= 40, "4,000 stakeholders in two maps at 100 a step: {steps} steps");
+    assert_eq!(parsing.finish(), parse_json(&backup));
+    let broken = backup.replacen("\"name\":", "\"name\" ", 1);
+    let mut parsing = Parsing::new(&broken);
+    while !parsing.read(100) {}
+    assert_eq!(parsing.finish(), parse_json(&broken));
+    assert!(parse_json(&broken).is_err());
+
     let mut parsing = Parsing::new("{\"a\": [1, 2, 3], \"b\": {\"c\": [4]}, \"d\": [5]}");
     let steps = std::iter::from_fn(|| Some(parsing.read(1))).take_while(|done| !done).count();
     assert_eq!(steps, 3, "one step per list element (4 elements: 3 steps stop short)");

@@ -29,6 +29,25 @@ pub fn is_backup(root: &Value) -> bool {
 
 /// The maps of a backup, in their order, or every problem found.
 pub fn decode(root: &Value) -> Result<Vec<Map>, Invalid> {
+    let list = maps_in(root)?;
+    let mut maps = Vec::with_capacity(list.len());
+    let mut problems = Vec::new();
+    for (i, value) in list.iter().enumerate() {
+        match decode_value(value) {
+            Ok(map) => maps.push(map),
+            Err(invalid) => problems.extend(in_map(i, invalid)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(maps)
+    } else {
+        Err(Invalid { problems })
+    }
+}
+
+/// The backup's maps, not yet read (each is read as a map file is), or why the
+/// file is not a backup this Simpul reads.
+pub fn maps_in(root: &Value) -> Result<&[Value], Invalid> {
     let fail = |path: &str, kind| Err(Invalid { problems: vec![Problem::new(path, kind)] });
     if !is_backup(root) {
         return fail("", ProblemKind::NotSimpulMap);
@@ -42,21 +61,17 @@ pub fn decode(root: &Value) -> Result<Vec<Map>, Invalid> {
         Some((v, _)) => return fail("version", ProblemKind::UnknownVersion { found: v.to_string() }),
     }
     let Some(list) = root.get("maps") else { return fail("maps", ProblemKind::Missing) };
-    let Some(list) = list.as_array() else { return fail("maps", ProblemKind::WrongType(super::Expected::List)) };
-    let mut maps = Vec::with_capacity(list.len());
-    let mut problems = Vec::new();
-    for (i, value) in list.iter().enumerate() {
-        match decode_value(value) {
-            Ok(map) => maps.push(map),
-            Err(invalid) => problems.extend(invalid.problems.into_iter().map(|p| {
-                let path = if p.path.is_empty() { format!("maps[{i}]") } else { format!("maps[{i}].{}", p.path) };
-                Problem::new(path, p.kind)
-            })),
-        }
+    match list.as_array() {
+        Some(list) => Ok(list),
+        None => fail("maps", ProblemKind::WrongType(super::Expected::List)),
     }
-    if problems.is_empty() {
-        Ok(maps)
-    } else {
-        Err(Invalid { problems })
-    }
+}
+
+/// The problems of the backup's `i`-th map, placed in the backup
+/// (`maps[2].stakeholders[0].name`).
+pub fn in_map(i: usize, invalid: Invalid) -> impl Iterator<Item = Problem> {
+    invalid.problems.into_iter().map(move |p| {
+        let path = if p.path.is_empty() { format!("maps[{i}]") } else { format!("maps[{i}].{}", p.path) };
+        Problem::new(path, p.kind)
+    })
 }

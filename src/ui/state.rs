@@ -886,8 +886,11 @@ impl AppState {
             return false;
         }
         if format::backup::is_backup(&root) {
-            match format::backup::decode(&root) {
-                Ok(maps) => self.add_from_backup(maps),
+            match decode_backup_in_steps(&root, big).await {
+                Ok(maps) => {
+                    drop(root);
+                    self.add_from_backup(maps, big).await;
+                }
                 Err(invalid) => self.import_problems.set(invalid.problems),
             }
             return true;
@@ -909,15 +912,18 @@ impl AppState {
     }
 
     /// Adds every map of a backup to the library as new maps (never over one that
-    /// exists) and opens the first.
-    fn add_from_backup(&self, maps: Vec<Map>) {
+    /// exists) and opens the first. From a big file, a map is stored per task.
+    async fn add_from_backup(&self, mut maps: Vec<Map>, big: bool) {
         self.import_problems.set(Vec::new());
         let mut first = None;
         let mut added = 0usize;
-        for map in &maps {
+        for (i, map) in maps.iter().enumerate() {
+            if big {
+                web::next_task().await;
+            }
             match store().and_then(|mut l| l.create(map, web::now_ms())) {
                 Ok(summary) => {
-                    first.get_or_insert(summary.key);
+                    first.get_or_insert((summary.key, summary.revision, i));
                     added += 1;
                 }
                 Err(problem) => {
@@ -927,10 +933,16 @@ impl AppState {
             }
         }
         self.refresh_catalogue();
-        if let Some(key) = first {
-            self.open(&key);
+        let total = maps.len();
+        if let Some((key, revision, i)) = first {
+            // Shown as it was just stored, not read back: reading back a map of
+            // 5,000 stakeholders parsed it again, in one task of 200 ms.
+            self.save_now();
+            let doc = OpenDoc { key: Some(key), revision, preview: false };
+            self.show_map(maps.swap_remove(i), Some(doc));
+            self.clear_conflict_notices();
         }
-        self.notify(Notice::Info(Text::BackupRestored, format!("{added}/{}", maps.len())));
+        self.notify(Notice::Info(Text::BackupRestored, format!("{added}/{total}")));
     }
 
     /// Shows the background worker's answer in the import preview, or lists why
@@ -983,6 +995,30 @@ async fn parse_in_steps(text: &str) -> Result<serde_json::Value, format::Invalid
     let mut parsing = format::Parsing::new(text);
     web::step_per_task(|| parsing.read(ELEMENTS_PER_TASK)).await;
     parsing.finish()
+}
+
+/// The maps of a backup, each checked a slice of elements per task when `big`. The
+/// maps of a backup are not held to a map's limits: they were in a library, and
+/// one stored before the limits must come back whole.
+async fn decode_backup_in_steps(root: &serde_json::Value, big: bool) -> Result<Vec<Map>, format::Invalid> {
+    let list = format::backup::maps_in(root)?;
+    let mut maps = Vec::with_capacity(list.len());
+    let mut problems = Vec::new();
+    for (i, value) in list.iter().enumerate() {
+        let mut decoding = format::Decoding::new(value);
+        if big {
+            web::step_per_task(|| decoding.read(ELEMENTS_PER_TASK)).await;
+        }
+        match decoding.finish() {
+            Ok(map) => maps.push(map),
+            Err(invalid) => problems.extend(format::backup::in_map(i, invalid)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(maps)
+    } else {
+        Err(format::Invalid { problems })
+    }
 }
 
 /// A map from outside (a file, a link), checked a slice of elements per task when

@@ -211,6 +211,29 @@ test('a big file wrong throughout lists its first 100 problems and counts the re
   assert.deepEqual(errors, []);
 });
 
+test('a backup holding a big map is restored in steps: every map is stored, and the first is shown', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  const small = { format: 'simpul-map', version: 1, title: 'Peta kecil', stakeholders: [{ id: 'a', name: 'Satu', kind: 'ngo' }], links: [] };
+  const backup = { format: 'simpul-backup', version: 1, saved_ms: 0, maps: [bigMap(), small] };
+  await page.getByLabel('Import map file').setInputFiles({
+    name: 'simpul-backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)),
+  });
+  await page.getByRole('status').getByText('Maps added from the backup: 2/2.').waitFor();
+  await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: 'Hub Kota' }).waitFor();
+  const stored = await storedMaps(page);
+  assert.deepEqual(stored.map((entry) => [entry.map.title, entry.map.stakeholders.length]).sort(), [['Peta besar', 1501], ['Peta kecil', 1]]);
+  // The map shown is the stored one: an edit saves over it, not beside it.
+  await page.getByLabel('Add a stakeholder').fill('Forum Pemulihan');
+  await page.getByLabel('Add a stakeholder').press('Enter');
+  await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('simpul.map.'))
+    .some((k) => localStorage.getItem(k).includes('Forum Pemulihan')));
+  const after = await storedMaps(page);
+  assert.equal(after.length, 2);
+  assert.equal(after.find((entry) => entry.map.title === 'Peta besar').map.stakeholders.length, 1502);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test('a map at its limit of 5,000 stakeholders refuses one more with a message, and stays saved as it was', async () => {
   const { page, errors } = await openApp(browser, server.url);
   const stakeholders = Array.from({ length: 5000 }, (_, i) => ({ id: `s${i}`, name: `Stakeholder ${i}`, kind: KINDS[i % KINDS.length] }));
