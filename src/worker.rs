@@ -20,10 +20,9 @@ fn main() {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
     console_error_panic_hook::set_once();
-    // A payload's text, sent as UTF-8 bytes or as a string.
-    let text_of = |payload: &JsValue| match payload.dyn_ref::<js_sys::Uint8Array>() {
-        Some(bytes) => String::from_utf8(bytes.to_vec()).unwrap_or_default(),
-        None => payload.as_string().unwrap_or_default(),
+    // A map's text, sent as UTF-8 bytes (empty if it is not UTF-8).
+    let text_of = |payload: &JsValue| {
+        payload.dyn_ref::<js_sys::Uint8Array>().and_then(|bytes| String::from_utf8(bytes.to_vec()).ok()).unwrap_or_default()
     };
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();

@@ -29,13 +29,22 @@ pub fn is_backup(root: &Value) -> bool {
 
 /// The maps of a backup, in their order, or every problem found.
 pub fn decode(root: &Value) -> Result<Vec<Map>, Invalid> {
-    let list = maps_in(root)?;
-    let mut maps = Vec::with_capacity(list.len());
+    gather(maps_in(root)?.iter().map(decode_value).collect())
+}
+
+/// Each of the backup's maps as read (the `i`-th for its `i`-th map, read at once
+/// or in steps): the maps, or every problem, placed in the backup
+/// (`maps[2].stakeholders[0].name`).
+pub fn gather(read: Vec<Result<Map, Invalid>>) -> Result<Vec<Map>, Invalid> {
+    let mut maps = Vec::with_capacity(read.len());
     let mut problems = Vec::new();
-    for (i, value) in list.iter().enumerate() {
-        match decode_value(value) {
+    for (i, result) in read.into_iter().enumerate() {
+        match result {
             Ok(map) => maps.push(map),
-            Err(invalid) => problems.extend(in_map(i, invalid)),
+            Err(invalid) => problems.extend(invalid.problems.into_iter().map(|p| {
+                let path = if p.path.is_empty() { format!("maps[{i}]") } else { format!("maps[{i}].{}", p.path) };
+                Problem::new(path, p.kind)
+            })),
         }
     }
     if problems.is_empty() {
@@ -65,13 +74,4 @@ pub fn maps_in(root: &Value) -> Result<&[Value], Invalid> {
         Some(list) => Ok(list),
         None => fail("maps", ProblemKind::WrongType(super::Expected::List)),
     }
-}
-
-/// The problems of the backup's `i`-th map, placed in the backup
-/// (`maps[2].stakeholders[0].name`).
-pub fn in_map(i: usize, invalid: Invalid) -> impl Iterator<Item = Problem> {
-    invalid.problems.into_iter().map(move |p| {
-        let path = if p.path.is_empty() { format!("maps[{i}]") } else { format!("maps[{i}].{}", p.path) };
-        Problem::new(path, p.kind)
-    })
 }

@@ -9,9 +9,9 @@
 use super::kumu::{kind_of, link_kind_of};
 use super::sheet::{column_letter, Sheet, SheetError};
 use crate::i18n::Lang;
-use crate::model::{MapPart, OverLimit, 
-    fresh_id, Link, LinkId, LinkKind, Map, PosInWorld, Resource, Score, Sector, Stance, Stakeholder, StakeholderId,
-    StakeholderKind, Strength,
+use crate::model::{
+    fresh_id, Link, LinkId, LinkKind, Map, MapPart, OverLimit, PosInWorld, Resource, Score, Sector, Stance, Stakeholder,
+    StakeholderId, StakeholderKind, Strength,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 

@@ -442,9 +442,7 @@ impl AppState {
         let result = store().and_then(|mut library| library.load(key, web::now_ms()));
         match result {
             Ok(loaded) => {
-                let doc = OpenDoc { key: Some(key.to_string()), revision: loaded.summary.revision, preview: false };
-                self.show_map(loaded.map, Some(doc));
-                self.clear_conflict_notices();
+                self.show_stored(loaded.map, key.to_string(), loaded.summary.revision);
                 true
             }
             Err(problem) => {
@@ -453,6 +451,12 @@ impl AppState {
                 false
             }
         }
+    }
+
+    /// Shows a map as it is stored under `key`, at `revision`.
+    fn show_stored(&self, map: Map, key: String, revision: u64) {
+        self.show_map(map, Some(OpenDoc { key: Some(key), revision, preview: false }));
+        self.clear_conflict_notices();
     }
 
     pub fn is_open(&self, key: &str) -> bool {
@@ -938,9 +942,7 @@ impl AppState {
             // Shown as it was just stored, not read back: reading back a map of
             // 5,000 stakeholders parsed it again, in one task of 200 ms.
             self.save_now();
-            let doc = OpenDoc { key: Some(key), revision, preview: false };
-            self.show_map(maps.swap_remove(i), Some(doc));
-            self.clear_conflict_notices();
+            self.show_stored(maps.swap_remove(i), key, revision);
         }
         self.notify(Notice::Info(Text::BackupRestored, format!("{added}/{total}")));
     }
@@ -1001,24 +1003,15 @@ async fn parse_in_steps(text: &str) -> Result<serde_json::Value, format::Invalid
 /// maps of a backup are not held to a map's limits: they were in a library, and
 /// one stored before the limits must come back whole.
 async fn decode_backup_in_steps(root: &serde_json::Value, big: bool) -> Result<Vec<Map>, format::Invalid> {
-    let list = format::backup::maps_in(root)?;
-    let mut maps = Vec::with_capacity(list.len());
-    let mut problems = Vec::new();
-    for (i, value) in list.iter().enumerate() {
+    let mut read = Vec::new();
+    for value in format::backup::maps_in(root)? {
         let mut decoding = format::Decoding::new(value);
         if big {
             web::step_per_task(|| decoding.read(ELEMENTS_PER_TASK)).await;
         }
-        match decoding.finish() {
-            Ok(map) => maps.push(map),
-            Err(invalid) => problems.extend(format::backup::in_map(i, invalid)),
-        }
+        read.push(decoding.finish());
     }
-    if problems.is_empty() {
-        Ok(maps)
-    } else {
-        Err(format::Invalid { problems })
-    }
+    format::backup::gather(read)
 }
 
 /// A map from outside (a file, a link), checked a slice of elements per task when
