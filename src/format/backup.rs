@@ -3,7 +3,7 @@
 //! safe. Reading one refuses the whole file if any map in it has a problem, and lists
 //! every problem by map (`maps[2].stakeholders[0].name: …`), like a map file.
 
-use super::{decode_value, encode_value, Invalid, Problem, ProblemKind};
+use super::{decode_value, Encoding, Invalid, Problem, ProblemKind};
 use crate::model::Map;
 use serde_json::{json, Value};
 
@@ -13,13 +13,24 @@ pub const BACKUP_VERSION: u64 = 1;
 
 /// The backup of `maps`, saved at `saved_ms` (milliseconds since 1970).
 pub fn encode(maps: &[Map], saved_ms: f64) -> String {
-    let doc = json!({
-        "format": BACKUP_FORMAT,
-        "version": BACKUP_VERSION,
-        "saved_ms": saved_ms,
-        "maps": maps.iter().map(encode_value).collect::<Vec<_>>(),
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    let texts: Vec<String> = maps.iter().map(|map| Encoding::new(map).finish()).collect();
+    from_map_texts(&texts, saved_ms)
+}
+
+/// The backup of the maps whose file texts are `map_texts`, each as
+/// [`Encoding`] writes it (the page writes a big map's a slice per task): one map
+/// a line, so the file stays readable without being written out twice.
+pub fn from_map_texts(map_texts: &[String], saved_ms: f64) -> String {
+    let head = json!({ "format": BACKUP_FORMAT, "version": BACKUP_VERSION, "saved_ms": saved_ms }).to_string();
+    let mut text = String::with_capacity(head.len() + map_texts.iter().map(|t| t.len() + 2).sum::<usize>() + 16);
+    text.push_str(head.strip_suffix('}').unwrap_or(&head));
+    text.push_str(",\"maps\":[");
+    for (i, map) in map_texts.iter().enumerate() {
+        text.push_str(if i == 0 { "\n" } else { ",\n" });
+        text.push_str(map);
+    }
+    text.push_str("\n]}\n");
+    text
 }
 
 /// Whether a parsed file is a backup (rather than a map or another tool's file).

@@ -41,6 +41,7 @@ texts! {
     StakeholderCount => "{} stakeholders", "{} pemangku kepentingan";
     OneStakeholder => "1 stakeholder", "1 pemangku kepentingan";
     DamagedEntry => "Damaged: cannot be opened", "Rusak: tidak dapat dibuka";
+    OpeningMap => "Opening…", "Membuka…";
     NewTitle => "New title", "Judul baru";
     Rename => "Rename", "Ganti nama";
     Duplicate => "Duplicate", "Gandakan";

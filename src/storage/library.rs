@@ -103,11 +103,78 @@ struct EntryHead {
 /// How many characters of an entry hold its head.
 const HEAD_CHARS: usize = 200;
 
+/// How an entry starts when Simpul writes it: its head fields, then the map.
+const MAP_FIELD: &str = ",\"map\":";
+
 /// The head fields read from an entry's first characters, when it starts as
-/// Simpul writes it (`{"schema":…,"revision":…,"saved_ms":…,"map":`).
-fn entry_head(head: &str) -> Option<EntryHead> {
-    let end = head.find(",\"map\":")?;
-    serde_json::from_str(&[&head[..end], "}"].concat()).ok()
+/// Simpul writes it (`{"schema":…,"revision":…,"saved_ms":…,"map":`), and where
+/// the map's text starts.
+fn entry_head(head: &str) -> Option<(EntryHead, usize)> {
+    let end = head.find(MAP_FIELD)?;
+    let fields = serde_json::from_str(&[&head[..end], "}"].concat()).ok()?;
+    Some((fields, end + MAP_FIELD.len()))
+}
+
+/// A stored entry's text, with its map's text found but not yet read: the page
+/// reads a big map in steps ([`format::Parsing`], [`format::Decoding`]), since
+/// reading 5,000 stakeholders at once held it for 117–163 ms.
+pub struct EntryText {
+    text: String,
+    /// Where the map's text starts; it ends before the entry's closing brace.
+    map_from: usize,
+    revision: u64,
+    saved_ms: f64,
+}
+
+impl EntryText {
+    /// The map's own text, a `.simpul.json` file's.
+    pub fn map_text(&self) -> &str {
+        self.text.get(self.map_from..self.text.len() - 1).unwrap_or_default()
+    }
+
+    /// The length of the whole entry, in bytes.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The map, parsed and then checked `elements` list elements at a time, with
+    /// `pause()` awaited before each step (in the page: the next task). `None`
+    /// when the text is not a map after all: [`Library::load`] then reads the
+    /// entry, and sets it aside as damaged. Stored maps are not held to a map's
+    /// limits (see [`format::Decoding::within_limits`]).
+    pub async fn read_map<P: std::future::Future<Output = ()>>(&self, elements: usize, mut pause: impl FnMut() -> P) -> Option<Map> {
+        let mut parsing = format::Parsing::new(self.map_text());
+        loop {
+            pause().await;
+            if parsing.read(elements) {
+                break;
+            }
+        }
+        let root = parsing.finish().ok()?;
+        let mut decoding = format::Decoding::new(&root);
+        loop {
+            pause().await;
+            if decoding.read(elements) {
+                break;
+            }
+        }
+        decoding.finish().ok()
+    }
+
+    /// The entry, once `map` is read from [`Self::map_text`].
+    pub fn loaded(&self, key: &str, map: Map) -> Loaded {
+        let summary = summary_of(key, &map, self.revision, self.saved_ms);
+        Loaded { map, summary }
+    }
+}
+
+/// The first `chars` characters of `text` at most, cut at a character boundary.
+fn first_chars(text: &str, chars: usize) -> &str {
+    text.char_indices().nth(chars).map_or(text, |(at, _)| &text[..at])
 }
 
 #[derive(Deserialize)]
@@ -295,6 +362,20 @@ impl<S: KeyValue> Library<S> {
         }
     }
 
+    /// The entry of `key` as text, for the page to read its map in steps and then
+    /// make it [`EntryText::loaded`]. `None` for an entry that is missing, not
+    /// laid out as Simpul writes it, or of a newer schema: [`Self::load`] reads
+    /// those, and says what is wrong (a damaged entry is set aside only there).
+    /// So is a map whose text turns out not to be a map.
+    pub fn entry_text(&self, key: &str) -> Option<EntryText> {
+        let text = self.store.get(&entry_key(key)).ok()??;
+        let (head, map_from) = entry_head(first_chars(&text, HEAD_CHARS))?;
+        if head.schema > SCHEMA || !text.ends_with('}') || map_from >= text.len() {
+            return None;
+        }
+        Some(EntryText { text, map_from, revision: head.revision, saved_ms: head.saved_ms })
+    }
+
     /// Saves a new revision of `key`, but only if the stored revision is still
     /// `expected_revision`: otherwise another tab saved since, and nothing is written.
     pub fn save(
@@ -361,7 +442,7 @@ impl<S: KeyValue> Library<S> {
         match self.store.get_head(&entry_key(key), HEAD_CHARS) {
             Ok(None) => return StoredRevision::Missing,
             Ok(Some(head)) => {
-                if let Some(fields) = entry_head(&head) {
+                if let Some((fields, _)) = entry_head(&head) {
                     return StoredRevision::At(fields.revision);
                 }
             }
@@ -518,7 +599,7 @@ impl<S: KeyValue> Library<S> {
     /// that does not start so is read whole, and refused if it is not whole JSON.
     fn read_before_save(&self, key: &str) -> Result<BeforeSave, EntryError> {
         let head = self.store.get_head(&entry_key(key), HEAD_CHARS).map_err(EntryError::Store)?.ok_or(EntryError::Missing)?;
-        let Some(EntryHead { schema, revision, saved_ms }) = entry_head(&head) else { return self.read_whole_before_save(key) };
+        let Some((EntryHead { schema, revision, saved_ms }, _)) = entry_head(&head) else { return self.read_whole_before_save(key) };
         if schema > SCHEMA {
             return Err(EntryError::Newer);
         }

@@ -12,7 +12,7 @@ pub mod browser;
 pub use key_value::{KeyValue, StoreError};
 pub use history::{Version, VERSIONS_PER_MAP, VERSION_EVERY_MS};
 pub use library::{
-    Catalogue, Library, Loaded, MapSummary, StorageProblem, StoredRevision, ENTRY_PREFIX, HISTORY_PREFIX, INDEX_KEY,
+    Catalogue, EntryText, Library, Loaded, MapSummary, StorageProblem, StoredRevision, ENTRY_PREFIX, HISTORY_PREFIX, INDEX_KEY,
     SCHEMA, SET_ASIDE_PREFIX, TRASH_PREFIX,
 };
 pub use trash::Trashed;

@@ -73,6 +73,7 @@ fn MapItem(summary: MapSummary) -> impl IntoView {
     let key = StoredValue::new(summary.key.clone());
     let title = StoredValue::new(summary.title.clone());
     let current = move || state.is_open(&key.get_value());
+    let opening = move || state.opening.with(|k| k.as_deref() == Some(key.get_value().as_str()));
     let shown_title = move || {
         let t = title.get_value();
         if t.trim().is_empty() { state.t(Text::UntitledMap).to_string() } else { t }
@@ -93,13 +94,16 @@ fn MapItem(summary: MapSummary) -> impl IntoView {
                 <button
                     class="map-open"
                     aria-current=move || current().then_some("true")
+                    aria-busy=move || opening().then_some("true")
                     disabled=damaged
-                    on:click=move |_| { state.open(&key.get_value()); }
+                    on:click=move |_| state.open(&key.get_value())
                 >
                     <span class="map-title">{shown_title}</span>
                     <span class="map-meta">
                         {move || if damaged {
                             state.t(Text::DamagedEntry).to_string()
+                        } else if opening() {
+                            state.t(Text::OpeningMap).to_string()
                         } else {
                             Text::stakeholder_count(count, state.lang.get())
                         }}
