@@ -72,6 +72,9 @@ def main():
     write("backup", "two-maps.json", json.dumps(backup, ensure_ascii=False))
     entry = {"schema": 1, "revision": 3, "saved_ms": 1795432123038.0, "map": MAP}
     write("storage", "entry.json", json.dumps(entry, ensure_ascii=False))
+    # As Simpul writes an entry (compact, its head first): the page reads such an
+    # entry's map in steps.
+    write("storage", "entry-as-written.json", json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@
 //! `FUZZ_CASES=20000 cargo test --release --test fuzz` (README, "Safety").
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use serde_json::Value;
@@ -232,6 +234,15 @@ fn every_seed_is_accepted() {
     for seed in corpus("backup") {
         backup::decode(&serde_json::from_slice(&seed).unwrap()).expect("backup seed");
     }
+    for seed in corpus("storage") {
+        let store = MemoryStore::new();
+        store.plant("simpul.map.x", std::str::from_utf8(&seed).unwrap());
+        Library::new(store).load("x", 0.0).expect("storage seed");
+    }
+    // An entry as Simpul writes it is read in steps by the page.
+    let store = MemoryStore::new();
+    store.plant("simpul.map.x", std::str::from_utf8(&std::fs::read(format!("{}/tests/fuzz/corpus/storage/entry-as-written.json", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap());
+    assert!(matches!(support::read_as_the_page_does(&mut Library::new(store), "x", 2), (Ok(_), Some(_))));
     for (kind, name) in [("csv", "people.csv"), ("xlsx", "book.xlsx"), ("kumu", "kumu.json")] {
         for seed in corpus(kind) {
             spreadsheet::read_files(&[(name.into(), seed)]).expect("sheet seed");
@@ -365,6 +376,41 @@ fn backups() {
             Err(_) => Ok(()),
         }
     });
+}
+
+#[test]
+fn stored_entries_read_in_steps() {
+    // The page reads a big stored map in steps; whatever it reads so must be what
+    // `load` reads from the same entry, and what it cannot read is left to `load`.
+    // Besides the storage seeds: entries of any valid map as Simpul writes them,
+    // whole or changed by a byte mutation or two.
+    let written = (support::any_map(8), proptest::collection::vec(mutation(), 0..3)).prop_map(|(map, mutations)| {
+        let store = MemoryStore::new();
+        let key = Library::new(store.clone()).create(&map, 1.0).map(|s| s.key).unwrap_or_default();
+        let entry = store.raw(&format!("simpul.map.{key}")).unwrap_or_default();
+        String::from_utf8_lossy(&apply(entry.into_bytes(), &mutations)).into_owned()
+    });
+    let strategy = (prop_oneof![texts("storage"), written], 1usize..5);
+    let read_in_steps = std::sync::atomic::AtomicUsize::new(0);
+    fuzz("stored entries read in steps", strategy, |(entry, elements)| {
+        let store = MemoryStore::new();
+        let mut library = Library::new(store.clone());
+        store.plant("simpul.map.x", &entry);
+        let (read, in_steps) = support::read_as_the_page_does(&mut library, "x", elements);
+        if in_steps.is_none() {
+            return Ok(());
+        }
+        read_in_steps.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let other = MemoryStore::new();
+        other.plant("simpul.map.x", &entry);
+        let loaded = Library::new(other).load("x", 5.0);
+        if read == loaded {
+            Ok(())
+        } else {
+            Err(format!("read in steps {read:?}, but load read {loaded:?}"))
+        }
+    });
+    eprintln!("  of which read in steps: {}", read_in_steps.into_inner());
 }
 
 #[test]

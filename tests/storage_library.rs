@@ -2,6 +2,8 @@
 //! damaged entries, a newer Simpul's data, and two tabs saving the same map.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use simpul::model::{Map, Stakeholder, StakeholderId};
 use simpul::storage::*;
 
@@ -228,31 +230,6 @@ fn storage_from_a_newer_simpul_is_read_but_never_written() {
     assert_eq!(store.raw(&entry_key).as_deref(), Some(newer.as_str()));
 }
 
-/// Reads an entry as the page reads a big one: its map's text in steps of
-/// `elements`, or, when the entry is not laid out as Simpul writes it or its map
-/// does not read, as `load` reads it. Also says how many steps it took, when the
-/// map was read in steps.
-fn read_as_the_page_does(library: &mut Library<MemoryStore>, key: &str, elements: usize) -> (Result<Loaded, StorageProblem>, Option<usize>) {
-    use std::future::Future;
-    use std::task::{Context, Poll, Waker};
-    let steps = std::cell::Cell::new(0);
-    if let Some(entry) = library.entry_text(key) {
-        let reading = entry.read_map(elements, || {
-            steps.set(steps.get() + 1);
-            std::future::ready(())
-        });
-        let mut reading = std::pin::pin!(reading);
-        // Its pauses are ready at once, so one poll reads it all.
-        let Poll::Ready(map) = reading.as_mut().poll(&mut Context::from_waker(Waker::noop())) else {
-            panic!("a reading whose pauses are ready did not finish");
-        };
-        if let Some(map) = map {
-            return (Ok(entry.loaded(key, map)), Some(steps.get()));
-        }
-    }
-    (library.load(key, 5.0), None)
-}
-
 #[test]
 fn a_big_entry_read_in_steps_is_the_map_load_reads_and_a_damaged_one_is_still_set_aside() {
     let store = MemoryStore::new();
@@ -266,7 +243,7 @@ fn a_big_entry_read_in_steps_is_the_map_load_reads_and_a_damaged_one_is_still_se
     let created = library.create(&big, 1.0).unwrap();
     let saved = library.save(&created.key, &big, created.revision, 2.0).unwrap();
 
-    let (read, steps) = read_as_the_page_does(&mut library, &created.key, 7);
+    let (read, steps) = support::read_as_the_page_does(&mut library, &created.key, 7);
     assert_eq!(read, library.load(&created.key, 3.0));
     assert_eq!(read.as_ref().map(|l| (&l.map, l.summary.revision, l.summary.saved_ms)), Ok((&big, saved.revision, 2.0)));
     let steps = steps.expect("an entry as Simpul writes it is read in steps");
@@ -276,7 +253,7 @@ fn a_big_entry_read_in_steps_is_the_map_load_reads_and_a_damaged_one_is_still_se
     let whole = store.raw(&entry_key).unwrap();
     let plant_and_read = |library: &mut Library<MemoryStore>, text: &str| {
         store.plant(&entry_key, text);
-        read_as_the_page_does(library, &created.key, 7).0
+        support::read_as_the_page_does(library, &created.key, 7).0
     };
 
     // Damaged inside the map, behind a head that reads: set aside unchanged, as `load` does.
@@ -293,7 +270,7 @@ fn a_big_entry_read_in_steps_is_the_map_load_reads_and_a_damaged_one_is_still_se
     let created = library.create(&big, 5.0).unwrap();
     let entry_key = format!("{ENTRY_PREFIX}{}", created.key);
     store.plant(&entry_key, &whole.replacen("\"power\":3", "\"power\":9", 1));
-    assert!(matches!(read_as_the_page_does(&mut library, &created.key, 7).0, Err(StorageProblem::Damaged { .. })));
+    assert!(matches!(support::read_as_the_page_does(&mut library, &created.key, 7).0, Err(StorageProblem::Damaged { .. })));
 
     // Laid out otherwise, yet whole: read as `load` reads it, with nothing set aside.
     let created = library.create(&big, 6.0).unwrap();
@@ -301,25 +278,25 @@ fn a_big_entry_read_in_steps_is_the_map_load_reads_and_a_damaged_one_is_still_se
     let with_field_after = format!("{},\"kept_by\":\"a later Simpul\"}}", &whole[..whole.len() - 1]);
     store.plant(&entry_key, &with_field_after);
     assert!(library.entry_text(&created.key).is_some());
-    assert_eq!(read_as_the_page_does(&mut library, &created.key, 7), (Ok(library.load(&created.key, 6.0).unwrap()), None));
+    assert_eq!(support::read_as_the_page_does(&mut library, &created.key, 7), (Ok(library.load(&created.key, 6.0).unwrap()), None));
     assert_eq!(library.load(&created.key, 6.0).map(|l| l.map), Ok(big.clone()));
     let map_first = whole.replacen(r#"{"schema":1,"revision":2,"saved_ms":2.0,"map":"#, r#"{"map":"#, 1);
     let map_first = format!("{},\"schema\":1,\"revision\":2}}", &map_first[..map_first.len() - 1]);
     store.plant(&entry_key, &map_first);
     assert!(library.entry_text(&created.key).is_none());
-    assert_eq!(read_as_the_page_does(&mut library, &created.key, 7).0.map(|l| (l.map, l.summary.revision)), Ok((big.clone(), 2)));
+    assert_eq!(support::read_as_the_page_does(&mut library, &created.key, 7).0.map(|l| (l.map, l.summary.revision)), Ok((big.clone(), 2)));
 
     // Cut inside its head: damaged. Of a newer schema: refused and left alone. Gone: not found.
     store.plant(&entry_key, &whole[..20]);
     assert!(library.entry_text(&created.key).is_none());
-    assert!(matches!(read_as_the_page_does(&mut library, &created.key, 7).0, Err(StorageProblem::Damaged { .. })));
+    assert!(matches!(support::read_as_the_page_does(&mut library, &created.key, 7).0, Err(StorageProblem::Damaged { .. })));
     let created = library.create(&big, 7.0).unwrap();
     let entry_key = format!("{ENTRY_PREFIX}{}", created.key);
     let newer = whole.replacen("\"schema\":1", "\"schema\":2", 1);
     store.plant(&entry_key, &newer);
     assert!(library.entry_text(&created.key).is_none());
-    assert_eq!(read_as_the_page_does(&mut library, &created.key, 7).0, Err(StorageProblem::NewerSchema));
+    assert_eq!(support::read_as_the_page_does(&mut library, &created.key, 7).0, Err(StorageProblem::NewerSchema));
     assert_eq!(store.raw(&entry_key).as_deref(), Some(newer.as_str()));
     library.delete(&created.key, 8.0).unwrap();
-    assert_eq!(read_as_the_page_does(&mut library, &created.key, 7).0, Err(StorageProblem::NotFound(created.key.clone())));
+    assert_eq!(support::read_as_the_page_does(&mut library, &created.key, 7).0, Err(StorageProblem::NotFound(created.key.clone())));
 }

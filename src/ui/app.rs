@@ -149,16 +149,16 @@ fn App() -> impl IntoView {
                     fallback=move || view! {
                         // A big map being read from storage (on reload, over a few
                         // tasks) is said so, rather than the welcome for a first visit.
-                        <Show when=move || state.opening.with(Option::is_none)
-                            fallback=move || view! { <p class="hint opening" role="status">{state.tr(Text::OpeningMap)}</p> }>
-                            <section class="empty-state">
-                                <h2>{state.tr(Text::WelcomeTitle)}</h2>
-                                <p>{state.tr(Text::WelcomeBody)}</p>
-                                <button class="primary" on:click=move |_| state.new_map()>
-                                    {state.tr(Text::NewMap)}
-                                </button>
-                            </section>
-                        </Show>
+                        <p class="hint opening" role="status" hidden=move || state.opening.with(Option::is_none)>
+                            {state.tr(Text::OpeningMap)}
+                        </p>
+                        <section class="empty-state" hidden=move || state.opening.with(Option::is_some)>
+                            <h2>{state.tr(Text::WelcomeTitle)}</h2>
+                            <p>{state.tr(Text::WelcomeBody)}</p>
+                            <button class="primary" on:click=move |_| state.new_map()>
+                                {state.tr(Text::NewMap)}
+                            </button>
+                        </section>
                     }
                 >
                     <MapHeader/>

@@ -208,8 +208,9 @@ test('a big stored map is read in steps on reload, saying it is opening, and a d
   // Whether the page said it was opening the map, watched from before the app starts.
   await page.addInitScript(() => {
     new MutationObserver(() => {
-      if (document.querySelector('p.opening[role="status"]')?.textContent === 'Opening…') window.sawOpening = true;
-    }).observe(document, { childList: true, subtree: true });
+      const status = document.querySelector('p.opening[role="status"]');
+      if (status && !status.hidden && status.textContent.trim() === 'Opening…') window.sawOpening = true;
+    }).observe(document, { childList: true, subtree: true, attributes: true });
   });
   await page.reload();
   const table = page.getByRole('table', { name: 'Stakeholders' });

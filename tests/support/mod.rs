@@ -92,3 +92,28 @@ pub fn any_map(max: usize) -> impl Strategy<Value = Map> {
         )
     })
 }
+
+/// Reads an entry as the page reads a big one: its map's text in steps of
+/// `elements`, or, when the entry is not laid out as Simpul writes it or its map
+/// does not read, as `load` reads it. Also says how many steps it took, when the
+/// map was read in steps.
+pub fn read_as_the_page_does(library: &mut simpul::storage::Library<simpul::storage::MemoryStore>, key: &str, elements: usize) -> (Result<simpul::storage::Loaded, simpul::storage::StorageProblem>, Option<usize>) {
+    use std::future::Future;
+    use std::task::{Context, Poll, Waker};
+    let steps = std::cell::Cell::new(0);
+    if let Some(entry) = library.entry_text(key) {
+        let reading = entry.read_map(elements, || {
+            steps.set(steps.get() + 1);
+            std::future::ready(())
+        });
+        let mut reading = std::pin::pin!(reading);
+        // Its pauses are ready at once, so one poll reads it all.
+        let Poll::Ready(map) = reading.as_mut().poll(&mut Context::from_waker(Waker::noop())) else {
+            panic!("a reading whose pauses are ready did not finish");
+        };
+        if let Some(map) = map {
+            return (Ok(entry.loaded(key, map)), Some(steps.get()));
+        }
+    }
+    (library.load(key, 5.0), None)
+}
