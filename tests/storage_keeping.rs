@@ -202,3 +202,78 @@ fn a_version_kept_ahead_of_a_save_is_the_one_the_save_would_keep() {
     assert_eq!(library.versions(&a.key).unwrap().len(), 1);
     assert_eq!(library.load(&a.key, 0.0).unwrap().map, map("Jakarta Bersih", 4));
 }
+
+/// A store that counts how many times a whole map (an entry, a version or a
+/// trashed map) is read, rather than its head.
+#[derive(Clone)]
+struct CountingWholeReads {
+    inner: MemoryStore,
+    whole_reads: std::rc::Rc<std::cell::Cell<usize>>,
+}
+
+impl KeyValue for CountingWholeReads {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if key != INDEX_KEY {
+            self.whole_reads.set(self.whole_reads.get() + 1);
+        }
+        self.inner.get(key)
+    }
+    fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, StoreError> {
+        self.inner.get_head(key, chars)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.inner.set(key, value)
+    }
+    fn copy(&mut self, from: &str, to: &str) -> Result<bool, StoreError> {
+        self.inner.copy(from, to)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.keys()
+    }
+}
+
+#[test]
+fn the_trash_and_the_earlier_versions_are_listed_from_heads_and_older_ones_read_whole() {
+    let store = MemoryStore::new();
+    let counting = CountingWholeReads { inner: store.clone(), whole_reads: Default::default() };
+    let mut library = Library::new(counting.clone());
+    let title = "Pasar \"Gede\" <b>Solo</b>, ,\"map\": 🤝";
+    let a = library.create(&map(title, 300), 0.0).unwrap();
+    library.save(&a.key, &map(title, 301), 1, 20.0 * MINUTE).unwrap();
+    library.save(&a.key, &map(title, 302), 2, 40.0 * MINUTE).unwrap();
+    let b = library.create(&map("Bank Sampah", 5), 41.0 * MINUTE).unwrap();
+    library.delete(&b.key, 42.0 * MINUTE).unwrap();
+
+    counting.whole_reads.set(0);
+    let versions = library.versions(&a.key).unwrap();
+    let listed: Vec<(&str, usize, f64)> = versions.iter().map(|v| (v.title.as_str(), v.stakeholders, v.saved_ms)).collect();
+    assert_eq!(listed, [(title, 301, 20.0 * MINUTE), (title, 300, 0.0)]);
+    let trash = library.catalogue(43.0 * MINUTE).trash;
+    assert_eq!(trash.iter().map(|t| (t.title.as_str(), t.stakeholders, t.deleted_ms)).collect::<Vec<_>>(), [("Bank Sampah", 5, 42.0 * MINUTE)]);
+    assert_eq!(counting.whole_reads.get(), 0, "listed from heads alone");
+
+    // A version and a trashed map kept before heads held their title and number
+    // of stakeholders are read whole, and listed the same.
+    let strip = |text: String| {
+        let at = text.find(",\"title\":").unwrap();
+        let end = text.find(MAP_OR_ENTRY.iter().find(|f| text.contains(**f)).unwrap()).unwrap();
+        [&text[..at], &text[end..]].concat()
+    };
+    const MAP_OR_ENTRY: [&str; 2] = [",\"map\":", ",\"entry\":"];
+    for key in [versions[1].key.clone(), trash[0].key.clone()] {
+        let older = strip(store.raw(&key).unwrap());
+        assert!(!older[..older.find('[').unwrap()].contains("\"stakeholders\""), "{older}");
+        store.plant(&key, &older);
+    }
+    assert_eq!(library.versions(&a.key).unwrap(), versions);
+    assert_eq!(library.catalogue(44.0 * MINUTE).trash, trash);
+    assert_eq!(counting.whole_reads.get(), 2, "the two older ones were read whole");
+
+    // Restored, the map is listed from its head as it was stored, and opens whole.
+    let restored = library.restore(&trash[0].key, 45.0 * MINUTE).unwrap();
+    assert_eq!((restored.title.as_str(), restored.stakeholders, restored.damaged), ("Bank Sampah", 5, false));
+    assert_eq!(library.load(&restored.key, 46.0 * MINUTE).unwrap().map, map("Bank Sampah", 5));
+}

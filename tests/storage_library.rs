@@ -139,7 +139,8 @@ fn a_save_reads_the_head_of_the_entry_it_replaces_and_refuses_one_it_cannot_read
     let created = library.create(&map("Cut", 3), 1.0).unwrap();
     let entry_key = format!("{ENTRY_PREFIX}{}", created.key);
     let whole = store.raw(&entry_key).unwrap();
-    assert!(whole.starts_with(r#"{"schema":1,"revision":1,"saved_ms":1.0,"map":"#), "{whole}");
+    let head = r#"{"schema":1,"revision":1,"saved_ms":1.0,"title":"Cut","stakeholders":3,"map":"#;
+    assert!(whole.starts_with(head), "{whole}");
     let cut = whole[..20].to_string();
     store.plant(&entry_key, &cut);
     let refused = library.save(&created.key, &map("Cut", 4), created.revision, 2.0);
@@ -147,7 +148,7 @@ fn a_save_reads_the_head_of_the_entry_it_replaces_and_refuses_one_it_cannot_read
     assert_eq!(store.raw(&entry_key).as_deref(), Some(cut.as_str()));
 
     // Fields in another order are read whole: still a save, once the text is whole JSON.
-    let reordered = whole.replacen(r#"{"schema":1,"revision":1,"saved_ms":1.0,"map":"#, r#"{"map":"#, 1).replacen(
+    let reordered = whole.replacen(head, r#"{"map":"#, 1).replacen(
         "}}",
         r#"},"saved_ms":1.0,"revision":1,"schema":1}"#,
         1,
@@ -280,7 +281,9 @@ fn a_big_entry_read_in_steps_is_the_map_load_reads_and_a_damaged_one_is_still_se
     assert!(library.entry_text(&created.key).is_some());
     assert_eq!(support::read_as_the_page_does(&mut library, &created.key, 7), (Ok(library.load(&created.key, 6.0).unwrap()), None));
     assert_eq!(library.load(&created.key, 6.0).map(|l| l.map), Ok(big.clone()));
-    let map_first = whole.replacen(r#"{"schema":1,"revision":2,"saved_ms":2.0,"map":"#, r#"{"map":"#, 1);
+    let head = r#"{"schema":1,"revision":2,"saved_ms":2.0,"title":"Pasar Gede","stakeholders":300,"map":"#;
+    assert!(whole.starts_with(head), "{whole}");
+    let map_first = whole.replacen(head, r#"{"map":"#, 1);
     let map_first = format!("{},\"schema\":1,\"revision\":2}}", &map_first[..map_first.len() - 1]);
     store.plant(&entry_key, &map_first);
     assert!(library.entry_text(&created.key).is_none());

@@ -4,7 +4,7 @@
 //! of all go first when storage runs short, so history never costs a current map.
 
 use super::key_value::KeyValue;
-use super::library::{entry_key, EntryDoc, Library, StorageProblem, HISTORY_PREFIX};
+use super::library::{entry_key, stored_head, EntryDoc, EntryHead, Library, StorageProblem, HISTORY_PREFIX, MAP_FIELD};
 use crate::format;
 use crate::model::Map;
 
@@ -32,15 +32,19 @@ fn saved_ms_in(version_key: &str) -> Option<u64> {
 }
 
 impl<S: KeyValue> Library<S> {
-    /// The kept versions of map `key`, newest first.
+    /// The kept versions of map `key`, newest first. Each is listed from its
+    /// head, where Simpul writes the title and the number of stakeholders; one
+    /// kept before it did is read whole, and left out if it does not read.
     pub fn versions(&self, key: &str) -> Result<Vec<Version>, StorageProblem> {
         let mut versions: Vec<Version> = self
             .version_keys(key)?
             .into_iter()
             .filter_map(|version_key| {
-                let map = self.version_map(&version_key).ok()?;
                 let saved_ms = saved_ms_in(&version_key)? as f64;
-                Some(Version { key: version_key, saved_ms, title: map.title.clone(), stakeholders: map.stakeholders.len() })
+                let (title, stakeholders) = stored_head::<EntryHead>(&self.store, &version_key, MAP_FIELD)
+                    .and_then(EntryHead::title_and_count)
+                    .or_else(|| self.version_map(&version_key).ok().map(|map| (map.title, map.stakeholders.len())))?;
+                Some(Version { key: version_key, saved_ms, title, stakeholders })
             })
             .collect();
         versions.sort_by(|a, b| b.saved_ms.total_cmp(&a.saved_ms));

@@ -3,7 +3,10 @@
 //! with it, so a restored map comes back with its history.
 
 use super::key_value::KeyValue;
-use super::library::{entry_key, summary_of, to_json, EntryDoc, Library, MapSummary, StorageProblem, TRASH_PREFIX};
+use super::library::{
+    entry_head, entry_key, first_chars, stored_head, summary_of, to_json, EntryDoc, Library, MapSummary, StorageProblem,
+    HEAD_CHARS, TRASH_PREFIX,
+};
 use crate::format;
 use serde::{Deserialize, Serialize};
 
@@ -22,9 +25,26 @@ struct TrashDoc {
     /// The library key the map had, and gets back if it is still free.
     key: String,
     deleted_ms: f64,
+    /// The map's title and number of stakeholders, for the trash list to read
+    /// from the head alone (absent from maps trashed before they were kept).
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    stakeholders: Option<usize>,
     /// The entry exactly as it was stored.
     entry: String,
 }
+
+/// The fields of a trashed map before its entry, which comes last.
+#[derive(Deserialize)]
+struct TrashHead {
+    deleted_ms: f64,
+    title: Option<String>,
+    stakeholders: Option<usize>,
+}
+
+/// How a trashed map's text goes on after its head.
+const ENTRY_FIELD: &str = ",\"entry\":";
 
 fn trash_key(key: &str) -> String {
     format!("{TRASH_PREFIX}{key}")
@@ -39,7 +59,13 @@ impl<S: KeyValue> Library<S> {
             self.drop_from_index(key);
             return Ok(());
         };
-        let doc = TrashDoc { key: key.to_string(), deleted_ms: now_ms, entry };
+        // The list of the trash reads these from the head; an entry written
+        // before its head held them has them in the index.
+        let listed = entry_head(first_chars(&entry, HEAD_CHARS))
+            .and_then(|(head, _)| head.title_and_count())
+            .or_else(|| self.summary_in_index(key).map(|m| (m.title, m.stakeholders)));
+        let (title, stakeholders) = listed.unzip();
+        let doc = TrashDoc { key: key.to_string(), deleted_ms: now_ms, title, stakeholders, entry };
         let text = to_json(&doc)?;
         self.set_making_room(&trash_key(key), &text)?;
         self.store.remove(&entry_key(key))?;
@@ -54,13 +80,25 @@ impl<S: KeyValue> Library<S> {
         let key = if self.store.get(&entry_key(&doc.key))?.is_none() { doc.key.clone() } else { self.fresh_key(now_ms)? };
         self.set_making_room(&entry_key(&key), &doc.entry)?;
         self.store.remove(trash_key)?;
-        let summary = match self.read_entry(&key) {
-            Ok((entry, map)) => summary_of(&key, &map, entry.revision, entry.saved_ms),
-            // Restored as it was; the catalogue marks and sets it aside if it is damaged.
-            Err(_) => MapSummary { key: key.clone(), title: key.clone(), revision: 0, saved_ms: 0.0, stakeholders: 0, damaged: true },
+        let head = entry_head(first_chars(&doc.entry, HEAD_CHARS)).map(|(head, _)| head);
+        let summary = match head.map(|head| (head.revision(), head.saved_ms(), head.title_and_count())) {
+            // Listed from its head, as stored; a damaged map is set aside when it is opened.
+            Some((revision, saved_ms, Some((title, stakeholders)))) => {
+                MapSummary { key: key.clone(), title, revision, saved_ms, stakeholders, damaged: false }
+            }
+            _ => self.summary_read_whole(&key),
         };
         self.upsert_index(summary.clone());
         Ok(summary)
+    }
+
+    /// The summary of entry `key`, read whole.
+    fn summary_read_whole(&self, key: &str) -> MapSummary {
+        match self.read_entry(key) {
+            Ok((entry, map)) => summary_of(key, &map, entry.revision, entry.saved_ms),
+            // Restored as it was; the catalogue marks and sets it aside if it is damaged.
+            Err(_) => MapSummary { key: key.to_string(), title: key.to_string(), revision: 0, saved_ms: 0.0, stakeholders: 0, damaged: true },
+        }
     }
 
     /// Deletes one trashed map for good, with its saved versions.
@@ -85,12 +123,18 @@ impl<S: KeyValue> Library<S> {
         Ok(())
     }
 
-    /// The trash list, most recently deleted first, from the store's `keys`.
+    /// The trash list, most recently deleted first, from the store's `keys`. Each
+    /// trashed map is listed from its head; one trashed before its head held its
+    /// title and number of stakeholders is read whole.
     pub(super) fn trash(&self, keys: &[String]) -> Vec<Trashed> {
         let mut trashed: Vec<Trashed> = keys
             .iter()
             .filter(|k| k.starts_with(TRASH_PREFIX))
             .map(|k| {
+                let head = stored_head::<TrashHead>(&self.store, k, ENTRY_FIELD);
+                if let Some(TrashHead { deleted_ms, title: Some(title), stakeholders: Some(stakeholders) }) = head {
+                    return Trashed { key: k.clone(), title, stakeholders, deleted_ms };
+                }
                 let doc = self.read_trashed(k).ok();
                 let map = doc
                     .as_ref()
