@@ -9,7 +9,8 @@
 //     included);
 //   - the stored map is opened again from the maps list (after New map), until settled;
 //   - a backup of every map is downloaded;
-//   - the map is exported to a file.
+//   - the map is exported to a file;
+//   - the map is deleted (to the trash), then restored from the trash, until settled.
 // Each size runs BENCH_RUNS times (default 3) in a fresh page; for each moment it
 // prints the longest task of the median run and of the worst, and the median count
 // of tasks over 50 ms: on a small shared machine one run can be 50% off.
@@ -81,7 +82,7 @@ try {
     const map = generate(Math.min(n, 4999), 20261122 + n, linksEach);
     const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'simpul-bench-')), 'map.simpul.json');
     await fs.writeFile(file, JSON.stringify(map));
-    const moments = { importing: [], paging: [], editing: [], matrix: [], reopening: [], reloading: [], backup: [], exporting: [] };
+    const moments = { importing: [], paging: [], editing: [], matrix: [], reopening: [], reloading: [], backup: [], exporting: [], deleting: [], restoring: [] };
     // The map as stored after the edit (which a map at the limit refuses), settled.
     const settled = (page) => page.locator([0, 1].map((added) => `canvas.network[data-layout="settled"][aria-label^="Network of ${map.stakeholders.length + added} stakeholders"]`).join(', '))
       .waitFor({ timeout: 180000 });
@@ -136,6 +137,15 @@ try {
         page.waitForEvent('download', { timeout: 120000 }),
         page.getByRole('button', { name: 'Export map' }).click(),
       ]), 1000));
+      moments.deleting.push(await longTasks(page, async () => {
+        await page.getByRole('button', { name: `Delete ${map.title}`, exact: true }).click();
+        await page.locator('details.trash summary').getByText('Trash (1)').waitFor({ timeout: 120000 });
+      }, 1000));
+      await page.locator('details.trash summary').click();
+      moments.restoring.push(await longTasks(page, async () => {
+        await page.getByRole('button', { name: `Restore ${map.title}`, exact: true }).click();
+        await settled(page);
+      }, 2000));
       await context.close();
     }
     console.log(`${map.stakeholders.length} stakeholders, ${map.links.length} links, ${map.sectors.length} sectors, ${runs} runs`);
@@ -147,6 +157,8 @@ try {
     console.log(`  reopen from the list: ${show(moments.reopening)}`);
     console.log(`  download a backup:    ${show(moments.backup)}`);
     console.log(`  export the map:       ${show(moments.exporting)}`);
+    console.log(`  delete to the trash:  ${show(moments.deleting)}`);
+    console.log(`  restore from trash:   ${show(moments.restoring)}`);
   }
 } finally {
   await browser.close();

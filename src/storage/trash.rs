@@ -4,8 +4,8 @@
 
 use super::key_value::KeyValue;
 use super::library::{
-    entry_head, entry_key, first_chars, stored_head, summary_of, to_json, EntryDoc, Library, MapSummary, StorageProblem,
-    HEAD_CHARS, TRASH_PREFIX,
+    entry_head, entry_key, first_chars, head_before, stored_head, summary_of, to_json, EntryDoc, Library, MapSummary, StorageProblem,
+    HEAD_CHARS, SCHEMA, TRASH_PREFIX,
 };
 use crate::format;
 use serde::{Deserialize, Serialize};
@@ -20,27 +20,40 @@ pub struct Trashed {
     pub deleted_ms: f64,
 }
 
+/// A trashed map's head: the fields before its entry, which comes last, as it
+/// was stored. An entry that is whole JSON follows as it is; any other (a
+/// damaged one) as a JSON string. Maps trashed before the head held a title and
+/// a number of stakeholders have neither, and always hold their entry as a string:
+/// escaped, a big map's entry grew by a quarter, and no longer fitted in storage
+/// beside the map it was moving out of.
 #[derive(Serialize, Deserialize)]
-struct TrashDoc {
+struct TrashHead {
     /// The library key the map had, and gets back if it is still free.
     key: String,
     deleted_ms: f64,
-    /// The map's title and number of stakeholders, for the trash list to read
-    /// from the head alone (absent from maps trashed before they were kept).
+    /// For the trash list to read from the head alone.
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
     stakeholders: Option<usize>,
-    /// The entry exactly as it was stored.
+}
+
+/// A trashed map whose entry is held as a JSON string.
+#[derive(Deserialize)]
+struct TrashDoc {
+    key: String,
+    deleted_ms: f64,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    stakeholders: Option<usize>,
     entry: String,
 }
 
-/// The fields of a trashed map before its entry, which comes last.
-#[derive(Deserialize)]
-struct TrashHead {
-    deleted_ms: f64,
-    title: Option<String>,
-    stakeholders: Option<usize>,
+/// A trashed map read back: its head, and its entry exactly as it was stored.
+struct TrashedEntry {
+    head: TrashHead,
+    entry: String,
 }
 
 /// How a trashed map's text goes on after its head.
@@ -65,9 +78,17 @@ impl<S: KeyValue> Library<S> {
             .and_then(|(head, _)| head.title_and_count())
             .or_else(|| self.summary_in_index(key).map(|m| (m.title, m.stakeholders)));
         let (title, stakeholders) = listed.unzip();
-        let doc = TrashDoc { key: key.to_string(), deleted_ms: now_ms, title, stakeholders, entry };
-        let text = to_json(&doc)?;
-        self.set_making_room(&trash_key(key), &text)?;
+        let head = to_json(&TrashHead { key: key.to_string(), deleted_ms: now_ms, title: title.clone(), stakeholders })?;
+        let whole_json = entry.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(&entry).is_ok();
+        let entry = if whole_json { entry } else { to_json(&entry)? };
+        let text = [head.strip_suffix('}').unwrap_or(&head), ENTRY_FIELD, &entry, "}"].concat();
+        match self.set_making_room(&trash_key(key), &text) {
+            Err(StorageProblem::Full) => {
+                let title = title.unwrap_or_else(|| key.to_string());
+                return Err(StorageProblem::NoRoomInTrash { title });
+            }
+            other => other?,
+        }
         self.store.remove(&entry_key(key))?;
         self.drop_from_index(key);
         Ok(())
@@ -77,11 +98,11 @@ impl<S: KeyValue> Library<S> {
     pub fn restore(&mut self, trash_key: &str, now_ms: f64) -> Result<MapSummary, StorageProblem> {
         self.ensure_writable()?;
         let doc = self.read_trashed(trash_key)?;
-        let key = if self.store.get(&entry_key(&doc.key))?.is_none() { doc.key.clone() } else { self.fresh_key(now_ms)? };
+        let key = if self.store.get(&entry_key(&doc.head.key))?.is_none() { doc.head.key.clone() } else { self.fresh_key(now_ms)? };
         self.set_making_room(&entry_key(&key), &doc.entry)?;
         self.store.remove(trash_key)?;
-        let head = entry_head(first_chars(&doc.entry, HEAD_CHARS)).map(|(head, _)| head);
-        let summary = match head.map(|head| (head.revision(), head.saved_ms(), head.title_and_count())) {
+        let head = entry_head(first_chars(&doc.entry, HEAD_CHARS)).map(|(head, _)| head).filter(|head| head.schema <= SCHEMA);
+        let summary = match head.map(|head| (head.revision, head.saved_ms, head.title_and_count())) {
             // Listed from its head, as stored; a damaged map is set aside when it is opened.
             Some((revision, saved_ms, Some((title, stakeholders)))) => {
                 MapSummary { key: key.clone(), title, revision, saved_ms, stakeholders, damaged: false }
@@ -106,9 +127,9 @@ impl<S: KeyValue> Library<S> {
         if !trash_key.starts_with(TRASH_PREFIX) {
             return Ok(());
         }
-        if let Ok(doc) = self.read_trashed(trash_key) {
-            if self.store.get(&entry_key(&doc.key))?.is_none() {
-                self.drop_versions_of(&doc.key)?;
+        if let Some(head) = self.trash_head(trash_key).or_else(|| self.read_trashed(trash_key).ok().map(|doc| doc.head)) {
+            if self.store.get(&entry_key(&head.key))?.is_none() {
+                self.drop_versions_of(&head.key)?;
             }
         }
         Ok(self.store.remove(trash_key)?)
@@ -131,8 +152,7 @@ impl<S: KeyValue> Library<S> {
             .iter()
             .filter(|k| k.starts_with(TRASH_PREFIX))
             .map(|k| {
-                let head = stored_head::<TrashHead>(&self.store, k, ENTRY_FIELD);
-                if let Some(TrashHead { deleted_ms, title: Some(title), stakeholders: Some(stakeholders) }) = head {
+                if let Some(TrashHead { deleted_ms, title: Some(title), stakeholders: Some(stakeholders), .. }) = self.trash_head(k) {
                     return Trashed { key: k.clone(), title, stakeholders, deleted_ms };
                 }
                 let doc = self.read_trashed(k).ok();
@@ -144,7 +164,7 @@ impl<S: KeyValue> Library<S> {
                     key: k.clone(),
                     title: map.as_ref().map_or_else(|| k[TRASH_PREFIX.len()..].to_string(), |m| m.title.clone()),
                     stakeholders: map.as_ref().map_or(0, |m| m.stakeholders.len()),
-                    deleted_ms: doc.map_or(0.0, |d| d.deleted_ms),
+                    deleted_ms: doc.map_or(0.0, |d| d.head.deleted_ms),
                 }
             })
             .collect();
@@ -152,12 +172,27 @@ impl<S: KeyValue> Library<S> {
         trashed
     }
 
-    fn read_trashed(&self, trash_key: &str) -> Result<TrashDoc, StorageProblem> {
+    /// The head of a trashed map, read from its first characters.
+    fn trash_head(&self, trash_key: &str) -> Option<TrashHead> {
+        stored_head(&self.store, trash_key, ENTRY_FIELD)
+    }
+
+    /// A trashed map, whole: refused unless it reads as Simpul wrote it.
+    fn read_trashed(&self, trash_key: &str) -> Result<TrashedEntry, StorageProblem> {
         let missing = || StorageProblem::NotFound(trash_key.to_string());
         if !trash_key.starts_with(TRASH_PREFIX) {
             return Err(missing());
         }
-        let raw = self.store.get(trash_key)?.ok_or_else(missing)?;
-        serde_json::from_str(&raw).map_err(|_| missing())
+        let mut raw = self.store.get(trash_key)?.ok_or_else(missing)?;
+        // Its entry as it was, after the head: whole JSON, so the trashed map is too.
+        if let Some((head, at)) = head_before::<TrashHead>(first_chars(&raw, HEAD_CHARS), ENTRY_FIELD) {
+            let entry = raw.get(at..raw.len().saturating_sub(1)).filter(|e| e.starts_with('{') && raw.ends_with('}'));
+            if entry.is_some_and(|entry| serde_json::from_str::<serde::de::IgnoredAny>(entry).is_ok()) {
+                raw.truncate(raw.len() - 1);
+                return Ok(TrashedEntry { head, entry: raw.split_off(at) });
+            }
+        }
+        let TrashDoc { key, deleted_ms, title, stakeholders, entry } = serde_json::from_str(&raw).map_err(|_| missing())?;
+        Ok(TrashedEntry { head: TrashHead { key, deleted_ms, title, stakeholders }, entry })
     }
 }

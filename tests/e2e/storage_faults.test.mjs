@@ -2,7 +2,7 @@
 // existed before is lost or silently overwritten.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, storageSnapshot, newMapWith } from './harness.mjs';
+import { serve, launch, openApp, storageSnapshot, newMapWith, importMap } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -79,6 +79,65 @@ test('a full storage quota drops old versions first, then is reported; the last 
   await page.getByRole('alert').getByText(/is full/).waitFor({ state: 'detached' });
   await page.reload();
   for (const name of ['Karang Taruna', 'PKK', 'Posyandu']) await page.getByRole('rowheader', { name }).waitFor();
+  await page.context().close();
+});
+
+test('a map moves to the trash with room for little more than its copy; a delete with no room says so and keeps the map', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await newMapWith(page, 'Kecil', ['RT 05']);
+  // About 200 KB of map, quotes in every note: escaped into a string, its copy
+  // in the trash would be a good deal longer than the map.
+  const stakeholders = Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, name: `Warga ${i}`, kind: 'community', notes: 'Catatan "penting" dari rapat. '.repeat(20) }));
+  await importMap(page, { format: 'simpul-map', version: 1, title: 'Besar', stakeholders, links: [] });
+  const entryKey = await page.evaluate(() => new Promise((resolve) => {
+    const find = () => Object.keys(localStorage).find((k) => k.startsWith('simpul.map.') && localStorage.getItem(k).includes('"title":"Besar"'));
+    const wait = () => (find() ? resolve(find()) : setTimeout(wait, 50));
+    wait();
+  }));
+  // Once its layout rests and its positions are saved.
+  await page.locator('canvas.network[data-layout="settled"]').waitFor({ timeout: 60000 });
+  await page.waitForTimeout(1500);
+  // Storage filled to the brim, then room made for the map's length and 2,000
+  // characters more, as other data on the same site might leave it.
+  const room = await page.evaluate((entryKey) => {
+    let n = 0;
+    for (const size of [64 * 1024, 4096, 256, 16, 1]) {
+      try { for (;;) localStorage.setItem(`f${n++}`, 'x'.repeat(size)); } catch { /* full */ }
+    }
+    const wanted = localStorage.getItem(entryKey).length + 2000;
+    let freed = 0;
+    for (let i = 0; freed < wanted; i++) {
+      const value = localStorage.getItem(`f${i}`);
+      if (value === null) continue;
+      freed += value.length + `f${i}`.length;
+      localStorage.removeItem(`f${i}`);
+    }
+    localStorage.setItem('f-rest', 'x'.repeat(freed - wanted));
+    return wanted;
+  }, entryKey);
+  assert.ok(room > 200000, `${room}`);
+  const nav = page.getByRole('navigation');
+  await nav.getByRole('button', { name: 'Delete Besar', exact: true }).click();
+  await nav.locator('details.trash summary').getByText('Trash (1)').waitFor();
+  assert.deepEqual((await page.getByRole('alert').allTextContents()).filter((t) => t.trim()), []);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), entryKey), null);
+
+  // With no room at all, and no earlier versions left to make room, a delete is
+  // refused and says why; the map stays as it was.
+  await page.evaluate(() => {
+    Object.keys(localStorage).filter((k) => k.startsWith('simpul.history.')).forEach((k) => localStorage.removeItem(k));
+    let n = 0;
+    for (const size of [4096, 256, 16, 1]) {
+      try { for (;;) localStorage.setItem(`g${n++}`, 'x'.repeat(size)); } catch { /* full */ }
+    }
+  });
+  const before = await storageSnapshot(page);
+  await nav.getByRole('button', { name: 'Delete Kecil', exact: true }).click();
+  await page.getByRole('alert').getByText('There is no room left in this browser\'s storage to move “Kecil” to the trash, so it is still among your maps, unchanged.').waitFor();
+  const after = await storageSnapshot(page);
+  assert.deepEqual(after, before);
+  await nav.getByRole('button', { name: /^Kecil/ }).waitFor();
+  assert.deepEqual(errors, []);
   await page.context().close();
 });
 
