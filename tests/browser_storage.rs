@@ -104,4 +104,10 @@ fn a_value_is_copied_whole_and_a_missing_one_is_not() {
     assert_eq!(store.get("to").unwrap().as_deref(), Some(value.as_str()));
     assert_eq!(store.copy("nothing here", "to.2"), Ok(false));
     assert_eq!(store.get("to.2").unwrap(), None);
+    // Wrapped, as a map moving to the trash is, with text around it.
+    let before = "{\"title\":\"Peta “Hulu”\",\"stored\":";
+    assert_eq!(store.copy_wrapped("from", "trash", before, "}"), Ok(true));
+    assert_eq!(store.get("trash").unwrap(), Some([before, &value, "}"].concat()));
+    assert_eq!(store.copy_wrapped("nothing here", "trash.2", before, "}"), Ok(false));
+    assert_eq!(store.get("trash.2").unwrap(), None);
 }

@@ -41,7 +41,7 @@ impl KeyValue for BrowserStore {
         self.storage.set_item(key, value).map_err(classify)
     }
 
-    fn copy(&mut self, from: &str, to: &str) -> Result<bool, StoreError> {
+    fn copy_wrapped(&mut self, from: &str, to: &str, before: &str, after: &str) -> Result<bool, StoreError> {
         // Read and written as a JavaScript string: it never crosses into wasm.
         let get_item = js_sys::Reflect::get(&self.storage, &JsValue::from_str("getItem")).map_err(classify)?;
         let get_item: js_sys::Function = get_item.dyn_into().map_err(classify)?;
@@ -51,7 +51,8 @@ impl KeyValue for BrowserStore {
         }
         let set_item = js_sys::Reflect::get(&self.storage, &JsValue::from_str("setItem")).map_err(classify)?;
         let set_item: js_sys::Function = set_item.dyn_into().map_err(classify)?;
-        set_item.call2(&self.storage, &JsValue::from_str(to), &value).map_err(classify)?;
+        let wrapped = js_sys::JsString::from(before).concat(&value).concat(&JsValue::from_str(after));
+        set_item.call2(&self.storage, &JsValue::from_str(to), &wrapped).map_err(classify)?;
         Ok(true)
     }
 

@@ -28,8 +28,14 @@ pub trait KeyValue {
     /// nothing. A browser copies it without bringing it into the app (keeping a
     /// version of a map of 5,000 stakeholders copied megabytes there and back).
     fn copy(&mut self, from: &str, to: &str) -> Result<bool, StoreError> {
+        self.copy_wrapped(from, to, "", "")
+    }
+    /// [`Self::copy`], with `before` and `after` around the copied value (a map
+    /// moving to the trash, with its trash head), still without bringing it into
+    /// the app.
+    fn copy_wrapped(&mut self, from: &str, to: &str, before: &str, after: &str) -> Result<bool, StoreError> {
         match self.get(from)? {
-            Some(value) => self.set(to, &value).map(|()| true),
+            Some(value) => self.set(to, &[before, &value, after].concat()).map(|()| true),
             None => Ok(false),
         }
     }

@@ -684,8 +684,14 @@ impl<S: KeyValue> Library<S> {
     /// Writes `value`; when storage is full, drops the oldest saved versions of
     /// any map, one at a time, until it fits. Maps themselves are never dropped.
     pub(super) fn set_making_room(&mut self, key: &str, value: &str) -> Result<(), StorageProblem> {
+        self.making_room(|store| store.set(key, value))
+    }
+
+    /// Runs `write` until it fits, dropping the oldest saved versions of any map
+    /// one at a time when storage is full; maps themselves are never dropped.
+    pub(super) fn making_room<T>(&mut self, mut write: impl FnMut(&mut S) -> Result<T, StoreError>) -> Result<T, StorageProblem> {
         loop {
-            match self.store.set(key, value) {
+            match write(&mut self.store) {
                 Err(StoreError::Full) => {
                     if !self.drop_oldest_version()? {
                         return Err(StorageProblem::Full);
