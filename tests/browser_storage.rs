@@ -110,4 +110,10 @@ fn a_value_is_copied_whole_and_a_missing_one_is_not() {
     assert_eq!(store.get("trash").unwrap(), Some([before, &value, "}"].concat()));
     assert_eq!(store.copy_wrapped("nothing here", "trash.2", before, "}"), Ok(false));
     assert_eq!(store.get("trash.2").unwrap(), None);
+    // And back out of its wrapping, as a map restored from the trash is.
+    assert_eq!(store.copy_unwrapped("trash", "back", ",\"stored\":", "}"), Ok(true));
+    assert_eq!(store.get("back").unwrap().as_deref(), Some(value.as_str()));
+    assert_eq!(store.copy_unwrapped("trash", "back.2", ",\"elsewhere\":", "}"), Ok(false));
+    assert_eq!(store.copy_unwrapped("nothing here", "back.2", ",\"stored\":", "}"), Ok(false));
+    assert_eq!(store.get("back.2").unwrap(), None);
 }

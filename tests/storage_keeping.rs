@@ -227,6 +227,9 @@ impl KeyValue for CountingWholeReads {
     fn copy_wrapped(&mut self, from: &str, to: &str, before: &str, after: &str) -> Result<bool, StoreError> {
         self.inner.copy_wrapped(from, to, before, after)
     }
+    fn copy_unwrapped(&mut self, from: &str, to: &str, after: &str, end: &str) -> Result<bool, StoreError> {
+        self.inner.copy_unwrapped(from, to, after, end)
+    }
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
         self.inner.remove(key)
     }

@@ -56,6 +56,28 @@ impl KeyValue for BrowserStore {
         Ok(true)
     }
 
+    fn copy_unwrapped(&mut self, from: &str, to: &str, after: &str, end: &str) -> Result<bool, StoreError> {
+        // Cut and written as a JavaScript string: it never crosses into wasm.
+        let get_item = js_sys::Reflect::get(&self.storage, &JsValue::from_str("getItem")).map_err(classify)?;
+        let get_item: js_sys::Function = get_item.dyn_into().map_err(classify)?;
+        let value = get_item.call1(&self.storage, &JsValue::from_str(from)).map_err(classify)?;
+        let Ok(value) = value.dyn_into::<js_sys::JsString>() else { return Ok(false) };
+        let at = value.index_of(after, 0);
+        if at < 0 || !value.ends_with(end, value.length() as i32) {
+            return Ok(false);
+        }
+        // Lengths in the string's own units (UTF-16), not bytes.
+        let start = at as u32 + js_sys::JsString::from(after).length();
+        let stop = value.length() - js_sys::JsString::from(end).length();
+        if start > stop {
+            return Ok(false);
+        }
+        let set_item = js_sys::Reflect::get(&self.storage, &JsValue::from_str("setItem")).map_err(classify)?;
+        let set_item: js_sys::Function = set_item.dyn_into().map_err(classify)?;
+        set_item.call2(&self.storage, &JsValue::from_str(to), &value.substring(start, stop)).map_err(classify)?;
+        Ok(true)
+    }
+
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
         self.storage.remove_item(key).map_err(classify)
     }

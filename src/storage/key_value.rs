@@ -39,6 +39,17 @@ pub trait KeyValue {
             None => Ok(false),
         }
     }
+    /// Stores under `to` the part of `from`'s value between the first `after` in
+    /// it and its ending `end` (a trashed map's entry, behind its head), without
+    /// bringing it into the app; `false` when `from` holds nothing so laid out.
+    fn copy_unwrapped(&mut self, from: &str, to: &str, after: &str, end: &str) -> Result<bool, StoreError> {
+        let Some(value) = self.get(from)? else { return Ok(false) };
+        let inner = value.find(after).and_then(|at| value[at + after.len()..].strip_suffix(end));
+        match inner {
+            Some(inner) => self.set(to, inner).map(|()| true),
+            None => Ok(false),
+        }
+    }
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     /// Every key currently stored (any order).
     fn keys(&self) -> Result<Vec<String>, StoreError>;

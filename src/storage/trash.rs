@@ -4,8 +4,8 @@
 
 use super::key_value::KeyValue;
 use super::library::{
-    entry_head, entry_key, first_chars, head_before, stored_head, summary_of, to_json, EntryDoc, Library, MapSummary, StorageProblem,
-    HEAD_CHARS, SCHEMA, TRASH_PREFIX,
+    entry_head, entry_key, first_chars, head_before, stored_head, summary_of, to_json, EntryDoc, EntryHead, Library,
+    MapSummary, StorageProblem, HEAD_CHARS, MAP_FIELD, SCHEMA, TRASH_PREFIX,
 };
 use crate::format;
 use serde::{Deserialize, Serialize};
@@ -98,11 +98,32 @@ impl<S: KeyValue> Library<S> {
     /// Puts a trashed map back in the library, under its old key if that is free.
     pub fn restore(&mut self, trash_key: &str, now_ms: f64) -> Result<MapSummary, StorageProblem> {
         self.ensure_writable()?;
-        let doc = self.read_trashed(trash_key)?;
-        let key = if self.store.get(&entry_key(&doc.head.key))?.is_none() { doc.head.key.clone() } else { self.fresh_key(now_ms)? };
-        self.set_making_room(&entry_key(&key), &doc.entry)?;
+        let missing = || StorageProblem::NotFound(trash_key.to_string());
+        if !trash_key.starts_with(TRASH_PREFIX) {
+            return Err(missing());
+        }
+        // As Simpul trashes a map now, its entry is copied out inside the browser;
+        // one trashed by an earlier Simpul is read whole.
+        let (original, older) = match self.trash_head(trash_key) {
+            Some(head) => (head.key, None),
+            None => {
+                let doc = self.read_trashed(trash_key)?;
+                (doc.head.key, Some(doc.entry))
+            }
+        };
+        let free = self.store.get_head(&entry_key(&original), 1)?.is_none();
+        let key = if free { original } else { self.fresh_key(now_ms)? };
+        let to = entry_key(&key);
+        match older {
+            Some(entry) => self.set_making_room(&to, &entry)?,
+            None => {
+                if !self.making_room(|store| store.copy_unwrapped(trash_key, &to, STORED_FIELD, "}"))? {
+                    return Err(missing());
+                }
+            }
+        }
         self.store.remove(trash_key)?;
-        let head = entry_head(first_chars(&doc.entry, HEAD_CHARS)).map(|(head, _)| head).filter(|head| head.schema <= SCHEMA);
+        let head = stored_head::<EntryHead>(&self.store, &to, MAP_FIELD).filter(|head| head.schema <= SCHEMA);
         let summary = match head.map(|head| (head.revision, head.saved_ms, head.title_and_count())) {
             // Listed from its head, as stored; a damaged map is set aside when it is opened.
             Some((revision, saved_ms, Some((title, stakeholders)))) => {
