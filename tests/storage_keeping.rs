@@ -160,9 +160,24 @@ fn a_delete_that_cannot_reach_the_trash_keeps_the_map() {
     let mut library = Library::new(store.clone());
     let a = library.create(&map("Precious", 30), 0.0).unwrap();
     store.set_quota(Some(store.used()));
-    assert_eq!(library.delete(&a.key, 1.0), Err(StorageProblem::NoRoomInTrash { title: "Precious".into() }));
+    assert_eq!(library.delete(&a.key, 1.0), Err(StorageProblem::NoRoomInTrash { key: a.key.clone(), title: "Precious".into() }));
     assert_eq!(library.load(&a.key, 0.0).unwrap().map, map("Precious", 30));
     assert!(library.catalogue(0.0).trash.is_empty());
+    // When the user says so, it is deleted for good instead, with its versions;
+    // the other maps stay.
+    let b = library.create(&map("Other", 1), 2.0);
+    assert!(b.is_err(), "storage is full");
+    store.set_quota(None);
+    let b = library.create(&map("Other", 1), 2.0).unwrap();
+    library.save(&a.key, &map("Precious", 31), 1, 20.0 * MINUTE).unwrap();
+    assert_eq!(library.versions(&a.key).unwrap().len(), 1);
+    library.delete_for_good(&a.key).unwrap();
+    assert_eq!(library.load(&a.key, 0.0), Err(StorageProblem::NotFound(a.key.clone())));
+    assert!(library.versions(&a.key).unwrap().is_empty());
+    let catalogue = library.catalogue(21.0 * MINUTE);
+    assert_eq!(titles(&catalogue), ["Other"]);
+    assert!(catalogue.trash.is_empty());
+    assert_eq!(library.load(&b.key, 0.0).unwrap().map, map("Other", 1));
 }
 
 #[test]

@@ -47,6 +47,7 @@ texts! {
     Duplicate => "Duplicate", "Gandakan";
     Delete => "Delete", "Hapus";
     MovedToTrash => "“{}” is in the trash: restore it from there until you empty the trash.", "“{}” ada di tempat sampah: pulihkan dari sana selama tempat sampah belum dikosongkan.";
+    DeletedForGood => "“{}” is deleted for good.", "“{}” dihapus permanen.";
     RestoredFromTrash => "“{}” is back among your maps.", "“{}” kembali ke daftar peta Anda.";
     TrashHeading => "Trash", "Tempat sampah";
     TrashCount => "Trash ({})", "Tempat sampah ({})";
@@ -54,6 +55,7 @@ texts! {
     DeletedAt => "deleted {}", "dihapus {}";
     Restore => "Restore", "Pulihkan";
     DeleteForever => "Delete for good", "Hapus permanen";
+    DeleteForGoodInstead => "Delete it for good", "Hapus permanen";
     EmptyTrash => "Empty the trash", "Kosongkan tempat sampah";
     ConfirmEmptyTrash => "Delete every map in the trash for good? This cannot be undone.", "Hapus permanen semua peta di tempat sampah? Ini tidak dapat dibatalkan.";
     YesEmptyTrash => "Yes, empty it", "Ya, kosongkan";

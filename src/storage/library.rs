@@ -235,8 +235,8 @@ pub enum StorageProblem {
     Unavailable(String),
     #[error("The browser's storage for Simpul is full, so your latest change is not saved yet. Export this map to a file, or delete maps you no longer need; Simpul tries again at your next change.")]
     Full,
-    #[error("There is no room left in this browser's storage to move “{title}” to the trash, so it is still among your maps, unchanged. Empty the trash, or export other maps and delete them, then try again.")]
-    NoRoomInTrash { title: String },
+    #[error("There is no room left in this browser's storage to move “{title}” to the trash, so it is still among your maps, unchanged. Empty the trash, or export other maps and delete them, then try again; or export this map to a file and delete it for good.")]
+    NoRoomInTrash { key: String, title: String },
     #[error("The browser's storage failed ({0}). Your latest change may not be saved: export the map to a file to be safe.")]
     Failed(String),
     #[error("These maps were saved by a newer version of Simpul. To protect them, this version only reads them and saves nothing. Open the newest Simpul to keep working.")]
@@ -260,7 +260,7 @@ impl StorageProblem {
             Lang::Id => match self {
                 StorageProblem::Unavailable(detail) => format!("Simpul tidak dapat memakai penyimpanan peramban ini ({detail}). Anda tetap bisa bekerja, tetapi tidak ada yang tersimpan: ekspor peta ke berkas sebelum menutup halaman."),
                 StorageProblem::Full => "Penyimpanan peramban untuk Simpul sudah penuh, jadi perubahan terakhir Anda belum tersimpan. Ekspor peta ini ke berkas, atau hapus peta yang tidak diperlukan lagi; Simpul mencoba lagi pada perubahan berikutnya.".into(),
-                StorageProblem::NoRoomInTrash { title } => format!("Penyimpanan peramban ini tidak punya ruang lagi untuk memindahkan “{title}” ke tempat sampah, jadi peta itu tetap ada di daftar peta Anda tanpa berubah. Kosongkan tempat sampah, atau ekspor lalu hapus peta lain, kemudian coba lagi."),
+                StorageProblem::NoRoomInTrash { title, .. } => format!("Penyimpanan peramban ini tidak punya ruang lagi untuk memindahkan “{title}” ke tempat sampah, jadi peta itu tetap ada di daftar peta Anda tanpa berubah. Kosongkan tempat sampah, atau ekspor lalu hapus peta lain, kemudian coba lagi; atau ekspor peta ini ke berkas lalu hapus permanen."),
                 StorageProblem::Failed(detail) => format!("Penyimpanan peramban gagal ({detail}). Perubahan terakhir Anda mungkin belum tersimpan: ekspor peta ke berkas agar aman."),
                 StorageProblem::NewerSchema => "Peta-peta ini disimpan oleh Simpul versi yang lebih baru. Untuk melindunginya, versi ini hanya membaca dan tidak menyimpan apa pun. Buka Simpul terbaru untuk melanjutkan.".into(),
                 StorageProblem::Conflict { title, .. } => format!("“{title}” diubah di tab atau jendela lain. Perubahan terakhir Anda di sini tidak disimpan, jadi tidak ada versi yang hilang: muat versi yang lain, atau simpan versi Anda sebagai salinan."),

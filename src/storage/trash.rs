@@ -87,7 +87,10 @@ impl<S: KeyValue> Library<S> {
             Ok(true) => {}
             // Gone since its head was read (another tab): nothing left to move.
             Ok(false) => {}
-            Err(StorageProblem::Full) => return Err(StorageProblem::NoRoomInTrash { title: title.unwrap_or_else(|| key.to_string()) }),
+            Err(StorageProblem::Full) => {
+                let title = title.unwrap_or_else(|| key.to_string());
+                return Err(StorageProblem::NoRoomInTrash { key: key.to_string(), title });
+            }
             Err(other) => return Err(other),
         }
         self.store.remove(&entry_key(key))?;
@@ -142,6 +145,16 @@ impl<S: KeyValue> Library<S> {
             // Restored as it was; the catalogue marks and sets it aside if it is damaged.
             Err(_) => MapSummary { key: key.to_string(), title: key.to_string(), revision: 0, saved_ms: 0.0, stakeholders: 0, damaged: true },
         }
+    }
+
+    /// Deletes a map of the library for good, with its saved versions, without
+    /// the trash: for a map the trash has no room for, when the user says so.
+    pub fn delete_for_good(&mut self, key: &str) -> Result<(), StorageProblem> {
+        self.ensure_writable()?;
+        self.store.remove(&entry_key(key))?;
+        self.drop_versions_of(key)?;
+        self.drop_from_index(key);
+        Ok(())
     }
 
     /// Deletes one trashed map for good, with its saved versions.

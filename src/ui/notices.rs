@@ -49,6 +49,10 @@ fn NoticeView(id: u32, notice: Notice) -> impl IntoView {
         Notice::Storage(StorageProblem::Conflict { key, .. }) => Some(key.clone()),
         _ => None,
     };
+    let no_room_in_trash = match &notice {
+        Notice::Storage(StorageProblem::NoRoomInTrash { key, .. }) => Some(key.clone()),
+        _ => None,
+    };
     let offers_copy = matches!(
         notice,
         Notice::Storage(StorageProblem::Conflict { .. } | StorageProblem::DeletedElsewhere { .. })
@@ -59,6 +63,11 @@ fn NoticeView(id: u32, notice: Notice) -> impl IntoView {
             {conflict_key.map(|key| view! {
                 <button on:click=move |_| { state.dismiss(id); state.load_theirs(&key); }>
                     {state.tr(Text::LoadOtherVersion)}
+                </button>
+            })}
+            {no_room_in_trash.map(|key| view! {
+                <button class="danger" on:click=move |_| { state.dismiss(id); state.delete_for_good(&key); }>
+                    {state.tr(Text::DeleteForGoodInstead)}
                 </button>
             })}
             {offers_copy.then(|| view! {

@@ -551,6 +551,23 @@ impl AppState {
         self.refresh_catalogue();
     }
 
+    /// Deletes a map for good, without the trash, when the trash has no room for
+    /// it and the user says so.
+    pub fn delete_for_good(&self, key: &str) {
+        self.save_now();
+        let title = self.catalogue.with_untracked(|c| c.maps.iter().find(|m| m.key == key).map(|m| m.title.clone()));
+        match store().and_then(|mut l| l.delete_for_good(key)) {
+            Ok(()) => {
+                if self.is_open(key) {
+                    self.close();
+                }
+                self.notify(Notice::Info(Text::DeletedForGood, title.unwrap_or_default()));
+            }
+            Err(problem) => self.notify(Notice::Storage(problem)),
+        }
+        self.refresh_catalogue();
+    }
+
     /// Brings a map back from the trash and opens it.
     pub fn restore(&self, trash_key: &str) {
         match store().and_then(|mut l| l.restore(trash_key, web::now_ms())) {

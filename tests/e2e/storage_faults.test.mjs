@@ -82,7 +82,7 @@ test('a full storage quota drops old versions first, then is reported; the last 
   await page.context().close();
 });
 
-test('a map moves to the trash with room for little more than its copy; a delete with no room says so and keeps the map', async () => {
+test('a map moves to the trash with room for little more than its copy; a delete with no room says so, keeps the map, and can delete it for good instead', async () => {
   const { page, errors } = await openApp(browser, server.url);
   await newMapWith(page, 'Kecil', ['RT 05']);
   // About 200 KB of map, quotes in every note: escaped into a string, its copy
@@ -137,6 +137,16 @@ test('a map moves to the trash with room for little more than its copy; a delete
   const after = await storageSnapshot(page);
   assert.deepEqual(after, before);
   await nav.getByRole('button', { name: /^Kecil/ }).waitFor();
+  // The user may delete it for good instead; only that map goes.
+  await page.getByRole('alert').getByRole('button', { name: 'Delete it for good' }).click();
+  await page.getByRole('status').getByText('“Kecil” is deleted for good.').waitFor();
+  assert.equal(await nav.getByRole('button', { name: /^Kecil/ }).count(), 0);
+  const gone = await storageSnapshot(page);
+  assert.deepEqual(Object.keys(gone).filter((k) => !(k in before)), []);
+  const removed = Object.keys(before).filter((k) => !(k in gone));
+  assert.equal(removed.length, 1, `${removed}`);
+  assert.ok(before[removed[0]].includes('"title":"Kecil"'));
+  await nav.locator('details.trash summary').getByText('Trash (1)').waitFor();
   assert.deepEqual(errors, []);
   await page.context().close();
 });
