@@ -535,33 +535,28 @@ impl AppState {
 
     /// Moves a map to the trash (restorable until the trash is emptied).
     pub fn delete(&self, key: &str) {
-        // Saved first, so the trash holds the map as it is (and the waiting save
-        // does not find its entry gone).
-        self.save_now();
-        let title = self.catalogue.with_untracked(|c| c.maps.iter().find(|m| m.key == key).map(|m| m.title.clone()));
-        match store().and_then(|mut l| l.delete(key, web::now_ms())) {
-            Ok(()) => {
-                if self.is_open(key) {
-                    self.close();
-                }
-                self.notify(Notice::Info(Text::MovedToTrash, title.unwrap_or_default()));
-            }
-            Err(problem) => self.notify(Notice::Storage(problem)),
-        }
-        self.refresh_catalogue();
+        self.remove_map(key, |l| l.delete(key, web::now_ms()), Text::MovedToTrash);
     }
 
     /// Deletes a map for good, without the trash, when the trash has no room for
     /// it and the user says so.
     pub fn delete_for_good(&self, key: &str) {
+        self.remove_map(key, |l| l.delete_for_good(key), Text::DeletedForGood);
+    }
+
+    /// Takes map `key` out of the library with `remove`, closing it if it is
+    /// open, and says so with `done`.
+    fn remove_map(&self, key: &str, remove: impl FnOnce(&mut Library<BrowserStore>) -> Result<(), StorageProblem>, done: Text) {
+        // Saved first, so the trash holds the map as it is (and the waiting save
+        // does not find its entry gone).
         self.save_now();
         let title = self.catalogue.with_untracked(|c| c.maps.iter().find(|m| m.key == key).map(|m| m.title.clone()));
-        match store().and_then(|mut l| l.delete_for_good(key)) {
+        match store().and_then(|mut l| remove(&mut l)) {
             Ok(()) => {
                 if self.is_open(key) {
                     self.close();
                 }
-                self.notify(Notice::Info(Text::DeletedForGood, title.unwrap_or_default()));
+                self.notify(Notice::Info(done, title.unwrap_or_default()));
             }
             Err(problem) => self.notify(Notice::Storage(problem)),
         }
