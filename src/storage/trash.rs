@@ -163,7 +163,7 @@ impl<S: KeyValue> Library<S> {
             return Ok(());
         }
         if let Some(head) = self.trash_head(trash_key).or_else(|| self.read_trashed(trash_key).ok().map(|doc| doc.head)) {
-            if self.store.get(&entry_key(&head.key))?.is_none() {
+            if self.store.get_head(&entry_key(&head.key), 1)?.is_none() {
                 self.drop_versions_of(&head.key)?;
             }
         }
