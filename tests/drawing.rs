@@ -73,7 +73,7 @@ fn the_pointer_finds_the_stakeholder_under_it() {
 fn the_svg_is_well_formed_and_names_stay_text() {
     let map = map();
     let layout = settled(&map);
-    let text = svg::render(&map, &layout, &Emphasis::focus(&map, 0));
+    let text = svg::render(&map, &layout, &Emphasis::focus(&map, 0), None);
     let doc = roxmltree::Document::parse(&text).expect("well-formed SVG");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "svg");
@@ -95,4 +95,38 @@ fn the_svg_is_well_formed_and_names_stay_text() {
     // Focus on a: d and its sector are dimmed.
     let dimmed = doc.descendants().filter(|n| n.has_tag_name("g") && n.attribute("opacity") == Some("0.2")).count();
     assert_eq!(dimmed, 3, "d, c, and the edu hub");
+}
+
+#[test]
+fn the_svg_carries_the_legend_when_asked_and_only_then() {
+    let map = map();
+    let layout = settled(&map);
+    let plain = svg::render(&map, &layout, &Emphasis::default(), None);
+    let with_legend = svg::render(&map, &layout, &Emphasis::default(), Some(simpul::i18n::Lang::Id));
+    assert!(!plain.contains("class=\"legend\""));
+    let doc = roxmltree::Document::parse(&with_legend).expect("well-formed SVG");
+    let legend = doc.descendants().find(|n| n.attribute("class") == Some("legend")).expect("a legend group");
+    let words: Vec<&str> = legend.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+    for word in ["Pemerintah", "Kelompok masyarakat", "Donor", "Media", "Kemitraan", "Pendanaan", "Satu arah"] {
+        assert!(words.contains(&word), "{word} in {words:?}");
+    }
+    // Only what the map has: it has no business and no conflict.
+    assert!(!words.contains(&"Dunia usaha") && !words.contains(&"Konflik"), "{words:?}");
+    // The picture is widened for the legend, not drawn over.
+    let width = |text: &str| roxmltree::Document::parse(text).ok().and_then(|d| d.root_element().attribute("width").and_then(|w| w.parse::<f64>().ok()));
+    assert!(width(&with_legend) > width(&plain).map(|w| w + 150.0));
+}
+
+#[test]
+fn a_click_on_a_line_finds_its_link_and_one_beside_it_finds_none() {
+    let map = map();
+    let layout = settled(&map);
+    let (a, b) = (layout.pos_in_world(0).unwrap(), layout.pos_in_world(1).unwrap());
+    let middle = PosInWorld { x: (a.x + b.x) / 2.0, y: (a.y + b.y) / 2.0 };
+    assert_eq!(hit::link_at(&map, &layout, middle, 2.0), Some(0));
+    // Well off the line (perpendicular to it), nothing.
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let length = (dx * dx + dy * dy).sqrt();
+    let off = PosInWorld { x: middle.x - dy / length * 40.0, y: middle.y + dx / length * 40.0 };
+    assert_ne!(hit::link_at(&map, &layout, off, 2.0), Some(0));
 }

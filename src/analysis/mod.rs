@@ -54,7 +54,7 @@ pub struct MapMeasures {
 
 /// Serialised both ways: a big map is analysed in the web worker, which sends the
 /// analysis back as JSON (see `background`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     /// By stakeholder, in map order.
     pub metrics: Vec<StakeholderMetrics>,

@@ -1,13 +1,17 @@
-//! Where names go on the projector: each name beside its stakeholder, below it,
-//! above it, to the right or to the left, wherever it does not cover a name
-//! already placed or another stakeholder. A name with no free place is left out
-//! rather than drawn over another (zooming in makes room); the caller lists the
-//! most important names first.
+//! Where names go on the network picture, in the editor and on the projector:
+//! each name beside its stakeholder, below it, above it, to the right or to the
+//! left, wherever it does not cover a name already placed or another
+//! stakeholder. A name with no free place is left out rather than drawn over
+//! another (zooming in makes room); the most important names are placed first.
 //!
 //! Greedy, in the order given: O(n² · 4) rectangle tests for n names, a few
 //! hundred thousand for the 600 names the picture draws at most.
 
-use super::PosOnScreen;
+use super::look::{self, HUB_RADIUS};
+use super::reveal::Shown;
+use super::{Emphasis, PosOnScreen, Viewport};
+use crate::layout::MapLayout;
+use crate::model::{Map, Score};
 
 /// A name to place: the stakeholder's centre and radius, and the name's size, all
 /// in screen pixels.
@@ -37,22 +41,34 @@ pub enum Align {
 /// Room left between a stakeholder and its name, in screen pixels.
 const GAP: f64 = 4.0;
 
-#[derive(Clone, Copy, Debug)]
-struct Rect {
-    left: f64,
-    top: f64,
-    right: f64,
-    bottom: f64,
+/// A box on the screen, in pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
 }
 
 impl Rect {
-    fn overlaps(&self, other: &Rect) -> bool {
+    pub fn overlaps(&self, other: &Rect) -> bool {
         self.left < other.right && other.left < self.right && self.top < other.bottom && other.top < self.bottom
     }
 }
 
 /// One place for each name, or `None` where every candidate is taken.
 pub fn place(names: &[NameToPlace]) -> Vec<Option<PlacedName>> {
+    place_boxes(names).into_iter().map(|p| p.map(|(_, placed)| placed)).collect()
+}
+
+/// As [`place`], with the box each placed name covers.
+pub fn place_boxes(names: &[NameToPlace]) -> Vec<Option<(Rect, PlacedName)>> {
+    place_among(names, &[])
+}
+
+/// As [`place_boxes`], with `obstacles` (stakeholders whose names are not placed,
+/// such as those just outside the view) that no name may cover either.
+pub fn place_among(names: &[NameToPlace], obstacles: &[Rect]) -> Vec<Option<(Rect, PlacedName)>> {
     // Stakeholders are obstacles too: a name must not hide one.
     let discs: Vec<Rect> = names
         .iter()
@@ -69,14 +85,117 @@ pub fn place(names: &[NameToPlace]) -> Vec<Option<PlacedName>> {
         .enumerate()
         .map(|(i, n)| {
             let chosen = candidates(n).into_iter().find(|(rect, _)| {
-                !taken.iter().any(|t| t.overlaps(rect)) && !discs.iter().enumerate().any(|(j, d)| j != i && d.overlaps(rect))
+                !taken.iter().any(|t| t.overlaps(rect))
+                    && !discs.iter().enumerate().any(|(j, d)| j != i && d.overlaps(rect))
+                    && !obstacles.iter().any(|o| o.overlaps(rect))
             });
-            chosen.map(|(rect, placed)| {
-                taken.push(rect);
-                placed
-            })
+            chosen.inspect(|(rect, _)| taken.push(*rect))
         })
         .collect()
+}
+
+/// The type of the names: its size in pixels, for stakeholders and for sectors.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NameSizes {
+    pub stakeholder: f64,
+    pub sector: f64,
+}
+
+impl NameSizes {
+    /// The editor's names.
+    pub const PAGE: NameSizes = NameSizes { stakeholder: 13.0, sector: 14.0 };
+    /// The projector's: legible from the back of a room on a 1080p projector.
+    pub const PROJECTOR: NameSizes = NameSizes { stakeholder: 24.0, sector: 28.0 };
+}
+
+/// Whose name a [`ScreenName`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    Stakeholder(usize),
+    Sector(usize),
+}
+
+/// A name placed on the screen: its text, whose it is, whether it is lit, and
+/// where it goes (`None` where there is no room for it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScreenName {
+    pub text: String,
+    pub of: Named,
+    pub lit: bool,
+    pub size: f64,
+    pub placed: Option<(Rect, PlacedName)>,
+}
+
+/// Every name of the picture in `viewport` placed where it covers no other name
+/// and no stakeholder: sector names first, then lit stakeholders, the selected
+/// one, and the most powerful. `width` measures a text at a size in pixels
+/// (the canvas measures it; tests estimate it). Names of things outside the
+/// viewport are not placed at all.
+#[allow(clippy::too_many_arguments)]
+pub fn names_on_screen(
+    map: &Map,
+    layout: &MapLayout,
+    viewport: &Viewport,
+    emphasis: &Emphasis,
+    shown: Shown,
+    selected: Option<usize>,
+    sizes: NameSizes,
+    width: impl Fn(&str, f64) -> f64,
+) -> Vec<ScreenName> {
+    let radius = |power: Score| look::radius(shown.drawn_power(power)) * viewport.scale;
+    let visible = viewport.visible();
+    let mut names: Vec<ScreenName> = Vec::new();
+    let mut to_place: Vec<NameToPlace> = Vec::new();
+    for (h, sector) in map.sectors.iter().enumerate().filter(|_| shown.sectors) {
+        let Some(p) = layout.hub_in_world(h).filter(|p| visible.contains(*p, 100.0)) else { continue };
+        let text = short(&sector.name);
+        let w = width(&text, sizes.sector);
+        to_place.push(NameToPlace { center: viewport.to_screen(p), radius: HUB_RADIUS * viewport.scale, width: w, height: sizes.sector * 1.2 });
+        names.push(ScreenName { text, of: Named::Sector(h), lit: emphasis.sector_lit(h), size: sizes.sector, placed: None });
+    }
+    let mut people: Vec<usize> = (0..map.stakeholders.len())
+        .filter(|&i| layout.pos_in_world(i).is_some_and(|p| visible.contains(p, 40.0)))
+        .collect();
+    let power = |i: usize| shown.drawn_power(map.stakeholders[i].power);
+    people.sort_by_key(|&i| (!emphasis.stakeholder_lit(i), selected != Some(i), std::cmp::Reverse(power(i))));
+    for i in people {
+        let (Some(p), st) = (layout.pos_in_world(i), &map.stakeholders[i]) else { continue };
+        // The stance mark follows the name, so that the two never collide.
+        let mark = look::stance_mark(st.stance);
+        let text = if mark.is_empty() { short(&st.name) } else { [short(&st.name).as_str(), " ", mark].concat() };
+        let w = width(&text, sizes.stakeholder);
+        to_place.push(NameToPlace { center: viewport.to_screen(p), radius: radius(st.power), width: w, height: sizes.stakeholder * 1.2 });
+        names.push(ScreenName { text, of: Named::Stakeholder(i), lit: emphasis.stakeholder_lit(i), size: sizes.stakeholder, placed: None });
+    }
+    // Stakeholders just outside the view are obstacles: a name near the edge
+    // reaches out of the view, and must not cover one there either.
+    let reach = sizes.sector.max(sizes.stakeholder) * 24.0 / viewport.scale;
+    let obstacles: Vec<Rect> = (0..map.stakeholders.len())
+        .filter_map(|i| {
+            let p = layout.pos_in_world(i)?;
+            (!visible.contains(p, 40.0) && visible.contains(p, reach)).then(|| {
+                let (c, r) = (viewport.to_screen(p), radius(map.stakeholders[i].power));
+                Rect { left: c.x - r, top: c.y - r, right: c.x + r, bottom: c.y + r }
+            })
+        })
+        .collect();
+    for (name, placed) in names.iter_mut().zip(place_among(&to_place, &obstacles)) {
+        name.placed = placed;
+    }
+    names
+}
+
+/// Long names (of stakeholders and sectors) are cut on the picture; the tables
+/// and the inspector show them whole.
+pub fn short(name: &str) -> String {
+    const MAX: usize = 28;
+    if name.chars().count() <= MAX {
+        name.to_string()
+    } else {
+        let mut cut: String = name.chars().take(MAX - 1).collect();
+        cut.push('…');
+        cut
+    }
 }
 
 /// Below, above, right, left: the rectangle each would cover and where its text starts.

@@ -6,6 +6,7 @@
 pub mod emphasis;
 pub mod hit;
 pub mod labels;
+pub mod legend;
 pub mod look;
 pub mod reveal;
 pub mod slices;

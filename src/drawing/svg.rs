@@ -6,15 +6,21 @@ use super::Emphasis;
 use crate::layout::MapLayout;
 use crate::model::{Map, PosInWorld};
 use crate::format::{decimal as f, escape_xml as escape};
+use crate::i18n::Lang;
 use std::fmt::Write;
 
-/// Renders every stakeholder, hub and link at its layout position, framed to fit.
-pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis) -> String {
+/// Renders every stakeholder, hub and link at its layout position, framed to fit;
+/// with `legend`, the legend in that language to the right of the picture.
+pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis, legend: Option<Lang>) -> String {
     const MARGIN: f64 = 40.0;
     let stakeholder = |i: usize| layout.pos_in_world(i);
     let hub = |h: usize| layout.hub_in_world(h);
     let bounds = super::picture_bounds(map, layout);
-    let (w, h) = (bounds.max.x - bounds.min.x + 2.0 * MARGIN, bounds.max.y - bounds.min.y + 2.0 * MARGIN);
+    let (mut w, mut h) = (bounds.max.x - bounds.min.x + 2.0 * MARGIN, bounds.max.y - bounds.min.y + 2.0 * MARGIN);
+    if let Some(lang) = legend {
+        w += super::legend::BLOCK_W + MARGIN / 2.0;
+        h = h.max(super::legend::block_height(map, lang) + MARGIN);
+    }
     let mut out = String::new();
     let _ = write!(
         out,
@@ -84,6 +90,9 @@ pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis) -> String {
             let _ = write!(out, r##"<text x="{}" y="{}" font-size="13" font-weight="700" fill="#1b1f24">{mark}</text>"##, f(p.x + r * 0.8), f(p.y - r * 0.8));
         }
         out.push_str("</g>");
+    }
+    if let Some(lang) = legend {
+        out.push_str(&super::legend::svg_block(map, lang, bounds.max.x + MARGIN, bounds.min.y - MARGIN / 2.0));
     }
     out.push_str("</svg>");
     out

@@ -29,6 +29,35 @@ macro_rules! texts {
 }
 
 texts! {
+    ResizeLibrary => "Resize the maps panel", "Ubah lebar panel peta";
+    ResizeSide => "Resize the findings and inspector panel", "Ubah lebar panel temuan dan pemeriksa";
+    ResizeDrawer => "Resize the tables", "Ubah tinggi tabel";
+    FileMenu => "File", "Berkas";
+    OpenFile => "Open a file…", "Buka berkas…";
+    EditLinkHeading => "Edit link", "Ubah hubungan";
+    MapCounts => "{} stakeholders · {} links · {} sectors", "{} pemangku kepentingan · {} hubungan · {} sektor";
+    InNetwork => "In the network", "Dalam jaringan";
+    FindingsAboutIt => "Findings about it", "Temuan tentangnya";
+    NoFindingsAboutIt => "No finding names it.", "Tidak ada temuan yang menyebutnya.";
+    DeleteLink => "Delete link", "Hapus hubungan";
+    DataTables => "Data tables", "Tabel data";
+    HideTables => "Hide tables", "Sembunyikan tabel";
+    ShowTables => "Show tables", "Tampilkan tabel";
+    SidePanel => "Findings and inspector", "Temuan dan pemeriksa";
+    SheetAdd => "Add", "Tambah";
+    SheetInspector => "Inspector", "Pemeriksa";
+    SheetTables => "Tables", "Tabel";
+    SheetTabs => "Panels", "Panel";
+    HideLibrary => "Hide your maps", "Sembunyikan peta Anda";
+    ShowLibrary => "Show your maps", "Tampilkan peta Anda";
+    Legend => "Legend", "Legenda";
+    AnalysisUnavailable => "The findings could not be worked out in this browser ({}); they show the map as it was last analysed.", "Temuan tidak dapat dihitung di peramban ini ({}); temuan menampilkan peta seperti saat terakhir dianalisis.";
+    DropToImport => "Drop the file to open it as a new map", "Lepaskan berkas untuk membukanya sebagai peta baru";
+    LegendKinds => "Stakeholders", "Pemangku kepentingan";
+    LegendLinks => "Links", "Hubungan";
+    LegendOther => "Marks", "Tanda";
+    LegendSector => "Sector (hub of its members)", "Sektor (pusat anggotanya)";
+    LegendSize => "Size: power", "Ukuran: kekuatan";
     Tagline => "Stakeholder maps for cross-sector partnerships", "Peta pemangku kepentingan untuk kemitraan lintas sektor";
     Language => "Language", "Bahasa";
     WelcomeTitle => "Map who is in your partnership", "Petakan siapa saja dalam kemitraan Anda";
@@ -106,7 +135,7 @@ texts! {
     Notes => "Notes", "Catatan";
     Pinned => "Pinned in the network view", "Disematkan di tampilan jaringan";
     EditStakeholder => "Edit stakeholder", "Ubah pemangku kepentingan";
-    SelectToEdit => "Choose a stakeholder in the table to edit it here.", "Pilih pemangku kepentingan di tabel untuk mengubahnya di sini.";
+    SelectToEdit => "Choose a stakeholder or a link, on the map or in a table, to edit it here.", "Pilih pemangku kepentingan atau hubungan, di peta atau di tabel, untuk mengubahnya di sini.";
     DeleteStakeholder => "Delete stakeholder", "Hapus pemangku kepentingan";
     Close => "Close", "Tutup";
     NoSectorsYet => "No sectors yet: add them under Sectors.", "Belum ada sektor: tambahkan di bagian Sektor.";

@@ -1,21 +1,21 @@
 //! The page layout, global keyboard shortcuts and the panic guard.
 
-use super::files::FileActions;
+use super::drawer::Drawer;
+use super::files::{import_files, ImportMessages};
 use super::findings::FindingsPanel;
-use super::library::LibraryPanel;
-use super::links::LinksSection;
-use super::map_header::MapHeader;
-use super::notices::Notices;
 use super::help::KeyboardHelp;
+use super::inspector::Inspector;
+use super::library::LibraryPanel;
+use super::notices::Notices;
 use super::print::PrintPreview;
-use super::sectors::SectorsSection;
 use super::sharing::PreviewBanner;
-use super::stakeholder_panel::StakeholderPanel;
-use super::stakeholders::StakeholdersSection;
+use super::splitter::Splitter;
 use super::state::{AppState, Notice};
+use super::toolbar::Toolbar;
 use super::views::MapViews;
 use super::workshop::Workshop;
-use crate::i18n::{Lang, Text};
+use super::workspace::{Panel, SheetTab, Workspace};
+use crate::i18n::Text;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -49,6 +49,7 @@ fn install_panic_guard() {
 fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    provide_context(Workspace::load());
 
     // Undo and redo from anywhere except text fields, which have their own undo.
     let _shortcuts = window_event_listener(ev::keydown, move |event| {
@@ -118,32 +119,58 @@ fn App() -> impl IntoView {
     super::web::keep_available_offline(move || state.notify(Notice::Info(Text::UpdateReady, String::new())));
 
     let has_map = move || state.doc.with(Option::is_some);
+    let workspace = expect_context::<Workspace>();
+    // On a phone, choosing something shows it in the sheet.
+    Effect::new(move |was: Option<bool>| {
+        let chosen = state.selected.with(Option::is_some) || state.selected_link.with(Option::is_some);
+        if chosen && was == Some(false) {
+            workspace.sheet.set(SheetTab::Inspector);
+        }
+        chosen
+    });
+    let root = NodeRef::<leptos::html::Div>::new();
+    // The panels' dragged sizes, as the custom properties the grid reads.
+    Effect::new(move |_| {
+        let Some(root) = root.get() else { return };
+        let style = web_sys::HtmlElement::style(&root);
+        for panel in [Panel::Library, Panel::Side, Panel::Drawer] {
+            let _ = match workspace.size(panel).get() {
+                Some(px) => style.set_property(panel.property(), &format!("{px}px")),
+                None => style.remove_property(panel.property()).map(|_| ()),
+            };
+        }
+    });
+    // A file held over the workspace is said to import where it is dropped.
+    let dropping = RwSignal::new(false);
+    let on_drop = move |e: leptos::ev::DragEvent| {
+        dropping.set(false);
+        let Some(transfer) = e.data_transfer() else { return };
+        e.prevent_default();
+        let files = transfer.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+        import_files(state, files);
+    };
 
     view! {
-        <header class="topbar">
-            <h1 class="brand">"Simpul"</h1>
-            <p class="tagline">{state.tr(Text::Tagline)}</p>
-            <button class="quiet help-button" aria-keyshortcuts="?" on:click=move |_| state.help.set(true)>
-                {state.tr(Text::KeyboardShortcuts)}
-            </button>
-            <label class="lang-switch">
-                <span>{state.tr(Text::Language)}</span>
-                <select on:change=move |e| {
-                    if let Some(lang) = Lang::from_tag(&event_target_value(&e)) {
-                        state.set_lang(lang);
-                    }
-                }>
-                    <option value="en" selected=move || state.lang.get() == Lang::En>"English"</option>
-                    <option value="id" selected=move || state.lang.get() == Lang::Id>"Bahasa Indonesia"</option>
-                </select>
-            </label>
-        </header>
-        <Notices/>
-        <div class="layout">
+        <div class="workspace" node_ref=root
+            class:no-map=move || !has_map()
+            class:library-open=move || workspace.library_open.get()
+            class:drawer-open=move || workspace.drawer_open.get()
+            data-sheet=move || workspace.sheet.get().code()
+            on:dragover=move |e: leptos::ev::DragEvent| {
+                e.prevent_default();
+                if !dropping.get_untracked() {
+                    dropping.set(true);
+                }
+            }
+            // Leaving the window (no element to go to) ends the hint.
+            on:dragleave=move |e: leptos::ev::DragEvent| if e.related_target().is_none() { dropping.set(false) }
+            on:drop=on_drop
+        >
+            <div class="drop-hint" hidden=move || !dropping.get()><p>{state.tr(Text::DropToImport)}</p></div>
+            <Toolbar/>
             <LibraryPanel/>
-            <main class="editor" id="main">
+            <main class="stage" id="main">
                 <PreviewBanner/>
-                <FileActions/>
                 <Show
                     when=has_map
                     fallback=move || view! {
@@ -161,24 +188,49 @@ fn App() -> impl IntoView {
                         </section>
                     }
                 >
-                    <MapHeader/>
                     <MapViews/>
-                    <div class="columns">
-                        <div class="lists">
-                            <StakeholdersSection/>
-                            <LinksSection/>
-                            <SectorsSection/>
-                        </div>
-                        <div class="side">
-                            <FindingsPanel/>
-                            <StakeholderPanel/>
-                        </div>
-                    </div>
                 </Show>
+                <ImportMessages/>
             </main>
+            <Show when=has_map>
+                <aside class="side" aria-label=state.tr(Text::SidePanel)>
+                    <Splitter panel=Panel::Side/>
+                    <Inspector/>
+                    <FindingsPanel/>
+                </aside>
+                <Drawer/>
+            </Show>
+            <SheetTabs/>
+            <Notices/>
         </div>
         <Workshop/>
         <PrintPreview/>
         <KeyboardHelp/>
+    }
+}
+
+/// The phone's tabs for its one bottom sheet (hidden on wider screens).
+#[component]
+fn SheetTabs() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let workspace = expect_context::<Workspace>();
+    let tabs = SheetTab::ALL.map(|tab| {
+        let (icon, label) = match tab {
+            SheetTab::Add => ("+", Text::SheetAdd),
+            SheetTab::Findings => ("!", Text::FindingsHeading),
+            SheetTab::Inspector => ("✎", Text::SheetInspector),
+            SheetTab::Tables => ("▦", Text::SheetTables),
+            SheetTab::Maps => ("☰", Text::YourMaps),
+        };
+        view! {
+            <button type="button" class="sheet-tab" aria-pressed=move || (workspace.sheet.get() == tab).to_string()
+                on:click=move |_| workspace.sheet.set(tab)>
+                <span class="icon" aria-hidden="true">{icon}</span>
+                <span class="sheet-tab-label">{state.tr(label)}</span>
+            </button>
+        }
+    });
+    view! {
+        <nav class="sheet-tabs" aria-label=state.tr(Text::SheetTabs)>{tabs.into_iter().collect_view()}</nav>
     }
 }

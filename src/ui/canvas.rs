@@ -3,7 +3,7 @@
 //! kind and strength, one per stakeholder kind), so a 5,000-stakeholder map costs
 //! a few hundred canvas calls plus one shape per visible stakeholder.
 
-use crate::drawing::labels::{self, Align, NameToPlace};
+use crate::drawing::labels::{self, Align, NameSizes, Named};
 use crate::drawing::look::{self, Shape, HUB_RADIUS};
 use crate::drawing::reveal::Shown;
 use crate::drawing::slices::Part;
@@ -27,9 +27,10 @@ pub struct Theme {
     hub_ring: &'static str,
     accent: &'static str,
     on_dark: bool,
-    /// Fonts for names and sector names drawn at a fixed size on the screen,
-    /// whatever the zoom (the projector); `None` draws them in the world, scaled.
-    screen_fonts: Option<(&'static str, &'static str)>,
+    /// Fonts for names and sector names, drawn at a fixed size on the screen
+    /// whatever the zoom, and their sizes in pixels.
+    fonts: (&'static str, &'static str),
+    sizes: NameSizes,
 }
 
 impl Theme {
@@ -42,7 +43,8 @@ impl Theme {
         hub_ring: "#4a5360",
         accent: "#1d4e89",
         on_dark: false,
-        screen_fonts: None,
+        fonts: ("600 13px system-ui, sans-serif", "700 14px system-ui, sans-serif"),
+        sizes: NameSizes::PAGE,
     };
     /// White on black, names at 24 px and sector names at 28 px on the screen:
     /// legible from the back of a room on a 1080p projector.
@@ -55,11 +57,11 @@ impl Theme {
         hub_ring: "#ffffff",
         accent: "#ffd400",
         on_dark: true,
-        screen_fonts: Some(("600 24px system-ui, sans-serif", "700 28px system-ui, sans-serif")),
+        fonts: ("600 24px system-ui, sans-serif", "700 28px system-ui, sans-serif"),
+        sizes: NameSizes::PROJECTOR,
     };
 }
-/// Names are drawn only when they would be legible and not a wall of text.
-const MIN_LABEL_SCALE: f64 = 0.55;
+/// Names are drawn only when so few stakeholders are in view that placing them is cheap.
 const MAX_LABELS: usize = 600;
 /// Below this zoom a dash would be under a few pixels long, too short to read and
 /// costly to rasterise, so links are drawn solid (their colour still tells them apart).
@@ -326,57 +328,21 @@ pub fn paint(
         ctx.set_global_alpha(1.0);
         return;
     }
-    if let Some(fonts) = theme.screen_fonts {
-        if shown_names <= MAX_LABELS {
-            let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-            paint_names_on_screen(ctx, theme, fonts, map, layout, viewport, emphasis, overlay, layer);
-        }
-        ctx.set_global_alpha(1.0);
-        return;
-    }
-    // Names, stance marks and sector labels in the world, scaled with the zoom,
-    // when legible.
-    if viewport.scale >= MIN_LABEL_SCALE * 0.5 {
-        ctx.set_text_align("center");
-        ctx.set_font("700 14px system-ui, sans-serif");
-        for (h, sector) in map.sectors.iter().enumerate() {
-            if let Some(p) = hub(h).filter(|p| hub_in_layer(h) && visible.contains(*p, 100.0)) {
-                ctx.set_global_alpha(if emphasis.sector_lit(h) { 1.0 } else { DIMMED });
-                halo_text(ctx, theme, &short(&sector.name), p.x, p.y - HUB_RADIUS - 6.0);
-            }
-        }
-    }
-    if viewport.scale >= MIN_LABEL_SCALE && shown_names <= MAX_LABELS {
-        ctx.set_font("12px system-ui, sans-serif");
-        for (i, st) in map.stakeholders.iter().enumerate() {
-            let Some(p) = pos(i).filter(|_| layer.has_stakeholder(i)) else { continue };
-            let r = radius(st.power);
-            if !visible.contains(p, r + 40.0) {
-                continue;
-            }
-            ctx.set_global_alpha(if emphasis.stakeholder_lit(i) { 1.0 } else { DIMMED });
-            ctx.set_text_align("center");
-            halo_text(ctx, theme, &short(&st.name), p.x, p.y + r + 14.0);
-            let mark = look::stance_mark(st.stance);
-            if !mark.is_empty() {
-                ctx.set_text_align("left");
-                halo_text(ctx, theme, mark, p.x + r * 0.8, p.y - r * 0.8);
-            }
-        }
+    if shown_names <= MAX_LABELS {
+        let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        paint_names_on_screen(ctx, theme, map, layout, viewport, emphasis, overlay, layer);
     }
     ctx.set_global_alpha(1.0);
 }
 
-/// Names at a fixed size on the screen (the projector), each placed around its
-/// stakeholder or sector where it covers no other name and no stakeholder
-/// ([`labels::place`]): sector names first, then lit stakeholders, the selected
-/// one, and the most powerful. A name with no room is left out until a zoom makes
-/// some. Expects the canvas transform to be the screen's.
+/// Names at a fixed size on the screen, each placed around its stakeholder or
+/// sector where it covers no other name and no stakeholder
+/// ([`labels::names_on_screen`]). A name with no room is left out until a zoom
+/// makes some. Expects the canvas transform to be the screen's.
 #[allow(clippy::too_many_arguments)]
 fn paint_names_on_screen(
     ctx: &Context,
     theme: &Theme,
-    (name_font, sector_font): (&'static str, &'static str),
     map: &Map,
     layout: &MapLayout,
     viewport: &Viewport,
@@ -384,46 +350,27 @@ fn paint_names_on_screen(
     overlay: &Overlay,
     layer: Layer,
 ) {
-    let shown = overlay.shown;
-    let radius = |power: Score| look::radius(shown.drawn_power(power)) * viewport.scale;
-    let visible = viewport.visible();
-    let width = |text: &str| ctx.measure_text(text).map_or(0.0, |m| m.width());
-    // (text, font, lit, in this layer, where it may go)
-    let mut names: Vec<(String, &'static str, bool, bool, NameToPlace)> = Vec::new();
-    ctx.set_font(sector_font);
-    for (h, sector) in map.sectors.iter().enumerate().filter(|_| shown.sectors) {
-        let Some(p) = layout.hub_in_world(h).filter(|p| visible.contains(*p, 100.0)) else { continue };
-        let center = viewport.to_screen(p);
-        let name = short(&sector.name);
-        let to_place = NameToPlace { center, radius: HUB_RADIUS * viewport.scale, width: width(&name), height: 28.0 };
-        names.push((name, sector_font, emphasis.sector_lit(h), layer.has_hub(h, layout), to_place));
-    }
-    ctx.set_font(name_font);
-    let mut people: Vec<usize> = (0..map.stakeholders.len())
-        .filter(|&i| layout.pos_in_world(i).is_some_and(|p| visible.contains(p, 40.0)))
-        .collect();
-    let power = |i: usize| shown.drawn_power(map.stakeholders[i].power);
-    people.sort_by_key(|&i| (!emphasis.stakeholder_lit(i), overlay.selected != Some(i), std::cmp::Reverse(power(i))));
-    for i in people {
-        let (Some(p), st) = (layout.pos_in_world(i), &map.stakeholders[i]) else { continue };
-        let (center, r) = (viewport.to_screen(p), radius(st.power));
-        // The stance mark follows the name, so that the two never collide.
-        let mark = look::stance_mark(st.stance);
-        let name = if mark.is_empty() { short(&st.name) } else { [short(&st.name).as_str(), " ", mark].concat() };
-        let to_place = NameToPlace { center, radius: r, width: width(&name), height: 24.0 };
-        names.push((name, name_font, emphasis.stakeholder_lit(i), layer.has_stakeholder(i), to_place));
-    }
-    let places = labels::place(&names.iter().map(|n| n.4).collect::<Vec<_>>());
-    for ((text, font, lit, in_layer, _), place) in names.iter().zip(places) {
-        let Some(place) = place.filter(|_| *in_layer) else { continue };
-        ctx.set_font(font);
-        ctx.set_global_alpha(if *lit { 1.0 } else { DIMMED });
+    let (name_font, sector_font) = theme.fonts;
+    let font = |size: f64| if size == theme.sizes.sector { sector_font } else { name_font };
+    let width = |text: &str, size: f64| {
+        ctx.set_font(font(size));
+        ctx.measure_text(text).map_or(0.0, |m| m.width())
+    };
+    let names = labels::names_on_screen(map, layout, viewport, emphasis, overlay.shown, overlay.selected, theme.sizes, width);
+    for name in names {
+        let in_layer = match name.of {
+            Named::Stakeholder(i) => layer.has_stakeholder(i),
+            Named::Sector(h) => layer.has_hub(h, layout),
+        };
+        let Some((_, place)) = name.placed.filter(|_| in_layer) else { continue };
+        ctx.set_font(font(name.size));
+        ctx.set_global_alpha(if name.lit { 1.0 } else { DIMMED });
         ctx.set_text_align(match place.align {
             Align::Left => "left",
             Align::Center => "center",
             Align::Right => "right",
         });
-        halo_text(ctx, theme, text, place.at.x, place.at.y);
+        halo_text(ctx, theme, &name.text, place.at.x, place.at.y);
     }
 }
 
@@ -466,19 +413,6 @@ fn halo_text(ctx: &Context, theme: &Theme, text: &str, x: f64, y: f64) {
     let _ = ctx.fill_text(text, x, y);
 }
 
-/// Long names (of stakeholders and sectors) are cut on the picture; the tables
-/// and the panel show them whole.
-fn short(name: &str) -> String {
-    const MAX: usize = 28;
-    if name.chars().count() <= MAX {
-        name.to_string()
-    } else {
-        let mut cut: String = name.chars().take(MAX - 1).collect();
-        cut.push('…');
-        cut
-    }
-}
-
 /// A filled triangle whose tip touches the target's edge.
 fn arrowhead(ctx: &Context, from: PosInWorld, to: PosInWorld, gap: f64, size: f64) {
     let (dx, dy) = (to.x - from.x, to.y - from.y);
@@ -495,4 +429,101 @@ fn arrowhead(ctx: &Context, from: PosInWorld, to: PosInWorld, gap: f64, size: f6
     // Filled only, so left open: `fill` closes it, and Chromium's `closePath` is slow
     // on long paths (see the stakeholder shapes).
     ctx.line_to(base.0 + uy * half, base.1 - ux * half);
+}
+
+/// The legend block (see [`legend`](crate::drawing::legend)) with its top left at
+/// (x, y) in the context's units, on white: the PNG export's legend.
+pub fn paint_legend(ctx: &Context, map: &Map, lang: crate::i18n::Lang, x: f64, y: f64) {
+    use crate::drawing::legend::{self, Mark, MARK_H, MARK_W};
+    ctx.set_global_alpha(1.0);
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(x, y, legend::BLOCK_W, legend::block_height(map, lang));
+    ctx.set_line_width(1.0);
+    ctx.set_stroke_style_str("#c9d0da");
+    ctx.stroke_rect(x, y, legend::BLOCK_W, legend::block_height(map, lang));
+    ctx.set_text_align("left");
+    for (top, line) in legend::block_lines(map, lang) {
+        let (mx, cy) = (x + 8.0, y + top + 2.0 + MARK_H / 2.0);
+        let entry = match line {
+            Ok(heading) => {
+                ctx.set_font("700 12px system-ui, sans-serif");
+                ctx.set_fill_style_str("#4a5360");
+                let _ = ctx.fill_text(heading, x + 10.0, y + top + 14.0);
+                continue;
+            }
+            Err(entry) => entry,
+        };
+        ctx.begin_path();
+        match entry.mark {
+            Mark::Kind(kind) => {
+                let (shape, colour) = look::kind_look(kind);
+                let (cx, r) = (mx + MARK_W / 2.0, 6.0);
+                if shape == Shape::Circle {
+                    let _ = ctx.arc(cx, cy, r, 0.0, std::f64::consts::TAU);
+                } else {
+                    for (c, (px, py)) in look::unit_outline(shape).iter().enumerate() {
+                        if c == 0 { ctx.move_to(cx + px * r, cy + py * r) } else { ctx.line_to(cx + px * r, cy + py * r) }
+                    }
+                    ctx.close_path();
+                }
+                ctx.set_fill_style_str(colour);
+                ctx.fill();
+                ctx.set_stroke_style_str("#1b1f24");
+                ctx.stroke();
+            }
+            Mark::Link(kind) => {
+                let (dash, colour) = look::link_look(kind);
+                let pattern = js_sys::Array::new();
+                for d in dash {
+                    pattern.push(&JsValue::from_f64(d * 0.6));
+                }
+                let _ = ctx.set_line_dash(&pattern);
+                ctx.move_to(mx + 2.0, cy);
+                ctx.line_to(mx + MARK_W - 2.0, cy);
+                ctx.set_line_width(2.5);
+                ctx.set_stroke_style_str(colour);
+                ctx.stroke();
+                let _ = ctx.set_line_dash(&js_sys::Array::new());
+                ctx.set_line_width(1.0);
+            }
+            Mark::OneWay => {
+                ctx.move_to(mx + 2.0, cy);
+                ctx.line_to(mx + MARK_W - 8.0, cy);
+                ctx.set_line_width(2.0);
+                ctx.set_stroke_style_str("#4a5360");
+                ctx.stroke();
+                ctx.begin_path();
+                arrowhead(ctx, PosInWorld { x: mx, y: cy }, PosInWorld { x: mx + MARK_W - 2.0, y: cy }, 0.0, 9.0);
+                ctx.set_fill_style_str("#4a5360");
+                ctx.fill();
+                ctx.set_line_width(1.0);
+            }
+            Mark::Sector => {
+                let _ = ctx.arc(mx + MARK_W / 2.0, cy, 5.0, 0.0, std::f64::consts::TAU);
+                ctx.set_fill_style_str("#ffffff");
+                ctx.fill();
+                ctx.set_line_width(3.0);
+                ctx.set_stroke_style_str("#4a5360");
+                ctx.stroke();
+                ctx.set_line_width(1.0);
+            }
+            Mark::Size => {
+                let _ = ctx.arc(mx + 6.0, cy, 3.0, 0.0, std::f64::consts::TAU);
+                ctx.move_to(mx + MARK_W - 2.0, cy);
+                let _ = ctx.arc(mx + MARK_W - 9.0, cy, 7.0, 0.0, std::f64::consts::TAU);
+                ctx.set_fill_style_str("#8c8c8c");
+                ctx.fill();
+            }
+            Mark::Stance(text) => {
+                ctx.set_font("700 12px system-ui, sans-serif");
+                ctx.set_text_align("center");
+                ctx.set_fill_style_str("#1b1f24");
+                let _ = ctx.fill_text(text, mx + MARK_W / 2.0, cy + 4.0);
+                ctx.set_text_align("left");
+            }
+        }
+        ctx.set_font("12px system-ui, sans-serif");
+        ctx.set_fill_style_str("#1b1f24");
+        let _ = ctx.fill_text(&entry.label, mx + 4.0 + MARK_W, y + top + 14.0);
+    }
 }

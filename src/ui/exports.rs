@@ -3,13 +3,13 @@
 //! `drawing` modules.
 
 use super::canvas::{self, Layer, Overlay};
-use super::print::Paper;
 use super::state::{AppState, Notice};
 use super::web;
 use crate::drawing::slices::Part;
 use crate::drawing::{picture_bounds, svg, Emphasis, Viewport};
 use crate::format::{csv_tables, file_stem, graphml};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
+use super::workspace::Workspace;
 use crate::layout::MapLayout;
 use crate::model::Map;
 use crate::storage::StorageProblem;
@@ -45,6 +45,8 @@ const PNG_SCALES: &[(&str, Text)] = &[("1", Text::PngScaleScreen), ("2", Text::P
 #[component]
 pub fn MoreExports() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let workspace = expect_context::<Workspace>();
+    let legend = move || workspace.legend.get_untracked().then(|| state.lang.get_untracked());
     let png_scale = RwSignal::new(2.0_f64);
     let has_map = move || state.doc.with(Option::is_some);
     // Built from tables, so that the buttons share one rendering (each distinct
@@ -53,7 +55,7 @@ pub fn MoreExports() -> impl IntoView {
         .iter()
         .map(|&(label, export)| {
             view! {
-                <button type="button" disabled=move || !has_map() on:click=move |_| save(state, export, png_scale.get_untracked())>
+                <button type="button" disabled=move || !has_map() on:click=move |_| save(state, export, png_scale.get_untracked(), legend())>
                     {state.tr(label)}
                 </button>
             }
@@ -69,9 +71,6 @@ pub fn MoreExports() -> impl IntoView {
             <p class="hint small">{state.tr(Text::ExportsHelp)}</p>
             <div class="export-buttons">
                 {buttons}
-                <button type="button" disabled=move || !has_map() on:click=move |_| state.print.set(Some(Paper::A4))>
-                    {state.tr(Text::PrintLayout)}
-                </button>
                 <label class="png-scale">
                     <span>{state.tr(Text::PngScale)}</span>
                     <select on:change=move |e| png_scale.set(scale_of(&event_target_value(&e)))>{scales}</select>
@@ -90,7 +89,8 @@ fn scale_of(value: &str) -> f64 {
     }
 }
 
-fn save(state: AppState, export: Export, png_scale: f64) {
+/// `legend`: the language of the legend drawn beside an exported picture, if it is shown on the map.
+fn save(state: AppState, export: Export, png_scale: f64, legend: Option<Lang>) {
     let result = state.map.with_untracked(|map| {
         let stem = file_stem(map);
         match export {
@@ -103,10 +103,10 @@ fn save(state: AppState, export: Export, png_scale: f64) {
                 web::download(&format!("{stem} - kumu.json"), "application/json", &crate::format::kumu::to_kumu_blueprint(map))
             }
             Export::Svg => {
-                let picture = svg::render(map, &settled_layout(map), &Emphasis::default());
+                let picture = svg::render(map, &settled_layout(map), &Emphasis::default(), legend);
                 web::download(&format!("{stem}.svg"), "image/svg+xml", &picture)
             }
-            Export::Png => png_data_url(map, png_scale).and_then(|url| web::download_url(&format!("{stem}.png"), &url)),
+            Export::Png => png_data_url(map, png_scale, legend).and_then(|url| web::download_url(&format!("{stem}.png"), &url)),
         }
     });
     if let Err(detail) = result {
@@ -130,17 +130,22 @@ pub(super) fn settled_layout(map: &Map) -> MapLayout {
 /// The picture painted by the canvas painter onto an off-screen canvas, one world
 /// unit to `scale` pixels (smaller if the image would be too large for the browser),
 /// on white.
-fn png_data_url(map: &Map, scale: f64) -> Result<String, String> {
+fn png_data_url(map: &Map, scale: f64, legend: Option<Lang>) -> Result<String, String> {
     const MARGIN: f64 = 40.0;
     let layout = settled_layout(map);
     let bounds = picture_bounds(map, &layout);
-    let (w, h) = (bounds.max.x - bounds.min.x + 2.0 * MARGIN, bounds.max.y - bounds.min.y + 2.0 * MARGIN);
+    let (picture_w, picture_h) = (bounds.max.x - bounds.min.x + 2.0 * MARGIN, bounds.max.y - bounds.min.y + 2.0 * MARGIN);
+    // The legend goes to the right of the picture, as in the SVG export.
+    let (w, h) = match legend {
+        Some(lang) => (picture_w + crate::drawing::legend::BLOCK_W + MARGIN / 2.0, picture_h.max(crate::drawing::legend::block_height(map, lang) + MARGIN)),
+        None => (picture_w, picture_h),
+    };
     let scale = scale.min(MAX_PNG_SIDE / w.max(h)).min((MAX_PNG_AREA / (w * h)).sqrt()).max(0.01);
     let image = web::new_canvas().ok_or("no canvas")?;
     image.set_width((w * scale).ceil() as u32);
     image.set_height((h * scale).ceil() as u32);
     let ctx = web::context_2d(&image).ok_or("no 2D context")?;
-    let mut viewport = Viewport::new(w, h);
+    let mut viewport = Viewport::new(picture_w, picture_h);
     viewport.center_in_world = crate::model::PosInWorld { x: (bounds.min.x + bounds.max.x) / 2.0, y: (bounds.min.y + bounds.max.y) / 2.0 };
     let overlay = Overlay {
         selected: None,
@@ -151,6 +156,10 @@ fn png_data_url(map: &Map, scale: f64) -> Result<String, String> {
         sketch: false,
     };
     canvas::paint(&ctx, scale, map, &layout, &viewport, &Emphasis::default(), &overlay, Layer::All, &Part::WHOLE);
+    if let Some(lang) = legend {
+        let _ = ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
+        canvas::paint_legend(&ctx, map, lang, picture_w, MARGIN / 2.0);
+    }
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     let _ = ctx.set_global_composite_operation("destination-over");
     ctx.set_fill_style_str("#ffffff");

@@ -7,7 +7,15 @@ use leptos::prelude::*;
 /// Type a name and press Enter (or the Add button): the fast way to enter things
 /// while people call them out. Blank names are ignored; the field clears after.
 #[component]
-pub fn QuickAdd(#[prop(into)] id: String, label: Text, hint: Text, on_add: Callback<String>) -> impl IntoView {
+pub fn QuickAdd(
+    #[prop(into)] id: String,
+    label: Text,
+    hint: Text,
+    on_add: Callback<String>,
+    /// The label is read by screen readers only (the placeholder says what to type).
+    #[prop(optional)]
+    hide_label: bool,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let draft = RwSignal::new(String::new());
     let add = move || {
@@ -20,7 +28,7 @@ pub fn QuickAdd(#[prop(into)] id: String, label: Text, hint: Text, on_add: Callb
     let id = StoredValue::new(id);
     view! {
         <div class="quick-add">
-            <label for=move || id.get_value()>{state.tr(label)}</label>
+            <label for=move || id.get_value() class:visually-hidden=hide_label>{state.tr(label)}</label>
             <input
                 id=move || id.get_value()
                 placeholder=state.tr(hint)

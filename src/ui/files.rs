@@ -1,7 +1,6 @@
-//! Import and export of `.simpul.json` files (PRODUCT.md §7 names these controls).
+//! Importing files: *Import map file* (PRODUCT.md §7), a file dropped on the
+//! workspace, and what an import says before it changes anything.
 
-use super::exports::MoreExports;
-use super::sharing::ShareLinkAction;
 use super::sheet_import::SheetImportPreview;
 use super::state::AppState;
 use super::web;
@@ -10,55 +9,76 @@ use crate::i18n::Text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+const FILE_INPUT_ID: &str = "import-map-file";
+
+/// *Import map file* (PRODUCT.md §7): the file input itself, styled as a button.
 #[component]
-pub fn FileActions() -> impl IntoView {
+pub fn ImportButton() -> impl IntoView {
     let state = expect_context::<AppState>();
     let on_file = move |event: leptos::ev::Event| {
         let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
-        let Some(list) = input.files() else { return };
-        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        let files = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
         // Let the same file be chosen again after it is fixed.
         input.set_value("");
-        let Some(file) = files.first().cloned() else { return };
-        if let Some(big) = files.iter().find(|f| f.size() as usize > MAX_FILE_BYTES) {
-            let kind = ProblemKind::TooLarge { bytes: big.size() as usize, limit: MAX_FILE_BYTES };
-            state.import_problems.set(vec![Problem::new("", kind)]);
-            return;
-        }
-        // Spreadsheets (CSV, XLSX, a zip of CSVs; one or several files) go to the
-        // import preview; a map file or Kumu JSON opens at once.
-        if files.len() > 1 || spreadsheet::is_spreadsheet(&file.name()) {
-            leptos::task::spawn_local(preview(state, files));
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            match web::read_text(&file).await {
-                Ok(text) => {
-                    if !state.import_text(text).await {
-                        preview(state, files).await;
-                    }
-                }
-                Err(reason) => {
-                    state.import_problems.set(vec![Problem::new("", ProblemKind::Unreadable { reason })]);
+        import_files(state, files);
+    };
+    view! {
+        <label class="tool file-button">
+            <span class="icon" aria-hidden="true">"⤒"</span>
+            <span class="tool-label">{state.tr(Text::ImportMapFile)}</span>
+            <input id=FILE_INPUT_ID type="file" multiple
+                accept=".json,.simpul.json,application/json,.csv,.tsv,.xlsx,.zip" on:change=on_file/>
+        </label>
+    }
+}
+
+/// Opens the browser's file chooser of *Import map file* (the File menu's *Open a file…*).
+pub fn choose_file() {
+    let input = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(FILE_INPUT_ID))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(input) = input {
+        input.click();
+    }
+}
+
+/// Imports files chosen or dropped anywhere on the workspace: spreadsheets (CSV,
+/// XLSX, a zip of CSVs; one or several files) go to the import preview; a map file
+/// or Kumu JSON opens at once.
+pub fn import_files(state: AppState, files: Vec<web_sys::File>) {
+    let Some(file) = files.first().cloned() else { return };
+    if let Some(big) = files.iter().find(|f| f.size() as usize > MAX_FILE_BYTES) {
+        let kind = ProblemKind::TooLarge { bytes: big.size() as usize, limit: MAX_FILE_BYTES };
+        state.import_problems.set(vec![Problem::new("", kind)]);
+        return;
+    }
+    if files.len() > 1 || spreadsheet::is_spreadsheet(&file.name()) {
+        leptos::task::spawn_local(preview(state, files));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match web::read_text(&file).await {
+            Ok(text) => {
+                if !state.import_text(text).await {
+                    preview(state, files).await;
                 }
             }
-        });
-    };
-    let has_map = move || state.doc.with(Option::is_some);
+            Err(reason) => {
+                state.import_problems.set(vec![Problem::new("", ProblemKind::Unreadable { reason })]);
+            }
+        }
+    });
+}
+
+/// What an import has to say before anything is imported: the problems of a
+/// refused file, and the preview of a spreadsheet or a foreign project. Shown over
+/// the map, where the eye is.
+#[component]
+pub fn ImportMessages() -> impl IntoView {
     view! {
-        <div class="file-actions">
-            <label class="file-button">
-                <span>{state.tr(Text::ImportMapFile)}</span>
-                <input type="file" multiple accept=".json,.simpul.json,application/json,.csv,.tsv,.xlsx,.zip" on:change=on_file/>
-            </label>
-            <button on:click=move |_| state.export() disabled=move || !has_map()>
-                {state.tr(Text::ExportMap)}
-            </button>
-            <ShareLinkAction/>
-        </div>
-        <MoreExports/>
         <ImportProblems/>
         <SheetImportPreview/>
     }

@@ -24,11 +24,16 @@ pub fn FindingsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let count = move || state.analysis.with(|a| a.findings.len());
     view! {
-        <section class="card findings" aria-labelledby="findings-heading" aria-busy=move || state.analysing.get().to_string()>
-            <h2 id="findings-heading">{state.tr(Text::FindingsHeading)}</h2>
-            <p class="map-meta" aria-hidden="true">{move || state.t(Text::FindingCount).replace("{}", &count().to_string())}</p>
+        <section class="findings panel" aria-labelledby="findings-heading" aria-busy=move || state.analysing.get().to_string()>
+            <div class="panel-head">
+                <h2 id="findings-heading">{state.tr(Text::FindingsHeading)}</h2>
+                <p class="map-meta" aria-hidden="true">{move || state.t(Text::FindingCount).replace("{}", &count().to_string())}</p>
+            </div>
+            <div class="panel-body">
             <div role="status">
-                <Show when=move || state.analysing.get()>
+                // Said for a big map, whose analysis takes a while; a small map's
+                // answer comes before it could be read.
+                <Show when=move || state.analysing.get() && state.big_map.get()>
                     <p class="analysing">
                         {move || state.t(Text::Analysing).replace("{}", &state.content.with(|m| m.stakeholders.len()).to_string())}
                     </p>
@@ -38,6 +43,7 @@ pub fn FindingsPanel() -> impl IntoView {
                 <p class="hint">{state.tr(Text::NoFindings)}</p>
             </Show>
             {Severity::ALL.into_iter().map(|severity| view! { <SeverityGroup severity=severity/> }).collect_view()}
+            </div>
         </section>
     }
 }

@@ -2,7 +2,9 @@
 //! duplicate and delete (to the trash), the trash, a backup of all maps, and
 //! copies that were set aside as damaged.
 
+use super::splitter::Splitter;
 use super::state::AppState;
+use super::workspace::{Panel, Workspace};
 use super::trash::TrashSection;
 use super::web;
 use crate::example_maps::EXAMPLE_MAPS;
@@ -15,10 +17,23 @@ pub fn LibraryPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let maps = move || state.catalogue.with(|c| c.maps.clone());
     let set_aside = move || state.catalogue.with(|c| c.set_aside.clone());
+    let workspace = expect_context::<Workspace>();
+    let open = workspace.library_open;
     view! {
-        <nav class="library" aria-labelledby="library-heading">
-            <h2 id="library-heading">{state.tr(Text::YourMaps)}</h2>
-            <button class="primary" on:click=move |_| state.new_map()>{state.tr(Text::NewMap)}</button>
+        <nav class="library" class:rail=move || !open.get() aria-labelledby="library-heading">
+            <div class="library-head">
+                <button type="button" class="quiet rail-toggle" aria-expanded=move || open.get().to_string()
+                    aria-controls="library-body"
+                    aria-label=move || state.t(if open.get() { Text::HideLibrary } else { Text::ShowLibrary })
+                    on:click=move |_| open.update(|o| *o = !*o)>
+                    <span aria-hidden="true">{move || if open.get() { "«" } else { "☰" }}</span>
+                </button>
+                <h2 id="library-heading" class:visually-hidden=move || !open.get()>{state.tr(Text::YourMaps)}</h2>
+            </div>
+            <button class="primary new-map" on:click=move |_| state.new_map()>
+                <span class="icon" aria-hidden="true">"+"</span><span class="tool-label">{state.tr(Text::NewMap)}</span>
+            </button>
+            <div id="library-body" class="library-body" hidden=move || !open.get()>
             <details class="examples">
                 <summary>{state.tr(Text::NewFromExample)}</summary>
                 <ul>
@@ -55,6 +70,10 @@ pub fn LibraryPanel() -> impl IntoView {
                         <SetAsideItem key=key/>
                     </For>
                 </ul>
+            </Show>
+            </div>
+            <Show when=move || open.get()>
+                <Splitter panel=Panel::Library/>
             </Show>
         </nav>
     }

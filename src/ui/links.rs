@@ -3,6 +3,7 @@
 use super::fields::{scale_options, Choice};
 use super::later::one_task_later;
 use super::pager::Pager;
+use super::sorting::{order_by, SortKey};
 use super::state::AppState;
 use super::web;
 use crate::edit::Command;
@@ -76,19 +77,43 @@ pub fn LinksSection() -> impl IntoView {
     let strengths = strength_options(state);
     let can_link = move || state.content.with(|m| m.stakeholders.len() >= 2);
     let listable = move || state.content.with(|m| m.stakeholders.len() <= MOST_LISTED);
+    let sort = RwSignal::new((LinkColumn::MapOrder, false));
+    // The rows in table order, as positions in the map (see the stakeholders table).
+    let order = Memo::new(move |_| {
+        let (column, descending) = sort.get();
+        state.content.with(|m| {
+            if column == LinkColumn::MapOrder {
+                return (0..m.links.len()).collect();
+            }
+            let between = if column == LinkColumn::Between { between(m, &m.links) } else { Vec::new() };
+            let keys: Vec<SortKey> = m.links.iter().enumerate().map(|(i, l)| column.key(l, between.get(i))).collect();
+            order_by(&keys, descending)
+        })
+    });
     let pages = Signal::derive(move || Pages::new(state.content.with(|m| m.links.len()), Pages::TABLE));
     let page = RwSignal::new(0);
+    // A link chosen elsewhere (the picture) is on the page shown.
+    Effect::new(move |_| {
+        let Some(id) = state.selected_link.get() else { return };
+        let position = state.content.with_untracked(|m| m.links.iter().position(|l| l.id == id));
+        if let Some(row) = position.and_then(|p| order.with_untracked(|o| o.iter().position(|&i| i == p))) {
+            page.set(pages.get_untracked().page_of(row));
+        }
+    });
     // Built in a task of its own (see `later`).
     let rows = one_task_later(move || {
         let shown = pages.get().rows(page.get());
         state.content.with(|m| {
-            let links = m.links.get(shown).unwrap_or_default();
-            links.iter().cloned().zip(between(m, links)).collect::<Vec<_>>()
+            order.with(|o| {
+                let links: Vec<Link> = o.get(shown).unwrap_or_default().iter().filter_map(|&i| m.links.get(i).cloned()).collect();
+                let names = between(m, &links);
+                links.into_iter().zip(names).collect::<Vec<_>>()
+            })
         })
     }, state.big_map);
+    let header = move |column: LinkColumn, text: Text| super::sorting::sortable_header(state, sort, column, text, column.starts_descending(), false);
     view! {
-        <section class="card" aria-labelledby="links-heading">
-            <h2 id="links-heading">{state.tr(Text::LinksHeading)}</h2>
+        <div class="drawer-section">
             <Show when=can_link fallback=move || view! { <p class="hint">{state.tr(Text::NeedTwoStakeholders)}</p> }>
             <Show when=listable fallback=move || view! { <p class="hint">{state.tr(Text::TooManyToList)}</p> }>
                 <div class="link-form" role="group" aria-label=state.tr(Text::AddLink)>
@@ -115,11 +140,11 @@ pub fn LinksSection() -> impl IntoView {
                     <caption>{state.tr(Text::LinksTable)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{state.tr(Text::Between)}</th>
-                            <th scope="col">{state.tr(Text::LinkKind)}</th>
-                            <th scope="col">{state.tr(Text::Strength)}</th>
-                            <th scope="col">{state.tr(Text::Directed)}</th>
-                            <th scope="col">{state.tr(Text::Notes)}</th>
+                            {header(LinkColumn::Between, Text::Between)}
+                            {header(LinkColumn::Kind, Text::LinkKind)}
+                            {header(LinkColumn::Strength, Text::Strength)}
+                            {header(LinkColumn::Directed, Text::Directed)}
+                            {header(LinkColumn::Notes, Text::Notes)}
                             <th scope="col"><span class="visually-hidden">{state.tr(Text::Actions)}</span></th>
                         </tr>
                     </thead>
@@ -131,7 +156,37 @@ pub fn LinksSection() -> impl IntoView {
                 </table>
                 <Pager pages=pages page=page list=Text::LinksHeading/>
             </Show>
-        </section>
+        </div>
+    }
+}
+
+/// The columns the links table sorts by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LinkColumn {
+    MapOrder,
+    Between,
+    Kind,
+    Strength,
+    Directed,
+    Notes,
+}
+
+impl LinkColumn {
+    /// What `link` sorts by in this column; `between` is what the table shows it is between.
+    fn key(self, link: &Link, between: Option<&String>) -> SortKey {
+        match self {
+            LinkColumn::MapOrder => SortKey::Number(0.0),
+            LinkColumn::Between => SortKey::Text(between.map(|b| b.to_lowercase()).unwrap_or_default()),
+            LinkColumn::Kind => SortKey::Number(LinkKind::ALL.iter().position(|k| *k == link.kind).unwrap_or_default() as f64),
+            LinkColumn::Strength => SortKey::Number(f64::from(link.strength.get())),
+            LinkColumn::Directed => SortKey::Number(if link.directed { 1.0 } else { 0.0 }),
+            LinkColumn::Notes => SortKey::Text(link.notes.to_lowercase()),
+        }
+    }
+
+    /// Numbers read best largest first; words, A to Z.
+    fn starts_descending(self) -> bool {
+        matches!(self, LinkColumn::Strength | LinkColumn::Directed)
     }
 }
 
@@ -216,9 +271,24 @@ fn LinkRow(
             }
         }
     };
+    let chosen = {
+        let id = link.id.clone();
+        Memo::new(move |_| state.selected_link.with(|s| s.as_ref() == Some(&id)))
+    };
+    let choose = {
+        let id = link.id.clone();
+        move |_| {
+            state.selected.set(None);
+            state.selected_link.set(Some(id.clone()));
+        }
+    };
     view! {
-        <tr>
-            <th scope="row">{names.get_value()}</th>
+        <tr class:selected=chosen>
+            <th scope="row">
+                <button type="button" class="link-button" aria-pressed=move || chosen.get().to_string() on:click=choose>
+                    {names.get_value()}
+                </button>
+            </th>
             <Show when=move || editing.get() fallback=text>{controls.clone()}</Show>
             <td class="row-actions">
                 <button class="quiet" aria-expanded=move || editing.get().to_string() aria-label=move || label(if editing.get() { Text::DoneEditing } else { Text::EditLink })

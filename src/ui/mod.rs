@@ -2,16 +2,18 @@
 //! hold no domain logic of their own.
 
 mod app;
+mod drawer;
 mod canvas;
 mod exports;
 mod fields;
 mod help;
+mod inspector;
+mod legend;
 mod files;
 mod findings;
 mod later;
 mod library;
 mod links;
-mod map_header;
 mod network;
 mod notices;
 mod pager;
@@ -20,14 +22,18 @@ mod print;
 mod sector_matrix;
 mod sectors;
 mod sharing;
+mod sorting;
+mod splitter;
 mod sheet_import;
 mod stakeholder_panel;
 mod stakeholders;
 mod state;
+mod toolbar;
 mod trash;
 mod versions;
 mod views;
 mod web;
 mod workshop;
+mod workspace;
 
 pub use app::mount;

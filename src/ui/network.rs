@@ -16,7 +16,10 @@ use leptos::prelude::*;
 
 /// How much time one frame may spend stepping the layout, in milliseconds.
 const STEP_BUDGET_MS: f64 = 6.0;
-const FIT_MARGIN_ON_SCREEN: f64 = 30.0;
+/// Room left around the map when it is fitted: the floating tools over the
+/// picture's edges, and the names; the projector's names are larger still.
+const FIT_MARGIN_ON_SCREEN: f64 = 56.0;
+const FIT_MARGIN_ON_PROJECTOR: f64 = 90.0;
 
 enum Gesture {
     Idle,
@@ -191,6 +194,17 @@ pub fn NetworkView() -> impl IntoView {
         on
     });
     let _resize = window_event_listener(leptos::ev::resize, move |_| view.schedule());
+    // A panel opened, closed or resized changes the picture's size.
+    let workspace = expect_context::<super::workspace::Workspace>();
+    Effect::new(move |_| {
+        workspace.library_open.track();
+        workspace.drawer_open.track();
+        workspace.library_px.track();
+        workspace.side_px.track();
+        workspace.drawer_px.track();
+        workspace.sheet.track();
+        view.schedule();
+    });
     // In workshop mode the arrows walk the reveal, but + − 0 still zoom, from anywhere
     // outside the entry field: a zoom makes room for names left out.
     let _workshop_zoom = window_event_listener(leptos::ev::keydown, move |e| {
@@ -206,28 +220,36 @@ pub fn NetworkView() -> impl IntoView {
         e.prevent_default();
     });
 
-    let tool = move |label: Text, action: fn(View)| {
-        view! { <button type="button" on:click=move |_| action(view)>{state.tr(label)}</button> }
+    let tool = move |icon: &'static str, label: Text, action: fn(View)| {
+        view! {
+            <button type="button" title=state.tr(label) on:click=move |_| action(view)>
+                <span class="icon" aria-hidden="true">{icon}</span><span class="tool-label">{state.tr(label)}</span>
+            </button>
+        }
     };
     let has_selection = move || state.selected.with(Option::is_some);
     view! {
-        <div class="network-tools" role="toolbar" aria-label=state.tr(Text::NetworkTools)>
-            {tool(Text::FitToScreen, |v| v.fit())}
-            {tool(Text::ZoomIn, |v| v.zoom(1.25))}
-            {tool(Text::ZoomOut, |v| v.zoom(0.8))}
-            <button type="button" aria-pressed=move || (state.focus.get() && has_selection()).to_string()
+        <div class="network-tools floating" role="toolbar" aria-label=state.tr(Text::NetworkTools)>
+            {tool("⤢", Text::FitToScreen, |v| v.fit())}
+            {tool("+", Text::ZoomIn, |v| v.zoom(1.25))}
+            {tool("−", Text::ZoomOut, |v| v.zoom(0.8))}
+            <button type="button" title=state.tr(Text::FocusMode) aria-pressed=move || (state.focus.get() && has_selection()).to_string()
                 disabled=move || !has_selection() on:click=move |_| state.focus.update(|f| *f = !*f)>
-                {state.tr(Text::FocusMode)}
+                <span class="icon" aria-hidden="true">"◎"</span><span class="tool-label">{state.tr(Text::FocusMode)}</span>
             </button>
-            <button type="button" aria-pressed=move || view.link_mode.get().to_string()
+            <button type="button" title=state.tr(Text::LinkFromSelected) aria-pressed=move || view.link_mode.get().to_string()
                 disabled=move || !has_selection() on:click=move |_| view.toggle_link_mode()>
-                {state.tr(Text::LinkFromSelected)}
+                <span class="icon" aria-hidden="true">"↔"</span><span class="tool-label">{state.tr(Text::LinkFromSelected)}</span>
             </button>
-            <button type="button" disabled=move || !has_selection() on:click=move |_| view.toggle_pin()>
-                {state.tr(Text::PinToggle)}
+            <button type="button" title=state.tr(Text::PinToggle) disabled=move || !has_selection() on:click=move |_| view.toggle_pin()>
+                <span class="icon" aria-hidden="true">"⚲"</span><span class="tool-label">{state.tr(Text::PinToggle)}</span>
+            </button>
+            <button type="button" title=state.tr(Text::Legend) aria-pressed=move || workspace.legend.get().to_string()
+                on:click=move |_| workspace.legend.update(|on| *on = !*on)>
+                <span class="icon" aria-hidden="true">"▤"</span><span class="tool-label">{state.tr(Text::Legend)}</span>
             </button>
         </div>
-        <p class="hint small" id="network-help">{state.tr(Text::NetworkHelp)}</p>
+        <p class="visually-hidden" id="network-help">{state.tr(Text::NetworkHelp)}</p>
         {move || focus_status(state)}
         <Show when=move || view.link_mode.get()>
             <p class="link-mode" role="status">{state.tr(Text::LinkModeOn)}</p>
@@ -252,6 +274,7 @@ pub fn NetworkView() -> impl IntoView {
             on:keydown=move |e| view.key(&e)
         ></canvas>
         </div>
+        <super::legend::Legend/>
     }
 }
 
@@ -341,8 +364,7 @@ impl View {
             }
             let step = self.state.workshop.get_untracked();
             if e.follow {
-                // The projector's names are large and fixed in size: they need a wider margin.
-                let (hubs, margin) = step.map_or((true, FIT_MARGIN_ON_SCREEN), |s| (s.shown().sectors, 3.0 * FIT_MARGIN_ON_SCREEN));
+                let (hubs, margin) = step.map_or((true, FIT_MARGIN_ON_SCREEN), |s| (s.shown().sectors, FIT_MARGIN_ON_PROJECTOR));
                 if let Some(bounds) = self.state.map.with_untracked(|m| bounds(m, layout, hubs)) {
                     e.viewport.fit(bounds, margin);
                 }
@@ -563,6 +585,19 @@ impl View {
         self.schedule();
     }
 
+    /// A click on the background: the link under it goes to the inspector, or
+    /// nothing is selected any more.
+    fn choose_link_at(self, p: PosOnScreen) {
+        let found = self.engine.with_value(|e| {
+            let world = e.viewport.to_world(p);
+            let slack = 4.0 / e.viewport.scale;
+            e.layout.as_ref().and_then(|l| self.state.map.with_untracked(|m| hit::link_at(m, l, world, slack)))
+        });
+        let link = found.and_then(|l| self.state.map.with_untracked(|m| m.links.get(l).map(|l| l.id.clone())));
+        self.select(None);
+        self.state.selected_link.set(link);
+    }
+
     fn toggle_link_mode(self) {
         let from = self.selected_index();
         let on = self.engine.try_update_value(|e| {
@@ -726,7 +761,7 @@ impl View {
                 }
             }
             (Some(Gesture::Link { from, .. }), Some(Some(to))) => self.state.link_stakeholders(from, to),
-            (Some(Gesture::Pan { moved: false, .. }), Some(_)) => self.select(None),
+            (Some(Gesture::Pan { last, moved: false }), Some(_)) => self.choose_link_at(last),
             _ => {}
         }
         self.schedule();

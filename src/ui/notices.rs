@@ -1,5 +1,6 @@
-//! Messages about storage and edits: errors in an alert region, news in a status
-//! region, each dismissable; conflicts offer their two ways out.
+//! Messages about storage and edits, as toasts over the workspace: errors in an
+//! alert region until dismissed, news in a status region that goes away by
+//! itself (`AppState::notify`); conflicts offer their two ways out.
 
 use super::state::{AppState, Notice};
 use crate::i18n::Text;
@@ -16,6 +17,7 @@ pub fn Notices() -> impl IntoView {
         state.notices.with(|n| n.iter().filter(|(_, n)| matches!(n, Notice::Info(..))).cloned().collect::<Vec<_>>())
     };
     view! {
+        <div class="toasts">
         <div class="notices" role="alert" aria-live="assertive">
             <For each=alerts key=|(id, _)| *id let:item>
                 <NoticeView id=item.0 notice=item.1/>
@@ -25,6 +27,8 @@ pub fn Notices() -> impl IntoView {
             <For each=news key=|(id, _)| *id let:item>
                 <NoticeView id=item.0 notice=item.1/>
             </For>
+        </div>
+        <super::sharing::ShareLinkResult/>
         </div>
     }
 }

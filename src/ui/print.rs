@@ -1,7 +1,7 @@
 //! The print layout: the map on A4 or A3 landscape paper with its title, the
 //! network picture, the findings and the stakeholders table. It opens as a preview
 //! over the page; printing then prints the sheet alone (`@media print` in
-//! style/main.css), on the paper chosen (named `@page`s).
+//! style/print.css), on the paper chosen (named `@page`s).
 
 use super::exports::settled_layout;
 use super::state::AppState;
@@ -36,7 +36,7 @@ fn PrintSheet() -> impl IntoView {
     // The picture is drawn once, as the preview opens: an image of the SVG export,
     // in which names are escaped text.
     let picture_url = state.map.with_untracked(|map| {
-        web::object_url(&svg::render(map, &settled_layout(map), &Emphasis::default()), "image/svg+xml")
+        web::object_url(&svg::render(map, &settled_layout(map), &Emphasis::default(), Some(state.lang.get_untracked())), "image/svg+xml")
     });
     let revoke = picture_url.clone();
     on_cleanup(move || {

@@ -44,8 +44,7 @@ pub fn SectorsSection() -> impl IntoView {
         })
     });
     view! {
-        <section class="card" aria-labelledby="sectors-heading">
-            <h2 id="sectors-heading">{state.tr(Text::SectorsHeading)}</h2>
+        <div class="drawer-section">
             <QuickAdd id="add-sector" label=Text::AddSector hint=Text::AddSectorHint on_add=add/>
             <ul class="sector-list">
                 <For each=move || rows.get() key=web::row_key let:sector>
@@ -53,7 +52,7 @@ pub fn SectorsSection() -> impl IntoView {
                 </For>
             </ul>
             <Pager pages=pages page=page list=Text::SectorsHeading/>
-        </section>
+        </div>
     }
 }
 

@@ -22,28 +22,35 @@ pub fn PreviewBanner() -> impl IntoView {
     }
 }
 
-/// The "Copy share link" button and, after use, the link itself with its length.
+/// *Copy share link*, in the File menu: the link goes to the clipboard and is
+/// shown, with its length, by [`ShareLinkResult`].
 #[component]
-pub fn ShareLinkAction() -> impl IntoView {
+pub fn ShareLinkButton() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // (link, whether the clipboard took it)
-    let shared = RwSignal::new(None::<(String, bool)>);
     let copy = move |_| {
         leptos::task::spawn_local(async move {
             let Some(link) = state.share_link().await else { return };
             let copied = web::copy_text(&link).await;
-            shared.set(Some((link, copied)));
+            state.shared_link.set(Some((link, copied)));
         });
     };
     let has_map = move || state.doc.with(Option::is_some);
     view! {
-        <button on:click=copy disabled=move || !has_map()>{state.tr(Text::CopyShareLink)}</button>
+        <button type="button" class="menu-item" on:click=copy disabled=move || !has_map()>{state.tr(Text::CopyShareLink)}</button>
+    }
+}
+
+/// The link just copied, with its length and a warning when it is long, until dismissed.
+#[component]
+pub fn ShareLinkResult() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
         <div role="status" class="share-link-region">
-            {move || shared.get().map(|(link, copied)| {
+            {move || state.shared_link.get().map(|(link, copied)| {
                 let length = link.chars().count();
                 let told = if copied { Text::ShareLinkCopied } else { Text::ShareLinkCopyByHand };
                 view! {
-                    <div class="share-link">
+                    <div class="share-link toast">
                         <p>{move || state.t(told).replace("{}", &length.to_string())}</p>
                         {(length > COMFORTABLE_LINK_LENGTH).then(|| view! {
                             <p class="warning">{move || state.t(Text::ShareLinkTooLong).replace("{}", &COMFORTABLE_LINK_LENGTH.to_string())}</p>
@@ -58,7 +65,7 @@ pub fn ShareLinkAction() -> impl IntoView {
                                     }
                                 }/>
                         </label>
-                        <button class="quiet" on:click=move |_| shared.set(None)>{state.tr(Text::Dismiss)}</button>
+                        <button class="quiet" on:click=move |_| state.shared_link.set(None)>{state.tr(Text::Dismiss)}</button>
                     </div>
                 }
             })}

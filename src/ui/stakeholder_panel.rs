@@ -1,8 +1,7 @@
-//! The side panel that edits every field of the selected stakeholder. Each change
+//! The inspector's form for every field of the selected stakeholder. Each change
 //! is one command, so each can be undone on its own.
 
 use super::fields::{scale_options, Choice};
-use super::later::one_task_later;
 use super::state::AppState;
 use crate::edit::Command;
 use crate::i18n::{vocabulary, Text};
@@ -10,34 +9,7 @@ use crate::model::{Resource, Score, Stakeholder, StakeholderId, StakeholderKind,
 use leptos::prelude::*;
 
 #[component]
-pub fn StakeholderPanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    // The selected stakeholder's id while it exists: the form is rebuilt when the
-    // selection changes, not at every change of the map (each would rebuild a
-    // check box per sector).
-    let current = Memo::new(move |_| {
-        let id = state.selected.get()?;
-        state.map.with(|m| m.stakeholder(&id).is_some()).then_some(id)
-    });
-    // A big map's form is built in a task of its own (see `later`): with a check
-    // box per sector it was a large part of the task of an edit that selects.
-    let current = one_task_later(move || current.get().into_iter().collect(), state.big_map);
-    view! {
-        <aside class="side-panel" aria-labelledby="panel-heading">
-            {move || match current.with(|c| c.first().cloned()) {
-                None => view! {
-                    <h2 id="panel-heading">{state.tr(Text::EditStakeholder)}</h2>
-                    <p class="hint">{state.tr(Text::SelectToEdit)}</p>
-                }.into_any(),
-                // Rebuilt when the selection changes, so fields never show another's values.
-                Some(id) => view! { <StakeholderForm id=id/> }.into_any(),
-            }}
-        </aside>
-    }
-}
-
-#[component]
-fn StakeholderForm(id: StakeholderId) -> impl IntoView {
+pub(super) fn StakeholderForm(id: StakeholderId) -> impl IntoView {
     let state = expect_context::<AppState>();
     // The stakeholder as it is now, found once per change of the map and read by
     // every field.
@@ -87,7 +59,6 @@ fn StakeholderForm(id: StakeholderId) -> impl IntoView {
         }
     };
     view! {
-        <h2 id="panel-heading">{state.tr(Text::EditStakeholder)}</h2>
         <div class="field">
             <label for="edit-name">{state.tr(Text::Name)}</label>
             <input id="edit-name" prop:value=field(|s| s.name.clone())
@@ -194,7 +165,6 @@ fn StakeholderForm(id: StakeholderId) -> impl IntoView {
         </label>
         <div class="panel-actions">
             <button class="danger" on:click=delete>{state.tr(Text::DeleteStakeholder)}</button>
-            <button class="quiet" on:click=move |_| state.selected.set(None)>{state.tr(Text::Close)}</button>
         </div>
     }
 }

@@ -2,17 +2,18 @@
 //! with their metrics, sortable by any column. The table is the text alternative
 //! to every picture of the map.
 
-use super::fields::QuickAdd;
+use super::fields::scale_options;
 use super::later::one_task_later;
 use super::pager::Pager;
 use super::state::AppState;
 use super::web;
 use crate::analysis::StakeholderMetrics;
 use crate::i18n::{vocabulary, Text};
-use crate::model::{Stakeholder, StakeholderId};
+use crate::edit::Command;
+use crate::model::{Score, Stakeholder, StakeholderId, StakeholderKind, Stance};
 use crate::pages::Pages;
 use leptos::prelude::*;
-use std::cmp::Ordering;
+use super::sorting::{order_by, SortKey};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Column {
@@ -22,6 +23,7 @@ enum Column {
     Power,
     Interest,
     Stance,
+    Sectors,
     Quadrant,
     Degree,
     Betweenness,
@@ -30,53 +32,53 @@ enum Column {
 }
 
 impl Column {
-    fn compare(self, a: (&Stakeholder, &StakeholderMetrics), b: (&Stakeholder, &StakeholderMetrics)) -> Ordering {
+    /// What `s` (with its metrics) sorts by in this column; `sectors` are its sector names.
+    fn key(self, s: &Stakeholder, m: &StakeholderMetrics, sectors: impl FnOnce() -> Vec<String>) -> SortKey {
+        let position = |kinds: &[StakeholderKind]| kinds.iter().position(|k| *k == s.kind).unwrap_or_default() as f64;
         match self {
-            Column::MapOrder => Ordering::Equal,
-            Column::Name => a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()),
-            Column::Kind => a.0.kind.cmp(&b.0.kind),
-            Column::Power => a.0.power.cmp(&b.0.power),
-            Column::Interest => a.0.interest.cmp(&b.0.interest),
-            Column::Stance => a.0.stance.cmp(&b.0.stance),
-            Column::Quadrant => a.1.quadrant.code().cmp(b.1.quadrant.code()),
-            Column::Degree => a.1.degree.total_cmp(&b.1.degree),
-            Column::Betweenness => a.1.betweenness.total_cmp(&b.1.betweenness),
-            Column::Closeness => a.1.closeness.total_cmp(&b.1.closeness),
-            Column::Eigenvector => a.1.eigenvector.total_cmp(&b.1.eigenvector),
+            Column::MapOrder => SortKey::Number(0.0),
+            Column::Name => SortKey::Text(s.name.to_lowercase()),
+            Column::Kind => SortKey::Number(position(StakeholderKind::ALL)),
+            Column::Power => SortKey::Number(f64::from(s.power.get())),
+            Column::Interest => SortKey::Number(f64::from(s.interest.get())),
+            Column::Stance => SortKey::Number(f64::from(s.stance.get())),
+            Column::Sectors => SortKey::Texts(sectors()),
+            Column::Quadrant => SortKey::Text(m.quadrant.code().to_string()),
+            Column::Degree => SortKey::Number(m.degree),
+            Column::Betweenness => SortKey::Number(m.betweenness),
+            Column::Closeness => SortKey::Number(m.closeness),
+            Column::Eigenvector => SortKey::Number(m.eigenvector),
         }
     }
 
     /// Numbers read best largest first; words, A to Z.
     fn starts_descending(self) -> bool {
-        !matches!(self, Column::Name | Column::Kind | Column::Quadrant | Column::MapOrder)
+        !matches!(self, Column::Name | Column::Kind | Column::Sectors | Column::Quadrant | Column::MapOrder)
     }
 }
 
 #[component]
 pub fn StakeholdersSection() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // A name, or a link typed as "A > B" / "A -- B" (see quick_entry).
-    let add = Callback::new(move |line: String| {
-        state.enter_line(&line);
-    });
+    let editing = RwSignal::new(None::<(StakeholderId, Column)>);
     let sort = RwSignal::new((Column::MapOrder, false));
     // The rows in table order, as positions in the map: sorting moves numbers, and
     // only the page shown clones its stakeholders.
     let order = Memo::new(move |_| {
+        let (column, descending) = sort.get();
         state.content.with(|m| {
             state.analysis.with(|a| {
-                let rows: Vec<(&Stakeholder, &StakeholderMetrics)> = m.stakeholders.iter().zip(&a.metrics).collect();
-                let mut order: Vec<usize> = (0..rows.len()).collect();
-                let (column, descending) = sort.get();
-                // Stable: ties keep map order.
-                order.sort_by(|&a, &b| {
-                    if descending {
-                        column.compare(rows[b], rows[a])
-                    } else {
-                        column.compare(rows[a], rows[b])
-                    }
-                });
-                order
+                if column == Column::MapOrder {
+                    return (0..m.stakeholders.len()).collect();
+                }
+                let names: std::collections::HashMap<_, _> = m.sectors.iter().map(|s| (&s.id, s.name.to_lowercase())).collect();
+                let keys: Vec<SortKey> = m
+                    .stakeholders
+                    .iter()
+                    .zip(&a.metrics)
+                    .map(|(s, metrics)| column.key(s, metrics, || s.sectors.iter().filter_map(|id| names.get(id).cloned()).collect()))
+                    .collect();
+                order_by(&keys, descending)
             })
         })
     });
@@ -93,6 +95,10 @@ pub fn StakeholdersSection() -> impl IntoView {
     });
     // Built in a task of its own (see `later`).
     let rows = one_task_later(move || {
+        // A map just opened shows its rows with their metrics, once the worker has them.
+        if state.first_analysis_pending.get() {
+            return Vec::new();
+        }
         let shown = pages.get().rows(page.get());
         state.content.with(|m| {
             state.analysis.with(|a| {
@@ -107,46 +113,16 @@ pub fn StakeholdersSection() -> impl IntoView {
         })
     }, state.big_map);
     let header = move |column: Column, text: Text, numeric: bool| {
-        let aria_sort = move || {
-            let (current, descending) = sort.get();
-            if current != column {
-                "none"
-            } else if descending {
-                "descending"
-            } else {
-                "ascending"
-            }
-        };
-        let arrow = move || match aria_sort() {
-            "ascending" => " ▲",
-            "descending" => " ▼",
-            _ => "",
-        };
-        view! {
-            <th scope="col" class:num=numeric aria-sort=aria_sort>
-                <button class="sort" on:click=move |_| sort.update(|(current, descending)| {
-                    if *current == column {
-                        *descending = !*descending;
-                    } else {
-                        *current = column;
-                        *descending = column.starts_descending();
-                    }
-                })>
-                    {move || state.t(text)}<span aria-hidden="true">{arrow}</span>
-                </button>
-            </th>
-        }
+        super::sorting::sortable_header(state, sort, column, text, column.starts_descending(), numeric)
     };
     view! {
-        <section class="card" aria-labelledby="stakeholders-heading">
-            <h2 id="stakeholders-heading">{state.tr(Text::StakeholdersHeading)}</h2>
-            <QuickAdd id="add-stakeholder" label=Text::AddStakeholder hint=Text::AddStakeholderHint on_add=add/>
+        <div class="drawer-section">
             <Show
                 when=move || state.content.with(|m| !m.stakeholders.is_empty())
                 fallback=move || view! { <p class="hint">{state.tr(Text::NoStakeholdersYet)}</p> }
             >
                 <div class="table-scroll">
-                    <table class="data">
+                    <table class="data stakeholders-table">
                         <caption>{state.tr(Text::StakeholdersTable)}</caption>
                         <thead>
                             <tr>
@@ -155,7 +131,7 @@ pub fn StakeholdersSection() -> impl IntoView {
                                 {header(Column::Power, Text::Power, true)}
                                 {header(Column::Interest, Text::Interest, true)}
                                 {header(Column::Stance, Text::Stance, false)}
-                                <th scope="col">{state.tr(Text::Sectors)}</th>
+                                {header(Column::Sectors, Text::Sectors, false)}
                                 {header(Column::Quadrant, Text::Quadrant, false)}
                                 {header(Column::Degree, Text::Degree, true)}
                                 {header(Column::Betweenness, Text::Betweenness, true)}
@@ -165,7 +141,7 @@ pub fn StakeholdersSection() -> impl IntoView {
                         </thead>
                         <tbody>
                             <For each=move || rows.get() key=|row| web::row_key(row) let:row>
-                                <StakeholderRow stakeholder=row.0 metrics=row.1/>
+                                <StakeholderRow stakeholder=row.0 metrics=row.1 editing=editing/>
                             </For>
                         </tbody>
                     </table>
@@ -173,12 +149,17 @@ pub fn StakeholdersSection() -> impl IntoView {
                 <Pager pages=pages page=page list=Text::StakeholdersHeading/>
                 <p class="hint small">{state.tr(Text::MetricsExplained)}</p>
             </Show>
-        </section>
+        </div>
     }
 }
 
 #[component]
-fn StakeholderRow(stakeholder: Stakeholder, metrics: StakeholderMetrics) -> impl IntoView {
+fn StakeholderRow(
+    stakeholder: Stakeholder,
+    metrics: StakeholderMetrics,
+    /// The cell open for editing in the whole table, if any.
+    editing: RwSignal<Option<(StakeholderId, Column)>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id: StakeholderId = stakeholder.id.clone();
     let selected = {
@@ -197,32 +178,199 @@ fn StakeholderRow(stakeholder: Stakeholder, metrics: StakeholderMetrics) -> impl
             })
         }
     };
-    let kind = stakeholder.kind;
-    let stance = stakeholder.stance.get();
-    let name = stakeholder.name.clone();
+    let base = StoredValue::new(stakeholder.clone());
     let number = |value: f64| web::fixed(value, 3);
+    let cell = move |column: Column| view! { <EditableCell base=base column=column editing=editing/> };
+    let name_id = id.clone();
+    let is_editing_name = {
+        let id = id.clone();
+        move || editing.with(|e| e.as_ref().is_some_and(|(i, c)| *i == id && *c == Column::Name))
+    };
     view! {
         <tr class:selected=selected class:highlighted=highlighted>
             <th scope="row">
-                <button class="link-button" aria-pressed=move || selected.get().to_string()
-                    on:click=move |_| state.selected.set(Some(id.clone()))>
-                    {name}
-                </button>
+                <Show when=is_editing_name.clone() fallback=move || {
+                    let id = name_id.clone();
+                    let rename = id.clone();
+                    view! {
+                        <button class="link-button" aria-pressed=move || selected.get().to_string()
+                            on:click=move |_| {
+                                // A second click on the chosen row's name edits it in place.
+                                if selected.get_untracked() {
+                                    editing.set(Some((id.clone(), Column::Name)));
+                                } else {
+                                    state.selected.set(Some(id.clone()));
+                                }
+                            }
+                            on:keydown=move |e| if e.key() == "F2" {
+                                e.prevent_default();
+                                editing.set(Some((rename.clone(), Column::Name)));
+                            }>
+                            {base.with_value(|s| s.name.clone())}
+                        </button>
+                    }
+                }>
+                    <NameEditor base=base editing=editing/>
+                </Show>
                 <Show when=move || highlighted.get()>
                     <span class="marker" aria-hidden="true">" ◆"</span>
                     <span class="visually-hidden">" ("{state.tr(Text::Highlighted)}")"</span>
                 </Show>
             </th>
-            <td>{move || vocabulary::stakeholder_kind(kind, state.lang.get())}</td>
-            <td class="num">{stakeholder.power.get()}</td>
-            <td class="num">{stakeholder.interest.get()}</td>
-            <td>{move || format!("{stance:+} {}", vocabulary::stance(stance, state.lang.get()))}</td>
-            <td>{sector_names}</td>
+            {cell(Column::Kind)}
+            {cell(Column::Power)}
+            {cell(Column::Interest)}
+            {cell(Column::Stance)}
+            <td class="sectors-cell">{sector_names}</td>
             <td>{move || metrics.quadrant.label(state.lang.get())}</td>
             <td class="num">{number(metrics.degree)}</td>
             <td class="num">{number(metrics.betweenness)}</td>
             <td class="num">{number(metrics.closeness)}</td>
             <td class="num">{number(metrics.eigenvector)}</td>
         </tr>
+    }
+}
+
+/// The options of an editable column, and how its value reads.
+fn column_options(column: Column, lang: crate::i18n::Lang) -> Vec<(String, String)> {
+    match column {
+        Column::Kind => StakeholderKind::ALL.iter().map(|k| (k.code().to_string(), vocabulary::stakeholder_kind(*k, lang).to_string())).collect(),
+        Column::Power | Column::Interest => {
+            scale_options(Score::all().map(|s| i64::from(s.get())), |v| format!("{v} – {}", Text::score_word(v, lang)))
+        }
+        _ => scale_options(Stance::all().map(|s| i64::from(s.get())), |v| format!("{v:+} – {}", vocabulary::stance(v as i8, lang))),
+    }
+}
+
+fn column_value(column: Column, s: &Stakeholder) -> String {
+    match column {
+        Column::Kind => s.kind.code().to_string(),
+        Column::Power => s.power.get().to_string(),
+        Column::Interest => s.interest.get().to_string(),
+        _ => s.stance.get().to_string(),
+    }
+}
+
+/// `value` (an option of `column`) set on `s`, if it is one.
+fn with_value(column: Column, mut s: Stakeholder, value: &str) -> Option<Stakeholder> {
+    match column {
+        Column::Kind => s.kind = StakeholderKind::from_code(value)?,
+        Column::Power => s.power = value.parse().ok().and_then(Score::new)?,
+        Column::Interest => s.interest = value.parse().ok().and_then(Score::new)?,
+        _ => s.stance = value.parse().ok().and_then(Stance::new)?,
+    }
+    Some(s)
+}
+
+fn column_label(column: Column) -> Text {
+    match column {
+        Column::Kind => Text::Kind,
+        Column::Power => Text::Power,
+        Column::Interest => Text::Interest,
+        Column::Stance => Text::Stance,
+        _ => Text::Name,
+    }
+}
+
+/// A cell of a common field (kind, power, interest, stance) that reads as text and
+/// becomes a list to choose from when clicked, or focused and given Enter, Space
+/// or F2: a page of rows each with four lists was thousands of elements to lay
+/// out. The cell itself takes the focus rather than a button in it, so that a
+/// row holds one button, its stakeholder's name.
+#[component]
+fn EditableCell(base: StoredValue<Stakeholder>, column: Column, editing: RwSignal<Option<(StakeholderId, Column)>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = base.with_value(|s| s.id.clone());
+    let open = {
+        let id = id.clone();
+        Memo::new(move |_| editing.with(|e| e.as_ref().is_some_and(|(i, c)| *i == id && *c == column)))
+    };
+    let label = move || state.t(column_label(column));
+    let shown = move || {
+        let lang = state.lang.get();
+        base.with_value(|s| match column {
+            Column::Kind => vocabulary::stakeholder_kind(s.kind, lang).to_string(),
+            Column::Stance => format!("{:+} {}", s.stance.get(), vocabulary::stance(s.stance.get(), lang)),
+            _ => column_value(column, s),
+        })
+    };
+    let editor_id = format!("cell-{}-{}", id.as_str(), column_value_key(column));
+    let focus_id = editor_id.clone();
+    let start = move || {
+        if !open.get_untracked() {
+            editing.set(Some((id.clone(), column)));
+            web::focus_by_id(&focus_id);
+        }
+    };
+    let start = StoredValue::new(start);
+    let numeric = !matches!(column, Column::Kind | Column::Stance);
+    view! {
+        <td class="editable" class:num=numeric tabindex=move || if open.get() { "-1" } else { "0" }
+            on:click=move |_| start.with_value(|s| s())
+            on:keydown=move |e| if !open.get_untracked() && matches!(e.key().as_str(), "Enter" | " " | "F2") {
+                e.prevent_default();
+                start.with_value(|s| s());
+            }>
+            <Show when=move || open.get() fallback=shown>
+                <select id=editor_id.clone() class="cell-editor" aria-label=label
+                    on:change=move |e| {
+                        let value = event_target_value(&e);
+                        editing.set(None);
+                        if let Some(changed) = with_value(column, base.get_value(), &value) {
+                            state.dispatch(Command::ReplaceStakeholder(changed));
+                        }
+                    }
+                    on:blur=move |_| editing.set(None)
+                    on:keydown=move |e| if e.key() == "Escape" { e.prevent_default(); editing.set(None); }>
+                    {move || {
+                        let current = base.with_value(|s| column_value(column, s));
+                        column_options(column, state.lang.get()).into_iter().map(|(v, text)| {
+                            let selected = v == current;
+                            view! { <option value=v selected=selected>{text}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+            </Show>
+        </td>
+    }
+}
+
+fn column_value_key(column: Column) -> &'static str {
+    match column {
+        Column::Kind => "kind",
+        Column::Power => "power",
+        Column::Interest => "interest",
+        Column::Stance => "stance",
+        _ => "name",
+    }
+}
+
+/// The name of a stakeholder edited in its row: Enter or leaving the field keeps
+/// it, Escape leaves it as it was.
+#[component]
+fn NameEditor(base: StoredValue<Stakeholder>, editing: RwSignal<Option<(StakeholderId, Column)>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let editor_id = format!("cell-{}-name", base.with_value(|s| s.id.to_string()));
+    web::focus_by_id(&editor_id);
+    let commit = move |value: String| {
+        if editing.get_untracked().is_none() {
+            return;
+        }
+        editing.set(None);
+        let mut s = base.get_value();
+        if !value.trim().is_empty() && value.trim() != s.name {
+            s.name = value.trim().to_string();
+            state.dispatch(Command::ReplaceStakeholder(s));
+        }
+    };
+    view! {
+        <input id=editor_id class="cell-editor name-editor" aria-label=move || state.t(Text::Name)
+            prop:value=base.with_value(|s| s.name.clone())
+            on:keydown=move |e| match e.key().as_str() {
+                "Enter" => commit(event_target_value(&e)),
+                "Escape" => { e.prevent_default(); editing.set(None); }
+                _ => {}
+            }
+            on:blur=move |e| commit(event_target_value(&e))/>
     }
 }

@@ -3,7 +3,7 @@
 //! the command, records its inverse for undo, and autosaves.
 
 use super::web;
-use crate::analysis::{analyze, background, Analysis};
+use crate::analysis::{background, Analysis};
 use crate::edit::{Command, EditError, History};
 use crate::format::{self, Problem, ShareLinkError};
 use crate::i18n::{Lang, Text};
@@ -35,6 +35,9 @@ pub enum Notice {
 }
 
 const LANG_KEY: &str = "simpul.lang";
+
+/// How long a piece of news (a map opened, saved, restored) stays on screen.
+const NEWS_SHOWN_MS: u64 = 10_000;
 
 /// A map file longer than this (about 180 stakeholders) is imported a step per
 /// task: for 500 stakeholders, reading, checking and showing the map in one task
@@ -101,6 +104,10 @@ pub struct AppState {
     /// The stored map being read, a big one over several tasks (its key).
     pub opening: RwSignal<Option<String>>,
     pub selected: RwSignal<Option<StakeholderId>>,
+    /// The link shown in the inspector; choosing a stakeholder lets it go.
+    pub selected_link: RwSignal<Option<crate::model::LinkId>>,
+    /// The share link last copied, and whether the clipboard took it.
+    pub shared_link: RwSignal<Option<(String, bool)>>,
     /// The analysis of the open map. A memo of the map alone, so it reruns after
     /// each edit and never for other UI changes. A big map is analysed in the
     /// background worker: until its answer comes, this is the last answer carried
@@ -111,9 +118,9 @@ pub struct AppState {
     pub big_map: Memo<bool>,
     /// The last analysis the worker sent, with the map it is of.
     worker_analysis: RwSignal<Option<std::sync::Arc<(Map, Analysis)>>>,
-    /// A big map just opened is first analysed in the worker even if the page could
-    /// analyse it (as it does after each edit): showing it is work enough for one task.
-    first_in_worker: RwSignal<bool>,
+    /// The map just opened has no analysis of its own yet: the tables wait for it
+    /// rather than show metrics carried over from nothing.
+    pub first_analysis_pending: RwSignal<bool>,
     /// A big map's analysis is under way in the worker: the findings and metrics
     /// shown are not yet those of the map as it is now.
     pub analysing: Memo<bool>,
@@ -147,24 +154,21 @@ impl AppState {
         let content = Memo::new(move |_| map.with(Map::without_layout));
         let worker_analysis = RwSignal::new(None::<std::sync::Arc<(Map, Analysis)>>);
         let big_map = Memo::new(move |_| content.with(background::is_big));
-        let first_in_worker = RwSignal::new(false);
-        let in_page = Memo::new(move |_| !first_in_worker.get() && content.with(background::fits_in_page));
+        let first_analysis_pending = RwSignal::new(false);
         // The one comparison of the map with the worker's last answer: the
         // analysis shown and the busy state both follow it.
         let analysing = Memo::new(move |_| {
-            !in_page.get() && content.with(|now| worker_analysis.with(|answer| answer.as_ref().is_none_or(|a| a.0 != *now)))
+            content.with(|now| worker_analysis.with(|answer| answer.as_ref().is_none_or(|a| a.0 != *now)))
         });
+        // Every analysis runs in the background worker (the page renders, the
+        // worker computes): until its answer for the map as it is now comes, the
+        // last answer is carried over to it.
         let analysis = Memo::new(move |_| {
             content.with(|now| {
-                if in_page.get() {
-                    // The worker's answer for this very map, when it has just come.
-                    let answered = worker_analysis.with(|answer| answer.as_deref().filter(|(of, _)| of == now).map(|(_, a)| a.clone()));
-                    return answered.unwrap_or_else(|| analyze(now));
-                }
                 worker_analysis.with(|answer| match answer.as_deref() {
                     Some((_, analysis)) if !analysing.get() => analysis.clone(),
                     Some((of, analysis)) => background::carry_over(analysis, of, now),
-                    None => background::carry_over(&analyze(&Map::default()), &Map::default(), now),
+                    None => background::carry_over(&Analysis::default(), &Map::default(), now),
                 })
             })
         });
@@ -180,7 +184,7 @@ impl AppState {
             analysis,
             big_map,
             worker_analysis,
-            first_in_worker,
+            first_analysis_pending,
             analysing,
             active_finding: RwSignal::new(None),
             history: StoredValue::new(History::default()),
@@ -192,13 +196,20 @@ impl AppState {
             open_requests: StoredValue::new(0),
             opening: RwSignal::new(None),
             selected: RwSignal::new(None),
+            selected_link: RwSignal::new(None),
+            shared_link: RwSignal::new(None),
             import_problems: RwSignal::new(Vec::new()),
             print: RwSignal::new(None),
             help: RwSignal::new(false),
             workshop: RwSignal::new(None),
             sheet_import: RwSignal::new(None),
         };
-        state.analyse_big_maps_in_the_worker();
+        state.analyse_in_the_worker();
+        Effect::new(move |_| {
+            if state.selected.with(Option::is_some) {
+                state.selected_link.set(None);
+            }
+        });
         state.refresh_catalogue();
         // A share link in the address is shown at once, as a preview; otherwise the
         // user's most recent map.
@@ -209,11 +220,11 @@ impl AppState {
         state
     }
 
-    /// Sends a big map to the background worker whenever its analysis is out of
+    /// Sends the map to the background worker whenever its analysis is out of
     /// date, one map at a time: edits made while the worker works are analysed
-    /// together when its answer comes. If the worker cannot answer, the page
-    /// analyses the map itself (slowly, but the findings are never missing).
-    fn analyse_big_maps_in_the_worker(&self) {
+    /// together when its answer comes. If the worker cannot answer, the user is
+    /// told why, and the findings stay as they were.
+    fn analyse_in_the_worker(&self) {
         let state = *self;
         let in_flight = StoredValue::new(false);
         Effect::new(move |_| {
@@ -229,15 +240,31 @@ impl AppState {
                 let mut encoding = format::Encoding::new(&map);
                 web::step_per_task(|| encoding.write(ELEMENTS_PER_TASK)).await;
                 let text = encoding.finish();
-                let answer = web::analyse_in_worker(&text).await.ok().and_then(|t| background::from_message(&t));
+                let answer = web::analyse_in_worker(&text)
+                    .await
+                    .and_then(|t| background::from_message(&t).ok_or_else(|| String::from("no analysis in the answer")));
                 // Shown in a task of its own: reading the answer of 5,000
                 // stakeholders and then updating every view that shows it took
                 // 90 ms together.
                 web::next_task().await;
-                let analysis = answer.unwrap_or_else(|| analyze(&map));
+                let analysis = match answer {
+                    Ok(analysis) => analysis,
+                    Err(reason) => {
+                        state.notify(Notice::Info(Text::AnalysisUnavailable, reason));
+                        let last = state.worker_analysis.with_untracked(|a| a.clone());
+                        match last.as_deref() {
+                            Some((of, analysis)) => background::carry_over(analysis, of, &map),
+                            None => background::carry_over(&Analysis::default(), &Map::default(), &map),
+                        }
+                    }
+                };
                 in_flight.set_value(false);
+                // An answer about a map opened before this one leaves this one waiting.
+                let current = state.content.with_untracked(|now| *now == map);
                 state.worker_analysis.set(Some(std::sync::Arc::new((map, analysis))));
-                state.first_in_worker.set(false);
+                if current {
+                    state.first_analysis_pending.set(false);
+                }
             });
         });
     }
@@ -319,20 +346,20 @@ impl AppState {
         self.save_now();
         // The doc first: the views of an open map go before its map is emptied.
         self.doc.set(None);
-        self.first_in_worker.set(false);
+        self.first_analysis_pending.set(false);
         self.map.set(Map::default());
         self.reset_history();
     }
 
     /// Shows `map`, which lives where `doc` says, in place of the open map, with a
     /// fresh history (`close` leaves no map open). A big map's save still waiting for its task is made first: it
-    /// is of the map shown until now. A big map is first analysed in the worker.
+    /// is of the map shown until now.
     fn show_map(&self, map: Map, doc: Option<OpenDoc>) {
         self.save_now();
         // A stored map still being read was asked for before this one.
         self.open_requests.update_value(|n| *n += 1);
         self.opening.set(None);
-        self.first_in_worker.set(background::is_big(&map));
+        self.first_analysis_pending.set(true);
         self.map.set(map);
         self.doc.set(doc);
         self.reset_history();
@@ -366,11 +393,19 @@ impl AppState {
         if already {
             return;
         }
-        let id = self.next_notice.try_update_value(|n| {
-            *n += 1;
-            *n
-        });
-        self.notices.update(|n| n.push((id.unwrap_or_default(), notice)));
+        let id = self
+            .next_notice
+            .try_update_value(|n| {
+                *n += 1;
+                *n
+            })
+            .unwrap_or_default();
+        // News goes away by itself; problems stay until dismissed.
+        if matches!(notice, Notice::Info(..)) {
+            let state = *self;
+            set_timeout(move || state.dismiss(id), std::time::Duration::from_millis(NEWS_SHOWN_MS));
+        }
+        self.notices.update(|n| n.push((id, notice)));
     }
 
     pub fn dismiss(&self, id: u32) {
@@ -846,6 +881,7 @@ impl AppState {
         self.opened.update(|n| *n += 1);
         self.focus.set(false);
         self.selected.set(None);
+        self.selected_link.set(None);
         self.active_finding.set(None);
         self.sync_history_flags();
     }

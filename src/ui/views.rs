@@ -2,6 +2,7 @@
 //! grid, sector matrix. The network stays mounted (its layout keeps its state);
 //! the others are built when shown.
 
+use super::fields::QuickAdd;
 use super::network::NetworkView;
 use super::power_grid::PowerGrid;
 use super::sector_matrix::SectorMatrixView;
@@ -19,9 +20,10 @@ pub fn MapViews() -> impl IntoView {
     ];
     let shown = move |v: MapView| state.view.get() == v;
     view! {
-        <section class="card map-views" aria-label=state.tr(Text::MapPictures)>
-            <div class="view-bar">
-            <div role="tablist" class="tabs" aria-label=state.tr(Text::MapPictures)>
+        <section class="map-views" aria-label=state.tr(Text::MapPictures)>
+            <AddBar/>
+            <div class="view-bar floating">
+            <div role="tablist" class="tabs view-tabs" aria-label=state.tr(Text::MapPictures)>
                 {tabs.into_iter().map(|(v, label, id)| view! {
                     <button type="button" role="tab" id=format!("{id}-tab") aria-controls=id
                         aria-selected=move || shown(v).to_string()
@@ -40,9 +42,6 @@ pub fn MapViews() -> impl IntoView {
                     </button>
                 }).collect_view()}
             </div>
-            <button type="button" class="workshop-open" aria-keyshortcuts="W" on:click=move |_| super::workshop::enter(state)>
-                {state.tr(Text::WorkshopMode)}
-            </button>
             </div>
             <div role="tabpanel" id="view-network" aria-labelledby="view-network-tab" class="view-panel"
                 hidden=move || !shown(MapView::Network)>
@@ -59,5 +58,20 @@ pub fn MapViews() -> impl IntoView {
                 </div>
             </Show>
         </section>
+    }
+}
+
+/// The field that adds a stakeholder (or a link typed as `A > B`), floating over
+/// the map; on a phone, the sheet's first tab.
+#[component]
+fn AddBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let add = Callback::new(move |line: String| {
+        state.enter_line(&line);
+    });
+    view! {
+        <div class="add-bar floating">
+            <QuickAdd id="add-stakeholder" label=Text::AddStakeholder hint=Text::AddStakeholderHint on_add=add hide_label=true/>
+        </div>
     }
 }

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { serve, launch, openApp } from './harness.mjs';
+import { serve, launch, openApp, desktop, openFileMenu } from './harness.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let server, browser;
@@ -17,7 +17,7 @@ async function violations(page) {
 
 for (const lang of ['en', 'id']) {
   test(`no axe violations in every state (${lang})`, async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await browser.newContext({ bypassCSP: true, ...desktop });
     const { page } = await openApp(browser, server.url, { context, query: `?lang=${lang}` });
     assert.deepEqual(await violations(page), [], 'empty state');
 
@@ -27,13 +27,25 @@ for (const lang of ['en', 'id']) {
       await add.fill(name);
       await add.press('Enter');
     }
+    await page.locator('#drawer-sectors-tab').click();
     await page.locator('#add-sector').fill('Kesehatan');
     await page.locator('#add-sector').press('Enter');
+    await page.locator('#drawer-links-tab').click();
     await page.locator('#link-from').selectOption({ index: 1 });
     await page.locator('#link-to').selectOption({ index: 2 });
     await page.locator('.link-form button').click();
-    await page.locator('.data tbody tr').nth(3).waitFor();
-    assert.deepEqual(await violations(page), [], 'map with stakeholders, links, sectors and the side panel');
+    await page.locator('#drawer-links .data tbody tr').first().waitFor();
+    assert.deepEqual(await violations(page), [], 'map with stakeholders, links, sectors, the legend and the map details');
+    // The inspector of a link, then of a stakeholder (with a cell of the table open for editing).
+    await page.locator('#drawer-links .data tbody th button').first().click();
+    await page.locator('#edit-link-kind').waitFor();
+    assert.deepEqual(await violations(page), [], 'the inspector of a link');
+    await page.locator('#drawer-stakeholders-tab').click();
+    await page.locator('#drawer-stakeholders .data tbody th button').first().click();
+    await page.locator('#edit-name').waitFor();
+    await page.locator('#drawer-stakeholders .data tbody td.editable').first().click();
+    await page.locator('#drawer-stakeholders .cell-editor').waitFor();
+    assert.deepEqual(await violations(page), [], 'the inspector of a stakeholder, a cell being edited');
 
     // Each picture of the map, with focus mode and a chosen matrix cell.
     const tabs = page.getByRole('tab');
@@ -58,9 +70,13 @@ for (const lang of ['en', 'id']) {
     await page.locator('details.trash summary').click();
     await page.locator('details.trash .danger').last().click();
     await page.locator('details.trash .confirm').waitFor();
+    assert.deepEqual(await violations(page), [], 'import problems, the trash');
+    // The earlier versions, in the File menu.
+    await openFileMenu(page);
     await page.locator('details.versions summary').click();
     await page.locator('details.versions[open]').waitFor();
-    assert.deepEqual(await violations(page), [], 'import problems, the trash, earlier versions');
+    assert.deepEqual(await violations(page), [], 'earlier versions');
+    await page.keyboard.press('Escape');
     await page.locator('details.trash .confirm button').last().click();
 
     // The spreadsheet import preview, with a row problem.
@@ -72,8 +88,9 @@ for (const lang of ['en', 'id']) {
     await page.locator('.sheet-import .actions button').nth(1).click();
 
     // The print preview.
-    await page.locator('.more-exports summary').click();
-    await page.locator('.export-buttons button').filter({ hasText: lang === 'en' ? 'Print layout' : 'Tata letak cetak' }).click();
+    await openFileMenu(page);
+    assert.deepEqual(await violations(page), [], 'the File menu');
+    await page.locator('.menu-panel button').filter({ hasText: lang === 'en' ? 'Print layout' : 'Tata letak cetak' }).click();
     await page.locator('.print-sheet table').waitFor();
     assert.deepEqual(await violations(page), [], 'print preview');
     await page.keyboard.press('Escape');

@@ -2,7 +2,7 @@
 // every edit, as PRODUCT.md §7 names them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, importMap } from './harness.mjs';
+import { serve, launch, openApp, importMap, showTable } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -57,6 +57,7 @@ test('findings list every rule that fires, with subjects, and follow each edit',
   assert.match(await oneWay.innerText(), /Suggestion: Open a channel/);
 
   // Linking the school ends its isolation: the analysis reruns after the edit.
+  await showTable(page, 'Links');
   await page.getByLabel('From', { exact: true }).selectOption({ label: 'SD Negeri 1' });
   await page.getByLabel('To', { exact: true }).selectOption({ label: 'Dinas Lingkungan Hidup' });
   await page.getByRole('button', { name: 'Add link' }).click();
@@ -125,6 +126,7 @@ test('findings speak Bahasa Indonesia', async () => {
 test('a link reads as text until edited in its row, which stays open through each change', async () => {
   const { page, errors } = await openApp(browser, server.url);
   await importMap(page, map);
+  await showTable(page, 'Links');
   const links = page.getByRole('table', { name: 'Links' });
   const row = links.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Radio Komunitas — Pabrik Plastik' }) });
   await row.getByText('Information').waitFor();

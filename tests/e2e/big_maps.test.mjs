@@ -5,7 +5,7 @@
 // `scripts/bench.sh freeze`, not here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, importMap, newMapWith, storageSnapshot } from './harness.mjs';
+import { serve, launch, openApp, importMap, newMapWith, storageSnapshot, showTable } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -121,6 +121,7 @@ test('a big map lists its rows and findings a page at a time', async () => {
   assert.equal(await table.locator('tbody tr.selected').count(), 1);
 
   // Thousands of names in two drop-down lists would help no one: the form says how to link.
+  await showTable(page, 'Links');
   assert.equal(await page.getByLabel('From', { exact: true }).count(), 0);
   await page.getByText(/too many stakeholders to list here/).waitFor();
   assert.deepEqual(errors, []);

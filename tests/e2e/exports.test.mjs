@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openApp, importMap } from './harness.mjs';
+import { serve, launch, openApp, importMap, openExports } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -26,6 +26,7 @@ const map = {
 };
 
 async function download(page, button) {
+  await openExports(page);
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
   return { name: file.suggestedFilename(), bytes: await fs.readFile(await file.path()) };
 }
@@ -59,7 +60,6 @@ function pngSize(bytes) {
 test('every export downloads a file that reads back, with names as text', async () => {
   const { page, errors } = await openApp(browser, server.url);
   await importMap(page, map);
-  await page.getByText('More exports').click();
 
   const graphml = await download(page, 'Network as GraphML');
   assert.equal(graphml.name, 'Jakarta Bersih.graphml');
@@ -107,15 +107,27 @@ test('every export downloads a file that reads back, with names as text', async 
   assert.ok(s.texts.includes('Sampah') && s.texts.includes('Pemerintahan'), 'sector hubs are labelled');
   for (const banned of ['script', 'img', 'foreignObject', 'image']) assert.ok(!s.elements.includes(banned), banned);
   assert.deepEqual(s.handlers, []);
+  // The legend is on the map, so it is in the picture, in the interface's language.
+  for (const word of ['Government', 'Community group', 'Business', 'Funding', 'Service', 'One-way']) assert.ok(s.texts.includes(word), `legend: ${word}`);
+  assert.ok(!s.texts.includes('Conflict'), 'the legend lists only what the map has');
 
   // PNG: at 1× the image is the SVG's size; at 4× four times as wide.
+  await openExports(page);
   await page.getByLabel('PNG size').selectOption('1');
   const small = pngSize((await download(page, 'Picture as PNG')).bytes);
   assert.ok(Math.abs(small.width - Number(s.width)) <= 1, `${small.width} against the SVG's ${s.width}`);
+  await openExports(page);
   await page.getByLabel('PNG size').selectOption('4');
   const poster = await download(page, 'Picture as PNG');
   assert.equal(poster.name, 'Jakarta Bersih.png');
   const large = pngSize(poster.bytes);
   assert.ok(Math.abs(large.width - 4 * small.width) <= 4 && Math.abs(large.height - 4 * small.height) <= 4, `${JSON.stringify(large)} against ${JSON.stringify(small)}`);
+
+  // With the legend turned off on the map, the pictures leave it out and are narrower.
+  await page.getByRole('toolbar', { name: 'Network view tools' }).getByRole('button', { name: 'Legend' }).click();
+  await page.getByRole('region', { name: 'Legend' }).waitFor({ state: 'detached' });
+  const plain = await download(page, 'Picture as SVG');
+  const p = await parseXml(page, plain.bytes.toString('utf8'), 'image/svg+xml');
+  assert.ok(!p.texts.includes('Government') && Number(p.width) < Number(s.width) - 150, `${p.width} against ${s.width}`);
   assert.deepEqual(errors, []);
 });

@@ -62,9 +62,14 @@ export async function launch() {
   });
 }
 
+/** A desktop window wide enough that the maps library starts open beside the
+ * picture (below 1600 px it starts as an icon rail; tests/e2e/workspace.test.mjs
+ * covers the smaller windows). */
+export const desktop = { viewport: { width: 1600, height: 900 } };
+
 /** Opens the app in English in a fresh context and fails on any page error. */
 export async function openApp(browser, baseUrl, { context, query = '?lang=en' } = {}) {
-  const ctx = context ?? (await browser.newContext({ acceptDownloads: true }));
+  const ctx = context ?? (await browser.newContext({ acceptDownloads: true, ...desktop }));
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -100,4 +105,23 @@ export async function newMapWith(page, title, names) {
 /** Every localStorage entry, to prove that a refused action changed nothing. */
 export function storageSnapshot(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+}
+
+/** Shows one of the drawer's tables (`Stakeholders`, `Links`, `Sectors`, or their Indonesian names). */
+export async function showTable(page, name) {
+  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+}
+
+/** Opens the toolbar's File menu, where the exports, the share link and print live. */
+export async function openFileMenu(page) {
+  const menu = page.locator('details.menu');
+  if (!(await menu.evaluate((d) => d.open))) await menu.locator(':scope > summary').click();
+  await menu.locator(':scope > .menu-panel').waitFor();
+}
+
+/** Opens the File menu's *More exports*. */
+export async function openExports(page) {
+  await openFileMenu(page);
+  const more = page.locator('details.more-exports');
+  if (!(await more.evaluate((d) => d.open))) await more.locator('summary').click();
 }

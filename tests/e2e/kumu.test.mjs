@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, openApp } from './harness.mjs';
+import { serve, launch, openApp, showTable } from './harness.mjs';
 
 const samples = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/samples/kumu');
 let server, browser;
@@ -29,7 +29,9 @@ test('a real Kumu project imports with every element and connection', async () =
   await table.locator('tbody tr').nth(project.elements.length - 1).waitFor();
   assert.equal(await table.locator('tbody tr').count(), project.elements.length);
   // More links than one page of the table holds: the pager counts them all.
+  await showTable(page, 'Links');
   await page.getByRole('navigation', { name: 'Pages: Links' }).getByText(`1–100 of ${project.connections.length}`).waitFor();
+  await showTable(page, 'Stakeholders');
   const newYork = project.elements.find((e) => e.attributes.label === 'New York');
   await table.getByRole('row', { name: /New York/ }).getByText('Government').waitFor();
   assert.ok(newYork, 'the sample has New York');
@@ -54,6 +56,7 @@ test('a Kumu blueprint names elements by label; connections to nobody are counte
   await preview.getByRole('button', { name: 'Import as a new map' }).click();
   await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: '<img src=x onerror=alert(1)> Komunitas Belajar' }).waitFor();
   assert.equal(await page.locator('img').count(), 0);
+  await showTable(page, 'Links');
   assert.equal(await page.getByRole('table', { name: 'Links' }).locator('tbody tr').count(), 1);
   assert.deepEqual(errors, []);
 });

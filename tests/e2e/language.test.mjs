@@ -3,14 +3,14 @@
 // follows the browser.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp } from './harness.mjs';
+import { serve, launch, openApp, desktop } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 test('the language switch changes the interface and is remembered', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await browser.newContext({ locale: 'en-US', ...desktop });
   const { page, errors } = await openApp(browser, server.url, { context, query: '' });
   await page.getByRole('button', { name: 'New map' }).first().waitFor();
   await page.getByLabel('Language').selectOption('id');
@@ -32,7 +32,7 @@ test('the language switch changes the interface and is remembered', async () => 
 
 test('without a choice, Simpul follows the browser language', async () => {
   for (const [locale, button] of [['id-ID', 'Peta baru'], ['en-GB', 'New map'], ['fr-FR', 'New map']]) {
-    const context = await browser.newContext({ locale });
+    const context = await browser.newContext({ locale, ...desktop });
     const { page } = await openApp(browser, server.url, { context, query: '' });
     await page.getByRole('button', { name: button }).first().waitFor();
     await context.close();

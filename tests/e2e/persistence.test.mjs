@@ -1,7 +1,7 @@
 // A person builds a small map through the UI, reloads, and finds it still there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp } from './harness.mjs';
+import { serve, launch, openApp, showTable } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -15,10 +15,12 @@ async function addStakeholder(page, name) {
 }
 
 async function addLink(page, from, to, kind) {
+  await showTable(page, 'Links');
   await page.getByLabel('From', { exact: true }).selectOption({ label: from });
   await page.getByLabel('To', { exact: true }).selectOption({ label: to });
   await page.getByLabel('Kind of link', { exact: true }).selectOption({ label: kind });
   await page.getByRole('button', { name: 'Add link' }).click();
+  await showTable(page, 'Stakeholders');
 }
 
 test('a map of 3 stakeholders and 2 links survives a reload', async () => {
@@ -37,8 +39,10 @@ test('a map of 3 stakeholders and 2 links survives a reload', async () => {
 
   await addLink(page, 'Dinas Lingkungan Hidup', 'Bank Sampah Melati', 'Funding');
   await addLink(page, 'Koran Kota', 'Bank Sampah Melati', 'Information');
+  await showTable(page, 'Links');
   const links = page.getByRole('table', { name: 'Links', exact: true });
   await assert.doesNotReject(links.getByRole('row').nth(2).waitFor());
+  await showTable(page, 'Stakeholders');
 
   await page.reload();
   await page.getByRole('heading', { name: 'Simpul' }).waitFor();
@@ -49,6 +53,7 @@ test('a map of 3 stakeholders and 2 links survives a reload', async () => {
   assert.deepEqual(names, ['Dinas Lingkungan Hidup', 'Bank Sampah Melati', 'Koran Kota']);
   const koran = table.getByRole('row').filter({ hasText: 'Koran Kota' });
   assert.match(await koran.innerText(), /Media\s+4\s+3/);
+  await showTable(page, 'Links');
   const linkRows = await page.getByRole('table', { name: 'Links', exact: true }).getByRole('rowheader').allInnerTexts();
   assert.deepEqual(linkRows, ['Dinas Lingkungan Hidup — Bank Sampah Melati', 'Koran Kota — Bank Sampah Melati']);
   // The maps list shows the saved map with its count.

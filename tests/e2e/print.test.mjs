@@ -3,7 +3,7 @@
 // print as text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp } from './harness.mjs';
+import { serve, launch, openApp, desktop, openFileMenu } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -29,7 +29,7 @@ function pageSizes(pdf) {
 }
 
 test('the print layout shows the map on landscape paper, names as text', async () => {
-  const context = await browser.newContext();
+  const context = await browser.newContext(desktop);
   await context.addInitScript(() => { window.print = () => { window.__printed = (window.__printed ?? 0) + 1; }; });
   const { page, errors } = await openApp(browser, server.url, { context });
   await page.getByLabel('Import map file').setInputFiles({
@@ -37,7 +37,7 @@ test('the print layout shows the map on landscape paper, names as text', async (
   });
   await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: 'Dinas Kesehatan' }).waitFor();
 
-  await page.getByText('More exports').click();
+  await openFileMenu(page);
   await page.getByRole('button', { name: 'Print layout' }).click();
   const preview = page.getByRole('dialog', { name: 'Print layout' });
   await preview.waitFor();
@@ -66,7 +66,7 @@ test('the print layout shows the map on landscape paper, names as text', async (
 
   // On paper: the sheet alone.
   await page.emulateMedia({ media: 'print' });
-  assert.equal(await page.locator('.topbar').isVisible(), false);
+  assert.equal(await page.locator('.toolbar').isVisible(), false);
   assert.equal(await preview.locator('.print-toolbar').isVisible(), false);
   assert.equal(await sheet.isVisible(), true);
   // Back to the default, under which page.pdf() prints with print media.

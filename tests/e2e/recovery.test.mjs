@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openApp, storageSnapshot, newMapWith } from './harness.mjs';
+import { serve, launch, openApp, storageSnapshot, newMapWith, openFileMenu } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -72,6 +72,7 @@ test('earlier versions are kept every ten minutes and open as copies', async () 
   await page.getByRole('rowheader', { name: 'PKK' }).waitFor();
   assert.equal((await keysLike(page, 'simpul.history.')).length, 2);
 
+  await openFileMenu(page);
   await page.locator('details.versions summary').click();
   const versions = page.locator('.version-list li');
   await versions.first().waitFor();

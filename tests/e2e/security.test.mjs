@@ -2,7 +2,7 @@
 // request outside the app's own origin, and hostile names that stay text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch } from './harness.mjs';
+import { serve, launch, desktop, openFileMenu } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -11,7 +11,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 
 test('a whole journey stays within the policy and the origin', async () => {
-  const context = await browser.newContext({ acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await browser.newContext({ acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'], ...desktop });
   await context.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -45,6 +45,7 @@ test('a whole journey stays within the policy and the origin', async () => {
   await page.getByLabel('Add a stakeholder').press('Enter');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export map' }).click()]);
   assert.ok(download.suggestedFilename().endsWith('.simpul.json'));
+  await openFileMenu(page);
   await page.getByRole('button', { name: 'Copy share link' }).click();
   const link = await page.getByLabel('Share link').inputValue();
   await page.goto(link);

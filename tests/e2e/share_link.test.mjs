@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { serve, launch, openApp, storageSnapshot, importMap } from './harness.mjs';
+import { serve, launch, openApp, storageSnapshot, importMap, desktop, openFileMenu } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -24,9 +24,10 @@ const map = {
 const linkFor = (value) => `#m=${zlib.deflateRawSync(Buffer.from(JSON.stringify(value))).toString('base64url')}`;
 
 test('a copied link opens in another browser as a preview with findings, and can be saved', async () => {
-  const sender = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const sender = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], ...desktop });
   const { page } = await openApp(browser, server.url, { context: sender });
   await importMap(page, map);
+  await openFileMenu(page);
   await page.getByRole('button', { name: 'Copy share link' }).click();
   await page.getByText(/^Link copied: \d+ characters\.$/).waitFor();
   const link = await page.getByLabel('Share link').inputValue();
@@ -38,7 +39,7 @@ test('a copied link opens in another browser as a preview with findings, and can
   await sender.close();
 
   // A colleague with maps of their own opens it.
-  const receiver = await browser.newContext();
+  const receiver = await browser.newContext(desktop);
   const { page: other, errors } = await openApp(browser, server.url, { context: receiver });
   await other.getByRole('button', { name: 'New map' }).first().click();
   await other.getByLabel('Add a stakeholder').fill('My own stakeholder');

@@ -2,7 +2,7 @@
 // and the sector matrix, driven with the mouse and the keyboard as a person would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, importMap } from './harness.mjs';
+import { serve, launch, openApp, importMap, showTable } from './harness.mjs';
 import { jakarta as base } from './maps.mjs';
 
 let server, browser;
@@ -35,7 +35,10 @@ async function scores(page, name) {
 }
 
 async function linkCount(page) {
-  return page.getByRole('table', { name: 'Links' }).locator('tbody tr').count();
+  await showTable(page, 'Links');
+  const count = await page.getByRole('table', { name: 'Links' }).locator('tbody tr').count();
+  await showTable(page, 'Stakeholders');
+  return count;
 }
 
 test('the power–interest grid re-scores by drag and by arrow keys, and undo takes it back', async () => {
@@ -115,6 +118,8 @@ test('focus names the right neighbours, and undo restores a deleted stakeholder 
   assert.equal(await page.locator('.focus-status').count(), 0, 'Escape leaves focus mode');
 
   assert.equal(await linkCount(page), 4);
+  // (Counting the links turned the drawer's tabs: the picture takes the keys again.)
+  await page.locator('canvas.network').focus();
   await page.keyboard.press('Delete');
   await page.getByRole('table', { name: 'Stakeholders' }).getByRole('row').filter({ hasText: 'LSM Hijau' }).waitFor({ state: 'detached' });
   assert.equal(await linkCount(page), 1, 'its three links went with it');
@@ -152,7 +157,8 @@ async function onScreen(page, map, x, y) {
   const xs = map.stakeholders.map((s) => s.x);
   const ys = map.stakeholders.map((s) => s.y);
   const [minX, maxX, minY, maxY] = [Math.min(...xs) - 30, Math.max(...xs) + 30, Math.min(...ys) - 30, Math.max(...ys) + 30];
-  const scale = Math.min(2, (box.width - 60) / (maxX - minX), (box.height - 60) / (maxY - minY));
+  // The fit leaves 56 px on each side for the tools floating over the picture (network.rs).
+  const scale = Math.min(2, (box.width - 112) / (maxX - minX), (box.height - 112) / (maxY - minY));
   return {
     x: box.x + (x - (minX + maxX) / 2) * scale + box.width / 2,
     y: box.y + (y - (minY + maxY) / 2) * scale + box.height / 2,
@@ -221,7 +227,9 @@ test('dragging moves and pins a stakeholder, undo moves it back, Shift+drag link
   await page.mouse.move(delta.x, delta.y, { steps: 10 });
   await page.mouse.up();
   await page.keyboard.up('Shift');
+  await showTable(page, 'Links');
   await page.getByRole('table', { name: 'Links' }).locator('tbody tr').nth(2).waitFor();
+  await showTable(page, 'Stakeholders');
   const linked = (await storedMap(page)).links.at(-1);
   assert.deepEqual([linked.from, linked.to], ['a', 'd']);
 

@@ -76,7 +76,7 @@ test('the reveal walks a room through actors, sectors, links, power and each fin
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('workshop')), true);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'workshop-stage');
   // The editing chrome is gone; the picture and the strip fill the screen.
-  for (const hidden of ['.topbar', '.library', '.map-header', '.columns', '.network-tools', '[role=tablist]']) {
+  for (const hidden of ['.toolbar', '.library', '.side', '.drawer', '.add-bar', '.network-tools', '.legend', '[role=tablist]']) {
     assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is hidden`);
   }
   const box = await page.locator('canvas.network').boundingBox();
@@ -165,12 +165,12 @@ test('the reveal walks a room through actors, sectors, links, power and each fin
   await page.keyboard.press('Escape');
   await page.locator('.workshop-bar').waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('workshop')), false);
-  assert.equal(await page.locator('.topbar').isVisible(), true);
+  assert.equal(await page.locator('.toolbar').isVisible(), true);
   assert.equal(await page.getByRole('tab', { name: 'Network' }).getAttribute('aria-selected'), 'true');
   assert.equal(await page.locator('.finding.active').count(), 0, 'no finding stays highlighted');
   // Back on the page, names are drawn in the page's size again.
   seen = await painting(page);
-  assert.ok(seen.texts.some((t) => t.px < 24), 'page labels scale with the zoom');
+  assert.ok(seen.texts.some((t) => t.px < 24), "page names are drawn at the page's size");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,0 +1,156 @@
+//! How the workspace is arranged around the map: which panels are open, how large
+//! they are, which tab the drawer and the phone's bottom sheet show, and whether
+//! the legend is on. Remembered per browser, so a facilitator's arrangement
+//! survives a reload; written only when the user changes it.
+
+use crate::storage::{browser::BrowserStore, KeyValue};
+use leptos::prelude::*;
+
+const PREFS_KEY: &str = "simpul.workspace";
+
+/// Below this window width the maps library starts as an icon rail, so that the
+/// picture keeps at least half of a laptop's window beside the findings and the
+/// tables (PRODUCT.md §5).
+const LIBRARY_OPEN_FROM_PX: f64 = 1600.0;
+
+/// The tables in the bottom drawer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DrawerTab {
+    Stakeholders,
+    Links,
+    Sectors,
+}
+
+/// What the phone's one bottom sheet shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetTab {
+    Add,
+    Findings,
+    Inspector,
+    Tables,
+    Maps,
+}
+
+impl SheetTab {
+    pub const ALL: [SheetTab; 5] = [SheetTab::Add, SheetTab::Findings, SheetTab::Inspector, SheetTab::Tables, SheetTab::Maps];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SheetTab::Add => "add",
+            SheetTab::Findings => "findings",
+            SheetTab::Inspector => "inspector",
+            SheetTab::Tables => "tables",
+            SheetTab::Maps => "maps",
+        }
+    }
+}
+
+/// A panel whose size the user can drag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    Library,
+    Side,
+    Drawer,
+}
+
+impl Panel {
+    /// The CSS custom property the shell's grid reads for this panel's size.
+    pub fn property(self) -> &'static str {
+        match self {
+            Panel::Library => "--library-w",
+            Panel::Side => "--side-w",
+            Panel::Drawer => "--drawer-h",
+        }
+    }
+
+    /// The sizes a drag may give it, in CSS pixels.
+    pub fn range(self) -> (u32, u32) {
+        match self {
+            Panel::Library => (180, 420),
+            Panel::Side => (260, 640),
+            Panel::Drawer => (120, 720),
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Panel::Library => "library-w",
+            Panel::Side => "side-w",
+            Panel::Drawer => "drawer-h",
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    pub library_open: RwSignal<bool>,
+    pub drawer_open: RwSignal<bool>,
+    pub legend: RwSignal<bool>,
+    /// Sizes dragged by the user, in CSS pixels; `None` keeps the default, which
+    /// follows the window.
+    pub library_px: RwSignal<Option<u32>>,
+    pub side_px: RwSignal<Option<u32>>,
+    pub drawer_px: RwSignal<Option<u32>>,
+    pub drawer_tab: RwSignal<DrawerTab>,
+    pub sheet: RwSignal<SheetTab>,
+}
+
+impl Workspace {
+    /// The arrangement remembered in this browser, or the defaults for this window.
+    pub fn load() -> Self {
+        let saved = BrowserStore::open().ok().and_then(|s| s.get(PREFS_KEY).ok().flatten()).unwrap_or_default();
+        let pref = |key: &str| saved.split(';').find_map(|pair| pair.strip_prefix(key)?.strip_prefix('=')).map(str::to_string);
+        let flag = |key: &str, default: bool| pref(key).map_or(default, |v| v == "1");
+        let size = |panel: Panel| {
+            let (min, max) = panel.range();
+            pref(panel.key()).and_then(|v| v.parse::<u32>().ok()).map(|v| v.clamp(min, max))
+        };
+        let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(0.0) >= LIBRARY_OPEN_FROM_PX;
+        let workspace = Self {
+            library_open: RwSignal::new(flag("library", wide)),
+            drawer_open: RwSignal::new(flag("drawer", true)),
+            legend: RwSignal::new(flag("legend", true)),
+            library_px: RwSignal::new(size(Panel::Library)),
+            side_px: RwSignal::new(size(Panel::Side)),
+            drawer_px: RwSignal::new(size(Panel::Drawer)),
+            drawer_tab: RwSignal::new(DrawerTab::Stakeholders),
+            sheet: RwSignal::new(SheetTab::Findings),
+        };
+        workspace.remember_changes();
+        workspace
+    }
+
+    pub fn size(self, panel: Panel) -> RwSignal<Option<u32>> {
+        match panel {
+            Panel::Library => self.library_px,
+            Panel::Side => self.side_px,
+            Panel::Drawer => self.drawer_px,
+        }
+    }
+
+    /// Writes the arrangement whenever the user changes it (the first run only
+    /// learns what to follow). A full or blocked storage only loses the
+    /// arrangement, never a map: it is not worth a notice.
+    fn remember_changes(self) {
+        Effect::new(move |first: Option<()>| {
+            let bit = |on: bool| if on { "1" } else { "0" };
+            let mut text = format!(
+                "library={};drawer={};legend={}",
+                bit(self.library_open.get()),
+                bit(self.drawer_open.get()),
+                bit(self.legend.get())
+            );
+            for panel in [Panel::Library, Panel::Side, Panel::Drawer] {
+                if let Some(px) = self.size(panel).get() {
+                    text.push_str(&format!(";{}={px}", panel.key()));
+                }
+            }
+            if first.is_some() {
+                if let Ok(mut store) = BrowserStore::open() {
+                    let _ = store.set(PREFS_KEY, &text);
+                }
+            }
+        });
+    }
+}
+
