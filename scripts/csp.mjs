@@ -7,7 +7,8 @@ import path from 'node:path';
 
 const file = path.join(process.env.TRUNK_STAGING_DIR ?? 'dist', 'index.html');
 const html = fs.readFileSync(file, 'utf8');
-const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+// A release build's page is minified: its attributes may have lost their quotes.
+const inline = [...html.matchAll(/<script type="?module"?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length === 0) {
   console.error(`csp.mjs: no inline loader script in ${file}`);
   process.exit(1);
@@ -27,7 +28,7 @@ const policy = [
 ].join('; ');
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
 // First in <head>, so that it governs everything after it.
-const updated = html.replace(/<meta charset="utf-8">/, (charset) => `${charset}\n  ${meta}`);
+const updated = html.replace(/<meta charset="?utf-8"?>/i, (charset) => `${charset}\n  ${meta}`);
 if (updated === html) {
   console.error('csp.mjs: no <meta charset="utf-8"> to place the policy after');
   process.exit(1);

@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod drawing;
 pub mod edit;
 pub mod example_maps;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod layout;

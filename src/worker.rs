@@ -3,14 +3,17 @@
 //! kinds of work off the page, so that the page never freezes:
 //! - reading spreadsheets, whose CSV, zip and XML readers stay out of the app's
 //!   first download (messages: `format::sheet_messages`);
-//! - analysing maps too big to analyse between two frames (`analysis::background`).
+//! - analysing maps (`analysis::background`);
+//! - writing the exports for other tools and the picture as SVG (`export`).
 //!
 //! Each request is `{id, job, payload}` and each answer `{id, answer}`, a text
 //! as UTF-8 bytes:
 //! - `read`: `[[name, bytes], …]` (files) → the preview JSON, or the refusal;
 //! - `build`: a JSON text of choices → the `.simpul.json` text of the map;
 //! - `analyse`: a `.simpul.json` text (as UTF-8 bytes) → its analysis as JSON
-//!   (empty if unreadable).
+//!   (empty if unreadable);
+//! - `export`: an export's request (`export::request`, as UTF-8 bytes) → the
+//!   exported file (GraphML, CSV, Kumu blueprint, SVG), empty if unreadable.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -61,6 +64,7 @@ fn main() {
                     .map(|draft| simpul::format::encode(&draft.build_in(lang, &kinds, &link_kinds)))
                     .unwrap_or_default()
             }
+            Some("export") => simpul::export::answer(&text_of(&payload)),
             Some("analyse") => simpul::format::decode(&text_of(&payload))
                 .map(|map| simpul::analysis::background::to_message(&simpul::analysis::analyze(&map)))
                 .unwrap_or_default(),

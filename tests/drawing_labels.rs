@@ -65,12 +65,16 @@ fn fitted(map: &Map, layout: &MapLayout, (w, h): (f64, f64), zoom: f64) -> Viewp
     viewport
 }
 
-/// Every placed box against every other, and against every stakeholder's disc
-/// but its own; returns how many names were placed.
+/// Every placed box inside the view, against every other, and against every
+/// stakeholder's disc but its own; returns how many names were placed.
 fn assert_no_overlap(map: &Map, layout: &MapLayout, viewport: &Viewport, names: &[ScreenName], shown: Shown, what: &str) -> usize {
     let boxes: Vec<(Named, Rect)> = names.iter().filter_map(|n| Some((n.of, n.placed?.0))).collect();
     for (i, (a_of, a)) in boxes.iter().enumerate() {
         assert!(a.right > a.left && a.bottom > a.top, "{what}: an empty box {a:?}");
+        assert!(
+            a.left >= 0.0 && a.top >= 0.0 && a.right <= viewport.width_on_screen && a.bottom <= viewport.height_on_screen,
+            "{what}: the name of {a_of:?} {a:?} is cut by the edge of the view"
+        );
         for (b_of, b) in &boxes[i + 1..] {
             assert!(!a.overlaps(b), "{what}: the name of {a_of:?} {a:?} overlaps that of {b_of:?} {b:?}");
         }

@@ -63,12 +63,14 @@ pub fn place(names: &[NameToPlace]) -> Vec<Option<PlacedName>> {
 
 /// As [`place`], with the box each placed name covers.
 pub fn place_boxes(names: &[NameToPlace]) -> Vec<Option<(Rect, PlacedName)>> {
-    place_among(names, &[])
+    let anywhere = Rect { left: f64::NEG_INFINITY, top: f64::NEG_INFINITY, right: f64::INFINITY, bottom: f64::INFINITY };
+    place_among(names, &[], anywhere)
 }
 
 /// As [`place_boxes`], with `obstacles` (stakeholders whose names are not placed,
-/// such as those just outside the view) that no name may cover either.
-pub fn place_among(names: &[NameToPlace], obstacles: &[Rect]) -> Vec<Option<(Rect, PlacedName)>> {
+/// such as those just outside the view) that no name may cover either, and every
+/// name wholly `within` a box (the view: a name cut by its edge is no name).
+pub fn place_among(names: &[NameToPlace], obstacles: &[Rect], within: Rect) -> Vec<Option<(Rect, PlacedName)>> {
     // Stakeholders are obstacles too: a name must not hide one.
     let discs: Vec<Rect> = names
         .iter()
@@ -85,7 +87,11 @@ pub fn place_among(names: &[NameToPlace], obstacles: &[Rect]) -> Vec<Option<(Rec
         .enumerate()
         .map(|(i, n)| {
             let chosen = candidates(n).into_iter().find(|(rect, _)| {
-                !taken.iter().any(|t| t.overlaps(rect))
+                rect.left >= within.left
+                    && rect.right <= within.right
+                    && rect.top >= within.top
+                    && rect.bottom <= within.bottom
+                    && !taken.iter().any(|t| t.overlaps(rect))
                     && !discs.iter().enumerate().any(|(j, d)| j != i && d.overlaps(rect))
                     && !obstacles.iter().any(|o| o.overlaps(rect))
             });
@@ -127,7 +133,7 @@ pub struct ScreenName {
 }
 
 /// Every name of the picture in `viewport` placed where it covers no other name
-/// and no stakeholder: sector names first, then lit stakeholders, the selected
+/// and no stakeholder, and lies wholly in the view: sector names first, then lit stakeholders, the selected
 /// one, and the most powerful. `width` measures a text at a size in pixels
 /// (the canvas measures it; tests estimate it). Names of things outside the
 /// viewport are not placed at all.
@@ -179,7 +185,8 @@ pub fn names_on_screen(
             })
         })
         .collect();
-    for (name, placed) in names.iter_mut().zip(place_among(&to_place, &obstacles)) {
+    let view = Rect { left: 0.0, top: 0.0, right: viewport.width_on_screen, bottom: viewport.height_on_screen };
+    for (name, placed) in names.iter_mut().zip(place_among(&to_place, &obstacles, view)) {
         name.placed = placed;
     }
     names

@@ -85,6 +85,20 @@ impl MapLayout {
         layout
     }
 
+    /// The layout a picture of the map shows: a map whose layout has come to rest
+    /// has every position saved and opens at rest; otherwise it is settled here
+    /// first (at most 1,000 steps).
+    pub fn settled(map: &Map) -> Self {
+        let mut layout = Self::new(map, 0);
+        for _ in 0..1000 {
+            if layout.simulation.is_settled() {
+                break;
+            }
+            layout.simulation.step();
+        }
+        layout
+    }
+
     pub fn simulation(&self) -> &Simulation {
         &self.simulation
     }

@@ -53,7 +53,8 @@ pub fn Drawer() -> impl IntoView {
                                     let at = TABS.iter().position(|x| x.0 == t).unwrap_or(0);
                                     let next = TABS[(at + step) % TABS.len()];
                                     choose(next.0);
-                                    super::web::focus_by_id(&format!("{}-tab", next.2));
+                                    // At once: the next key press goes to the tab it moved to.
+                                    super::web::focus_now(&format!("{}-tab", next.2));
                                 }
                             }>
                             {state.tr(label)}

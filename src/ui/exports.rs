@@ -6,8 +6,9 @@ use super::canvas::{self, Layer, Overlay};
 use super::state::{AppState, Notice};
 use super::web;
 use crate::drawing::slices::Part;
-use crate::drawing::{picture_bounds, svg, Emphasis, Viewport};
-use crate::format::{csv_tables, file_stem, graphml};
+use crate::drawing::{picture_bounds, Emphasis, Viewport};
+use crate::export::ExportKind;
+use crate::format::file_stem;
 use crate::i18n::{Lang, Text};
 use super::workspace::Workspace;
 use crate::layout::MapLayout;
@@ -89,42 +90,38 @@ fn scale_of(value: &str) -> f64 {
     }
 }
 
-/// `legend`: the language of the legend drawn beside an exported picture, if it is shown on the map.
+/// Downloads `export` of the open map. The files for other tools and the SVG are
+/// written in the background worker (`export`); the PNG is painted here, by the
+/// canvas painter. `legend`: the language of the legend drawn beside an exported
+/// picture, if it is shown on the map.
 fn save(state: AppState, export: Export, png_scale: f64, legend: Option<Lang>) {
-    let result = state.map.with_untracked(|map| {
-        let stem = file_stem(map);
-        match export {
-            Export::Graphml => web::download(&format!("{stem}.graphml"), "application/graphml+xml", &graphml::to_graphml(map)),
-            Export::StakeholdersCsv => {
-                web::download(&format!("{stem} - stakeholders.csv"), "text/csv", &csv_tables::stakeholders_csv(map))
+    let map = state.map.get_untracked();
+    let stem = file_stem(&map);
+    let (kind, name, mime) = match export {
+        Export::Graphml => (ExportKind::Graphml, format!("{stem}.graphml"), "application/graphml+xml"),
+        Export::StakeholdersCsv => (ExportKind::StakeholdersCsv, format!("{stem} - stakeholders.csv"), "text/csv"),
+        Export::LinksCsv => (ExportKind::LinksCsv, format!("{stem} - links.csv"), "text/csv"),
+        Export::KumuBlueprint => (ExportKind::KumuBlueprint, format!("{stem} - kumu.json"), "application/json"),
+        Export::Svg => (ExportKind::Svg(legend), format!("{stem}.svg"), "image/svg+xml"),
+        Export::Png => {
+            let saved = png_data_url(&map, png_scale, legend).and_then(|url| web::download_url(&format!("{stem}.png"), &url));
+            if let Err(detail) = saved {
+                state.notify(Notice::Storage(StorageProblem::Failed(detail)));
             }
-            Export::LinksCsv => web::download(&format!("{stem} - links.csv"), "text/csv", &csv_tables::links_csv(map)),
-            Export::KumuBlueprint => {
-                web::download(&format!("{stem} - kumu.json"), "application/json", &crate::format::kumu::to_kumu_blueprint(map))
-            }
-            Export::Svg => {
-                let picture = svg::render(map, &settled_layout(map), &Emphasis::default(), legend);
-                web::download(&format!("{stem}.svg"), "image/svg+xml", &picture)
-            }
-            Export::Png => png_data_url(map, png_scale, legend).and_then(|url| web::download_url(&format!("{stem}.png"), &url)),
+            return;
+        }
+    };
+    leptos::task::spawn_local(async move {
+        let request = crate::export::request(kind, &super::state::encode_in_steps(&map).await);
+        let saved = match web::export_in_worker(&request).await {
+            Ok(file) if !file.is_empty() => web::download(&name, mime, &file),
+            Ok(_) => Err(String::from("the export could not be written")),
+            Err(reason) => Err(reason),
+        };
+        if let Err(detail) = saved {
+            state.notify(Notice::Storage(StorageProblem::Failed(detail)));
         }
     });
-    if let Err(detail) = result {
-        state.notify(Notice::Storage(StorageProblem::Failed(detail)));
-    }
-}
-
-/// The layout the picture shows. A map whose layout has come to rest has every
-/// position saved and opens at rest; otherwise it is settled here first.
-pub(super) fn settled_layout(map: &Map) -> MapLayout {
-    let mut layout = MapLayout::new(map, 0);
-    for _ in 0..1000 {
-        if layout.simulation().is_settled() {
-            break;
-        }
-        layout.simulation_mut().step();
-    }
-    layout
 }
 
 /// The picture painted by the canvas painter onto an off-screen canvas, one world
@@ -132,7 +129,7 @@ pub(super) fn settled_layout(map: &Map) -> MapLayout {
 /// on white.
 fn png_data_url(map: &Map, scale: f64, legend: Option<Lang>) -> Result<String, String> {
     const MARGIN: f64 = 40.0;
-    let layout = settled_layout(map);
+    let layout = MapLayout::settled(map);
     let bounds = picture_bounds(map, &layout);
     let (picture_w, picture_h) = (bounds.max.x - bounds.min.x + 2.0 * MARGIN, bounds.max.y - bounds.min.y + 2.0 * MARGIN);
     // The legend goes to the right of the picture, as in the SVG export.

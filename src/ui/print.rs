@@ -3,11 +3,10 @@
 //! over the page; printing then prints the sheet alone (`@media print` in
 //! style/print.css), on the paper chosen (named `@page`s).
 
-use super::exports::settled_layout;
 use super::state::AppState;
 use super::web;
 use crate::analysis::findings::Severity;
-use crate::drawing::{svg, Emphasis};
+use crate::export::ExportKind;
 use crate::analysis::Analysis;
 use crate::i18n::{vocabulary, Lang, Text};
 use crate::model::Map;
@@ -33,14 +32,20 @@ pub fn PrintPreview() -> impl IntoView {
 #[component]
 fn PrintSheet() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // The picture is drawn once, as the preview opens: an image of the SVG export,
-    // in which names are escaped text.
-    let picture_url = state.map.with_untracked(|map| {
-        web::object_url(&svg::render(map, &settled_layout(map), &Emphasis::default(), Some(state.lang.get_untracked())), "image/svg+xml")
+    // The picture is drawn once, as the preview opens: an image of the SVG export
+    // (written by the background worker), in which names are escaped text.
+    let picture_url = RwSignal::new(None::<String>);
+    let map = state.map.get_untracked();
+    let legend = Some(state.lang.get_untracked());
+    leptos::task::spawn_local(async move {
+        let request = crate::export::request(ExportKind::Svg(legend), &super::state::encode_in_steps(&map).await);
+        if let Ok(picture) = web::export_in_worker(&request).await {
+            // The preview may have closed meanwhile.
+            let _ = picture_url.try_set(web::object_url(&picture, "image/svg+xml"));
+        }
     });
-    let revoke = picture_url.clone();
     on_cleanup(move || {
-        if let Some(url) = revoke {
+        if let Some(url) = picture_url.try_get_untracked().flatten() {
             let _ = web_sys::Url::revoke_object_url(&url);
         }
     });
@@ -63,9 +68,9 @@ fn PrintSheet() -> impl IntoView {
         let Some(sheet) = sheet.get() else { return };
         sheet.set_text_content(None);
         state.content.with(|m| state.analysis.with(|a| fill_sheet(&sheet, m, a, lang)));
-        if let Some(url) = &picture_url {
+        if let Some(url) = picture_url.get() {
             if let Some(img) = sheet.query_selector("img").ok().flatten() {
-                let _ = img.set_attribute("src", url);
+                let _ = img.set_attribute("src", &url);
             }
         }
     });

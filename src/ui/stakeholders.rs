@@ -95,10 +95,6 @@ pub fn StakeholdersSection() -> impl IntoView {
     });
     // Built in a task of its own (see `later`).
     let rows = one_task_later(move || {
-        // A map just opened shows its rows with their metrics, once the worker has them.
-        if state.first_analysis_pending.get() {
-            return Vec::new();
-        }
         let shown = pages.get().rows(page.get());
         state.content.with(|m| {
             state.analysis.with(|a| {
@@ -117,9 +113,12 @@ pub fn StakeholdersSection() -> impl IntoView {
     };
     view! {
         <div class="drawer-section">
+            // A map just opened shows its table once the worker has its metrics.
             <Show
-                when=move || state.content.with(|m| !m.stakeholders.is_empty())
-                fallback=move || view! { <p class="hint">{state.tr(Text::NoStakeholdersYet)}</p> }
+                when=move || !state.first_analysis_pending.get() && state.content.with(|m| !m.stakeholders.is_empty())
+                fallback=move || view! {
+                    <p class="hint">{move || state.t(if state.first_analysis_pending.get() { Text::OpeningMap } else { Text::NoStakeholdersYet })}</p>
+                }
             >
                 <div class="table-scroll">
                     <table class="data stakeholders-table">

@@ -48,6 +48,14 @@ const BIG_FILE_BYTES: usize = 64 * 1024;
 /// file, or written out for storage or the worker, per task: about 10 ms of work.
 const ELEMENTS_PER_TASK: usize = 4000;
 
+/// `map`'s `.simpul.json` text, written out a slice of elements per task from the
+/// next task on: a big map's takes tens of milliseconds.
+pub(super) async fn encode_in_steps(map: &Map) -> String {
+    let mut encoding = format::Encoding::new(map);
+    web::step_per_task(|| encoding.write(ELEMENTS_PER_TASK)).await;
+    encoding.finish()
+}
+
 /// A big map's saves, made in tasks after its changes (see `AppState::autosave`).
 #[derive(Default)]
 struct Saving {
@@ -118,9 +126,11 @@ pub struct AppState {
     pub big_map: Memo<bool>,
     /// The last analysis the worker sent, with the map it is of.
     worker_analysis: RwSignal<Option<std::sync::Arc<(Map, Analysis)>>>,
-    /// The map just opened has no analysis of its own yet: the tables wait for it
-    /// rather than show metrics carried over from nothing.
+    /// The map just opened (unless big) has no analysis of its own yet: its table
+    /// and its news wait for it rather than show metrics carried over from nothing.
     pub first_analysis_pending: RwSignal<bool>,
+    /// News waiting for the first analysis of the map just opened.
+    news_waiting: StoredValue<Vec<Notice>>,
     /// A big map's analysis is under way in the worker: the findings and metrics
     /// shown are not yet those of the map as it is now.
     pub analysing: Memo<bool>,
@@ -185,6 +195,7 @@ impl AppState {
             big_map,
             worker_analysis,
             first_analysis_pending,
+            news_waiting: StoredValue::new(Vec::new()),
             analysing,
             active_finding: RwSignal::new(None),
             history: StoredValue::new(History::default()),
@@ -237,9 +248,7 @@ impl AppState {
             leptos::task::spawn_local(async move {
                 // Written out in tasks of their own: the map has just changed, and
                 // the task that changed it has its own work to do.
-                let mut encoding = format::Encoding::new(&map);
-                web::step_per_task(|| encoding.write(ELEMENTS_PER_TASK)).await;
-                let text = encoding.finish();
+                let text = encode_in_steps(&map).await;
                 let answer = web::analyse_in_worker(&text)
                     .await
                     .and_then(|t| background::from_message(&t).ok_or_else(|| String::from("no analysis in the answer")));
@@ -263,7 +272,7 @@ impl AppState {
                 let current = state.content.with_untracked(|now| *now == map);
                 state.worker_analysis.set(Some(std::sync::Arc::new((map, analysis))));
                 if current {
-                    state.first_analysis_pending.set(false);
+                    state.first_analysis_done();
                 }
             });
         });
@@ -346,7 +355,7 @@ impl AppState {
         self.save_now();
         // The doc first: the views of an open map go before its map is emptied.
         self.doc.set(None);
-        self.first_analysis_pending.set(false);
+        self.first_analysis_done();
         self.map.set(Map::default());
         self.reset_history();
     }
@@ -359,7 +368,8 @@ impl AppState {
         // A stored map still being read was asked for before this one.
         self.open_requests.update_value(|n| *n += 1);
         self.opening.set(None);
-        self.first_analysis_pending.set(true);
+        // A big map shows its lists and news at once, its findings as they come.
+        self.first_analysis_pending.set(!background::is_big(&map));
         self.map.set(map);
         self.doc.set(doc);
         self.reset_history();
@@ -389,6 +399,12 @@ impl AppState {
     // ----- notices -------------------------------------------------------------
 
     pub fn notify(&self, notice: Notice) {
+        // News of a map just opened ("Imported … as a new map") comes with its
+        // findings: it waits for the map's first analysis.
+        if matches!(notice, Notice::Info(..)) && self.first_analysis_pending.get_untracked() {
+            self.news_waiting.update_value(|waiting| waiting.push(notice));
+            return;
+        }
         let already = self.notices.with_untracked(|n| n.iter().any(|(_, existing)| existing == &notice));
         if already {
             return;
@@ -406,6 +422,15 @@ impl AppState {
             set_timeout(move || state.dismiss(id), std::time::Duration::from_millis(NEWS_SHOWN_MS));
         }
         self.notices.update(|n| n.push((id, notice)));
+    }
+
+    /// The map just opened has its analysis, or is closed: its news can be told.
+    fn first_analysis_done(&self) {
+        self.first_analysis_pending.set(false);
+        let waiting = self.news_waiting.try_update_value(std::mem::take).unwrap_or_default();
+        for notice in waiting {
+            self.notify(notice);
+        }
     }
 
     pub fn dismiss(&self, id: u32) {

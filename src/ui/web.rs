@@ -200,6 +200,10 @@ export function analyseInWorker(bytes) {
   return askWorker('analyse', bytes, [bytes.buffer]);
 }
 
+export function exportInWorker(bytes) {
+  return askWorker('export', bytes, [bytes.buffer]);
+}
+
 export function projector(on, onLeave) {
   const root = document.documentElement;
   root.classList.toggle('workshop', on);
@@ -237,6 +241,8 @@ extern "C" {
     async fn ask_spreadsheet_worker_js(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = analyseInWorker)]
     async fn analyse_in_worker_js(bytes: js_sys::Uint8Array) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = exportInWorker)]
+    async fn export_in_worker_js(bytes: js_sys::Uint8Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = projector)]
     fn projector_js(on: bool, on_leave: &js_sys::Function);
     #[wasm_bindgen(js_name = registerServiceWorker)]
@@ -349,6 +355,12 @@ pub async fn analyse_in_worker(map: &str) -> Result<String, String> {
     // Sent as UTF-8 bytes, which cross by a copy, where a string of a big map is
     // re-encoded on the way (as the answer is, see `text_of`).
     worker_answer(analyse_in_worker_js(js_sys::Uint8Array::from(map.as_bytes())).await)
+}
+
+/// Writes an export (its request from `export::request`) in the background
+/// worker: the exported file's text, empty if the worker could not read the map.
+pub async fn export_in_worker(request: &str) -> Result<String, String> {
+    worker_answer(export_in_worker_js(js_sys::Uint8Array::from(request.as_bytes())).await)
 }
 
 /// The text of a file of the app itself (an example map).

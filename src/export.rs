@@ -1,0 +1,99 @@
+//! The files a map is exported as for other tools (GraphML, the CSV tables, a
+//! Kumu blueprint) and its picture as SVG. They are written in the background
+//! worker, which keeps their writers out of the page's first download: the page
+//! sends [`request`], the worker answers with [`answer`].
+
+use crate::drawing::{svg, Emphasis};
+use crate::format::{csv_tables, graphml, kumu};
+use crate::i18n::Lang;
+use crate::layout::MapLayout;
+use crate::model::Map;
+
+/// What to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    Graphml,
+    StakeholdersCsv,
+    LinksCsv,
+    KumuBlueprint,
+    /// The network picture, with the legend in the language given, if any.
+    Svg(Option<Lang>),
+}
+
+impl ExportKind {
+    fn code(self) -> &'static str {
+        match self {
+            ExportKind::Graphml => "graphml",
+            ExportKind::StakeholdersCsv => "stakeholders-csv",
+            ExportKind::LinksCsv => "links-csv",
+            ExportKind::KumuBlueprint => "kumu",
+            ExportKind::Svg(None) => "svg",
+            ExportKind::Svg(Some(Lang::En)) => "svg-en",
+            ExportKind::Svg(Some(Lang::Id)) => "svg-id",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Self> {
+        Some(match code {
+            "graphml" => ExportKind::Graphml,
+            "stakeholders-csv" => ExportKind::StakeholdersCsv,
+            "links-csv" => ExportKind::LinksCsv,
+            "kumu" => ExportKind::KumuBlueprint,
+            "svg" => ExportKind::Svg(None),
+            "svg-en" => ExportKind::Svg(Some(Lang::En)),
+            "svg-id" => ExportKind::Svg(Some(Lang::Id)),
+            _ => return None,
+        })
+    }
+}
+
+/// The file `map` is exported as.
+pub fn write(kind: ExportKind, map: &Map) -> String {
+    match kind {
+        ExportKind::Graphml => graphml::to_graphml(map),
+        ExportKind::StakeholdersCsv => csv_tables::stakeholders_csv(map),
+        ExportKind::LinksCsv => csv_tables::links_csv(map),
+        ExportKind::KumuBlueprint => kumu::to_kumu_blueprint(map),
+        ExportKind::Svg(legend) => svg::render(map, &MapLayout::settled(map), &Emphasis::default(), legend),
+    }
+}
+
+/// The worker's request: the kind on the first line, then the map's `.simpul.json` text.
+pub fn request(kind: ExportKind, map_text: &str) -> String {
+    [kind.code(), "\n", map_text].concat()
+}
+
+/// The worker's answer to [`request`]: the exported file, or empty if the request
+/// does not name an export or its map does not read (the page then says so).
+pub fn answer(request: &str) -> String {
+    let Some((code, map_text)) = request.split_once('\n') else { return String::new() };
+    match (ExportKind::from_code(code), crate::format::decode(map_text)) {
+        (Some(kind), Ok(map)) => write(kind, &map),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Stakeholder, StakeholderId};
+
+    #[test]
+    fn a_request_answers_with_the_file_written_in_the_page_before() {
+        let mut map = Map::new("Kota <Hijau>");
+        map.stakeholders.push(Stakeholder::new(StakeholderId::new("a"), "Dinas & Co"));
+        let text = crate::format::encode(&map);
+        for kind in [ExportKind::Graphml, ExportKind::StakeholdersCsv, ExportKind::LinksCsv, ExportKind::KumuBlueprint, ExportKind::Svg(Some(Lang::Id)), ExportKind::Svg(None)] {
+            assert_eq!(answer(&request(kind, &text)), write(kind, &map), "{kind:?}");
+            assert!(!write(kind, &map).is_empty(), "{kind:?}");
+        }
+        assert!(answer(&request(ExportKind::Svg(Some(Lang::Id)), &text)).contains("Lainnya"), "the legend speaks Indonesian");
+    }
+
+    #[test]
+    fn a_broken_request_answers_empty() {
+        assert_eq!(answer("graphml"), "");
+        assert_eq!(answer("pdf\n{}"), "");
+        assert_eq!(answer("graphml\n{not json"), "");
+    }
+}
