@@ -103,16 +103,14 @@ fn FileMenu() -> impl IntoView {
     let has_map = move || state.doc.with(Option::is_some);
     view! {
         <details class="menu" node_ref=menu
-            on:keydown=move |e| if e.key() == "Escape" {
-                if menu.get_untracked().is_some_and(|d| d.open()) {
-                    e.prevent_default();
-                    e.stop_propagation();
-                    close();
-                    if let Some(summary) = menu.get_untracked().and_then(|d| d.query_selector("summary").ok().flatten()) {
-                        if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = summary.focus();
-                        }
-                    }
+            // Escape closes the menu and gives the focus back to its button.
+            on:keydown=move |e| if e.key() == "Escape" && menu.get_untracked().is_some_and(|d| d.open()) {
+                e.prevent_default();
+                e.stop_propagation();
+                close();
+                let summary = menu.get_untracked().and_then(|d| d.query_selector("summary").ok().flatten());
+                if let Some(summary) = summary.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = summary.focus();
                 }
             }
             // A chosen action closes the menu; the PNG size and the folds inside stay.
