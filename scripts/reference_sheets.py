@@ -10,7 +10,7 @@ import pathlib
 import openpyxl
 
 root = pathlib.Path(__file__).resolve().parent.parent
-samples = root.parent / "shared" / "samples" / "kumu"
+samples = root / "tests" / "fixtures" / "kumu"
 out = root / "tests" / "fixtures" / "sheets"
 out.mkdir(parents=True, exist_ok=True)
 

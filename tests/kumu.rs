@@ -1,4 +1,4 @@
-//! Kumu JSON import: the real project exports in `../shared/samples/kumu/` import
+//! Kumu JSON import: the real project exports in `tests/fixtures/kumu/` import
 //! with every element and connection, their positions and tags; blueprints name
 //! elements by label; types become kinds by keywords; bad files are refused.
 
@@ -17,7 +17,7 @@ fn from_kumu(root: &Value) -> Result<(Map, Vec<RowProblem>), Invalid> {
 }
 
 fn sample(name: &str) -> Value {
-    let path = format!("{}/../shared/samples/kumu/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/fixtures/kumu/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&text).expect("the sample is JSON")
 }

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 fn sample(name: &str) -> Vec<u8> {
-    let path = format!("{}/../shared/samples/kumu/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/fixtures/kumu/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -324,7 +324,7 @@ fn workbooks_whose_links_name_ends_by_id_are_joined() {
 
 #[test]
 fn kumu_json_goes_through_the_same_preview() {
-    let path = format!("{}/../shared/samples/kumu/snap-to-tutorial-project.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/fixtures/kumu/snap-to-tutorial-project.json", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(path).unwrap();
     let project: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
     let draft = read_files(&[("project.json".into(), bytes)]).unwrap();

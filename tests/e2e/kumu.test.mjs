@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, openApp, showTable } from './harness.mjs';
 
-const samples = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/samples/kumu');
+const samples = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/kumu');
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });

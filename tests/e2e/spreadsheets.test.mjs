@@ -13,7 +13,7 @@ before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const kumu = path.join(root, '../shared/samples/kumu');
+const kumu = path.join(root, 'tests/fixtures/kumu');
 
 async function exportMap(page) {
   const [download] = await Promise.all([
