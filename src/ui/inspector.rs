@@ -193,7 +193,9 @@ fn LinkForm(id: LinkId) -> impl IntoView {
             format!("{} {} {}", name(&link.from), if link.directed { "→" } else { "—" }, name(&link.to))
         })
     };
-    let ends_ids = move || live.with(|l| l.as_ref().map(|l| vec![l.from.to_string(), l.to.to_string()])).unwrap_or_default();
+    // The link's two ends, which its findings name: a memo, so that changing the
+    // link's kind or strength does not rebuild the list of its findings.
+    let ends_ids = Memo::new(move |_| live.with(|l| l.as_ref().map(|l| vec![l.from.to_string(), l.to.to_string()])).unwrap_or_default());
     let field = move |f: fn(&Link) -> String| Signal::derive(move || live.with(|l| l.as_ref().map(f)).unwrap_or_default());
     view! {
         <p class="link-ends"><strong>{ends}</strong></p>
@@ -232,7 +234,7 @@ fn LinkForm(id: LinkId) -> impl IntoView {
             }>{state.tr(Text::DeleteLink)}</button>
         </div>
         {move || {
-            let ids = ends_ids();
+            let ids = ends_ids.get();
             (!ids.is_empty()).then(|| view! { <FindingsAbout ids=ids/> })
         }}
     }

@@ -48,7 +48,8 @@ pub fn Splitter(panel: Panel) -> impl IntoView {
             aria-label=state.tr(label)
             aria-valuemin=min.to_string()
             aria-valuemax=max.to_string()
-            aria-valuenow=move || size.get().unwrap_or_else(|| shown_size(panel)).to_string()
+            // Before the first layout the page has no size to read: the range's low end.
+            aria-valuenow=move || size.get().unwrap_or_else(|| shown_size(panel)).clamp(min, max).to_string()
             on:pointerdown=move |e| {
                 if e.button() != 0 {
                     return;

@@ -216,6 +216,13 @@ impl AppState {
             sheet_import: RwSignal::new(None),
         };
         state.analyse_in_the_worker();
+        // The map just opened has its own analysis (an answer about a map opened
+        // before it leaves it waiting; a map opened again may have it already).
+        Effect::new(move |_| {
+            if state.first_analysis_pending.get() && !state.analysing.get() {
+                state.first_analysis_done();
+            }
+        });
         Effect::new(move |_| {
             if state.selected.with(Option::is_some) {
                 state.selected_link.set(None);
@@ -268,12 +275,7 @@ impl AppState {
                     }
                 };
                 in_flight.set_value(false);
-                // An answer about a map opened before this one leaves this one waiting.
-                let current = state.content.with_untracked(|now| *now == map);
                 state.worker_analysis.set(Some(std::sync::Arc::new((map, analysis))));
-                if current {
-                    state.first_analysis_done();
-                }
             });
         });
     }

@@ -225,3 +225,17 @@ test('a link chosen in its table opens in the inspector, and a table sorts by an
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a map opened again, from the list while it is open, shows its table and news at once', async () => {
+  // Its analysis is already there: nothing waits for another (a deadlock once).
+  const { page, errors, context } = await openAt(1600, 900);
+  const table = page.getByRole('table', { name: 'Stakeholders' });
+  await table.getByRole('rowheader').first().waitFor();
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole('navigation', { name: 'Your maps' }).locator('.map-list').getByText('Waste reduction in Jakarta').click();
+    await table.getByRole('rowheader').first().waitFor({ timeout: 5_000 });
+  }
+  await page.getByRole('region', { name: 'Findings' }).getByRole('listitem').first().waitFor({ timeout: 5_000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
