@@ -103,12 +103,24 @@ impl Viewport {
     /// Shows all of `bounds`, centred, leaving `margin_on_screen` pixels around it.
     /// Never zooms in beyond 2 (a map of two stakeholders should not fill a wall).
     pub fn fit(&mut self, bounds: BoundsInWorld, margin_on_screen: f64) {
+        self.fit_within(bounds, margin_on_screen, margin_on_screen);
+    }
+
+    /// As [`fit`](Self::fit), with `right_on_screen` pixels left on the right
+    /// instead (where the legend stands over the picture), the picture centred in
+    /// the room that leaves.
+    pub fn fit_within(&mut self, bounds: BoundsInWorld, margin_on_screen: f64, right_on_screen: f64) {
         let w = (bounds.max.x - bounds.min.x).max(1.0);
         let h = (bounds.max.y - bounds.min.y).max(1.0);
-        let room_w = (self.width_on_screen - 2.0 * margin_on_screen).max(1.0);
+        let room_w = (self.width_on_screen - margin_on_screen - right_on_screen).max(1.0);
         let room_h = (self.height_on_screen - 2.0 * margin_on_screen).max(1.0);
         self.scale = (room_w / w).min(room_h / h).clamp(Self::MIN_SCALE, 2.0);
-        self.center_in_world = PosInWorld { x: (bounds.min.x + bounds.max.x) / 2.0, y: (bounds.min.y + bounds.max.y) / 2.0 };
+        // The room's centre is left of the screen's by half the difference of the sides.
+        let shift_on_screen = (right_on_screen - margin_on_screen) / 2.0;
+        self.center_in_world = PosInWorld {
+            x: (bounds.min.x + bounds.max.x) / 2.0 + shift_on_screen / self.scale,
+            y: (bounds.min.y + bounds.max.y) / 2.0,
+        };
     }
 
     pub fn resize(&mut self, width_on_screen: f64, height_on_screen: f64) {
@@ -144,6 +156,20 @@ mod tests {
         assert_eq!(v.scale, Viewport::MAX_SCALE);
         v.zoom_at(anchor, f64::NAN);
         assert_eq!(v.scale, Viewport::MAX_SCALE);
+    }
+
+    #[test]
+    fn fit_within_keeps_the_right_side_free() {
+        let mut v = Viewport::new(1000.0, 600.0);
+        let bounds = BoundsInWorld { min: PosInWorld { x: -500.0, y: -100.0 }, max: PosInWorld { x: 500.0, y: 100.0 } };
+        v.fit_within(bounds, 20.0, 300.0);
+        for corner in [bounds.min, bounds.max] {
+            let s = v.to_screen(corner);
+            assert!(s.x >= 19.9 && s.x <= 700.1 && s.y >= 19.9 && s.y <= 580.1, "{s:?}");
+        }
+        // Centred in the room left: 20 px on the left, 300 on the right.
+        let (left, right) = (v.to_screen(bounds.min).x, v.to_screen(bounds.max).x);
+        assert!((left - 20.0).abs() < 1e-6 && (right - 700.0).abs() < 1e-6, "{left} {right}");
     }
 
     #[test]

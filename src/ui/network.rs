@@ -203,6 +203,7 @@ pub fn NetworkView() -> impl IntoView {
         workspace.side_px.track();
         workspace.drawer_px.track();
         workspace.sheet.track();
+        workspace.legend.track();
         view.schedule();
     });
     // In workshop mode the arrows walk the reveal, but + − 0 still zoom, from anywhere
@@ -366,7 +367,8 @@ impl View {
             if e.follow {
                 let (hubs, margin) = step.map_or((true, FIT_MARGIN_ON_SCREEN), |s| (s.shown().sectors, FIT_MARGIN_ON_PROJECTOR));
                 if let Some(bounds) = self.state.map.with_untracked(|m| bounds(m, layout, hubs)) {
-                    e.viewport.fit(bounds, margin);
+                    // The legend stands at the picture's right: the map is fitted beside it.
+                    e.viewport.fit_within(bounds, margin, margin.max(legend_room(&canvas)));
                 }
             }
             let settled = layout.simulation().is_settled();
@@ -912,6 +914,17 @@ fn focus_status(state: AppState) -> Option<impl IntoView> {
         Some(state.t(Text::FocusStatus).replacen("{}", &me.name, 1).replacen("{}", &list, 1))
     })?;
     Some(view! { <p class="focus-status" role="status">{text}</p> })
+}
+
+/// The room the legend takes at the picture's right edge, with its gaps, in CSS
+/// pixels (none while it is hidden).
+fn legend_room(canvas: &web_sys::HtmlCanvasElement) -> f64 {
+    const GAPS: f64 = 24.0;
+    let legend = canvas.closest(".map-views").ok().flatten().and_then(|views| views.query_selector(".legend").ok().flatten());
+    legend.map_or(0.0, |l| {
+        let width = f64::from(l.client_width());
+        if width > 0.0 { width + GAPS } else { 0.0 }
+    })
 }
 
 /// Everything on the picture (the sector hubs only if `hubs`), grown by the room

@@ -9,9 +9,10 @@ use leptos::prelude::*;
 const PREFS_KEY: &str = "simpul.workspace";
 
 /// Below this window width the maps library starts as an icon rail, so that the
-/// picture keeps at least half of a laptop's window beside the findings and the
-/// tables (PRODUCT.md §5).
-const LIBRARY_OPEN_FROM_PX: f64 = 1600.0;
+/// picture keeps at least half of the window beside the findings and the open
+/// tables (PRODUCT.md §5). With the panels' default sizes (style/tokens.css) an
+/// open library leaves the picture 51% of 1920×1080 but 47% of 1680×1050.
+const LIBRARY_OPEN_FROM_PX: f64 = 1920.0;
 
 /// The tables in the bottom drawer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

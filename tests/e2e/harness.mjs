@@ -63,9 +63,9 @@ export async function launch() {
 }
 
 /** A desktop window wide enough that the maps library starts open beside the
- * picture (below 1600 px it starts as an icon rail; tests/e2e/workspace.test.mjs
+ * picture (below 1920 px it starts as an icon rail; tests/e2e/workspace.test.mjs
  * covers the smaller windows). */
-export const desktop = { viewport: { width: 1600, height: 900 } };
+export const desktop = { viewport: { width: 1920, height: 1080 } };
 
 /** Opens the app in English in a fresh context and fails on any page error. */
 export async function openApp(browser, baseUrl, { context, query = '?lang=en' } = {}) {

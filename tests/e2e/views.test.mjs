@@ -157,10 +157,13 @@ async function onScreen(page, map, x, y) {
   const xs = map.stakeholders.map((s) => s.x);
   const ys = map.stakeholders.map((s) => s.y);
   const [minX, maxX, minY, maxY] = [Math.min(...xs) - 30, Math.max(...xs) + 30, Math.min(...ys) - 30, Math.max(...ys) + 30];
-  // The fit leaves 56 px on each side for the tools floating over the picture (network.rs).
-  const scale = Math.min(2, (box.width - 112) / (maxX - minX), (box.height - 112) / (maxY - minY));
+  // The fit leaves 56 px on each side for the tools floating over the picture, and
+  // on the right the legend's room when it is wider (network.rs).
+  const legend = await page.evaluate(() => document.querySelector('.map-views .legend')?.clientWidth ?? 0);
+  const right = Math.max(56, legend > 0 ? legend + 24 : 0);
+  const scale = Math.min(2, (box.width - 56 - right) / (maxX - minX), (box.height - 112) / (maxY - minY));
   return {
-    x: box.x + (x - (minX + maxX) / 2) * scale + box.width / 2,
+    x: box.x + (x - (minX + maxX) / 2) * scale + (56 + box.width - right) / 2,
     y: box.y + (y - (minY + maxY) / 2) * scale + box.height / 2,
     scale,
   };

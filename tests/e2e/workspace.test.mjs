@@ -45,7 +45,7 @@ async function inWindow(locator) {
     && box.x + box.width <= width + 0.5 && box.y + box.height <= height + 0.5;
 }
 
-for (const [width, height] of [[1280, 720], [1366, 768], [1440, 900], [1920, 1080]]) {
+for (const [width, height] of [[1280, 720], [1366, 768], [1440, 900], [1680, 1050], [1920, 1080]]) {
   test(`at ${width}×${height} the map, its findings and the chosen stakeholder share one screen`, async () => {
     const { page, errors, context } = await openAt(width, height);
     let g = await geometry(page);
@@ -126,7 +126,7 @@ test('on a phone the picture is on top, one sheet below, nothing scrolls sideway
 test('the library folds to a rail and the panels keep their size, across a reload', async () => {
   const { page, errors, context } = await openAt(1366, 768);
   const library = page.getByRole('navigation', { name: 'Your maps' });
-  // Below 1600 px the library starts as a rail; it opens on demand.
+  // Below 1920 px the library starts as a rail; it opens on demand.
   assert.equal(await library.locator('.map-list').isVisible(), false);
   await page.getByRole('button', { name: 'Show your maps' }).click();
   await library.locator('.map-list').getByText('Waste reduction in Jakarta').waitFor();
@@ -228,7 +228,7 @@ test('a link chosen in its table opens in the inspector, and a table sorts by an
 
 test('a map opened again, from the list while it is open, shows its table and news at once', async () => {
   // Its analysis is already there: nothing waits for another (a deadlock once).
-  const { page, errors, context } = await openAt(1600, 900);
+  const { page, errors, context } = await openAt(1920, 1080);
   const table = page.getByRole('table', { name: 'Stakeholders' });
   await table.getByRole('rowheader').first().waitFor();
   for (let i = 0; i < 3; i++) {
