@@ -1,8 +1,9 @@
-//! Analysing a big map without freezing the page (issue 7: no task over 100 ms).
-//! The path centralities cost `O(n·m)`: 15 ms for 500 stakeholders, 2 s for 5,000.
-//! A map whose analysis fits in a frame is analysed in the page after each edit; a
-//! bigger one is sent to the web worker, and until its answer comes the page shows
-//! the last analysis carried over to the map as it is now.
+//! Analysing maps in the web worker without freezing the page (issue 7: no task
+//! over 100 ms). The path centralities cost `O(n·m)`: 15 ms for 500 stakeholders,
+//! 2 s for 5,000. Every map is sent to the worker after each change, and until its
+//! answer comes the page shows the last analysis carried over to the map as it is
+//! now; a map too big for one task also has its lists built, and is saved, in
+//! tasks of their own (`is_big`).
 
 use super::mendelow::Quadrant;
 use super::{Analysis, StakeholderMetrics};
@@ -16,12 +17,22 @@ pub fn cost(map: &Map) -> u64 {
     n.saturating_mul(n.saturating_add(m)).saturating_add(s.saturating_mul(s))
 }
 
-/// The most work analysed in the page, between two frames: about 25 ms.
+/// The most analysis work that fits between two frames: about 25 ms.
 pub const IN_PAGE_COST: u64 = 1_600_000;
 
-/// Whether `map` is analysed in the page (true) or in the worker.
+/// Whether `map`'s analysis would fit between two frames: a bigger map is handled
+/// in slices (`is_big`), and its Findings say it is being analysed.
 pub fn fits_in_page(map: &Map) -> bool {
     cost(map) <= IN_PAGE_COST
+}
+
+/// The worker's last `answer` (an analysis and the map it is of) carried over to
+/// `now`: with no answer yet, every stakeholder with zero metrics and no finding.
+pub fn carry_over_answer(answer: Option<&(Map, Analysis)>, now: &Map) -> Analysis {
+    match answer {
+        Some((analysed, analysis)) => carry_over(analysis, analysed, now),
+        None => carry_over(&Analysis::default(), &Map::default(), now),
+    }
 }
 
 /// The analysis of `analysed` made to fit `now` while the analysis of `now` runs:
@@ -78,7 +89,7 @@ pub fn to_message(analysis: &Analysis) -> String {
 }
 
 /// The worker's answer read back; `None` if it is not an analysis (the page then
-/// analyses the map itself).
+/// says so and keeps the findings it shows).
 pub fn from_message(text: &str) -> Option<Analysis> {
     serde_json::from_str(text).ok()
 }

@@ -58,7 +58,6 @@ texts! {
     LegendOther => "Marks", "Tanda";
     LegendSector => "Sector (hub of its members)", "Sektor (pusat anggotanya)";
     LegendSize => "Size: power", "Ukuran: kekuatan";
-    Tagline => "Stakeholder maps for cross-sector partnerships", "Peta pemangku kepentingan untuk kemitraan lintas sektor";
     Language => "Language", "Bahasa";
     WelcomeTitle => "Map who is in your partnership", "Petakan siapa saja dalam kemitraan Anda";
     WelcomeBody => "Start a new map, or import a .simpul.json file a colleague sent you. Everything stays in this browser.", "Mulai peta baru, atau impor berkas .simpul.json dari rekan Anda. Semuanya tetap di peramban ini.";
@@ -78,7 +77,6 @@ texts! {
     MovedToTrash => "“{}” is in the trash: restore it from there until you empty the trash.", "“{}” ada di tempat sampah: pulihkan dari sana selama tempat sampah belum dikosongkan.";
     DeletedForGood => "“{}” is deleted for good.", "“{}” dihapus permanen.";
     RestoredFromTrash => "“{}” is back among your maps.", "“{}” kembali ke daftar peta Anda.";
-    TrashHeading => "Trash", "Tempat sampah";
     TrashCount => "Trash ({})", "Tempat sampah ({})";
     TrashExplained => "Deleted maps stay here until you empty the trash.", "Peta yang dihapus tetap di sini sampai tempat sampah dikosongkan.";
     DeletedAt => "deleted {}", "dihapus {}";
@@ -172,7 +170,6 @@ texts! {
     Betweenness => "Betweenness", "Keantaraan";
     Closeness => "Closeness", "Kedekatan";
     Eigenvector => "Eigenvector", "Eigenvektor";
-    SortBy => "Sort by {}", "Urutkan menurut {}";
     MetricsExplained => "Degree: share of others linked directly. Betweenness: how often someone lies on the shortest path between two others. Closeness: how near someone is to everyone they can reach. Eigenvector: linked to the well-linked.", "Derajat: porsi pihak lain yang terhubung langsung. Keantaraan: seberapa sering seseorang berada di jalur terpendek antara dua pihak lain. Kedekatan: seberapa dekat seseorang dengan semua yang dapat dijangkaunya. Eigenvektor: terhubung dengan yang banyak koneksinya.";
     CopyShareLink => "Copy share link", "Salin tautan berbagi";
     MoreExports => "More exports", "Ekspor lainnya";

@@ -117,7 +117,7 @@ pub struct AppState {
     /// The share link last copied, and whether the clipboard took it.
     pub shared_link: RwSignal<Option<(String, bool)>>,
     /// The analysis of the open map. A memo of the map alone, so it reruns after
-    /// each edit and never for other UI changes. A big map is analysed in the
+    /// each edit and never for other UI changes. The map is analysed in the
     /// background worker: until its answer comes, this is the last answer carried
     /// over to the map as it is now (`analysis::background`).
     pub analysis: Memo<Analysis>,
@@ -131,7 +131,7 @@ pub struct AppState {
     pub first_analysis_pending: RwSignal<bool>,
     /// News waiting for the first analysis of the map just opened.
     news_waiting: StoredValue<Vec<Notice>>,
-    /// A big map's analysis is under way in the worker: the findings and metrics
+    /// The map's analysis is under way in the worker: the findings and metrics
     /// shown are not yet those of the map as it is now.
     pub analysing: Memo<bool>,
     /// The finding the user chose (its position in the findings list) and the
@@ -177,8 +177,7 @@ impl AppState {
             content.with(|now| {
                 worker_analysis.with(|answer| match answer.as_deref() {
                     Some((_, analysis)) if !analysing.get() => analysis.clone(),
-                    Some((of, analysis)) => background::carry_over(analysis, of, now),
-                    None => background::carry_over(&Analysis::default(), &Map::default(), now),
+                    answer => background::carry_over_answer(answer, now),
                 })
             })
         });
@@ -267,11 +266,7 @@ impl AppState {
                     Ok(analysis) => analysis,
                     Err(reason) => {
                         state.notify(Notice::Info(Text::AnalysisUnavailable, reason));
-                        let last = state.worker_analysis.with_untracked(|a| a.clone());
-                        match last.as_deref() {
-                            Some((of, analysis)) => background::carry_over(analysis, of, &map),
-                            None => background::carry_over(&Analysis::default(), &Map::default(), &map),
-                        }
+                        state.worker_analysis.with_untracked(|last| background::carry_over_answer(last.as_deref(), &map))
                     }
                 };
                 in_flight.set_value(false);
