@@ -1,7 +1,7 @@
 //! The page layout, global keyboard shortcuts and the panic guard.
 
 use super::drawer::Drawer;
-use super::files::{import_files, ImportMessages};
+use super::files::{files_in, import_files, ImportMessages};
 use super::findings::FindingsPanel;
 use super::help::KeyboardHelp;
 use super::inspector::Inspector;
@@ -146,8 +146,7 @@ fn App() -> impl IntoView {
         dropping.set(false);
         let Some(transfer) = e.data_transfer() else { return };
         e.prevent_default();
-        let files = transfer.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
-        import_files(state, files);
+        import_files(state, files_in(transfer.files()));
     };
 
     view! {

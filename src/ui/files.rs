@@ -19,7 +19,7 @@ pub fn ImportButton() -> impl IntoView {
         let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
-        let files = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+        let files = files_in(input.files());
         // Let the same file be chosen again after it is fixed.
         input.set_value("");
         import_files(state, files);
@@ -32,6 +32,11 @@ pub fn ImportButton() -> impl IntoView {
                 accept=".json,.simpul.json,application/json,.csv,.tsv,.xlsx,.zip" on:change=on_file/>
         </label>
     }
+}
+
+/// The files of a chosen or dropped list, taken out before the list is emptied.
+pub fn files_in(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default()
 }
 
 /// Opens the browser's file chooser of *Import map file* (the File menu's *Open a file…*).

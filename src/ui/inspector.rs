@@ -3,13 +3,13 @@
 //! selected, the map's own details. Selecting on the picture, in a finding or in
 //! a table shows it here, and the map stays where it is.
 
-use super::fields::{scale_options, Choice};
+use super::fields::{link_kind_options, strength_options, Choice};
 use super::later::one_task_later;
 use super::stakeholder_panel::StakeholderForm;
 use super::state::AppState;
 use super::web;
 use crate::edit::Command;
-use crate::i18n::{vocabulary, Text};
+use crate::i18n::Text;
 use crate::model::{Link, LinkId, LinkKind, Strength};
 use leptos::prelude::*;
 
@@ -188,10 +188,7 @@ fn LinkForm(id: LinkId) -> impl IntoView {
     };
     let ends = move || {
         let Some(link) = live.get() else { return String::new() };
-        state.content.with(|m| {
-            let name = |id| m.stakeholder(id).map(|s| s.name.clone()).unwrap_or_default();
-            format!("{} {} {}", name(&link.from), if link.directed { "→" } else { "—" }, name(&link.to))
-        })
+        state.content.with(|m| super::links::between(m, std::slice::from_ref(&link)).pop().unwrap_or_default())
     };
     // The link's two ends, which its findings name: a memo, so that changing the
     // link's kind or strength does not rebuild the list of its findings.
@@ -200,19 +197,13 @@ fn LinkForm(id: LinkId) -> impl IntoView {
     view! {
         <p class="link-ends"><strong>{ends}</strong></p>
         <Choice id="edit-link-kind" label=Signal::derive(move || state.t(Text::LinkKind).to_string())
-            options=Signal::derive(move || {
-                let lang = state.lang.get();
-                LinkKind::ALL.iter().map(|k| (k.code().to_string(), vocabulary::link_kind(*k, lang).to_string())).collect()
-            })
+            options=Signal::derive(move || link_kind_options(state.lang.get()))
             value=field(|l| l.kind.code().to_string())
             on_change=Callback::new(move |v: String| if let Some(k) = LinkKind::from_code(&v) {
                 run(Box::new(move |l| l.kind = k));
             })/>
         <Choice id="edit-link-strength" label=Signal::derive(move || state.t(Text::Strength).to_string())
-            options=Signal::derive(move || {
-                let lang = state.lang.get();
-                scale_options(Strength::all().map(|s| i64::from(s.get())), move |v| format!("{v} – {}", Text::strength_word(v, lang)))
-            })
+            options=Signal::derive(move || strength_options(state.lang.get()))
             value=field(|l| l.strength.get().to_string())
             on_change=Callback::new(move |v: String| if let Some(s) = v.parse().ok().and_then(Strength::new) {
                 run(Box::new(move |l| l.strength = s));

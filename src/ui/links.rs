@@ -1,6 +1,6 @@
 //! Links: choose two stakeholders to link them, then edit or delete each link.
 
-use super::fields::{scale_options, Choice};
+use super::fields::{link_kind_options, Choice};
 use super::later::one_task_later;
 use super::pager::Pager;
 use super::sorting::{order_by, SortKey};
@@ -16,19 +16,11 @@ use std::collections::{HashMap, HashSet};
 /// The option lists are memos made once for the whole table: each of its rows
 /// shares them, instead of listing the kinds and strengths again.
 fn kind_options(state: AppState) -> Memo<Vec<(String, String)>> {
-    Memo::new(move |_| {
-        let lang = state.lang.get();
-        LinkKind::ALL.iter().map(|k| (k.code().to_string(), vocabulary::link_kind(*k, lang).to_string())).collect()
-    })
+    Memo::new(move |_| link_kind_options(state.lang.get()))
 }
 
 fn strength_options(state: AppState) -> Memo<Vec<(String, String)>> {
-    Memo::new(move |_| {
-        let lang = state.lang.get();
-        scale_options(Strength::all().map(|s| i64::from(s.get())), move |v| {
-            format!("{v} – {}", Text::strength_word(v, lang))
-        })
-    })
+    Memo::new(move |_| super::fields::strength_options(state.lang.get()))
 }
 
 /// The most stakeholders the link form lists: a list of thousands of names is no
@@ -190,9 +182,9 @@ impl LinkColumn {
     }
 }
 
-/// What each of `links` is between, as the table shows it ("A → B", or "A — B"
+/// What each of `links` is between, as the table (and the inspector) shows it ("A → B", or "A — B"
 /// when undirected): the names are found in one pass over the stakeholders.
-fn between(map: &Map, links: &[Link]) -> Vec<String> {
+pub(super) fn between(map: &Map, links: &[Link]) -> Vec<String> {
     let ends: HashSet<&StakeholderId> = links.iter().flat_map(|l| [&l.from, &l.to]).collect();
     let names: HashMap<&StakeholderId, &str> =
         map.stakeholders.iter().filter(|s| ends.contains(&s.id)).map(|s| (&s.id, s.name.as_str())).collect();

@@ -1,7 +1,7 @@
 //! The inspector's form for every field of the selected stakeholder. Each change
 //! is one command, so each can be undone on its own.
 
-use super::fields::{scale_options, Choice};
+use super::fields::{score_options, stakeholder_kind_options, stance_options, Choice};
 use super::state::AppState;
 use crate::edit::Command;
 use crate::i18n::{vocabulary, Text};
@@ -29,12 +29,7 @@ pub(super) fn StakeholderForm(id: StakeholderId) -> impl IntoView {
     let run = move |change: Box<dyn FnOnce(&mut Stakeholder)>| edit.with_value(|e| e(change));
 
     let score_choice = move |key: &'static str, label: Text, get: fn(&Stakeholder) -> String, set: fn(&mut Stakeholder, Score)| {
-        let options = Signal::derive(move || {
-            let lang = state.lang.get();
-            scale_options(Score::all().map(|s| i64::from(s.get())), move |v| {
-                format!("{v} – {}", Text::score_word(v, lang))
-            })
-        });
+        let options = Signal::derive(move || score_options(state.lang.get()));
         view! {
             <Choice
                 id=key
@@ -70,10 +65,7 @@ pub(super) fn StakeholderForm(id: StakeholderId) -> impl IntoView {
         <Choice
             id="edit-kind"
             label=Signal::derive(move || state.t(Text::Kind).to_string())
-            options=Signal::derive(move || {
-                let lang = state.lang.get();
-                StakeholderKind::ALL.iter().map(|k| (k.code().to_string(), vocabulary::stakeholder_kind(*k, lang).to_string())).collect()
-            })
+            options=Signal::derive(move || stakeholder_kind_options(state.lang.get()))
             value=field(|s| s.kind.code().to_string())
             on_change=Callback::new(move |v: String| {
                 if let Some(kind) = StakeholderKind::from_code(&v) {
@@ -86,12 +78,7 @@ pub(super) fn StakeholderForm(id: StakeholderId) -> impl IntoView {
         <Choice
             id="edit-stance"
             label=Signal::derive(move || state.t(Text::Stance).to_string())
-            options=Signal::derive(move || {
-                let lang = state.lang.get();
-                scale_options(Stance::all().map(|s| i64::from(s.get())), move |v| {
-                    format!("{v:+} – {}", vocabulary::stance(v as i8, lang))
-                })
-            })
+            options=Signal::derive(move || stance_options(state.lang.get()))
             value=field(|s| s.stance.get().to_string())
             on_change=Callback::new(move |v: String| {
                 if let Some(stance) = v.parse().ok().and_then(Stance::new) {

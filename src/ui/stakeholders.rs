@@ -2,7 +2,7 @@
 //! with their metrics, sortable by any column. The table is the text alternative
 //! to every picture of the map.
 
-use super::fields::scale_options;
+use super::fields::{score_options, stakeholder_kind_options, stance_options};
 use super::later::one_task_later;
 use super::pager::Pager;
 use super::state::AppState;
@@ -233,11 +233,9 @@ fn StakeholderRow(
 /// The options of an editable column, and how its value reads.
 fn column_options(column: Column, lang: crate::i18n::Lang) -> Vec<(String, String)> {
     match column {
-        Column::Kind => StakeholderKind::ALL.iter().map(|k| (k.code().to_string(), vocabulary::stakeholder_kind(*k, lang).to_string())).collect(),
-        Column::Power | Column::Interest => {
-            scale_options(Score::all().map(|s| i64::from(s.get())), |v| format!("{v} – {}", Text::score_word(v, lang)))
-        }
-        _ => scale_options(Stance::all().map(|s| i64::from(s.get())), |v| format!("{v:+} – {}", vocabulary::stance(v as i8, lang))),
+        Column::Kind => stakeholder_kind_options(lang),
+        Column::Power | Column::Interest => score_options(lang),
+        _ => stance_options(lang),
     }
 }
 
