@@ -9,13 +9,22 @@ use crate::model::{Link, LinkId, Map, MapPart, Sector, SectorId, Stakeholder, St
 pub enum Command {
     SetTitle(String),
     SetDescription(String),
-    InsertSector { index: usize, sector: Sector },
+    InsertSector {
+        index: usize,
+        sector: Sector,
+    },
     ReplaceSector(Sector),
     RemoveSector(SectorId),
-    InsertStakeholder { index: usize, stakeholder: Stakeholder },
+    InsertStakeholder {
+        index: usize,
+        stakeholder: Stakeholder,
+    },
     ReplaceStakeholder(Stakeholder),
     RemoveStakeholder(StakeholderId),
-    InsertLink { index: usize, link: Link },
+    InsertLink {
+        index: usize,
+        link: Link,
+    },
     ReplaceLink(Link),
     RemoveLink(LinkId),
     /// Several changes that undo as one.
@@ -87,12 +96,8 @@ impl Command {
 
     /// Removes a stakeholder together with every link that touches it.
     pub fn delete_stakeholder(map: &Map, id: &StakeholderId) -> Command {
-        let mut steps: Vec<Command> = map
-            .links
-            .iter()
-            .filter(|l| l.touches(id))
-            .map(|l| Command::RemoveLink(l.id.clone()))
-            .collect();
+        let mut steps: Vec<Command> =
+            map.links.iter().filter(|l| l.touches(id)).map(|l| Command::RemoveLink(l.id.clone())).collect();
         steps.push(Command::RemoveStakeholder(id.clone()));
         Command::Batch(steps)
     }
@@ -133,7 +138,8 @@ impl Command {
             }
             Command::ReplaceSector(sector) => {
                 check_name(&sector.name)?;
-                let index = map.sector_index(&sector.id).ok_or_else(|| EditError::NotFound(sector.id.to_string()))?;
+                let index =
+                    map.sector_index(&sector.id).ok_or_else(|| EditError::NotFound(sector.id.to_string()))?;
                 Ok(Command::ReplaceSector(std::mem::replace(&mut map.sectors[index], sector)))
             }
             Command::RemoveSector(id) => {
@@ -180,7 +186,8 @@ impl Command {
             }
             Command::ReplaceLink(link) => {
                 check_link(map, &link)?;
-                let index = map.link_index(&link.id).ok_or_else(|| EditError::NotFound(link.id.to_string()))?;
+                let index =
+                    map.link_index(&link.id).ok_or_else(|| EditError::NotFound(link.id.to_string()))?;
                 Ok(Command::ReplaceLink(std::mem::replace(&mut map.links[index], link)))
             }
             Command::RemoveLink(id) => {

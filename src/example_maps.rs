@@ -6,11 +6,19 @@ use crate::i18n::Lang;
 
 /// (file stem, title in English, title in Indonesian), in the order listed.
 pub const EXAMPLE_MAPS: &[(&str, &str, &str)] = &[
-    ("yogyakarta-education", "Community education in Yogyakarta", "Pendidikan berbasis komunitas di Yogyakarta"),
+    (
+        "yogyakarta-education",
+        "Community education in Yogyakarta",
+        "Pendidikan berbasis komunitas di Yogyakarta",
+    ),
     ("jakarta-waste", "Waste reduction in Jakarta", "Pengurangan sampah di Jakarta"),
     ("bali-health", "Health and sanitation in Bali", "Kesehatan dan sanitasi di Bali"),
     ("madani-mch", "MADANI maternal and child health", "Kesehatan Ibu dan Anak MADANI"),
-    ("ppp-infrastructure", "A public–private infrastructure partnership", "Kemitraan pemerintah–swasta untuk infrastruktur"),
+    (
+        "ppp-infrastructure",
+        "A public–private infrastructure partnership",
+        "Kemitraan pemerintah–swasta untuk infrastruktur",
+    ),
     ("smart-city", "A smart-city collaboration", "Kolaborasi kota cerdas"),
 ];
 

@@ -83,11 +83,21 @@ mod tests {
         let mut map = Map::new("Kota <Hijau>");
         map.stakeholders.push(Stakeholder::new(StakeholderId::new("a"), "Dinas & Co"));
         let text = crate::format::encode(&map);
-        for kind in [ExportKind::Graphml, ExportKind::StakeholdersCsv, ExportKind::LinksCsv, ExportKind::KumuBlueprint, ExportKind::Svg(Some(Lang::Id)), ExportKind::Svg(None)] {
+        for kind in [
+            ExportKind::Graphml,
+            ExportKind::StakeholdersCsv,
+            ExportKind::LinksCsv,
+            ExportKind::KumuBlueprint,
+            ExportKind::Svg(Some(Lang::Id)),
+            ExportKind::Svg(None),
+        ] {
             assert_eq!(answer(&request(kind, &text)), write(kind, &map), "{kind:?}");
             assert!(!write(kind, &map).is_empty(), "{kind:?}");
         }
-        assert!(answer(&request(ExportKind::Svg(Some(Lang::Id)), &text)).contains("Lainnya"), "the legend speaks Indonesian");
+        assert!(
+            answer(&request(ExportKind::Svg(Some(Lang::Id)), &text)).contains("Lainnya"),
+            "the legend speaks Indonesian"
+        );
     }
 
     #[test]

@@ -55,7 +55,10 @@ pub fn command(map: &Map, entry: &Entry) -> Option<(Command, StakeholderId)> {
             map.stakeholder(&StakeholderId::new(c)).is_some() || added.iter().any(|s| s.id.as_str() == c)
         }));
         let stakeholder = Stakeholder::new(id.clone(), name);
-        commands.push(Command::InsertStakeholder { index: map.stakeholders.len() + added.len(), stakeholder: stakeholder.clone() });
+        commands.push(Command::InsertStakeholder {
+            index: map.stakeholders.len() + added.len(),
+            stakeholder: stakeholder.clone(),
+        });
         added.push(stakeholder);
         id
     };

@@ -25,13 +25,17 @@ fn main() {
     console_error_panic_hook::set_once();
     // A map's text, sent as UTF-8 bytes (empty if it is not UTF-8).
     let text_of = |payload: &JsValue| {
-        payload.dyn_ref::<js_sys::Uint8Array>().and_then(|bytes| String::from_utf8(bytes.to_vec()).ok()).unwrap_or_default()
+        payload
+            .dyn_ref::<js_sys::Uint8Array>()
+            .and_then(|bytes| String::from_utf8(bytes.to_vec()).ok())
+            .unwrap_or_default()
     };
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     // The draft of the last files read, waiting for the user's choices.
     let last = RefCell::new(None::<Draft>);
-    let field = |data: &JsValue, name: &str| js_sys::Reflect::get(data, &JsValue::from_str(name)).unwrap_or_default();
+    let field =
+        |data: &JsValue, name: &str| js_sys::Reflect::get(data, &JsValue::from_str(name)).unwrap_or_default();
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let data = event.data();
         let payload = field(&data, "payload");
@@ -41,7 +45,10 @@ fn main() {
                     .iter()
                     .map(|pair| {
                         let pair = js_sys::Array::from(&pair);
-                        (pair.get(0).as_string().unwrap_or_default(), js_sys::Uint8Array::new(&pair.get(1)).to_vec())
+                        (
+                            pair.get(0).as_string().unwrap_or_default(),
+                            js_sys::Uint8Array::new(&pair.get(1)).to_vec(),
+                        )
                     })
                     .collect();
                 let answer = match read_files(&files) {
@@ -86,6 +93,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("simpul-worker is the browser app's background worker: build it with `trunk build` (see README.md).");
+    eprintln!(
+        "simpul-worker is the browser app's background worker: build it with `trunk build` (see README.md)."
+    );
     std::process::exit(2);
 }

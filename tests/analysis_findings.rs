@@ -72,11 +72,27 @@ const NONE: &[&[&str]] = &[];
 
 #[test]
 fn one_way_dependency() {
-    let base = || Build::default().people(&["dinas", "warga", "mid"]).power("dinas", 5).power("warga", 2).power("mid", 3);
+    let base = || {
+        Build::default()
+            .people(&["dinas", "warga", "mid"])
+            .power("dinas", 5)
+            .power("warga", 2)
+            .power("mid", 3)
+    };
     let fires = base().arrow("dinas", "warga").arrow("dinas", "warga");
-    assert_eq!(fires.subjects(Code::OneWayDependency), ids(&[&["dinas", "warga"]]), "one finding per ordered pair");
-    assert_eq!(base().arrow("dinas", "warga").arrow("warga", "dinas").subjects(Code::OneWayDependency), ids(NONE));
-    assert_eq!(base().arrow("dinas", "warga").link("warga", "dinas").subjects(Code::OneWayDependency), ids(NONE));
+    assert_eq!(
+        fires.subjects(Code::OneWayDependency),
+        ids(&[&["dinas", "warga"]]),
+        "one finding per ordered pair"
+    );
+    assert_eq!(
+        base().arrow("dinas", "warga").arrow("warga", "dinas").subjects(Code::OneWayDependency),
+        ids(NONE)
+    );
+    assert_eq!(
+        base().arrow("dinas", "warga").link("warga", "dinas").subjects(Code::OneWayDependency),
+        ids(NONE)
+    );
     // A gap of 2 is below the threshold; a link the other way round is not a dependency of the stronger.
     assert_eq!(base().arrow("dinas", "mid").subjects(Code::OneWayDependency), ids(NONE));
     assert_eq!(base().arrow("warga", "dinas").subjects(Code::OneWayDependency), ids(NONE));
@@ -86,7 +102,12 @@ fn one_way_dependency() {
 #[test]
 fn unheard_voice() {
     let base = || {
-        Build::default().people(&["ibu", "rt", "bupati"]).power("ibu", 2).interest("ibu", 5).power("rt", 3).power("bupati", 4)
+        Build::default()
+            .people(&["ibu", "rt", "bupati"])
+            .power("ibu", 2)
+            .interest("ibu", 5)
+            .power("rt", 3)
+            .power("bupati", 4)
     };
     assert_eq!(base().link("ibu", "rt").subjects(Code::UnheardVoice), ids(&[&["ibu"]]));
     assert_eq!(base().subjects(Code::UnheardVoice), ids(&[&["ibu"]]), "isolated counts too");
@@ -98,20 +119,33 @@ fn unheard_voice() {
 #[test]
 fn opposed_powerful() {
     let base = || Build::default().people(&["pabrik"]).power("pabrik", 4);
-    assert_eq!(base().with("pabrik", |s| s.stance = Stance::new(-1).unwrap()).subjects(Code::OpposedPowerful), ids(&[&["pabrik"]]));
-    assert_eq!(base().with("pabrik", |s| s.stance = Stance::new(0).unwrap()).subjects(Code::OpposedPowerful), ids(NONE));
+    assert_eq!(
+        base().with("pabrik", |s| s.stance = Stance::new(-1).unwrap()).subjects(Code::OpposedPowerful),
+        ids(&[&["pabrik"]])
+    );
+    assert_eq!(
+        base().with("pabrik", |s| s.stance = Stance::new(0).unwrap()).subjects(Code::OpposedPowerful),
+        ids(NONE)
+    );
     let weak = base().power("pabrik", 3).with("pabrik", |s| s.stance = Stance::new(-2).unwrap());
     assert_eq!(weak.subjects(Code::OpposedPowerful), ids(NONE));
 }
 
 #[test]
 fn hub_dominance() {
-    let star = Build::default().people(&["hub", "a", "b", "c", "d"]).link("hub", "a").link("hub", "b").link("hub", "c").link("hub", "d");
+    let star = Build::default()
+        .people(&["hub", "a", "b", "c", "d"])
+        .link("hub", "a")
+        .link("hub", "b")
+        .link("hub", "c")
+        .link("hub", "d");
     assert_eq!(star.subjects(Code::HubDominance), ids(&[&["hub"]]));
     // Too small a map to judge.
-    let small = Build::default().people(&["hub", "a", "b", "c"]).link("hub", "a").link("hub", "b").link("hub", "c");
+    let small =
+        Build::default().people(&["hub", "a", "b", "c"]).link("hub", "a").link("hub", "b").link("hub", "c");
     assert_eq!(small.subjects(Code::HubDominance), ids(NONE));
-    let ring = Build::default().people(&["a", "b", "c", "d", "e", "f"]).chain(&["a", "b", "c", "d", "e", "f", "a"]);
+    let ring =
+        Build::default().people(&["a", "b", "c", "d", "e", "f"]).chain(&["a", "b", "c", "d", "e", "f", "a"]);
     assert_eq!(ring.subjects(Code::HubDominance), ids(NONE));
     // Betweenness alone is enough: the middle of a path carries over half of it.
     let path = Build::default().people(&["a", "b", "c", "d", "e"]).chain(&["a", "b", "c", "d", "e"]);
@@ -144,9 +178,16 @@ fn gatekeeper() {
     assert_eq!(path(5).subjects(Code::Gatekeeper), ids(&[&["c"]]));
     let triangles = Build::default()
         .people(&["a", "b", "c", "g", "d", "e", "f"])
-        .chain(&["a", "b", "c", "a"]).chain(&["d", "e", "f", "d"]).link("c", "g").link("g", "d");
+        .chain(&["a", "b", "c", "a"])
+        .chain(&["d", "e", "f", "d"])
+        .link("c", "g")
+        .link("g", "d");
     assert_eq!(triangles.subjects(Code::Gatekeeper), ids(&[&["c"], &["g"], &["d"]]));
-    let explanation = analyze(&triangles.0).findings.into_iter().find(|f| f.code == Code::Gatekeeper && f.subjects == ["g"]).unwrap();
+    let explanation = analyze(&triangles.0)
+        .findings
+        .into_iter()
+        .find(|f| f.code == Code::Gatekeeper && f.subjects == ["g"])
+        .unwrap();
     assert_eq!(
         explanation.explain(&triangles.0, Lang::En).message,
         "Without G, its group would split into 2 parts (3 + 3 stakeholders)."
@@ -156,7 +197,11 @@ fn gatekeeper() {
 #[test]
 fn hidden_broker() {
     let path = || Build::default().people(&["a", "b", "c", "d", "e"]).chain(&["a", "b", "c", "d", "e"]);
-    assert_eq!(path().power("c", 1).power("b", 2).subjects(Code::HiddenBroker), ids(&[&["c"]]), "b is not in the top ⌈5/10⌉ = 1");
+    assert_eq!(
+        path().power("c", 1).power("b", 2).subjects(Code::HiddenBroker),
+        ids(&[&["c"]]),
+        "b is not in the top ⌈5/10⌉ = 1"
+    );
     assert_eq!(path().power("c", 3).power("b", 1).subjects(Code::HiddenBroker), ids(NONE));
     // Zero betweenness never makes a broker, even at the top.
     let pair = Build::default().people(&["a", "b"]).link("a", "b").power("a", 1);
@@ -177,10 +222,20 @@ fn hidden_broker() {
 
 #[test]
 fn cross_sector_gap() {
-    let base = || Build::default().people(&["puskesmas", "sekolah", "bank"]).sector("health", &["puskesmas"]).sector("edu", &["sekolah"]);
+    let base = || {
+        Build::default()
+            .people(&["puskesmas", "sekolah", "bank"])
+            .sector("health", &["puskesmas"])
+            .sector("edu", &["sekolah"])
+    };
     assert_eq!(base().subjects(Code::CrossSectorGap), ids(&[&["health", "edu"]]));
     assert_eq!(base().link("puskesmas", "sekolah").subjects(Code::CrossSectorGap), ids(NONE));
-    assert_eq!(base().with("bank", |s| s.sectors = vec![SectorId::new("health"), SectorId::new("edu")]).subjects(Code::CrossSectorGap), ids(NONE));
+    assert_eq!(
+        base()
+            .with("bank", |s| s.sectors = vec![SectorId::new("health"), SectorId::new("edu")])
+            .subjects(Code::CrossSectorGap),
+        ids(NONE)
+    );
     // A sector with no members is not a gap; an indirect path does not close one.
     let empty = base().sector("waste", &[]).link("puskesmas", "sekolah");
     assert_eq!(empty.subjects(Code::CrossSectorGap), ids(NONE));
@@ -208,12 +263,26 @@ fn disconnected_groups() {
 
 #[test]
 fn fragile_bridge() {
-    let triangles = Build::default().people(&["a", "b", "c", "d", "e", "f"]).chain(&["a", "b", "c", "a"]).chain(&["d", "e", "f", "d"]).link("c", "d");
+    let triangles = Build::default()
+        .people(&["a", "b", "c", "d", "e", "f"])
+        .chain(&["a", "b", "c", "a"])
+        .chain(&["d", "e", "f", "d"])
+        .link("c", "d");
     assert_eq!(triangles.subjects(Code::FragileBridge), ids(&[&["c", "d"]]));
-    let leaf = Build::default().people(&["a", "b", "c", "leaf"]).chain(&["a", "b", "c", "a"]).link("c", "leaf");
+    let leaf =
+        Build::default().people(&["a", "b", "c", "leaf"]).chain(&["a", "b", "c", "a"]).link("c", "leaf");
     assert_eq!(leaf.subjects(Code::FragileBridge), ids(NONE));
-    let parallel = Build::default().people(&["a", "b", "c", "d"]).link("a", "b").link("c", "d").link("b", "c").link("c", "b");
-    assert_eq!(parallel.subjects(Code::FragileBridge), ids(&[&["b", "c"]]), "parallel links are one relationship");
+    let parallel = Build::default()
+        .people(&["a", "b", "c", "d"])
+        .link("a", "b")
+        .link("c", "d")
+        .link("b", "c")
+        .link("c", "b");
+    assert_eq!(
+        parallel.subjects(Code::FragileBridge),
+        ids(&[&["b", "c"]]),
+        "parallel links are one relationship"
+    );
 }
 
 #[test]
@@ -221,7 +290,11 @@ fn missing_pentahelix() {
     use StakeholderKind::*;
     let five = Build::default()
         .people(&["g", "b", "c", "n", "d"])
-        .kind("g", Government).kind("b", Business).kind("c", Community).kind("n", Ngo).kind("d", Donor);
+        .kind("g", Government)
+        .kind("b", Business)
+        .kind("c", Community)
+        .kind("n", Ngo)
+        .kind("d", Donor);
     assert_eq!(five.subjects(Code::MissingPentahelix), ids(&[&["academia"], &["media"]]));
     let four = Build::default().people(&["g", "b", "c", "n"]).kind("g", Government);
     assert_eq!(four.subjects(Code::MissingPentahelix), ids(NONE));
@@ -231,13 +304,19 @@ fn missing_pentahelix() {
 
 #[test]
 fn suggested_link() {
-    let map = Build::default().people(&["a", "b", "c", "d"]).link("a", "b").link("b", "c").sector("s", &["c", "d"]);
+    let map =
+        Build::default().people(&["a", "b", "c", "d"]).link("a", "b").link("b", "c").sector("s", &["c", "d"]);
     // a–c share partner b (1/ln 2 ≈ 1.44); c–d share a sector (1). Linked pairs never appear.
     assert_eq!(map.subjects(Code::SuggestedLink), ids(&[&["a", "c"], &["c", "d"]]));
     let none = Build::default().people(&["a", "b", "c"]).link("a", "b");
     assert_eq!(none.subjects(Code::SuggestedLink), ids(NONE));
     // At most five, best first, ties in map order.
-    let star = Build::default().people(&["h", "1", "2", "3", "4"]).link("h", "1").link("h", "2").link("h", "3").link("h", "4");
+    let star = Build::default()
+        .people(&["h", "1", "2", "3", "4"])
+        .link("h", "1")
+        .link("h", "2")
+        .link("h", "3")
+        .link("h", "4");
     assert_eq!(
         star.subjects(Code::SuggestedLink),
         ids(&[&["1", "2"], &["1", "3"], &["1", "4"], &["2", "3"], &["2", "4"]])
@@ -248,9 +327,13 @@ fn suggested_link() {
 fn findings_come_most_severe_first_and_explain_themselves_in_both_languages() {
     let map = Build::default()
         .people(&["dinas", "warga", "pabrik", "loner", "x", "y"])
-        .power("dinas", 5).power("warga", 2).interest("warga", 5).power("pabrik", 4)
+        .power("dinas", 5)
+        .power("warga", 2)
+        .interest("warga", 5)
+        .power("pabrik", 4)
         .with("pabrik", |s| s.stance = Stance::new(-2).unwrap())
-        .arrow("dinas", "warga").link("x", "y");
+        .arrow("dinas", "warga")
+        .link("x", "y");
     let analysis = analyze(&map.0);
     let severities: Vec<Severity> = analysis.findings.iter().map(|f| f.severity).collect();
     let mut sorted = severities.clone();
@@ -261,7 +344,9 @@ fn findings_come_most_severe_first_and_explain_themselves_in_both_languages() {
         assert_ne!(en.message, id.message);
         assert_ne!(en.action, id.action);
         assert!(!en.title.is_empty() && !id.title.is_empty());
-        if let Some(subject) = finding.subjects.first().and_then(|s| map.0.stakeholder(&StakeholderId::new(s.as_str()))) {
+        if let Some(subject) =
+            finding.subjects.first().and_then(|s| map.0.stakeholder(&StakeholderId::new(s.as_str())))
+        {
             assert!(en.message.contains(&subject.name) && id.message.contains(&subject.name), "{en:?}");
         }
     }

@@ -14,7 +14,10 @@ fn fixtures() -> Vec<(String, Value)> {
         .map(|entry| {
             let path = entry.expect("entry").path();
             let text = std::fs::read_to_string(&path).expect("fixture text");
-            (path.file_stem().unwrap().to_string_lossy().into_owned(), serde_json::from_str(&text).expect("fixture json"))
+            (
+                path.file_stem().unwrap().to_string_lossy().into_owned(),
+                serde_json::from_str(&text).expect("fixture json"),
+            )
         })
         .collect();
     all.sort_by(|a, b| a.0.cmp(&b.0));
@@ -57,14 +60,22 @@ fn map_measures_equal_networkx() {
         assert_eq!(measures.groups as u64, expected["groups"].as_u64().unwrap(), "{name}: groups");
         let mut points = measures.articulation_points.clone();
         points.sort();
-        let want: Vec<String> =
-            expected["articulation_points"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        let want: Vec<String> = expected["articulation_points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
         assert_eq!(points, want, "{name}: articulation points");
-        let mut bridges: Vec<Vec<String>> = measures.bridges.iter().map(|[a, b]| {
-            let mut pair = vec![a.clone(), b.clone()];
-            pair.sort();
-            pair
-        }).collect();
+        let mut bridges: Vec<Vec<String>> = measures
+            .bridges
+            .iter()
+            .map(|[a, b]| {
+                let mut pair = vec![a.clone(), b.clone()];
+                pair.sort();
+                pair
+            })
+            .collect();
         bridges.sort();
         let want: Vec<Vec<String>> = serde_json::from_value(expected["bridges"].clone()).unwrap();
         assert_eq!(bridges, want, "{name}: bridges");

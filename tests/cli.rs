@@ -37,10 +37,18 @@ fn analyze_prints_metrics_map_measures_and_findings() {
     assert_eq!(dinas["degree"], 0.5);
     assert_eq!(dinas["quadrant"], "manage_closely");
     assert_eq!(report["map"]["groups"], 2);
-    let codes: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
-    assert!(codes.contains(&"one-way-dependency") && codes.contains(&"opposed-powerful") && codes.contains(&"isolated"), "{codes:?}");
+    let codes: Vec<&str> =
+        report["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert!(
+        codes.contains(&"one-way-dependency")
+            && codes.contains(&"opposed-powerful")
+            && codes.contains(&"isolated"),
+        "{codes:?}"
+    );
     let finding = &report["findings"][0];
-    assert!(finding["severity"].is_string() && finding["subjects"].is_array() && finding["message"].is_string());
+    assert!(
+        finding["severity"].is_string() && finding["subjects"].is_array() && finding["message"].is_string()
+    );
 }
 
 #[test]
@@ -54,7 +62,8 @@ fn analyze_speaks_bahasa_indonesia_on_request() {
 fn validate_exits_zero_for_a_valid_map_and_one_with_every_problem() {
     let ok = simpul(&["validate", "-"], MAP.as_bytes());
     assert_eq!(ok.status.code(), Some(0));
-    let bad = MAP.replace("\"power\": 5", "\"power\": 9").replace("\"kind\": \"business\"", "\"kind\": \"bisnis\"");
+    let bad =
+        MAP.replace("\"power\": 5", "\"power\": 9").replace("\"kind\": \"business\"", "\"kind\": \"bisnis\"");
     let out = simpul(&["validate", "-"], bad.as_bytes());
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -86,7 +95,8 @@ fn export_writes_graphml_and_refuses_unknown_formats() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let xml = String::from_utf8(out.stdout).expect("UTF-8");
     let doc = roxmltree::Document::parse(&xml).expect("well-formed GraphML");
-    let nodes: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("node")).filter_map(|n| n.attribute("id")).collect();
+    let nodes: Vec<&str> =
+        doc.descendants().filter(|n| n.has_tag_name("node")).filter_map(|n| n.attribute("id")).collect();
     assert_eq!(nodes, ["dinas", "warga", "pabrik"]);
     let bad = simpul(&["export", "pdf", "-"], MAP.as_bytes());
     assert_eq!(bad.status.code(), Some(2));

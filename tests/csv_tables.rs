@@ -5,14 +5,17 @@
 mod support;
 
 use proptest::prelude::*;
-use simpul::format::csv_tables::{links_csv, stakeholders_csv, text, BYTE_ORDER_MARK, LINK_COLUMNS, STAKEHOLDER_COLUMNS};
+use simpul::format::csv_tables::{
+    links_csv, stakeholders_csv, text, BYTE_ORDER_MARK, LINK_COLUMNS, STAKEHOLDER_COLUMNS,
+};
 use simpul::model::*;
 
 fn rows(csv_text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let body = csv_text.strip_prefix(BYTE_ORDER_MARK).expect("a UTF-8 byte order mark first");
     let mut reader = csv::ReaderBuilder::new().from_reader(body.as_bytes());
     let header = reader.headers().expect("a header row").iter().map(String::from).collect();
-    let rows = reader.records().map(|r| r.expect("a well-formed row").iter().map(String::from).collect()).collect();
+    let rows =
+        reader.records().map(|r| r.expect("a well-formed row").iter().map(String::from).collect()).collect();
     (header, rows)
 }
 
@@ -53,17 +56,20 @@ fn check(map: &Map) {
     assert_eq!(links.len(), map.links.len());
     for (row, l) in links.iter().zip(&map.links) {
         let name = |id: &StakeholderId| text(&map.stakeholder(id).unwrap().name);
-        assert_eq!(row, &[
-            text(l.id.as_str()),
-            name(&l.from),
-            name(&l.to),
-            l.kind.code().to_string(),
-            if l.directed { "directed" } else { "undirected" }.to_string(),
-            l.strength.get().to_string(),
-            text(&l.notes),
-            text(l.from.as_str()),
-            text(l.to.as_str()),
-        ]);
+        assert_eq!(
+            row,
+            &[
+                text(l.id.as_str()),
+                name(&l.from),
+                name(&l.to),
+                l.kind.code().to_string(),
+                if l.directed { "directed" } else { "undirected" }.to_string(),
+                l.strength.get().to_string(),
+                text(&l.notes),
+                text(l.from.as_str()),
+                text(l.to.as_str()),
+            ]
+        );
         assert!(row.iter().all(|cell| !runs_as_formula(cell)), "{row:?}");
     }
 }

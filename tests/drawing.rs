@@ -9,9 +9,18 @@ const HOSTILE: &str = r#"<script>alert("x")</script> & <img src=x onerror=alert(
 
 fn map() -> Map {
     let mut map = Map::new(HOSTILE);
-    map.sectors.push(Sector { id: SectorId::new("env"), name: format!("Env {HOSTILE}"), color: Color::parse("#2a9d8f") });
+    map.sectors.push(Sector {
+        id: SectorId::new("env"),
+        name: format!("Env {HOSTILE}"),
+        color: Color::parse("#2a9d8f"),
+    });
     map.sectors.push(Sector { id: SectorId::new("edu"), name: "Education".into(), color: None });
-    for (id, kind) in [("a", StakeholderKind::Government), ("b", StakeholderKind::Community), ("c", StakeholderKind::Donor), ("d", StakeholderKind::Media)] {
+    for (id, kind) in [
+        ("a", StakeholderKind::Government),
+        ("b", StakeholderKind::Community),
+        ("c", StakeholderKind::Donor),
+        ("d", StakeholderKind::Media),
+    ] {
         let mut s = Stakeholder::new(StakeholderId::new(id), format!("{id} {HOSTILE}"));
         s.kind = kind;
         map.stakeholders.push(s);
@@ -62,7 +71,10 @@ fn the_pointer_finds_the_stakeholder_under_it() {
     let layout = settled(&map);
     for i in 0..4 {
         let p = layout.pos_in_world(i).unwrap();
-        assert_eq!(hit::stakeholder_at(&map, &layout, PosInWorld { x: p.x + 3.0, y: p.y - 3.0 }, 2.0), Some(i));
+        assert_eq!(
+            hit::stakeholder_at(&map, &layout, PosInWorld { x: p.x + 3.0, y: p.y - 3.0 }, 2.0),
+            Some(i)
+        );
     }
     assert_eq!(hit::stakeholder_at(&map, &layout, PosInWorld { x: 1e5, y: 1e5 }, 2.0), None);
     let hub = layout.simulation().position(layout.first_hub() + 1).unwrap();
@@ -79,7 +91,8 @@ fn the_svg_is_well_formed_and_names_stay_text() {
     assert_eq!(root.tag_name().name(), "svg");
     assert!(doc.descendants().all(|n| !matches!(n.tag_name().name(), "script" | "img" | "foreignObject")));
     assert!(doc.descendants().all(|n| n.attributes().all(|a| !a.name().starts_with("on"))));
-    let texts: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+    let texts: Vec<&str> =
+        doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
     assert!(texts.contains(&format!("a {HOSTILE}").as_str()), "names come back as the same text");
     assert!(texts.contains(&format!("Env {HOSTILE}").as_str()));
     assert!(texts.contains(&"++"), "stance is printed");
@@ -90,10 +103,12 @@ fn the_svg_is_well_formed_and_names_stay_text() {
     assert_eq!(shapes, 3);
     let lines: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("line")).collect();
     assert_eq!(lines.len(), 2 + 2, "two memberships and two links");
-    let funding = lines.iter().find(|l| l.attribute("marker-end").is_some()).expect("the directed link has an arrow");
+    let funding =
+        lines.iter().find(|l| l.attribute("marker-end").is_some()).expect("the directed link has an arrow");
     assert_eq!(funding.attribute("stroke-dasharray"), Some("10 4"));
     // Focus on a: d and its sector are dimmed.
-    let dimmed = doc.descendants().filter(|n| n.has_tag_name("g") && n.attribute("opacity") == Some("0.2")).count();
+    let dimmed =
+        doc.descendants().filter(|n| n.has_tag_name("g") && n.attribute("opacity") == Some("0.2")).count();
     assert_eq!(dimmed, 3, "d, c, and the edu hub");
 }
 
@@ -106,14 +121,20 @@ fn the_svg_carries_the_legend_when_asked_and_only_then() {
     assert!(!plain.contains("class=\"legend\""));
     let doc = roxmltree::Document::parse(&with_legend).expect("well-formed SVG");
     let legend = doc.descendants().find(|n| n.attribute("class") == Some("legend")).expect("a legend group");
-    let words: Vec<&str> = legend.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
-    for word in ["Pemerintah", "Kelompok masyarakat", "Donor", "Media", "Kemitraan", "Pendanaan", "Satu arah"] {
+    let words: Vec<&str> =
+        legend.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+    for word in ["Pemerintah", "Kelompok masyarakat", "Donor", "Media", "Kemitraan", "Pendanaan", "Satu arah"]
+    {
         assert!(words.contains(&word), "{word} in {words:?}");
     }
     // Only what the map has: it has no business and no conflict.
     assert!(!words.contains(&"Dunia usaha") && !words.contains(&"Konflik"), "{words:?}");
     // The picture is widened for the legend, not drawn over.
-    let width = |text: &str| roxmltree::Document::parse(text).ok().and_then(|d| d.root_element().attribute("width").and_then(|w| w.parse::<f64>().ok()));
+    let width = |text: &str| {
+        roxmltree::Document::parse(text)
+            .ok()
+            .and_then(|d| d.root_element().attribute("width").and_then(|w| w.parse::<f64>().ok()))
+    };
     assert!(width(&with_legend) > width(&plain).map(|w| w + 150.0));
 }
 

@@ -37,10 +37,15 @@ fn example(stem: &str) -> Map {
 fn crowded() -> Map {
     let mut map = Map::new("Crowded");
     for s in 0..4 {
-        map.sectors.push(Sector { id: SectorId::new(format!("s{s}")), name: format!("Sector number {s}"), color: None });
+        map.sectors.push(Sector {
+            id: SectorId::new(format!("s{s}")),
+            name: format!("Sector number {s}"),
+            color: None,
+        });
     }
     for i in 0..40 {
-        let mut st = Stakeholder::new(StakeholderId::new(format!("p{i}")), format!("Dinas Kesehatan Kabupaten {i}"));
+        let mut st =
+            Stakeholder::new(StakeholderId::new(format!("p{i}")), format!("Dinas Kesehatan Kabupaten {i}"));
         st.sectors.push(SectorId::new(format!("s{}", i % 4)));
         st.power = Score::new((i % 5 + 1) as i64).expect("1–5");
         st.stance = Stance::new((i % 5) as i64 - 2).expect("−2…2");
@@ -49,7 +54,11 @@ fn crowded() -> Map {
     for i in 0..40 {
         let (a, b) = (i, (i * 7 + 3) % 40);
         if a != b {
-            map.links.push(Link::new(LinkId::new(format!("l{i}")), StakeholderId::new(format!("p{a}")), StakeholderId::new(format!("p{b}"))));
+            map.links.push(Link::new(
+                LinkId::new(format!("l{i}")),
+                StakeholderId::new(format!("p{a}")),
+                StakeholderId::new(format!("p{b}")),
+            ));
         }
     }
     map
@@ -67,12 +76,22 @@ fn fitted(map: &Map, layout: &MapLayout, (w, h): (f64, f64), zoom: f64) -> Viewp
 
 /// Every placed box inside the view, against every other, and against every
 /// stakeholder's disc but its own; returns how many names were placed.
-fn assert_no_overlap(map: &Map, layout: &MapLayout, viewport: &Viewport, names: &[ScreenName], shown: Shown, what: &str) -> usize {
+fn assert_no_overlap(
+    map: &Map,
+    layout: &MapLayout,
+    viewport: &Viewport,
+    names: &[ScreenName],
+    shown: Shown,
+    what: &str,
+) -> usize {
     let boxes: Vec<(Named, Rect)> = names.iter().filter_map(|n| Some((n.of, n.placed?.0))).collect();
     for (i, (a_of, a)) in boxes.iter().enumerate() {
         assert!(a.right > a.left && a.bottom > a.top, "{what}: an empty box {a:?}");
         assert!(
-            a.left >= 0.0 && a.top >= 0.0 && a.right <= viewport.width_on_screen && a.bottom <= viewport.height_on_screen,
+            a.left >= 0.0
+                && a.top >= 0.0
+                && a.right <= viewport.width_on_screen
+                && a.bottom <= viewport.height_on_screen,
             "{what}: the name of {a_of:?} {a:?} is cut by the edge of the view"
         );
         for (b_of, b) in &boxes[i + 1..] {
@@ -101,7 +120,16 @@ fn names_never_overlap_in_the_editor_at_the_workspace_sizes() {
         for size in [(922.0, 520.0), (986.0, 560.0), (1320.0, 820.0), (390.0, 370.0)] {
             for zoom in [0.5, 1.0, 2.5] {
                 let viewport = fitted(map, &layout, size, zoom);
-                let names = names_on_screen(map, &layout, &viewport, &Emphasis::default(), Shown::ALL, None, NameSizes::PAGE, estimated_width);
+                let names = names_on_screen(
+                    map,
+                    &layout,
+                    &viewport,
+                    &Emphasis::default(),
+                    Shown::ALL,
+                    None,
+                    NameSizes::PAGE,
+                    estimated_width,
+                );
                 let what = format!("{} at {size:?} ×{zoom}", map.title);
                 let placed = assert_no_overlap(map, &layout, &viewport, &names, Shown::ALL, &what);
                 assert!(placed > 0, "{what}: no name placed");
@@ -116,11 +144,23 @@ fn the_projector_places_its_large_names_without_overlap_and_leaves_out_what_has_
     let layout = settled(&map);
     let count = |zoom: f64| {
         let viewport = fitted(&map, &layout, (1920.0, 756.0), zoom);
-        let names = names_on_screen(&map, &layout, &viewport, &Emphasis::default(), Shown::ALL, Some(3), NameSizes::PROJECTOR, estimated_width);
+        let names = names_on_screen(
+            &map,
+            &layout,
+            &viewport,
+            &Emphasis::default(),
+            Shown::ALL,
+            Some(3),
+            NameSizes::PROJECTOR,
+            estimated_width,
+        );
         assert_no_overlap(&map, &layout, &viewport, &names, Shown::ALL, &format!("projector ×{zoom}"))
     };
     let (far, near) = (count(1.0), count(3.0));
-    assert!(far < map.stakeholders.len() + map.sectors.len(), "a crowded map leaves names out at the fitted zoom: {far}");
+    assert!(
+        far < map.stakeholders.len() + map.sectors.len(),
+        "a crowded map leaves names out at the fitted zoom: {far}"
+    );
     // Zoomed in, names come back as there is room for them.
     assert!(near > 0, "{near}");
 }
@@ -131,11 +171,24 @@ fn the_selected_and_lit_stakeholders_get_their_names_first() {
     let layout = settled(&map);
     let viewport = fitted(&map, &layout, (986.0, 560.0), 0.5);
     let emphasis = Emphasis::focus(&map, 17);
-    let names = names_on_screen(&map, &layout, &viewport, &emphasis, Shown::ALL, Some(17), NameSizes::PAGE, estimated_width);
-    let selected = names.iter().find(|n| n.of == Named::Stakeholder(17)).expect("the selected one is in view");
+    let names = names_on_screen(
+        &map,
+        &layout,
+        &viewport,
+        &emphasis,
+        Shown::ALL,
+        Some(17),
+        NameSizes::PAGE,
+        estimated_width,
+    );
+    let selected =
+        names.iter().find(|n| n.of == Named::Stakeholder(17)).expect("the selected one is in view");
     assert!(selected.placed.is_some(), "the selected stakeholder's name is placed even at a distant zoom");
     // After the sectors, the lit ones come first.
     let first_person = names.iter().position(|n| matches!(n.of, Named::Stakeholder(_))).expect("people");
     assert!(names[first_person..].iter().take_while(|n| n.lit).count() >= 2);
-    assert!(names[first_person..].iter().skip_while(|n| n.lit).all(|n| !n.lit), "lit names are listed before dimmed ones");
+    assert!(
+        names[first_person..].iter().skip_while(|n| n.lit).all(|n| !n.lit),
+        "lit names are listed before dimmed ones"
+    );
 }

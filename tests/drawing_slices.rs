@@ -81,7 +81,8 @@ fn slices_learn_to_fit_their_budget() {
         assert!((29.0..=30.5).contains(ms), "{links:?}");
     }
     // Quick spokes make longer slices, but a slice only doubles at most.
-    let spokes: Vec<usize> = painted.iter().filter(|(p, _)| !p.spokes.is_empty()).map(|(p, _)| p.spokes.len()).collect();
+    let spokes: Vec<usize> =
+        painted.iter().filter(|(p, _)| !p.spokes.is_empty()).map(|(p, _)| p.spokes.len()).collect();
     for pair in spokes.windows(2).take(spokes.len().saturating_sub(2)) {
         assert!(pair[1] <= 2 * pair[0] + 1, "{spokes:?}");
     }
@@ -116,5 +117,7 @@ fn a_painting_of_nothing_still_clears_and_draws_the_hubs() {
 fn a_whole_painting_draws_everything() {
     let whole = Part::WHOLE;
     assert!(whole.clear && whole.hubs && whole.names);
-    assert!(whole.spokes.contains(&0) && whole.links.contains(&1_000_000) && whole.stakeholders.contains(&5000));
+    assert!(
+        whole.spokes.contains(&0) && whole.links.contains(&1_000_000) && whole.stakeholders.contains(&5000)
+    );
 }

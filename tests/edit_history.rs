@@ -21,7 +21,9 @@ fn command_for(map: &Map, choice: u8, a: usize, b: usize, name: &str) -> Command
             None => Command::SetTitle(name.into()),
         },
         2 => match (pick_stakeholder(a), pick_stakeholder(b)) {
-            (Some(x), Some(y)) => Command::InsertLink { index: b, link: Link::new(map.fresh_link_id(), x.id, y.id) },
+            (Some(x), Some(y)) => {
+                Command::InsertLink { index: b, link: Link::new(map.fresh_link_id(), x.id, y.id) }
+            }
             _ => Command::SetDescription(name.into()),
         },
         3 => match map.links.get(a % map.links.len().max(1)) {

@@ -29,7 +29,14 @@ fn each_example_says_the_same_map_in_both_languages() {
         assert_eq!((en.title.as_str(), id.title.as_str()), (title_en, title_id), "{stem}");
         assert_ne!(en.description, id.description, "{stem}: the description is translated");
         // The same stakeholders, scores and links; names of organisations as they are.
-        let people = |m: &Map| m.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone(), s.kind, s.power, s.interest, s.stance, s.sectors.clone())).collect::<Vec<_>>();
+        let people = |m: &Map| {
+            m.stakeholders
+                .iter()
+                .map(|s| {
+                    (s.id.clone(), s.name.clone(), s.kind, s.power, s.interest, s.stance, s.sectors.clone())
+                })
+                .collect::<Vec<_>>()
+        };
         assert_eq!(people(&en), people(&id), "{stem}");
         assert_eq!(en.links, id.links, "{stem}");
         for (a, b) in en.stakeholders.iter().zip(&id.stakeholders) {

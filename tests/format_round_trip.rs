@@ -176,10 +176,13 @@ fn parsing_in_steps_agrees_at_the_edges_of_json() {
     // broken one is still refused as parsing at once refuses it.
     use simpul::model::{Map, Stakeholder, StakeholderId};
     let mut numbered = Map::new("Numbered");
-    numbered.stakeholders = (0..2_000).map(|i| Stakeholder::new(StakeholderId::new(format!("s{i}")), format!("Stakeholder {i}"))).collect();
+    numbered.stakeholders = (0..2_000)
+        .map(|i| Stakeholder::new(StakeholderId::new(format!("s{i}")), format!("Stakeholder {i}")))
+        .collect();
     let big_map = encode(&numbered);
     assert!(big_map.len() > 64 * 1024);
-    let backup = format!("{{\"format\": \"simpul-backup\", \"maps\": [{big_map}, {{\"small\": true}}, {big_map}]}}");
+    let backup =
+        format!("{{\"format\": \"simpul-backup\", \"maps\": [{big_map}, {{\"small\": true}}, {big_map}]}}");
     let mut parsing = Parsing::new(&backup);
     let mut steps = 0;
     while !parsing.read(100) {

@@ -93,7 +93,10 @@ fn references_are_checked_with_the_file_index_even_after_bad_elements() {
     let got = problems(text);
     assert!(got.contains(&"stakeholders[0].name: is missing".to_string()), "{got:?}");
     assert!(got.contains(&"stakeholders[0].kind: is missing".to_string()), "{got:?}");
-    assert!(got.contains(&"stakeholders[1].sectors[0]: no sector has the id \"missing\"".to_string()), "{got:?}");
+    assert!(
+        got.contains(&"stakeholders[1].sectors[0]: no sector has the id \"missing\"".to_string()),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -112,7 +115,10 @@ fn whole_file_problems_are_single_and_clear() {
         problems(r#"{"format": "simpul-map", "version": 4}"#),
         ["version: this map was made by a newer Simpul (file version 4; this Simpul reads up to version 1); update Simpul to open it"]
     );
-    assert_eq!(problems(r#"{"format": "simpul-map", "version": 0}"#), ["version: 0 is not a file version Simpul knows"]);
+    assert_eq!(
+        problems(r#"{"format": "simpul-map", "version": 0}"#),
+        ["version: 0 is not a file version Simpul knows"]
+    );
     assert_eq!(problems(r#"{"format": "simpul-map"}"#), ["version: is missing"]);
     let huge = " ".repeat(simpul::format::MAX_FILE_BYTES + 1);
     assert!(problems(&huge)[0].contains("at most"));

@@ -25,7 +25,11 @@ const HANG: Duration = Duration::from_secs(10);
 
 fn corpus(kind: &str) -> Vec<Vec<u8>> {
     let dir = format!("{}/tests/fuzz/corpus/{kind}", env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir}: {e}")).flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     let seeds: Vec<Vec<u8>> = files.iter().map(|p| std::fs::read(p).unwrap()).collect();
     assert!(!seeds.is_empty(), "{dir} has seeds");
@@ -78,15 +82,28 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     // Bytes that matter to parsers: quotes, brackets, separators, escapes, zip magic.
     let interesting = prop_oneof![
         any::<u8>(),
-        Just(b'"'), Just(b'{'), Just(b'}'), Just(b'['), Just(b']'), Just(b','), Just(b';'),
-        Just(b'\n'), Just(b'\\'), Just(0u8), Just(0xff), Just(b'='), Just(b'<'),
+        Just(b'"'),
+        Just(b'{'),
+        Just(b'}'),
+        Just(b'['),
+        Just(b']'),
+        Just(b','),
+        Just(b';'),
+        Just(b'\n'),
+        Just(b'\\'),
+        Just(0u8),
+        Just(0xff),
+        Just(b'='),
+        Just(b'<'),
     ];
     prop_oneof![
         (any::<usize>(), 0u8..8).prop_map(|(at, bit)| Mutation::FlipBit(at, bit)),
         (any::<usize>(), interesting).prop_map(|(at, b)| Mutation::SetByte(at, b)),
         (any::<usize>(), 1usize..64).prop_map(|(at, n)| Mutation::Delete(at, n)),
-        (any::<usize>(), proptest::collection::vec(any::<u8>(), 1..16)).prop_map(|(at, b)| Mutation::Insert(at, b)),
-        (any::<usize>(), 1usize..256, any::<usize>()).prop_map(|(from, n, to)| Mutation::Duplicate(from, n, to)),
+        (any::<usize>(), proptest::collection::vec(any::<u8>(), 1..16))
+            .prop_map(|(at, b)| Mutation::Insert(at, b)),
+        (any::<usize>(), 1usize..256, any::<usize>())
+            .prop_map(|(from, n, to)| Mutation::Duplicate(from, n, to)),
         any::<usize>().prop_map(Mutation::Truncate),
     ]
 }
@@ -149,7 +166,8 @@ fn json_value() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(3, 24, 4, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            proptest::collection::vec(("[a-z_]{1,8}", inner), 0..4).prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            proptest::collection::vec(("[a-z_]{1,8}", inner), 0..4)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect())),
         ]
     })
 }
@@ -158,10 +176,12 @@ fn json_value() -> impl Strategy<Value = Value> {
 fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
     out.push(at.clone());
     match value {
-        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
-        Value::Object(fields) => {
-            fields.iter().for_each(|(k, v)| pointers(v, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out))
+        Value::Array(items) => {
+            items.iter().enumerate().for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out))
         }
+        Value::Object(fields) => fields
+            .iter()
+            .for_each(|(k, v)| pointers(v, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
         _ => {}
     }
 }
@@ -170,33 +190,35 @@ fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
 fn json_mutated(seeds: Vec<Vec<u8>>) -> impl Strategy<Value = String> {
     let seeds: Vec<Value> = seeds.iter().map(|s| serde_json::from_slice(s).expect("JSON seed")).collect();
     let n = seeds.len();
-    (0..n, proptest::collection::vec((any::<usize>(), any::<bool>(), json_value()), 1..4)).prop_map(move |(i, edits)| {
-        let mut root = seeds[i].clone();
-        for (which, remove, replacement) in edits {
-            let mut all = Vec::new();
-            pointers(&root, String::new(), &mut all);
-            let target = all[which % all.len()].clone();
-            if remove && !target.is_empty() {
-                let (parent, last) = target.rsplit_once('/').unwrap_or(("", ""));
-                match root.pointer_mut(parent) {
-                    Some(Value::Object(fields)) => {
-                        fields.remove(&last.replace("~1", "/").replace("~0", "~"));
-                    }
-                    Some(Value::Array(items)) => {
-                        if let Ok(i) = last.parse::<usize>() {
-                            if i < items.len() {
-                                items.remove(i);
+    (0..n, proptest::collection::vec((any::<usize>(), any::<bool>(), json_value()), 1..4)).prop_map(
+        move |(i, edits)| {
+            let mut root = seeds[i].clone();
+            for (which, remove, replacement) in edits {
+                let mut all = Vec::new();
+                pointers(&root, String::new(), &mut all);
+                let target = all[which % all.len()].clone();
+                if remove && !target.is_empty() {
+                    let (parent, last) = target.rsplit_once('/').unwrap_or(("", ""));
+                    match root.pointer_mut(parent) {
+                        Some(Value::Object(fields)) => {
+                            fields.remove(&last.replace("~1", "/").replace("~0", "~"));
+                        }
+                        Some(Value::Array(items)) => {
+                            if let Ok(i) = last.parse::<usize>() {
+                                if i < items.len() {
+                                    items.remove(i);
+                                }
                             }
                         }
+                        _ => {}
                     }
-                    _ => {}
+                } else if let Some(node) = root.pointer_mut(&target) {
+                    *node = replacement;
                 }
-            } else if let Some(node) = root.pointer_mut(&target) {
-                *node = replacement;
             }
-        }
-        serde_json::to_string(&root).unwrap_or_default()
-    })
+            serde_json::to_string(&root).unwrap_or_default()
+        },
+    )
 }
 
 fn any_bytes() -> impl Strategy<Value = Vec<u8>> {
@@ -241,7 +263,17 @@ fn every_seed_is_accepted() {
     }
     // An entry as Simpul writes it is read in steps by the page.
     let store = MemoryStore::new();
-    store.plant("simpul.map.x", std::str::from_utf8(&std::fs::read(format!("{}/tests/fuzz/corpus/storage/entry-as-written.json", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap());
+    store.plant(
+        "simpul.map.x",
+        std::str::from_utf8(
+            &std::fs::read(format!(
+                "{}/tests/fuzz/corpus/storage/entry-as-written.json",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap(),
+        )
+        .unwrap(),
+    );
     assert!(matches!(support::read_as_the_page_does(&mut Library::new(store), "x", 2), (Ok(_), Some(_))));
     for (kind, name) in [("csv", "people.csv"), ("xlsx", "book.xlsx"), ("kumu", "kumu.json")] {
         for seed in corpus(kind) {
@@ -384,12 +416,13 @@ fn stored_entries_read_in_steps() {
     // `load` reads from the same entry, and what it cannot read is left to `load`.
     // Besides the storage seeds: entries of any valid map as Simpul writes them,
     // whole or changed by a byte mutation or two.
-    let written = (support::any_map(8), proptest::collection::vec(mutation(), 0..3)).prop_map(|(map, mutations)| {
-        let store = MemoryStore::new();
-        let key = Library::new(store.clone()).create(&map, 1.0).map(|s| s.key).unwrap_or_default();
-        let entry = store.raw(&format!("simpul.map.{key}")).unwrap_or_default();
-        String::from_utf8_lossy(&apply(entry.into_bytes(), &mutations)).into_owned()
-    });
+    let written =
+        (support::any_map(8), proptest::collection::vec(mutation(), 0..3)).prop_map(|(map, mutations)| {
+            let store = MemoryStore::new();
+            let key = Library::new(store.clone()).create(&map, 1.0).map(|s| s.key).unwrap_or_default();
+            let entry = store.raw(&format!("simpul.map.{key}")).unwrap_or_default();
+            String::from_utf8_lossy(&apply(entry.into_bytes(), &mutations)).into_owned()
+        });
     let strategy = (prop_oneof![texts("storage"), written], 1usize..5);
     let read_in_steps = std::sync::atomic::AtomicUsize::new(0);
     fuzz("stored entries read in steps", strategy, |(entry, elements)| {

@@ -31,7 +31,13 @@ fn read(xml: &str) -> Read {
     let mut keys = HashMap::new();
     for key in root.children().filter(|n| n.has_tag_name("key")) {
         let id = key.attribute("id").unwrap().to_string();
-        keys.insert(id, (key.attribute("attr.name").unwrap().to_string(), key.attribute("attr.type").unwrap().to_string()));
+        keys.insert(
+            id,
+            (
+                key.attribute("attr.name").unwrap().to_string(),
+                key.attribute("attr.type").unwrap().to_string(),
+            ),
+        );
     }
     let values = |element: roxmltree::Node| -> HashMap<String, Value> {
         element
@@ -42,8 +48,12 @@ fn read(xml: &str) -> Read {
                 let text = d.text().unwrap_or("").to_string();
                 let value = match kind.as_str() {
                     "string" => Value::Text(text),
-                    "int" => Value::Int(text.parse().unwrap_or_else(|_| panic!("{name}: {text} is not an int"))),
-                    "double" => Value::Double(text.parse().unwrap_or_else(|_| panic!("{name}: {text} is not a double"))),
+                    "int" => {
+                        Value::Int(text.parse().unwrap_or_else(|_| panic!("{name}: {text} is not an int")))
+                    }
+                    "double" => Value::Double(
+                        text.parse().unwrap_or_else(|_| panic!("{name}: {text} is not a double")),
+                    ),
                     "boolean" => Value::Bool(match text.as_str() {
                         "true" => true,
                         "false" => false,
@@ -110,15 +120,23 @@ fn check(map: &Map) {
         assert_eq!(values["pinned"], Value::Bool(s.pinned));
         match s.pos_in_world {
             Some(p) => {
-                let (Value::Double(x), Value::Double(y)) = (&values["x"], &values["y"]) else { panic!("x and y are doubles") };
-                assert!((x - p.x).abs() <= 0.05 + 1e-9 && (y - p.y).abs() <= 0.05 + 1e-9, "{x},{y} against {p:?}");
+                let (Value::Double(x), Value::Double(y)) = (&values["x"], &values["y"]) else {
+                    panic!("x and y are doubles")
+                };
+                assert!(
+                    (x - p.x).abs() <= 0.05 + 1e-9 && (y - p.y).abs() <= 0.05 + 1e-9,
+                    "{x},{y} against {p:?}"
+                );
             }
             None => assert!(!values.contains_key("x") && !values.contains_key("y")),
         }
     }
     assert_eq!(read.edges.len(), map.links.len());
     for ((id, source, target, values), l) in read.edges.iter().zip(&map.links) {
-        assert_eq!([id, source, target], [&as_xml_keeps(l.id.as_str()), &as_xml_keeps(l.from.as_str()), &as_xml_keeps(l.to.as_str())]);
+        assert_eq!(
+            [id, source, target],
+            [&as_xml_keeps(l.id.as_str()), &as_xml_keeps(l.from.as_str()), &as_xml_keeps(l.to.as_str())]
+        );
         assert_eq!(values["kind"], Value::Text(l.kind.code().into()));
         assert_eq!(values["directed"], Value::Bool(l.directed));
         assert_eq!(values["strength"], Value::Int(l.strength.get().into()));
@@ -127,7 +145,8 @@ fn check(map: &Map) {
     }
 }
 
-const HOSTILE: &str = "<script>alert(\"x\")</script> & <img src=x onerror=alert(1)> ' ]]> \u{0}\u{1b}[31m\ttab\nline\r\n";
+const HOSTILE: &str =
+    "<script>alert(\"x\")</script> & <img src=x onerror=alert(1)> ' ]]> \u{0}\u{1b}[31m\ttab\nline\r\n";
 
 #[test]
 fn hostile_names_come_back_as_the_same_text() {

@@ -24,7 +24,11 @@ fn sample(name: &str) -> Value {
 
 #[test]
 fn the_real_kumu_projects_import_with_every_element_and_connection() {
-    for name in ["kumu-changelabs-template.json", "kumu-omidyarnetwork-us-financial-inclusion-BACKUP.json", "snap-to-tutorial-project.json"] {
+    for name in [
+        "kumu-changelabs-template.json",
+        "kumu-omidyarnetwork-us-financial-inclusion-BACKUP.json",
+        "snap-to-tutorial-project.json",
+    ] {
         let root = sample(name);
         assert!(is_kumu(&root), "{name}");
         let elements = root["elements"].as_array().unwrap();
@@ -41,7 +45,10 @@ fn the_real_kumu_projects_import_with_every_element_and_connection() {
         };
         for (link, connection) in map.links.iter().zip(connections) {
             let name_of = |id: &StakeholderId| map.stakeholder(id).unwrap().name.clone();
-            let (from, to) = (label_of(connection["from"].as_str().unwrap()), label_of(connection["to"].as_str().unwrap()));
+            let (from, to) = (
+                label_of(connection["from"].as_str().unwrap()),
+                label_of(connection["to"].as_str().unwrap()),
+            );
             if !from.is_empty() && !to.is_empty() {
                 assert_eq!((name_of(&link.from), name_of(&link.to)), (from, to), "{name}");
             }
@@ -51,7 +58,9 @@ fn the_real_kumu_projects_import_with_every_element_and_connection() {
         let placed = map.stakeholders.iter().filter(|s| s.pos_in_world.is_some()).count();
         let maps = root["maps"].as_array().unwrap();
         let default = maps.iter().find(|m| m["_id"] == root["defaultMap"]).unwrap_or(&maps[0]);
-        let on_map = default["elements"].as_array().map_or(0, |e| e.iter().map(|p| &p["element"]).collect::<HashSet<_>>().len());
+        let on_map = default["elements"]
+            .as_array()
+            .map_or(0, |e| e.iter().map(|p| &p["element"]).collect::<HashSet<_>>().len());
         assert_eq!(placed, on_map.min(elements.len()), "{name}");
     }
 }
@@ -97,15 +106,29 @@ fn a_blueprint_names_elements_by_label_and_its_tags_become_sectors() {
     assert_eq!(map.title, "Kumu map");
     let names: Vec<&str> = map.sectors.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Kesehatan", "Pemerintahan", "Ibu & anak"]);
-    let member_of: Vec<&str> = map.stakeholders[1].sectors.iter().map(|id| map.sector(id).unwrap().name.as_str()).collect();
+    let member_of: Vec<&str> =
+        map.stakeholders[1].sectors.iter().map(|id| map.sector(id).unwrap().name.as_str()).collect();
     assert_eq!(member_of, ["Kesehatan", "Ibu & anak"]);
     assert_eq!(map.stakeholders[0].notes, "<b>Lead</b>", "markup stays text");
     assert_eq!(map.links.len(), 2);
-    assert_eq!((map.links[0].kind, map.links[0].directed, map.links[0].strength.get()), (LinkKind::Funding, true, 3));
-    assert_eq!((map.links[1].kind, map.links[1].directed, map.links[1].strength.get()), (LinkKind::Partnership, false, 3));
+    assert_eq!(
+        (map.links[0].kind, map.links[0].directed, map.links[0].strength.get()),
+        (LinkKind::Funding, true, 3)
+    );
+    assert_eq!(
+        (map.links[1].kind, map.links[1].directed, map.links[1].strength.get()),
+        (LinkKind::Partnership, false, 3)
+    );
     // connections[2] names nobody, connections[3] joins an element to itself.
-    let left_out: Vec<(usize, &RowProblemKind)> = skipped.iter().map(|p| (p.place.row - 1, &p.kind)).collect();
-    assert_eq!(left_out, [(2, &RowProblemKind::LinkWithoutEnd), (3, &RowProblemKind::SelfLink { name: "Dinas Kesehatan".into() })]);
+    let left_out: Vec<(usize, &RowProblemKind)> =
+        skipped.iter().map(|p| (p.place.row - 1, &p.kind)).collect();
+    assert_eq!(
+        left_out,
+        [
+            (2, &RowProblemKind::LinkWithoutEnd),
+            (3, &RowProblemKind::SelfLink { name: "Dinas Kesehatan".into() })
+        ]
+    );
 }
 
 #[test]
@@ -141,8 +164,15 @@ fn a_blueprint_export_imports_back_with_the_same_names_kinds_sectors_and_links()
     assert!(is_kumu(&root));
     let (back, skipped) = from_kumu(&root).unwrap();
     assert!(skipped.is_empty());
-    let people: Vec<(&str, StakeholderKind, &str)> = back.stakeholders.iter().map(|s| (s.name.as_str(), s.kind, s.notes.as_str())).collect();
-    assert_eq!(people, [("Dinas Lingkungan Hidup", StakeholderKind::Government, "<b>lead</b>"), ("Bank Sampah \"Maju\"", StakeholderKind::Community, "")]);
+    let people: Vec<(&str, StakeholderKind, &str)> =
+        back.stakeholders.iter().map(|s| (s.name.as_str(), s.kind, s.notes.as_str())).collect();
+    assert_eq!(
+        people,
+        [
+            ("Dinas Lingkungan Hidup", StakeholderKind::Government, "<b>lead</b>"),
+            ("Bank Sampah \"Maju\"", StakeholderKind::Community, "")
+        ]
+    );
     assert_eq!(back.sectors.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Sampah"]);
     assert_eq!(back.stakeholders[0].sectors.len(), 1);
     let link = &back.links[0];

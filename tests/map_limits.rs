@@ -20,7 +20,13 @@ fn map_of(n: usize, links: usize) -> Map {
     let mut map = Map::new("Big");
     map.stakeholders = (0..n).map(stakeholder).collect();
     map.links = (0..links)
-        .map(|i| Link::new(LinkId::new(format!("l{i}")), StakeholderId::new(format!("s{}", i % n)), StakeholderId::new(format!("s{}", (i + 1 + i / n) % n))))
+        .map(|i| {
+            Link::new(
+                LinkId::new(format!("l{i}")),
+                StakeholderId::new(format!("s{}", i % n)),
+                StakeholderId::new(format!("s{}", (i + 1 + i / n) % n)),
+            )
+        })
         .collect();
     map
 }
@@ -40,25 +46,44 @@ fn a_file_at_every_limit_imports_and_one_over_is_refused_naming_its_list() {
     assert_eq!((imported.stakeholders.len(), imported.links.len()), (5_000, 20_000));
 
     let problems = import(&encode(&map_of(5_001, 10))).expect_err("5,001 stakeholders are refused");
-    assert_eq!(problems, vec![("stakeholders".to_string(), ProblemKind::TooMany(OverLimit { part: MapPart::Stakeholders, count: 5_001 }))]);
+    assert_eq!(
+        problems,
+        vec![(
+            "stakeholders".to_string(),
+            ProblemKind::TooMany(OverLimit { part: MapPart::Stakeholders, count: 5_001 })
+        )]
+    );
 
     let problems = import(&encode(&map_of(100, 20_001))).expect_err("20,001 links are refused");
-    assert_eq!(problems, vec![("links".to_string(), ProblemKind::TooMany(OverLimit { part: MapPart::Links, count: 20_001 }))]);
+    assert_eq!(
+        problems,
+        vec![("links".to_string(), ProblemKind::TooMany(OverLimit { part: MapPart::Links, count: 20_001 }))]
+    );
 
     let mut many_sectors = map_of(3, 2);
-    many_sectors.sectors = (0..501).map(|i| Sector { id: SectorId::new(format!("x{i}")), name: format!("Sector {i}"), color: None }).collect();
+    many_sectors.sectors = (0..501)
+        .map(|i| Sector { id: SectorId::new(format!("x{i}")), name: format!("Sector {i}"), color: None })
+        .collect();
     let problems = import(&encode(&many_sectors)).expect_err("501 sectors are refused");
     assert_eq!(problems[0].0, "sectors");
 }
 
 #[test]
 fn the_refusal_says_what_to_do_in_both_languages() {
-    let invalid = match Decoding::new(&serde_json::from_str(&encode(&map_of(6_000, 0))).unwrap()).within_limits().finish() {
+    let invalid = match Decoding::new(&serde_json::from_str(&encode(&map_of(6_000, 0))).unwrap())
+        .within_limits()
+        .finish()
+    {
         Ok(_) => panic!("6,000 stakeholders are over the limit"),
         Err(invalid) => invalid,
     };
     let en = invalid.problems[0].describe(Lang::En);
-    assert!(en.starts_with("stakeholders: the map holds 6000 stakeholders") && en.contains("at most 5000 stakeholders") && en.contains("split it"), "{en}");
+    assert!(
+        en.starts_with("stakeholders: the map holds 6000 stakeholders")
+            && en.contains("at most 5000 stakeholders")
+            && en.contains("split it"),
+        "{en}"
+    );
     let id = invalid.problems[0].describe(Lang::Id);
     assert!(id.contains("6000 pemangku kepentingan") && id.contains("paling banyak 5000"), "{id}");
 }
@@ -86,16 +111,22 @@ fn a_stored_map_over_the_limits_still_opens_and_can_shrink_and_undo() {
 fn an_edit_past_a_limit_is_refused_and_changes_nothing() {
     let mut map = map_of(4_999, 0);
     let mut history = History::default();
-    history.apply(&mut map, Command::InsertStakeholder { index: 0, stakeholder: stakeholder(7_000) }).expect("the 5,000th fits");
+    history
+        .apply(&mut map, Command::InsertStakeholder { index: 0, stakeholder: stakeholder(7_000) })
+        .expect("the 5,000th fits");
     let before = map.clone();
-    let refused = history.apply(&mut map, Command::InsertStakeholder { index: 0, stakeholder: stakeholder(7_001) });
+    let refused =
+        history.apply(&mut map, Command::InsertStakeholder { index: 0, stakeholder: stakeholder(7_001) });
     assert_eq!(refused, Err(EditError::MapFull(MapPart::Stakeholders)));
     assert_eq!(map, before);
     assert!(refused.unwrap_err().message(Lang::Id).contains("5000 pemangku kepentingan"));
 
     // A batch is judged by what it adds in all: one out and one in still fits.
     let first = map.stakeholders[0].id.clone();
-    let swap = Command::Batch(vec![Command::RemoveStakeholder(first), Command::InsertStakeholder { index: 0, stakeholder: stakeholder(7_002) }]);
+    let swap = Command::Batch(vec![
+        Command::RemoveStakeholder(first),
+        Command::InsertStakeholder { index: 0, stakeholder: stakeholder(7_002) },
+    ]);
     history.apply(&mut map, swap).expect("a batch that adds no stakeholder in all fits");
     let two_more = Command::Batch(vec![
         Command::InsertStakeholder { index: 0, stakeholder: stakeholder(7_003) },
@@ -105,7 +136,10 @@ fn an_edit_past_a_limit_is_refused_and_changes_nothing() {
 
     let mut linked = map_of(10, 20_000);
     let link = Link::new(LinkId::new("one-more"), StakeholderId::new("s0"), StakeholderId::new("s5"));
-    assert_eq!(history.apply(&mut linked, Command::InsertLink { index: 0, link }), Err(EditError::MapFull(MapPart::Links)));
+    assert_eq!(
+        history.apply(&mut linked, Command::InsertLink { index: 0, link }),
+        Err(EditError::MapFull(MapPart::Links))
+    );
 }
 
 #[test]
@@ -113,14 +147,19 @@ fn a_spreadsheet_or_kumu_file_over_a_limit_is_refused_before_the_preview() {
     let rows: String = (0..5_001).map(|i| format!("Stakeholder {i},ngo\n")).collect();
     let csv = format!("Label,Type\n{rows}");
     match read_files(&[("big.csv".into(), csv.into_bytes())]) {
-        Err(SheetError::TooMany(over)) => assert_eq!(over, OverLimit { part: MapPart::Stakeholders, count: 5_001 }),
+        Err(SheetError::TooMany(over)) => {
+            assert_eq!(over, OverLimit { part: MapPart::Stakeholders, count: 5_001 })
+        }
         other => panic!("expected a refusal, got {other:?}"),
     }
     let at_limit: String = (0..5_000).map(|i| format!("Stakeholder {i},ngo\n")).collect();
-    let draft = read_files(&[("ok.csv".into(), format!("Label,Type\n{at_limit}").into_bytes())]).expect("5,000 rows fit");
+    let draft = read_files(&[("ok.csv".into(), format!("Label,Type\n{at_limit}").into_bytes())])
+        .expect("5,000 rows fit");
     assert_eq!(draft.stakeholders.len(), 5_000);
 
-    let elements: Vec<String> = (0..5_001).map(|i| format!(r#"{{"_id":"e{i}","attributes":{{"label":"Element {i}","element type":"NGO"}}}}"#)).collect();
+    let elements: Vec<String> = (0..5_001)
+        .map(|i| format!(r#"{{"_id":"e{i}","attributes":{{"label":"Element {i}","element type":"NGO"}}}}"#))
+        .collect();
     let kumu = format!(r#"{{"elements":[{}],"connections":[]}}"#, elements.join(","));
     match read_files(&[("project.json".into(), kumu.into_bytes())]) {
         Err(SheetError::TooMany(over)) => assert_eq!(over.part, MapPart::Stakeholders),

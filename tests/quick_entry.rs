@@ -17,7 +17,10 @@ fn lines_are_read_as_names_or_links() {
     assert_eq!(parse("Dinas -- Posyandu"), link("Dinas", "Posyandu", false));
     assert_eq!(parse("Dinas <> Posyandu"), link("Dinas", "Posyandu", false));
     // A hyphen inside a name is a name.
-    assert_eq!(parse("Karang Taruna - Girisubo"), Some(Entry::Stakeholder("Karang Taruna - Girisubo".into())));
+    assert_eq!(
+        parse("Karang Taruna - Girisubo"),
+        Some(Entry::Stakeholder("Karang Taruna - Girisubo".into()))
+    );
     assert_eq!(parse("Dinas > "), None);
     assert_eq!(parse("   "), None);
 }
@@ -31,7 +34,10 @@ fn a_link_brings_missing_stakeholders_and_undoes_as_one() {
     assert_eq!(selected.as_str(), "dinas");
     let mut history = History::default();
     history.apply(&mut map, change).unwrap();
-    assert_eq!(map.stakeholders.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Dinas Kesehatan", "Posyandu Mawar"]);
+    assert_eq!(
+        map.stakeholders.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+        ["Dinas Kesehatan", "Posyandu Mawar"]
+    );
     assert_eq!(map.links.len(), 1);
     let link = &map.links[0];
     assert_eq!((link.from.as_str(), name(&map, &link.to), link.directed), ("dinas", "Posyandu Mawar", true));
@@ -42,7 +48,9 @@ fn a_link_brings_missing_stakeholders_and_undoes_as_one() {
 #[test]
 fn both_ends_new_and_self_links() {
     let map = Map::new("t");
-    let Some((Command::Batch(parts), _)) = command(&map, &parse("A -- B").unwrap()) else { panic!("a batch") };
+    let Some((Command::Batch(parts), _)) = command(&map, &parse("A -- B").unwrap()) else {
+        panic!("a batch")
+    };
     assert_eq!(parts.len(), 3);
     // A to itself adds A only; when A exists, nothing changes.
     let Some((Command::Batch(parts), _)) = command(&map, &parse("A > a").unwrap()) else { panic!("a batch") };

@@ -41,7 +41,10 @@ fn the_format_is_raw_deflate_of_the_map_json_in_base64url() {
 #[test]
 fn broken_links_say_what_is_wrong() {
     assert_eq!(decode_fragment("#m=%%%not base64"), Err(ShareLinkError::NotBase64));
-    assert_eq!(decode_fragment(&format!("#m={}", URL_SAFE_NO_PAD.encode(b"plain text, not deflate"))), Err(ShareLinkError::NotDeflate));
+    assert_eq!(
+        decode_fragment(&format!("#m={}", URL_SAFE_NO_PAD.encode(b"plain text, not deflate"))),
+        Err(ShareLinkError::NotDeflate)
+    );
     let not_a_map = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(br#"{"elements": []}"#, 6));
     let error = decode_fragment(&format!("#m={not_a_map}")).unwrap_err();
     assert!(matches!(error, ShareLinkError::Invalid(_)), "{error:?}");

@@ -37,7 +37,8 @@ fn the_kumu_workbooks_import_with_every_element_and_connection() {
         let draft = read_files(&[(file.clone(), sample(&file))]).unwrap_or_else(|e| panic!("{file}: {e}"));
         let map = draft.build(&BTreeMap::new(), &BTreeMap::new());
         let expected = reference(stem);
-        let labels: Vec<&str> = expected["elements"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        let labels: Vec<&str> =
+            expected["elements"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
         // Every element, in order, and no stakeholder that is not an element or a connection's end.
         let names: Vec<&str> = map.stakeholders.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(&names[..labels.len()], &labels[..], "{file}");
@@ -51,8 +52,10 @@ fn the_kumu_workbooks_import_with_every_element_and_connection() {
             assert!(pairs.iter().any(|(a, b)| a == extra || b == extra), "{file}: {extra} came from nowhere");
         }
         // Every connection, between the elements it names.
-        let links: Vec<(String, String)> = map.links.iter().map(|l| (name_of(&map, &l.from), name_of(&map, &l.to))).collect();
-        let usable: Vec<(String, String)> = pairs.into_iter().filter(|(a, b)| !a.is_empty() && !b.is_empty() && a != b).collect();
+        let links: Vec<(String, String)> =
+            map.links.iter().map(|l| (name_of(&map, &l.from), name_of(&map, &l.to))).collect();
+        let usable: Vec<(String, String)> =
+            pairs.into_iter().filter(|(a, b)| !a.is_empty() && !b.is_empty() && a != b).collect();
         assert_eq!(links, usable, "{file}");
         assert_eq!(map.title, stem);
     }
@@ -61,17 +64,25 @@ fn the_kumu_workbooks_import_with_every_element_and_connection() {
 #[test]
 fn kumu_workbook_columns_become_fields_and_notes() {
     let draft = read_files(&[("paypal-mafia.xlsx".into(), sample("paypal-mafia.xlsx"))]).unwrap();
-    let types: Vec<(String, usize)> = draft.stakeholder_types().into_iter().map(|t| (t.type_text, t.count)).collect();
+    let types: Vec<(String, usize)> =
+        draft.stakeholder_types().into_iter().map(|t| (t.type_text, t.count)).collect();
     assert!(types.iter().any(|(t, n)| t == "Person" && *n > 10), "{types:?}");
     let link_types: Vec<String> = draft.link_types().into_iter().map(|t| t.type_text).collect();
     assert!(link_types.contains(&"Employee/Founder".to_string()), "{link_types:?}");
     // The user says a "Person" is from the community and "Company" is business.
-    let kinds = BTreeMap::from([("person".to_string(), StakeholderKind::Community), ("company".to_string(), StakeholderKind::Business)]);
+    let kinds = BTreeMap::from([
+        ("person".to_string(), StakeholderKind::Community),
+        ("company".to_string(), StakeholderKind::Business),
+    ]);
     let map = draft.build(&kinds, &BTreeMap::new());
     let botha = map.stakeholders.iter().find(|s| s.name == "Roelof Botha").unwrap();
     assert_eq!(botha.kind, StakeholderKind::Community);
     assert!(botha.notes.starts_with("Roelof Botha is a partner at Sequoia Capital"), "{}", botha.notes);
-    assert!(botha.notes.contains("Image: http://s3.amazonaws.com/"), "extra columns are kept: {}", botha.notes);
+    assert!(
+        botha.notes.contains("Image: http://s3.amazonaws.com/"),
+        "extra columns are kept: {}",
+        botha.notes
+    );
     assert!(botha.notes.ends_with("Type: Person"));
     // Imported in Indonesian, the kept type says so in Indonesian.
     let in_indonesian = draft.build_in(simpul::i18n::Lang::Id, &kinds, &BTreeMap::new());
@@ -103,7 +114,11 @@ fn rich_map() -> Map {
         s.stance = Stance::new(stance).unwrap();
         s.notes = format!("line one, with comma\nline \"two\" {i}");
         s.resources = vec![Resource::Funding, Resource::LocalKnowledge];
-        s.sectors = if i % 2 == 0 { vec![SectorId::new("health"), SectorId::new("water")] } else { vec![SectorId::new("water")] };
+        s.sectors = if i % 2 == 0 {
+            vec![SectorId::new("health"), SectorId::new("water")]
+        } else {
+            vec![SectorId::new("water")]
+        };
         if i == 1 {
             s.pos_in_world = Some(PosInWorld { x: -12.5, y: 40.0 });
             s.pinned = true;
@@ -134,14 +149,25 @@ fn simpuls_own_csv_export_reads_back() {
     let back = draft.build(&BTreeMap::new(), &BTreeMap::new());
     assert_eq!(back.title, "Kesehatan Bali");
     assert_eq!(back.stakeholders.len(), map.stakeholders.len());
-    let sector_names = |m: &Map, s: &Stakeholder| s.sectors.iter().map(|id| m.sector(id).unwrap().name.clone()).collect::<Vec<_>>();
+    let sector_names = |m: &Map, s: &Stakeholder| {
+        s.sectors.iter().map(|id| m.sector(id).unwrap().name.clone()).collect::<Vec<_>>()
+    };
     for (a, b) in map.stakeholders.iter().zip(&back.stakeholders) {
-        assert_eq!((&a.id, &a.name, a.kind, a.power, a.interest, a.stance), (&b.id, &b.name, b.kind, b.power, b.interest, b.stance));
-        assert_eq!((&a.notes, &a.resources, a.pos_in_world, a.pinned), (&b.notes, &b.resources, b.pos_in_world, b.pinned));
+        assert_eq!(
+            (&a.id, &a.name, a.kind, a.power, a.interest, a.stance),
+            (&b.id, &b.name, b.kind, b.power, b.interest, b.stance)
+        );
+        assert_eq!(
+            (&a.notes, &a.resources, a.pos_in_world, a.pinned),
+            (&b.notes, &b.resources, b.pos_in_world, b.pinned)
+        );
         assert_eq!(sector_names(&map, a), sector_names(&back, b));
     }
     for (a, b) in map.links.iter().zip(&back.links) {
-        assert_eq!((&a.from, &a.to, a.kind, a.directed, a.strength, &a.notes), (&b.from, &b.to, b.kind, b.directed, b.strength, &b.notes));
+        assert_eq!(
+            (&a.from, &a.to, a.kind, a.directed, a.strength, &a.notes),
+            (&b.from, &b.to, b.kind, b.directed, b.strength, &b.notes)
+        );
     }
     // And as one zip of the two files.
     let mut zipped = Vec::new();
@@ -153,7 +179,9 @@ fn simpuls_own_csv_export_reads_back() {
         }
         writer.finish().unwrap();
     }
-    let from_zip = read_files(&[("Kesehatan Bali.zip".into(), zipped)]).unwrap().build(&BTreeMap::new(), &BTreeMap::new());
+    let from_zip = read_files(&[("Kesehatan Bali.zip".into(), zipped)])
+        .unwrap()
+        .build(&BTreeMap::new(), &BTreeMap::new());
     assert_eq!(from_zip.stakeholders, back.stakeholders);
     assert_eq!(from_zip.links, back.links);
 }
@@ -164,7 +192,8 @@ fn indonesian_headers_and_semicolons_are_understood() {
                Bappeda Kota;Pemerintah kota;Perencanaan | Air;5;4;+1\n\
                Yayasan Air Bersih;Yayasan;Air;2;5;2\n";
     let links = "Dari;Ke;Jenis hubungan;Arah\nYayasan Air Bersih;Bappeda Kota;Hibah;satu arah\n";
-    let draft = read_files(&[("peta.csv".into(), csv.into()), ("hubungan.csv".into(), links.into())]).unwrap();
+    let draft =
+        read_files(&[("peta.csv".into(), csv.into()), ("hubungan.csv".into(), links.into())]).unwrap();
     assert_eq!(draft.problems, []);
     let map = draft.build(&BTreeMap::new(), &BTreeMap::new());
     assert_eq!(map.stakeholders[0].kind, StakeholderKind::Government);
@@ -179,9 +208,11 @@ fn indonesian_headers_and_semicolons_are_understood() {
 
 #[test]
 fn every_unusable_row_is_reported_with_sheet_row_and_column() {
-    let people = "Label,Type,Power\nDinas,Government,9\n,Community,2\nDinas,Business,3\nWarga,Community,tinggi\n";
+    let people =
+        "Label,Type,Power\nDinas,Government,9\n,Community,2\nDinas,Business,3\nWarga,Community,tinggi\n";
     let links = "From,To,Type,Strength\nDinas,Warga,funding,7\nDinas,Dinas,partnership,1\nDinas,,partnership,1\nWarga,Pasar,service,2\n";
-    let draft = read_files(&[("people.csv".into(), people.into()), ("links.csv".into(), links.into())]).unwrap();
+    let draft =
+        read_files(&[("people.csv".into(), people.into()), ("links.csv".into(), links.into())]).unwrap();
     let described: Vec<String> = draft.problems.iter().map(|p| p.describe(Lang::En)).collect();
     assert_eq!(
         described,
@@ -202,22 +233,37 @@ fn every_unusable_row_is_reported_with_sheet_row_and_column() {
     );
     assert!(matches!(draft.problems[7].kind, RowProblemKind::AddedFromLink { .. }));
     let map = draft.build(&BTreeMap::new(), &BTreeMap::new());
-    assert_eq!(map.stakeholders.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Dinas", "Warga", "Pasar"]);
+    assert_eq!(
+        map.stakeholders.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+        ["Dinas", "Warga", "Pasar"]
+    );
     assert_eq!(map.links.len(), 2);
 }
 
 #[test]
 fn files_that_are_not_spreadsheets_are_refused_clearly() {
-    assert_eq!(read_files(&[("notes.csv".into(), b"just, some\nwords, here\n".to_vec())]), Err(SheetError::NothingToImport));
+    assert_eq!(
+        read_files(&[("notes.csv".into(), b"just, some\nwords, here\n".to_vec())]),
+        Err(SheetError::NothingToImport)
+    );
     let broken = read_files(&[("book.xlsx".into(), b"PK\x03\x04 this is no zip".to_vec())]).unwrap_err();
     assert_eq!(broken, SheetError::Damaged { file: "book.xlsx".into() });
-    assert_eq!(broken.to_string(), "book.xlsx is damaged, or it is not really an XLSX workbook or a zip file");
-    assert_eq!(broken.message(Lang::Id), "book.xlsx rusak, atau sebenarnya bukan buku kerja XLSX maupun berkas zip");
+    assert_eq!(
+        broken.to_string(),
+        "book.xlsx is damaged, or it is not really an XLSX workbook or a zip file"
+    );
+    assert_eq!(
+        broken.message(Lang::Id),
+        "book.xlsx rusak, atau sebenarnya bukan buku kerja XLSX maupun berkas zip"
+    );
     // A zip without a workbook or CSV files inside.
     let mut empty = Vec::new();
     zip::ZipWriter::new(std::io::Cursor::new(&mut empty)).finish().unwrap();
     let refused = read_files(&[("photos.zip".into(), empty)]).unwrap_err();
-    assert!(refused.to_string().starts_with("photos.zip is not a workbook Simpul can read: it holds neither"), "{refused}");
+    assert!(
+        refused.to_string().starts_with("photos.zip is not a workbook Simpul can read: it holds neither"),
+        "{refused}"
+    );
 }
 
 #[test]
@@ -225,7 +271,8 @@ fn a_zip_that_unpacks_beyond_the_limit_is_refused() {
     let mut zipped = Vec::new();
     {
         let mut writer = zip::ZipWriter::new(std::io::Cursor::new(&mut zipped));
-        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        let options =
+            zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
         writer.start_file("huge.csv", options).unwrap();
         let zeros = vec![b'0'; 1 << 20];
         for _ in 0..=(MAX_UNPACKED_BYTES >> 20) {
@@ -234,7 +281,10 @@ fn a_zip_that_unpacks_beyond_the_limit_is_refused() {
         writer.finish().unwrap();
     }
     assert!(zipped.len() < 1 << 20, "the bomb is small: {}", zipped.len());
-    assert_eq!(read_zip("bomb.zip", &zipped), Err(SheetError::Unpacked { file: "bomb.zip".into(), limit: MAX_UNPACKED_BYTES }));
+    assert_eq!(
+        read_zip("bomb.zip", &zipped),
+        Err(SheetError::Unpacked { file: "bomb.zip".into(), limit: MAX_UNPACKED_BYTES })
+    );
 }
 
 #[test]
@@ -293,7 +343,8 @@ fn the_worker_messages_carry_the_preview_and_the_choices() {
     assert_eq!((person[0].as_str(), person[3].as_str()), (Some("person"), Some("other")));
     assert_eq!(p["problems"].as_array().unwrap().len(), draft.problems.len());
     // The page's choices, as JSON, become the kinds of the built map.
-    let request = serde_json::json!({ "kinds": { "person": "community", "company": "nonsense" }, "link_kinds": {} });
+    let request =
+        serde_json::json!({ "kinds": { "person": "community", "company": "nonsense" }, "link_kinds": {} });
     let (kinds, link_kinds) = choices(&request);
     assert_eq!(kinds, BTreeMap::from([("person".to_string(), StakeholderKind::Community)]));
     let map = draft.build(&kinds, &link_kinds);
@@ -306,12 +357,17 @@ fn the_worker_messages_carry_the_preview_and_the_choices() {
 #[test]
 fn workbooks_whose_links_name_ends_by_id_are_joined() {
     // As PRSM (Factors/Links) and Onodo (nodes/relations) workbooks may be laid out.
-    let factors = "Id,Label,Style,Note\nf1,Water board,Government agency,Runs the pipes\nf2,Fishers,Community group,\n";
+    let factors =
+        "Id,Label,Style,Note\nf1,Water board,Government agency,Runs the pipes\nf2,Fishers,Community group,\n";
     let links = "From,To,Style\nf1,f2,information\n";
     let nodes = "Name,Type,Description\nBappeda,Dinas,\nWarga,Komunitas,\n";
     let relations = "source,target,relationship_type\nWarga,Bappeda,Konflik lahan\n";
-    for files in [[("factors.csv", factors), ("links.csv", links)], [("nodes.csv", nodes), ("relations.csv", relations)]] {
-        let files: Vec<(String, Vec<u8>)> = files.iter().map(|(n, t)| (n.to_string(), t.as_bytes().to_vec())).collect();
+    for files in [
+        [("factors.csv", factors), ("links.csv", links)],
+        [("nodes.csv", nodes), ("relations.csv", relations)],
+    ] {
+        let files: Vec<(String, Vec<u8>)> =
+            files.iter().map(|(n, t)| (n.to_string(), t.as_bytes().to_vec())).collect();
         let draft = read_files(&files).unwrap();
         assert_eq!(draft.problems, [], "{files:?}");
         let map = draft.build(&BTreeMap::new(), &BTreeMap::new());
@@ -332,11 +388,13 @@ fn kumu_json_goes_through_the_same_preview() {
     assert_eq!(draft.links.len(), project["connections"].as_array().unwrap().len());
     let types = draft.stakeholder_types();
     assert_eq!((types[0].type_text.as_str(), types[0].count), ("State", draft.stakeholders.len()));
-    let map = draft.build(&BTreeMap::from([("state".to_string(), StakeholderKind::Government)]), &BTreeMap::new());
+    let map =
+        draft.build(&BTreeMap::from([("state".to_string(), StakeholderKind::Government)]), &BTreeMap::new());
     assert!(map.stakeholders.iter().all(|s| s.kind == StakeholderKind::Government));
     assert_eq!(map.title, project["name"].as_str().unwrap());
 
-    let bad = read_files(&[("bad.json".into(), br#"{"elements": [], "connections": {"a": 1}}"#.to_vec())]).unwrap_err();
+    let bad = read_files(&[("bad.json".into(), br#"{"elements": [], "connections": {"a": 1}}"#.to_vec())])
+        .unwrap_err();
     assert!(matches!(bad, SheetError::NotKumu { .. }), "{bad:?}");
     assert!(bad.to_string().starts_with("bad.json is a Kumu file Simpul cannot read: connections"), "{bad}");
 }
@@ -353,6 +411,14 @@ fn a_workbook_with_a_damaged_part_names_the_part_in_both_languages() {
     let error = read_files(&[("book.xlsx".into(), zipped)]).unwrap_err();
     let en = error.message(Lang::En);
     let id = error.message(Lang::Id);
-    assert!(en.starts_with("book.xlsx is not a workbook Simpul can read: its part xl/workbook.xml is damaged ("), "{en}");
-    assert!(id.starts_with("book.xlsx bukan buku kerja yang dapat dibaca Simpul: bagiannya, xl/workbook.xml, rusak ("), "{id}");
+    assert!(
+        en.starts_with("book.xlsx is not a workbook Simpul can read: its part xl/workbook.xml is damaged ("),
+        "{en}"
+    );
+    assert!(
+        id.starts_with(
+            "book.xlsx bukan buku kerja yang dapat dibaca Simpul: bagiannya, xl/workbook.xml, rusak ("
+        ),
+        "{id}"
+    );
 }

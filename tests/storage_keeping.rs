@@ -32,7 +32,10 @@ fn a_deleted_map_waits_in_the_trash_and_comes_back_whole() {
     assert_eq!(titles(&catalogue), ["MADANI"]);
     assert_eq!(catalogue.trash.len(), 1);
     let trashed = &catalogue.trash[0];
-    assert_eq!((trashed.title.as_str(), trashed.stakeholders, trashed.deleted_ms), ("Jakarta Bersih", 4, 30.0 * MINUTE));
+    assert_eq!(
+        (trashed.title.as_str(), trashed.stakeholders, trashed.deleted_ms),
+        ("Jakarta Bersih", 4, 30.0 * MINUTE)
+    );
     assert!(library.load(&a.key, 0.0).is_err(), "a trashed map is not in the library");
 
     let restored = library.restore(&trashed.key, 40.0 * MINUTE).unwrap();
@@ -63,7 +66,8 @@ fn emptying_the_trash_deletes_for_good_with_the_versions() {
     assert_eq!(library.catalogue(0.0).trash.len(), 1);
     library.empty_trash().unwrap();
     assert!(library.catalogue(0.0).trash.is_empty());
-    let left: Vec<String> = store.keys().unwrap().into_iter().filter(|k| k.starts_with("simpul.history.")).collect();
+    let left: Vec<String> =
+        store.keys().unwrap().into_iter().filter(|k| k.starts_with("simpul.history.")).collect();
     assert_eq!(left, Vec::<String>::new());
     // Purging is only ever of trash keys.
     let c = library.create(&map("Three", 1), 0.0).unwrap();
@@ -78,10 +82,16 @@ fn a_restored_map_never_replaces_one_that_took_its_key() {
     let a = library.create(&map("Old", 1), 0.0).unwrap();
     library.delete(&a.key, 1.0).unwrap();
     // Another map now sits under the same key (another tab, a clock gone back).
-    store.plant(&format!("simpul.map.{}", a.key), &store.raw(&format!("simpul.trash.{}", a.key)).map(|t| {
-        let doc: serde_json::Value = serde_json::from_str(&t).unwrap();
-        doc["stored"].to_string().replace("\"Old\"", "\"Newcomer\"")
-    }).unwrap());
+    store.plant(
+        &format!("simpul.map.{}", a.key),
+        &store
+            .raw(&format!("simpul.trash.{}", a.key))
+            .map(|t| {
+                let doc: serde_json::Value = serde_json::from_str(&t).unwrap();
+                doc["stored"].to_string().replace("\"Old\"", "\"Newcomer\"")
+            })
+            .unwrap(),
+    );
     let trash = library.catalogue(2.0).trash;
     let restored = library.restore(&trash[0].key, 3.0).unwrap();
     assert_ne!(restored.key, a.key);
@@ -98,7 +108,10 @@ fn saves_keep_a_version_every_ten_minutes_up_to_ten() {
     // One save a minute for three hours, one more stakeholder each time.
     let mut revision = 1;
     for minute in 1..=180 {
-        revision = library.save(&a.key, &map("Growing", minute + 1), revision, minute as f64 * MINUTE).unwrap().revision;
+        revision = library
+            .save(&a.key, &map("Growing", minute + 1), revision, minute as f64 * MINUTE)
+            .unwrap()
+            .revision;
     }
     let versions = library.versions(&a.key).unwrap();
     assert_eq!(versions.len(), VERSIONS_PER_MAP);
@@ -130,7 +143,10 @@ fn when_storage_is_short_old_versions_go_first_never_a_map() {
     let b = library.create(&map("Other map", 20), 0.0).unwrap();
     let mut revision = 1;
     for step in 1..=5 {
-        revision = library.save(&a.key, &map("Workshop", 20 + step), revision, step as f64 * 11.0 * MINUTE).unwrap().revision;
+        revision = library
+            .save(&a.key, &map("Workshop", 20 + step), revision, step as f64 * 11.0 * MINUTE)
+            .unwrap()
+            .revision;
     }
     assert_eq!(library.versions(&a.key).unwrap().len(), 5);
     // The quota is now just what is used: a bigger save needs room.
@@ -160,7 +176,10 @@ fn a_delete_that_cannot_reach_the_trash_keeps_the_map() {
     let mut library = Library::new(store.clone());
     let a = library.create(&map("Precious", 30), 0.0).unwrap();
     store.set_quota(Some(store.used()));
-    assert_eq!(library.delete(&a.key, 1.0), Err(StorageProblem::NoRoomInTrash { key: a.key.clone(), title: "Precious".into() }));
+    assert_eq!(
+        library.delete(&a.key, 1.0),
+        Err(StorageProblem::NoRoomInTrash { key: a.key.clone(), title: "Precious".into() })
+    );
     assert_eq!(library.load(&a.key, 0.0).unwrap().map, map("Precious", 30));
     assert!(library.catalogue(0.0).trash.is_empty());
     // When the user says so, it is deleted for good instead, with its versions;
@@ -267,10 +286,14 @@ fn the_trash_and_the_earlier_versions_are_listed_from_heads_and_older_ones_read_
     library.delete(&b.key, 42.0 * MINUTE).unwrap();
 
     let versions = library.versions(&a.key).unwrap();
-    let listed: Vec<(&str, usize, f64)> = versions.iter().map(|v| (v.title.as_str(), v.stakeholders, v.saved_ms)).collect();
+    let listed: Vec<(&str, usize, f64)> =
+        versions.iter().map(|v| (v.title.as_str(), v.stakeholders, v.saved_ms)).collect();
     assert_eq!(listed, [(title, 301, 20.0 * MINUTE), (title, 300, 0.0)]);
     let trash = library.catalogue(43.0 * MINUTE).trash;
-    assert_eq!(trash.iter().map(|t| (t.title.as_str(), t.stakeholders, t.deleted_ms)).collect::<Vec<_>>(), [("Bank Sampah", 5, 42.0 * MINUTE)]);
+    assert_eq!(
+        trash.iter().map(|t| (t.title.as_str(), t.stakeholders, t.deleted_ms)).collect::<Vec<_>>(),
+        [("Bank Sampah", 5, 42.0 * MINUTE)]
+    );
     assert_eq!(counting.whole_reads.get(), 0, "moved to the trash and listed from heads alone");
 
     // A version and a trashed map kept before heads held their title and number
@@ -305,9 +328,16 @@ fn a_big_map_moves_to_the_trash_with_room_for_little_more_than_a_second_copy() {
     store.set_quota(Some(store.used() + entry.chars().count() + 200));
     library.delete(&created.key, 1.0).unwrap();
     let trash = library.catalogue(2.0).trash;
-    assert_eq!(trash.iter().map(|t| (t.title.as_str(), t.stakeholders)).collect::<Vec<_>>(), [("Pasar Gede", 300)]);
+    assert_eq!(
+        trash.iter().map(|t| (t.title.as_str(), t.stakeholders)).collect::<Vec<_>>(),
+        [("Pasar Gede", 300)]
+    );
     let restored = library.restore(&trash[0].key, 3.0).unwrap();
-    assert_eq!(store.raw(&format!("{ENTRY_PREFIX}{}", restored.key)), Some(entry), "restored exactly as it was stored");
+    assert_eq!(
+        store.raw(&format!("{ENTRY_PREFIX}{}", restored.key)),
+        Some(entry),
+        "restored exactly as it was stored"
+    );
     assert_eq!(library.load(&restored.key, 4.0).unwrap().map, big);
 }
 

@@ -154,7 +154,10 @@ fn a_save_reads_the_head_of_the_entry_it_replaces_and_refuses_one_it_cannot_read
         1,
     );
     store.plant(&entry_key, &reordered[..reordered.len() - 5]);
-    assert!(matches!(library.save(&created.key, &map("Cut", 4), 1, 2.0), Err(StorageProblem::Damaged { .. })));
+    assert!(matches!(
+        library.save(&created.key, &map("Cut", 4), 1, 2.0),
+        Err(StorageProblem::Damaged { .. })
+    ));
     store.plant(&entry_key, &reordered);
     assert!(library.load(&created.key, 2.0).is_ok(), "{reordered}");
     assert_eq!(library.stored_revision(&created.key), StoredRevision::At(1));
@@ -246,7 +249,10 @@ fn a_big_entry_read_in_steps_is_the_map_load_reads_and_a_damaged_one_is_still_se
 
     let (read, steps) = support::read_as_the_page_does(&mut library, &created.key, 7);
     assert_eq!(read, library.load(&created.key, 3.0));
-    assert_eq!(read.as_ref().map(|l| (&l.map, l.summary.revision, l.summary.saved_ms)), Ok((&big, saved.revision, 2.0)));
+    assert_eq!(
+        read.as_ref().map(|l| (&l.map, l.summary.revision, l.summary.saved_ms)),
+        Ok((&big, saved.revision, 2.0))
+    );
     let steps = steps.expect("an entry as Simpul writes it is read in steps");
     assert!(steps > 2 * 599 / 7, "read in steps of 7 elements, parsing then checking: {steps} steps");
 
@@ -271,7 +277,10 @@ fn a_big_entry_read_in_steps_is_the_map_load_reads_and_a_damaged_one_is_still_se
     let created = library.create(&big, 5.0).unwrap();
     let entry_key = format!("{ENTRY_PREFIX}{}", created.key);
     store.plant(&entry_key, &whole.replacen("\"power\":3", "\"power\":9", 1));
-    assert!(matches!(support::read_as_the_page_does(&mut library, &created.key, 7).0, Err(StorageProblem::Damaged { .. })));
+    assert!(matches!(
+        support::read_as_the_page_does(&mut library, &created.key, 7).0,
+        Err(StorageProblem::Damaged { .. })
+    ));
 
     // Laid out otherwise, yet whole: read as `load` reads it, with nothing set aside.
     let created = library.create(&big, 6.0).unwrap();
@@ -279,7 +288,10 @@ fn a_big_entry_read_in_steps_is_the_map_load_reads_and_a_damaged_one_is_still_se
     let with_field_after = format!("{},\"kept_by\":\"a later Simpul\"}}", &whole[..whole.len() - 1]);
     store.plant(&entry_key, &with_field_after);
     assert!(library.entry_text(&created.key).is_some());
-    assert_eq!(support::read_as_the_page_does(&mut library, &created.key, 7), (Ok(library.load(&created.key, 6.0).unwrap()), None));
+    assert_eq!(
+        support::read_as_the_page_does(&mut library, &created.key, 7),
+        (Ok(library.load(&created.key, 6.0).unwrap()), None)
+    );
     assert_eq!(library.load(&created.key, 6.0).map(|l| l.map), Ok(big.clone()));
     let head = r#"{"schema":1,"revision":2,"saved_ms":2.0,"title":"Pasar Gede","stakeholders":300,"map":"#;
     assert!(whole.starts_with(head), "{whole}");
@@ -287,19 +299,31 @@ fn a_big_entry_read_in_steps_is_the_map_load_reads_and_a_damaged_one_is_still_se
     let map_first = format!("{},\"schema\":1,\"revision\":2}}", &map_first[..map_first.len() - 1]);
     store.plant(&entry_key, &map_first);
     assert!(library.entry_text(&created.key).is_none());
-    assert_eq!(support::read_as_the_page_does(&mut library, &created.key, 7).0.map(|l| (l.map, l.summary.revision)), Ok((big.clone(), 2)));
+    assert_eq!(
+        support::read_as_the_page_does(&mut library, &created.key, 7).0.map(|l| (l.map, l.summary.revision)),
+        Ok((big.clone(), 2))
+    );
 
     // Cut inside its head: damaged. Of a newer schema: refused and left alone. Gone: not found.
     store.plant(&entry_key, &whole[..20]);
     assert!(library.entry_text(&created.key).is_none());
-    assert!(matches!(support::read_as_the_page_does(&mut library, &created.key, 7).0, Err(StorageProblem::Damaged { .. })));
+    assert!(matches!(
+        support::read_as_the_page_does(&mut library, &created.key, 7).0,
+        Err(StorageProblem::Damaged { .. })
+    ));
     let created = library.create(&big, 7.0).unwrap();
     let entry_key = format!("{ENTRY_PREFIX}{}", created.key);
     let newer = whole.replacen("\"schema\":1", "\"schema\":2", 1);
     store.plant(&entry_key, &newer);
     assert!(library.entry_text(&created.key).is_none());
-    assert_eq!(support::read_as_the_page_does(&mut library, &created.key, 7).0, Err(StorageProblem::NewerSchema));
+    assert_eq!(
+        support::read_as_the_page_does(&mut library, &created.key, 7).0,
+        Err(StorageProblem::NewerSchema)
+    );
     assert_eq!(store.raw(&entry_key).as_deref(), Some(newer.as_str()));
     library.delete(&created.key, 8.0).unwrap();
-    assert_eq!(support::read_as_the_page_does(&mut library, &created.key, 7).0, Err(StorageProblem::NotFound(created.key.clone())));
+    assert_eq!(
+        support::read_as_the_page_does(&mut library, &created.key, 7).0,
+        Err(StorageProblem::NotFound(created.key.clone()))
+    );
 }

@@ -40,12 +40,8 @@ pub fn carry_over_answer(answer: Option<&(Map, Analysis)>, now: &Map) -> Analysi
 /// with its quadrant from its scores now); findings about a stakeholder or sector
 /// that has gone are dropped. Map measures and the sector matrix stay as they were.
 pub fn carry_over(analysis: &Analysis, analysed: &Map, now: &Map) -> Analysis {
-    let before: HashMap<&str, &StakeholderMetrics> = analysed
-        .stakeholders
-        .iter()
-        .map(|s| s.id.as_str())
-        .zip(&analysis.metrics)
-        .collect();
+    let before: HashMap<&str, &StakeholderMetrics> =
+        analysed.stakeholders.iter().map(|s| s.id.as_str()).zip(&analysis.metrics).collect();
     let metrics = now
         .stakeholders
         .iter()
@@ -53,7 +49,13 @@ pub fn carry_over(analysis: &Analysis, analysed: &Map, now: &Map) -> Analysis {
             let quadrant = Quadrant::of(s);
             match before.get(s.id.as_str()) {
                 Some(m) => StakeholderMetrics { quadrant, ..**m },
-                None => StakeholderMetrics { degree: 0.0, betweenness: 0.0, closeness: 0.0, eigenvector: 0.0, quadrant },
+                None => StakeholderMetrics {
+                    degree: 0.0,
+                    betweenness: 0.0,
+                    closeness: 0.0,
+                    eigenvector: 0.0,
+                    quadrant,
+                },
             }
         })
         .collect();
@@ -126,7 +128,13 @@ mod tests {
         assert!(!is_big(&chain(300)));
         assert!(is_big(&chain(600)), "1,199 stakeholders and links");
         let mut dense = chain(2);
-        dense.sectors = (0..1_300).map(|i| crate::model::Sector { id: crate::model::SectorId::new(format!("x{i}")), name: format!("X {i}"), color: None }).collect();
+        dense.sectors = (0..1_300)
+            .map(|i| crate::model::Sector {
+                id: crate::model::SectorId::new(format!("x{i}")),
+                name: format!("X {i}"),
+                color: None,
+            })
+            .collect();
         assert!(is_big(&dense), "1,300 sectors: an analysis too long for a frame");
     }
 

@@ -2,9 +2,9 @@
 //! metrics run on.
 
 use crate::model::{LinkId, Map};
-use simpul_graph::SimpleGraph;
 use petgraph::graph::{Graph, NodeIndex};
 use petgraph::Directed;
+use simpul_graph::SimpleGraph;
 
 /// A node of the network: a stakeholder or a sector, by its index in the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,9 +66,11 @@ impl Network {
 
     /// The sectors of stakeholder `i`, as sector indices.
     pub fn sectors_of(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.graph.edges(NodeIndex::new(i)).filter_map(move |e| match (e.weight(), self.graph[petgraph::visit::EdgeRef::target(&e)]) {
-            (NetEdge::Membership, NetNode::Sector(j)) => Some(j),
-            _ => None,
+        self.graph.edges(NodeIndex::new(i)).filter_map(move |e| {
+            match (e.weight(), self.graph[petgraph::visit::EdgeRef::target(&e)]) {
+                (NetEdge::Membership, NetNode::Sector(j)) => Some(j),
+                _ => None,
+            }
         })
     }
 

@@ -18,7 +18,8 @@ impl SectorMatrix {
     pub fn build(network: &Network, graph: &SimpleGraph) -> Self {
         let size = network.sectors;
         let mut matrix = Self { size, links: vec![0; size * size], shared: vec![0; size * size] };
-        let sectors_of: Vec<Vec<usize>> = (0..network.stakeholders).map(|v| network.sectors_of(v).collect()).collect();
+        let sectors_of: Vec<Vec<usize>> =
+            (0..network.stakeholders).map(|v| network.sectors_of(v).collect()).collect();
         for (v, mine) in sectors_of.iter().enumerate() {
             for &i in mine {
                 for &j in mine {

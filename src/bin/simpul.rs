@@ -46,7 +46,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         match arg.as_str() {
             "--lang" => {
                 let tag = rest.next().ok_or(USAGE)?;
-                lang = Lang::from_tag(tag).ok_or_else(|| format!("unknown language {tag:?}: use en or id"))?;
+                lang =
+                    Lang::from_tag(tag).ok_or_else(|| format!("unknown language {tag:?}: use en or id"))?;
             }
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -57,7 +58,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     let (command, export, file) = match positional[..] {
         ["export", format, file] => {
-            let export = EXPORTS.iter().find(|(name, _)| *name == format).ok_or_else(|| format!("unknown export format {format:?}\n{USAGE}"))?;
+            let export = EXPORTS
+                .iter()
+                .find(|(name, _)| *name == format)
+                .ok_or_else(|| format!("unknown export format {format:?}\n{USAGE}"))?;
             ("export", Some(export.1), file)
         }
         [command, file] => (command, None, file),
@@ -79,8 +83,18 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             println!(
                 "{}",
                 lang.pick(
-                    format!("{file}: valid ({} stakeholders, {} links, {} sectors)", map.stakeholders.len(), map.links.len(), map.sectors.len()),
-                    format!("{file}: sah ({} pemangku kepentingan, {} hubungan, {} sektor)", map.stakeholders.len(), map.links.len(), map.sectors.len()),
+                    format!(
+                        "{file}: valid ({} stakeholders, {} links, {} sectors)",
+                        map.stakeholders.len(),
+                        map.links.len(),
+                        map.sectors.len()
+                    ),
+                    format!(
+                        "{file}: sah ({} pemangku kepentingan, {} hubungan, {} sektor)",
+                        map.stakeholders.len(),
+                        map.links.len(),
+                        map.sectors.len()
+                    ),
                 )
             );
             Ok(ExitCode::SUCCESS)
@@ -111,7 +125,9 @@ fn read(file: &str) -> Result<String, String> {
     };
     result.map_err(|e| format!("{file}: cannot read the file: {e}"))?;
     // Over the limit is reported by the decoder with the limit named.
-    String::from_utf8(bytes).map_err(|e| format!("{file}: not a text file (invalid UTF-8 at byte {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!("{file}: not a text file (invalid UTF-8 at byte {})", e.utf8_error().valid_up_to())
+    })
 }
 
 fn report(file: &str, invalid: &Invalid, lang: Lang) {

@@ -41,7 +41,11 @@ pub fn link_at(map: &Map, layout: &MapLayout, p: PosInWorld, slack: f64) -> Opti
 fn distance_to_segment(p: PosInWorld, a: PosInWorld, b: PosInWorld) -> f64 {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let length_sq = dx * dx + dy * dy;
-    let t = if length_sq == 0.0 { 0.0 } else { (((p.x - a.x) * dx + (p.y - a.y) * dy) / length_sq).clamp(0.0, 1.0) };
+    let t = if length_sq == 0.0 {
+        0.0
+    } else {
+        (((p.x - a.x) * dx + (p.y - a.y) * dy) / length_sq).clamp(0.0, 1.0)
+    };
     let (cx, cy) = (a.x + t * dx, a.y + t * dy);
     ((p.x - cx).powi(2) + (p.y - cy).powi(2)).sqrt()
 }

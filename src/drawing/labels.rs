@@ -52,7 +52,10 @@ pub struct Rect {
 
 impl Rect {
     pub fn overlaps(&self, other: &Rect) -> bool {
-        self.left < other.right && other.left < self.right && self.top < other.bottom && other.top < self.bottom
+        self.left < other.right
+            && other.left < self.right
+            && self.top < other.bottom
+            && other.top < self.bottom
     }
 }
 
@@ -63,14 +66,19 @@ pub fn place(names: &[NameToPlace]) -> Vec<Option<PlacedName>> {
 
 /// As [`place`], with the box each placed name covers.
 pub fn place_boxes(names: &[NameToPlace]) -> Vec<Option<(Rect, PlacedName)>> {
-    let anywhere = Rect { left: f64::NEG_INFINITY, top: f64::NEG_INFINITY, right: f64::INFINITY, bottom: f64::INFINITY };
+    let anywhere =
+        Rect { left: f64::NEG_INFINITY, top: f64::NEG_INFINITY, right: f64::INFINITY, bottom: f64::INFINITY };
     place_among(names, &[], anywhere)
 }
 
 /// As [`place_boxes`], with `obstacles` (stakeholders whose names are not placed,
 /// such as those just outside the view) that no name may cover either, and every
 /// name wholly `within` a box (the view: a name cut by its edge is no name).
-pub fn place_among(names: &[NameToPlace], obstacles: &[Rect], within: Rect) -> Vec<Option<(Rect, PlacedName)>> {
+pub fn place_among(
+    names: &[NameToPlace],
+    obstacles: &[Rect],
+    within: Rect,
+) -> Vec<Option<(Rect, PlacedName)>> {
     // Stakeholders are obstacles too: a name must not hide one.
     let discs: Vec<Rect> = names
         .iter()
@@ -156,8 +164,19 @@ pub fn names_on_screen(
         let Some(p) = layout.hub_in_world(h).filter(|p| visible.contains(*p, 100.0)) else { continue };
         let text = short(&sector.name);
         let w = width(&text, sizes.sector);
-        to_place.push(NameToPlace { center: viewport.to_screen(p), radius: HUB_RADIUS * viewport.scale, width: w, height: sizes.sector * 1.2 });
-        names.push(ScreenName { text, of: Named::Sector(h), lit: emphasis.sector_lit(h), size: sizes.sector, placed: None });
+        to_place.push(NameToPlace {
+            center: viewport.to_screen(p),
+            radius: HUB_RADIUS * viewport.scale,
+            width: w,
+            height: sizes.sector * 1.2,
+        });
+        names.push(ScreenName {
+            text,
+            of: Named::Sector(h),
+            lit: emphasis.sector_lit(h),
+            size: sizes.sector,
+            placed: None,
+        });
     }
     let mut people: Vec<usize> = (0..map.stakeholders.len())
         .filter(|&i| layout.pos_in_world(i).is_some_and(|p| visible.contains(p, 40.0)))
@@ -168,10 +187,22 @@ pub fn names_on_screen(
         let (Some(p), st) = (layout.pos_in_world(i), &map.stakeholders[i]) else { continue };
         // The stance mark follows the name, so that the two never collide.
         let mark = look::stance_mark(st.stance);
-        let text = if mark.is_empty() { short(&st.name) } else { [short(&st.name).as_str(), " ", mark].concat() };
+        let text =
+            if mark.is_empty() { short(&st.name) } else { [short(&st.name).as_str(), " ", mark].concat() };
         let w = width(&text, sizes.stakeholder);
-        to_place.push(NameToPlace { center: viewport.to_screen(p), radius: radius(st.power), width: w, height: sizes.stakeholder * 1.2 });
-        names.push(ScreenName { text, of: Named::Stakeholder(i), lit: emphasis.stakeholder_lit(i), size: sizes.stakeholder, placed: None });
+        to_place.push(NameToPlace {
+            center: viewport.to_screen(p),
+            radius: radius(st.power),
+            width: w,
+            height: sizes.stakeholder * 1.2,
+        });
+        names.push(ScreenName {
+            text,
+            of: Named::Stakeholder(i),
+            lit: emphasis.stakeholder_lit(i),
+            size: sizes.stakeholder,
+            placed: None,
+        });
     }
     // Stakeholders just outside the view are obstacles: a name near the edge
     // reaches out of the view, and must not cover one there either.
@@ -185,7 +216,8 @@ pub fn names_on_screen(
             })
         })
         .collect();
-    let view = Rect { left: 0.0, top: 0.0, right: viewport.width_on_screen, bottom: viewport.height_on_screen };
+    let view =
+        Rect { left: 0.0, top: 0.0, right: viewport.width_on_screen, bottom: viewport.height_on_screen };
     for (name, placed) in names.iter_mut().zip(place_among(&to_place, &obstacles, view)) {
         name.placed = placed;
     }
@@ -255,7 +287,10 @@ mod tests {
     #[test]
     fn a_name_alone_goes_below_its_stakeholder() {
         let placed = place(&[name(100.0, 100.0, 80.0)]);
-        assert_eq!(placed, [Some(PlacedName { at: PosOnScreen { x: 100.0, y: 138.0 }, align: Align::Center })]);
+        assert_eq!(
+            placed,
+            [Some(PlacedName { at: PosOnScreen { x: 100.0, y: 138.0 }, align: Align::Center })]
+        );
     }
 
     #[test]
@@ -264,7 +299,8 @@ mod tests {
         // upper two, so they go to the sides or above.
         let names = [name(100.0, 100.0, 120.0), name(100.0, 150.0, 120.0), name(100.0, 200.0, 120.0)];
         let placed = place(&names);
-        let rects: Vec<Rect> = names.iter().zip(&placed).filter_map(|(n, p)| Some(covered(n, p.as_ref()?))).collect();
+        let rects: Vec<Rect> =
+            names.iter().zip(&placed).filter_map(|(n, p)| Some(covered(n, p.as_ref()?))).collect();
         assert_eq!(rects.len(), 3, "{placed:?}");
         for (i, a) in rects.iter().enumerate() {
             for b in &rects[i + 1..] {

@@ -45,7 +45,9 @@ pub fn groups_for(map: &Map, lang: Lang) -> Vec<(&'static str, Vec<Entry>)> {
     };
     groups(lang)
         .into_iter()
-        .map(|(heading, entries)| (heading, entries.into_iter().filter(|e| used(&e.mark)).collect::<Vec<_>>()))
+        .map(|(heading, entries)| {
+            (heading, entries.into_iter().filter(|e| used(&e.mark)).collect::<Vec<_>>())
+        })
         .filter(|(_, entries)| !entries.is_empty())
         .collect()
 }
@@ -56,14 +58,17 @@ pub fn groups(lang: Lang) -> Vec<(&'static str, Vec<Entry>)> {
         .iter()
         .map(|&k| Entry { mark: Mark::Kind(k), label: vocabulary::stakeholder_kind(k, lang).to_string() })
         .collect();
-    let mut links: Vec<Entry> =
-        LinkKind::ALL.iter().map(|&k| Entry { mark: Mark::Link(k), label: vocabulary::link_kind(k, lang).to_string() }).collect();
+    let mut links: Vec<Entry> = LinkKind::ALL
+        .iter()
+        .map(|&k| Entry { mark: Mark::Link(k), label: vocabulary::link_kind(k, lang).to_string() })
+        .collect();
     links.push(Entry { mark: Mark::OneWay, label: Text::OneWay.get(lang).to_string() });
-    let stances = [2, 1, -1, -2]
-        .into_iter()
-        .filter_map(Stance::new)
-        .map(|s| Entry { mark: Mark::Stance(look::stance_mark(s)), label: vocabulary::stance(s.get(), lang).to_string() });
-    let mut other: Vec<Entry> = vec![Entry { mark: Mark::Sector, label: Text::LegendSector.get(lang).to_string() }];
+    let stances = [2, 1, -1, -2].into_iter().filter_map(Stance::new).map(|s| Entry {
+        mark: Mark::Stance(look::stance_mark(s)),
+        label: vocabulary::stance(s.get(), lang).to_string(),
+    });
+    let mut other: Vec<Entry> =
+        vec![Entry { mark: Mark::Sector, label: Text::LegendSector.get(lang).to_string() }];
     other.extend(stances);
     other.push(Entry { mark: Mark::Size, label: Text::LegendSize.get(lang).to_string() });
     vec![
@@ -83,7 +88,10 @@ pub fn mark_svg(mark: Mark) -> String {
     let mut out = String::new();
     // Written as integers: formatting a float would bring Rust's float printing into the download.
     let (w, h) = (f(MARK_W), f(MARK_H));
-    let _ = write!(out, r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" aria-hidden="true" focusable="false">"#);
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" aria-hidden="true" focusable="false">"#
+    );
     write_mark(&mut out, mark, 0.0, 0.0);
     out.push_str("</svg>");
     out
@@ -97,10 +105,23 @@ fn write_mark(out: &mut String, mark: Mark, x: f64, y: f64) {
             let (shape, colour) = look::kind_look(kind);
             let r = 6.0;
             if shape == Shape::Circle {
-                let _ = write!(out, r##"<circle cx="{}" cy="{}" r="{}" fill="{colour}" stroke="#1b1f24" stroke-width="1"/>"##, f(cx), f(cy), f(r));
+                let _ = write!(
+                    out,
+                    r##"<circle cx="{}" cy="{}" r="{}" fill="{colour}" stroke="#1b1f24" stroke-width="1"/>"##,
+                    f(cx),
+                    f(cy),
+                    f(r)
+                );
             } else {
-                let points: Vec<String> = look::unit_outline(shape).iter().map(|(px, py)| format!("{},{}", f(cx + px * r), f(cy + py * r))).collect();
-                let _ = write!(out, r##"<polygon points="{}" fill="{colour}" stroke="#1b1f24" stroke-width="1"/>"##, points.join(" "));
+                let points: Vec<String> = look::unit_outline(shape)
+                    .iter()
+                    .map(|(px, py)| format!("{},{}", f(cx + px * r), f(cy + py * r)))
+                    .collect();
+                let _ = write!(
+                    out,
+                    r##"<polygon points="{}" fill="{colour}" stroke="#1b1f24" stroke-width="1"/>"##,
+                    points.join(" ")
+                );
             }
         }
         Mark::Link(kind) => {
@@ -109,30 +130,62 @@ fn write_mark(out: &mut String, mark: Mark, x: f64, y: f64) {
                 String::new()
             } else {
                 // The picture's world-unit dashes, at the legend's scale of about a half.
-                format!(r#" stroke-dasharray="{}""#, dash.iter().map(|d| f(d * 0.6)).collect::<Vec<_>>().join(" "))
+                format!(
+                    r#" stroke-dasharray="{}""#,
+                    dash.iter().map(|d| f(d * 0.6)).collect::<Vec<_>>().join(" ")
+                )
             };
-            let _ = write!(out, r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{colour}" stroke-width="2.5"{dasharray}/>"#, f(x + 2.0), f(cy), f(x + MARK_W - 2.0), f(cy));
+            let _ = write!(
+                out,
+                r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{colour}" stroke-width="2.5"{dasharray}/>"#,
+                f(x + 2.0),
+                f(cy),
+                f(x + MARK_W - 2.0),
+                f(cy)
+            );
         }
         Mark::OneWay => {
             let _ = write!(
                 out,
                 r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#4a5360" stroke-width="2"/><path d="M{},{}L{},{}L{},{}z" fill="#4a5360"/>"##,
-                f(x + 2.0), f(cy), f(x + MARK_W - 8.0), f(cy),
-                f(x + MARK_W - 2.0), f(cy), f(x + MARK_W - 10.0), f(cy - 4.5), f(x + MARK_W - 10.0), f(cy + 4.5),
+                f(x + 2.0),
+                f(cy),
+                f(x + MARK_W - 8.0),
+                f(cy),
+                f(x + MARK_W - 2.0),
+                f(cy),
+                f(x + MARK_W - 10.0),
+                f(cy - 4.5),
+                f(x + MARK_W - 10.0),
+                f(cy + 4.5),
             );
         }
         Mark::Sector => {
-            let _ = write!(out, r##"<circle cx="{}" cy="{}" r="5" fill="#ffffff" stroke="#4a5360" stroke-width="3"/>"##, f(cx), f(cy));
+            let _ = write!(
+                out,
+                r##"<circle cx="{}" cy="{}" r="5" fill="#ffffff" stroke="#4a5360" stroke-width="3"/>"##,
+                f(cx),
+                f(cy)
+            );
         }
         Mark::Size => {
             let _ = write!(
                 out,
                 r##"<circle cx="{}" cy="{}" r="3" fill="#8c8c8c"/><circle cx="{}" cy="{}" r="7" fill="#8c8c8c"/>"##,
-                f(x + 6.0), f(cy), f(x + MARK_W - 9.0), f(cy),
+                f(x + 6.0),
+                f(cy),
+                f(x + MARK_W - 9.0),
+                f(cy),
             );
         }
         Mark::Stance(text) => {
-            let _ = write!(out, r##"<text x="{}" y="{}" font-size="12" font-weight="700" text-anchor="middle" fill="#1b1f24">{}</text>"##, f(cx), f(cy + 4.0), escape(text));
+            let _ = write!(
+                out,
+                r##"<text x="{}" y="{}" font-size="12" font-weight="700" text-anchor="middle" fill="#1b1f24">{}</text>"##,
+                f(cx),
+                f(cy + 4.0),
+                escape(text)
+            );
         }
     }
 }
@@ -155,15 +208,30 @@ pub fn svg_block(map: &Map, lang: Lang, x: f64, y: f64) -> String {
     let _ = write!(
         out,
         r##"<g class="legend"><rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="#ffffff" stroke="#c9d0da"/>"##,
-        f(x), f(y), f(BLOCK_W), f(block_height(map, lang)),
+        f(x),
+        f(y),
+        f(BLOCK_W),
+        f(block_height(map, lang)),
     );
     let mut line_y = y + 8.0;
     for (heading, entries) in groups_for(map, lang) {
-        let _ = write!(out, r##"<text x="{}" y="{}" font-size="12" font-weight="700" fill="#4a5360">{}</text>"##, f(x + 10.0), f(line_y + 14.0), escape(heading));
+        let _ = write!(
+            out,
+            r##"<text x="{}" y="{}" font-size="12" font-weight="700" fill="#4a5360">{}</text>"##,
+            f(x + 10.0),
+            f(line_y + 14.0),
+            escape(heading)
+        );
         line_y += LINE_H;
         for entry in entries {
             write_mark(&mut out, entry.mark, x + 8.0, line_y + 2.0);
-            let _ = write!(out, r##"<text x="{}" y="{}" font-size="12" fill="#1b1f24">{}</text>"##, f(x + 12.0 + MARK_W), f(line_y + 14.0), escape(&entry.label));
+            let _ = write!(
+                out,
+                r##"<text x="{}" y="{}" font-size="12" fill="#1b1f24">{}</text>"##,
+                f(x + 12.0 + MARK_W),
+                f(line_y + 14.0),
+                escape(&entry.label)
+            );
             line_y += LINE_H;
         }
     }
@@ -224,8 +292,18 @@ mod tests {
     #[test]
     fn a_maps_legend_lists_what_the_map_has() {
         let map = small_map();
-        let marks: Vec<Mark> = groups_for(&map, Lang::En).iter().flat_map(|(_, e)| e.iter().map(|e| e.mark)).collect();
-        assert_eq!(marks, [Mark::Kind(StakeholderKind::Government), Mark::Kind(StakeholderKind::Other), Mark::Link(LinkKind::Funding), Mark::Stance("−−"), Mark::Size]);
+        let marks: Vec<Mark> =
+            groups_for(&map, Lang::En).iter().flat_map(|(_, e)| e.iter().map(|e| e.mark)).collect();
+        assert_eq!(
+            marks,
+            [
+                Mark::Kind(StakeholderKind::Government),
+                Mark::Kind(StakeholderKind::Other),
+                Mark::Link(LinkKind::Funding),
+                Mark::Stance("−−"),
+                Mark::Size
+            ]
+        );
     }
 
     #[test]

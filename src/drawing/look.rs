@@ -2,7 +2,7 @@
 //! kinds have shapes, link kinds have dash patterns, direction has arrowheads,
 //! strength has width, stance has a printed mark.
 
-use crate::model::{LinkKind, Score, Stance, StakeholderKind, Strength};
+use crate::model::{LinkKind, Score, StakeholderKind, Stance, Strength};
 
 /// A stakeholder's outline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,9 +101,28 @@ const SQUARE: &[(f64, f64)] = &[(0.8839, 0.8839), (-0.8839, 0.8839), (-0.8839, -
 const DIAMOND: &[(f64, f64)] = &[(1.3000, 0.0000), (0.0000, 1.3000), (-1.3000, 0.0000), (0.0000, -1.3000)];
 const TRIANGLE: &[(f64, f64)] = &[(0.0000, -1.4000), (1.2124, 0.7000), (-1.2124, 0.7000)];
 const TRIANGLE_DOWN: &[(f64, f64)] = &[(0.0000, 1.4000), (-1.2124, -0.7000), (1.2124, -0.7000)];
-const PENTAGON: &[(f64, f64)] = &[(0.0000, -1.1500), (1.0937, -0.3554), (0.6760, 0.9304), (-0.6760, 0.9304), (-1.0937, -0.3554)];
-const HEXAGON: &[(f64, f64)] = &[(1.1000, 0.0000), (0.5500, 0.9526), (-0.5500, 0.9526), (-1.1000, 0.0000), (-0.5500, -0.9526), (0.5500, -0.9526)];
-const STAR: &[(f64, f64)] = &[(0.0000, -1.4500), (0.3821, -0.5259), (1.3790, -0.4481), (0.6182, 0.2009), (0.8523, 1.1731), (0.0000, 0.6500), (-0.8523, 1.1731), (-0.6182, 0.2009), (-1.3790, -0.4481), (-0.3821, -0.5259)];
+const PENTAGON: &[(f64, f64)] =
+    &[(0.0000, -1.1500), (1.0937, -0.3554), (0.6760, 0.9304), (-0.6760, 0.9304), (-1.0937, -0.3554)];
+const HEXAGON: &[(f64, f64)] = &[
+    (1.1000, 0.0000),
+    (0.5500, 0.9526),
+    (-0.5500, 0.9526),
+    (-1.1000, 0.0000),
+    (-0.5500, -0.9526),
+    (0.5500, -0.9526),
+];
+const STAR: &[(f64, f64)] = &[
+    (0.0000, -1.4500),
+    (0.3821, -0.5259),
+    (1.3790, -0.4481),
+    (0.6182, 0.2009),
+    (0.8523, 1.1731),
+    (0.0000, 0.6500),
+    (-0.8523, 1.1731),
+    (-0.6182, 0.2009),
+    (-1.3790, -0.4481),
+    (-0.3821, -0.5259),
+];
 
 #[cfg(test)]
 mod tests {
@@ -122,7 +141,14 @@ mod tests {
 
     #[test]
     fn outlines_are_regular_around_the_origin() {
-        for shape in [Shape::Square, Shape::Diamond, Shape::Triangle, Shape::TriangleDown, Shape::Pentagon, Shape::Hexagon] {
+        for shape in [
+            Shape::Square,
+            Shape::Diamond,
+            Shape::Triangle,
+            Shape::TriangleDown,
+            Shape::Pentagon,
+            Shape::Hexagon,
+        ] {
             let corners = unit_outline(shape);
             let radii: Vec<f64> = corners.iter().map(|(x, y)| (x * x + y * y).sqrt()).collect();
             assert!(radii.iter().all(|r| (r - radii[0]).abs() < 1e-3), "{shape:?}: {radii:?}");
@@ -144,7 +170,11 @@ mod tests {
     fn luminance(hex: &str) -> f64 {
         let channel = |i: usize| {
             let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
-            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
     }

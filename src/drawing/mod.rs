@@ -24,7 +24,10 @@ use crate::model::{Map, PosInWorld};
 pub fn picture_bounds(map: &Map, layout: &MapLayout) -> BoundsInWorld {
     let stakeholders = (0..map.stakeholders.len())
         .filter_map(|i| Some((layout.pos_in_world(i)?, look::radius(map.stakeholders[i].power) + 60.0)));
-    let hubs = (0..map.sectors.len()).filter_map(|h| Some((layout.hub_in_world(h)?, look::HUB_RADIUS + 60.0)));
-    BoundsInWorld::around(stakeholders.chain(hubs))
-        .unwrap_or(BoundsInWorld { min: PosInWorld { x: 0.0, y: 0.0 }, max: PosInWorld { x: 100.0, y: 100.0 } })
+    let hubs =
+        (0..map.sectors.len()).filter_map(|h| Some((layout.hub_in_world(h)?, look::HUB_RADIUS + 60.0)));
+    BoundsInWorld::around(stakeholders.chain(hubs)).unwrap_or(BoundsInWorld {
+        min: PosInWorld { x: 0.0, y: 0.0 },
+        max: PosInWorld { x: 100.0, y: 100.0 },
+    })
 }

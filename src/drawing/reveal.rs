@@ -181,10 +181,11 @@ mod tests {
 
     #[test]
     fn each_step_adds_one_layer_to_the_picture() {
-        let shown: Vec<Shown> = [Step::Actors, Step::Sectors, Step::Links, Step::PowerInterest, Step::Finding(0)]
-            .iter()
-            .map(|s| s.shown())
-            .collect();
+        let shown: Vec<Shown> =
+            [Step::Actors, Step::Sectors, Step::Links, Step::PowerInterest, Step::Finding(0)]
+                .iter()
+                .map(|s| s.shown())
+                .collect();
         assert_eq!(shown[0], Shown { sectors: false, links: false, power: false });
         assert_eq!(shown[1], Shown { sectors: true, links: false, power: false });
         assert_eq!(shown[2], Shown { sectors: true, links: true, power: false });

@@ -39,8 +39,14 @@ pub struct Part {
 
 impl Part {
     /// Everything at once: a small map, or an exported picture.
-    pub const WHOLE: Part =
-        Part { clear: true, spokes: 0..usize::MAX, links: 0..usize::MAX, hubs: true, stakeholders: 0..usize::MAX, names: true };
+    pub const WHOLE: Part = Part {
+        clear: true,
+        spokes: 0..usize::MAX,
+        links: 0..usize::MAX,
+        hubs: true,
+        stakeholders: 0..usize::MAX,
+        names: true,
+    };
 }
 
 /// How a painting goes, slice by slice.
@@ -106,7 +112,14 @@ impl Slices {
     /// What the painter draws for a slice of `section`: the slice [`Slices::next`]
     /// gave, before it is recorded as painted.
     pub fn part(&self, section: Section, items: Range<usize>) -> Part {
-        let mut part = Part { clear: self.done == 0, spokes: 0..0, links: 0..0, hubs: false, stakeholders: 0..0, names: false };
+        let mut part = Part {
+            clear: self.done == 0,
+            spokes: 0..0,
+            links: 0..0,
+            hubs: false,
+            stakeholders: 0..0,
+            names: false,
+        };
         match section {
             Section::Spokes => part.spokes = items,
             Section::Links => part.links = items,

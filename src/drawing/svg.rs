@@ -3,10 +3,10 @@
 
 use super::look::{self, Shape, HUB_RADIUS};
 use super::Emphasis;
-use crate::layout::MapLayout;
-use crate::model::{Map, PosInWorld};
 use crate::format::{decimal as f, escape_xml as escape};
 use crate::i18n::Lang;
+use crate::layout::MapLayout;
+use crate::model::{Map, PosInWorld};
 use std::fmt::Write;
 
 /// Renders every stakeholder, hub and link at its layout position, framed to fit;
@@ -16,7 +16,8 @@ pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis, legend: Option
     let stakeholder = |i: usize| layout.pos_in_world(i);
     let hub = |h: usize| layout.hub_in_world(h);
     let bounds = super::picture_bounds(map, layout);
-    let (mut w, mut h) = (bounds.max.x - bounds.min.x + 2.0 * MARGIN, bounds.max.y - bounds.min.y + 2.0 * MARGIN);
+    let (mut w, mut h) =
+        (bounds.max.x - bounds.min.x + 2.0 * MARGIN, bounds.max.y - bounds.min.y + 2.0 * MARGIN);
     if let Some(lang) = legend {
         w += super::legend::BLOCK_W + MARGIN / 2.0;
         h = h.max(super::legend::block_height(map, lang) + MARGIN);
@@ -25,8 +26,17 @@ pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis, legend: Option
     let _ = write!(
         out,
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{} {} {} {}" width="{}" height="{}" font-family="system-ui, sans-serif"><title>{}</title><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="context-stroke"/></marker></defs><rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff"/>"##,
-        f(bounds.min.x - MARGIN), f(bounds.min.y - MARGIN), f(w), f(h), f(w), f(h), escape(&map.title),
-        f(bounds.min.x - MARGIN), f(bounds.min.y - MARGIN), f(w), f(h),
+        f(bounds.min.x - MARGIN),
+        f(bounds.min.y - MARGIN),
+        f(w),
+        f(h),
+        f(w),
+        f(h),
+        escape(&map.title),
+        f(bounds.min.x - MARGIN),
+        f(bounds.min.y - MARGIN),
+        f(w),
+        f(h),
     );
     let dim = |lit: bool| if lit { "" } else { r#" opacity="0.2""# };
 
@@ -34,7 +44,15 @@ pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis, legend: Option
     for &(i, h) in layout.memberships() {
         if let (Some(a), Some(b)) = (stakeholder(i), hub(h)) {
             let lit = emphasis.stakeholder_lit(i) && emphasis.sector_lit(h);
-            let _ = write!(out, r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#c9d0da" stroke-width="1"{}/>"##, f(a.x), f(a.y), f(b.x), f(b.y), dim(lit));
+            let _ = write!(
+                out,
+                r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#c9d0da" stroke-width="1"{}/>"##,
+                f(a.x),
+                f(a.y),
+                f(b.x),
+                f(b.y),
+                dim(lit)
+            );
         }
     }
     for (link, ends) in map.links.iter().zip(layout.link_ends()) {
@@ -53,7 +71,13 @@ pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis, legend: Option
         let _ = write!(
             out,
             r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{colour}" stroke-width="{}"{dasharray}{marker}{}><title>{}</title></line>"#,
-            f(a.x), f(a.y), f(end.x), f(end.y), f(look::link_width(link.strength)), dim(lit), escape(link.kind.code()),
+            f(a.x),
+            f(a.y),
+            f(end.x),
+            f(end.y),
+            f(look::link_width(link.strength)),
+            dim(lit),
+            escape(link.kind.code()),
         );
     }
     for (h, sector) in map.sectors.iter().enumerate() {
@@ -62,7 +86,13 @@ pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis, legend: Option
         let _ = write!(
             out,
             r##"<g{}><circle cx="{}" cy="{}" r="{}" fill="#ffffff" stroke="{colour}" stroke-width="3"/><text x="{}" y="{}" font-size="13" font-weight="700" text-anchor="middle" fill="#1b1f24">{}</text></g>"##,
-            dim(emphasis.sector_lit(h)), f(p.x), f(p.y), f(HUB_RADIUS), f(p.x), f(p.y - HUB_RADIUS - 5.0), escape(&sector.name),
+            dim(emphasis.sector_lit(h)),
+            f(p.x),
+            f(p.y),
+            f(HUB_RADIUS),
+            f(p.x),
+            f(p.y - HUB_RADIUS - 5.0),
+            escape(&sector.name),
         );
     }
     for (i, s) in map.stakeholders.iter().enumerate() {
@@ -75,24 +105,38 @@ pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis, legend: Option
                 let _ = write!(out, r##"<circle cx="{}" cy="{}" r="{}""##, f(p.x), f(p.y), f(r));
             }
             _ => {
-                let corners: Vec<String> =
-                    look::unit_outline(shape).iter().map(|(x, y)| format!("{},{}", f(p.x + x * r), f(p.y + y * r))).collect();
+                let corners: Vec<String> = look::unit_outline(shape)
+                    .iter()
+                    .map(|(x, y)| format!("{},{}", f(p.x + x * r), f(p.y + y * r)))
+                    .collect();
                 let _ = write!(out, r#"<polygon points="{}""#, corners.join(" "));
             }
         }
         let _ = write!(
             out,
             r##" fill="{colour}" stroke="#1b1f24" stroke-width="1.5"/><text x="{}" y="{}" font-size="12" text-anchor="middle" fill="#1b1f24">{}</text>"##,
-            f(p.x), f(p.y + r + 14.0), escape(&s.name),
+            f(p.x),
+            f(p.y + r + 14.0),
+            escape(&s.name),
         );
         let mark = look::stance_mark(s.stance);
         if !mark.is_empty() {
-            let _ = write!(out, r##"<text x="{}" y="{}" font-size="13" font-weight="700" fill="#1b1f24">{mark}</text>"##, f(p.x + r * 0.8), f(p.y - r * 0.8));
+            let _ = write!(
+                out,
+                r##"<text x="{}" y="{}" font-size="13" font-weight="700" fill="#1b1f24">{mark}</text>"##,
+                f(p.x + r * 0.8),
+                f(p.y - r * 0.8)
+            );
         }
         out.push_str("</g>");
     }
     if let Some(lang) = legend {
-        out.push_str(&super::legend::svg_block(map, lang, bounds.max.x + MARGIN, bounds.min.y - MARGIN / 2.0));
+        out.push_str(&super::legend::svg_block(
+            map,
+            lang,
+            bounds.max.x + MARGIN,
+            bounds.min.y - MARGIN / 2.0,
+        ));
     }
     out.push_str("</svg>");
     out

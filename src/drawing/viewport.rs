@@ -31,7 +31,10 @@ impl BoundsInWorld {
     }
 
     pub fn contains(&self, p: PosInWorld, margin: f64) -> bool {
-        p.x >= self.min.x - margin && p.x <= self.max.x + margin && p.y >= self.min.y - margin && p.y <= self.max.y + margin
+        p.x >= self.min.x - margin
+            && p.x <= self.max.x + margin
+            && p.y >= self.min.y - margin
+            && p.y <= self.max.y + margin
     }
 }
 
@@ -161,7 +164,10 @@ mod tests {
     #[test]
     fn fit_within_keeps_the_right_side_free() {
         let mut v = Viewport::new(1000.0, 600.0);
-        let bounds = BoundsInWorld { min: PosInWorld { x: -500.0, y: -100.0 }, max: PosInWorld { x: 500.0, y: 100.0 } };
+        let bounds = BoundsInWorld {
+            min: PosInWorld { x: -500.0, y: -100.0 },
+            max: PosInWorld { x: 500.0, y: 100.0 },
+        };
         v.fit_within(bounds, 20.0, 300.0);
         for corner in [bounds.min, bounds.max] {
             let s = v.to_screen(corner);
@@ -175,7 +181,10 @@ mod tests {
     #[test]
     fn fit_shows_everything() {
         let mut v = Viewport::new(800.0, 600.0);
-        let bounds = BoundsInWorld { min: PosInWorld { x: -1000.0, y: 200.0 }, max: PosInWorld { x: 3000.0, y: 900.0 } };
+        let bounds = BoundsInWorld {
+            min: PosInWorld { x: -1000.0, y: 200.0 },
+            max: PosInWorld { x: 3000.0, y: 900.0 },
+        };
         v.fit(bounds, 20.0);
         for corner in [bounds.min, bounds.max] {
             let s = v.to_screen(corner);

@@ -21,8 +21,10 @@ pub fn encode(maps: &[Map], saved_ms: f64) -> String {
 /// [`Encoding`] writes it (the page writes a big map's a slice per task): one map
 /// a line, so the file stays readable without being written out twice.
 pub fn from_map_texts(map_texts: &[String], saved_ms: f64) -> String {
-    let head = json!({ "format": BACKUP_FORMAT, "version": BACKUP_VERSION, "saved_ms": saved_ms }).to_string();
-    let mut text = String::with_capacity(head.len() + map_texts.iter().map(|t| t.len() + 2).sum::<usize>() + 16);
+    let head =
+        json!({ "format": BACKUP_FORMAT, "version": BACKUP_VERSION, "saved_ms": saved_ms }).to_string();
+    let mut text =
+        String::with_capacity(head.len() + map_texts.iter().map(|t| t.len() + 2).sum::<usize>() + 16);
     text.push_str(head.strip_suffix('}').unwrap_or(&head));
     text.push_str(",\"maps\":[");
     for (i, map) in map_texts.iter().enumerate() {
@@ -53,7 +55,8 @@ pub fn gather(read: Vec<Result<Map, Invalid>>) -> Result<Vec<Map>, Invalid> {
         match result {
             Ok(map) => maps.push(map),
             Err(invalid) => problems.extend(invalid.problems.into_iter().map(|p| {
-                let path = if p.path.is_empty() { format!("maps[{i}]") } else { format!("maps[{i}].{}", p.path) };
+                let path =
+                    if p.path.is_empty() { format!("maps[{i}]") } else { format!("maps[{i}].{}", p.path) };
                 Problem::new(path, p.kind)
             })),
         }

@@ -9,14 +9,28 @@ use crate::model::Map;
 /// Separates several values in one cell (tags, resources), as in Kumu.
 pub const CELL_SEPARATOR: &str = " | ";
 
-pub const STAKEHOLDER_COLUMNS: &[&str] =
-    &["ID", "Label", "Type", "Description", "Tags", "Power", "Interest", "Stance", "Resources", "X", "Y", "Pinned"];
-pub const LINK_COLUMNS: &[&str] = &["ID", "From", "To", "Type", "Direction", "Strength", "Description", "From ID", "To ID"];
+pub const STAKEHOLDER_COLUMNS: &[&str] = &[
+    "ID",
+    "Label",
+    "Type",
+    "Description",
+    "Tags",
+    "Power",
+    "Interest",
+    "Stance",
+    "Resources",
+    "X",
+    "Y",
+    "Pinned",
+];
+pub const LINK_COLUMNS: &[&str] =
+    &["ID", "From", "To", "Type", "Direction", "Strength", "Description", "From ID", "To ID"];
 
 /// Stakeholders, one row each; `Tags` holds the names of their sectors.
 pub fn stakeholders_csv(map: &Map) -> String {
     let rows = map.stakeholders.iter().map(|s| {
-        let sectors: Vec<&str> = s.sectors.iter().filter_map(|id| map.sector(id)).map(|sector| sector.name.as_str()).collect();
+        let sectors: Vec<&str> =
+            s.sectors.iter().filter_map(|id| map.sector(id)).map(|sector| sector.name.as_str()).collect();
         let resources: Vec<&str> = s.resources.iter().map(|r| r.code()).collect();
         let (x, y) = s.pos_in_world.map_or((String::new(), String::new()), |p| (decimal(p.x), decimal(p.y)));
         vec![
@@ -40,7 +54,8 @@ pub fn stakeholders_csv(map: &Map) -> String {
 /// Links, one row each. `From` and `To` are names, as Kumu matches them; `From ID`
 /// and `To ID` say exactly which stakeholder is meant when two share a name.
 pub fn links_csv(map: &Map) -> String {
-    let name = |id: &crate::model::StakeholderId| map.stakeholder(id).map_or(String::new(), |s| text(&s.name));
+    let name =
+        |id: &crate::model::StakeholderId| map.stakeholder(id).map_or(String::new(), |s| text(&s.name));
     let rows = map.links.iter().map(|l| {
         vec![
             text(l.id.as_str()),

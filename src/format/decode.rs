@@ -21,13 +21,8 @@ pub fn decode(text: &str) -> Result<Map, Invalid> {
 /// Shared with the importers of other JSON formats (Kumu).
 pub fn parse_json(text: &str) -> Result<Value, Invalid> {
     let fail = |kind| Invalid { problems: vec![Problem::new("", kind)] };
-    serde_json::from_str(json_body(text).map_err(fail)?).map_err(|e| {
-        fail(ProblemKind::Syntax {
-            line: e.line(),
-            column: e.column(),
-            ends_early: e.is_eof(),
-        })
-    })
+    serde_json::from_str(json_body(text).map_err(fail)?)
+        .map_err(|e| fail(ProblemKind::Syntax { line: e.line(), column: e.column(), ends_early: e.is_eof() }))
 }
 
 /// The JSON a file's text holds (without a byte order mark), or why it is refused
@@ -71,9 +66,19 @@ impl<'v> Decoding<'v> {
     pub fn new(root: &'v Value) -> Self {
         let mut reader = Reader::default();
         let obj = reader.header(root);
-        let mut text = |key| obj.and_then(|obj| reader.text(obj, key, Path::top(key), false)).unwrap_or_default();
+        let mut text =
+            |key| obj.and_then(|obj| reader.text(obj, key, Path::top(key), false)).unwrap_or_default();
         let (title, description) = (text("title"), text("description"));
-        Decoding { reader, obj, title, description, sectors: Vec::new(), stakeholders: Vec::new(), links: Vec::new(), at: (0, 0) }
+        Decoding {
+            reader,
+            obj,
+            title,
+            description,
+            sectors: Vec::new(),
+            stakeholders: Vec::new(),
+            links: Vec::new(),
+            at: (0, 0),
+        }
     }
 
     /// Refuses a map that holds more than a map may ([`MapPart::limit`]): a map
@@ -237,7 +242,10 @@ impl Reader {
             Some(Value::Number(n)) => match n.as_u64() {
                 Some(v) if v == CURRENT_VERSION => {}
                 Some(v) if v > CURRENT_VERSION => {
-                    self.report(Path::top("version"), ProblemKind::NewerVersion { found: v, supported: CURRENT_VERSION });
+                    self.report(
+                        Path::top("version"),
+                        ProblemKind::NewerVersion { found: v, supported: CURRENT_VERSION },
+                    );
                     return None;
                 }
                 // Version 1 is the first format: there is nothing older to migrate yet.
@@ -415,9 +423,9 @@ impl Reader {
                 return None;
             }
         };
-        let whole = number.as_i64().or_else(|| {
-            number.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15).map(|f| f as i64)
-        });
+        let whole = number
+            .as_i64()
+            .or_else(|| number.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15).map(|f| f as i64));
         match whole {
             None if number.as_f64().is_some_and(|f| f.fract() != 0.0) => {
                 self.report(path, ProblemKind::WrongType(Expected::WholeNumber));
@@ -460,7 +468,12 @@ impl Reader {
     }
 
     /// An optional list of distinct, non-blank strings.
-    fn string_set(&mut self, obj: &Object<String, Value>, key: &'static str, path: Path) -> Option<Vec<String>> {
+    fn string_set(
+        &mut self,
+        obj: &Object<String, Value>,
+        key: &'static str,
+        path: Path,
+    ) -> Option<Vec<String>> {
         let path = path.field(key);
         let items = match obj.get(key) {
             None | Some(Value::Null) => return Some(Vec::new()),

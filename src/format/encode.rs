@@ -57,7 +57,13 @@ impl<M: Borrow<Map>> Encoding<M> {
     /// description, sectors: a few hundred elements at most).
     pub fn new(map: M) -> Self {
         let m = map.borrow();
-        let head = Head { format: FORMAT_NAME, version: CURRENT_VERSION, title: &m.title, description: &m.description, sectors: &m.sectors };
+        let head = Head {
+            format: FORMAT_NAME,
+            version: CURRENT_VERSION,
+            title: &m.title,
+            description: &m.description,
+            sectors: &m.sectors,
+        };
         // About 200 bytes a stakeholder and 100 a link; growing the buffer as it
         // fills would copy the text several times over.
         let mut bytes = Vec::with_capacity(256 + 200 * m.stakeholders.len() + 100 * m.links.len());

@@ -43,7 +43,8 @@ pub fn to_graphml(map: &Map) -> String {
          xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
     );
     for (id, domain, name, kind) in KEYS {
-        let _ = writeln!(out, "  <key id=\"{id}\" for=\"{domain}\" attr.name=\"{name}\" attr.type=\"{kind}\"/>");
+        let _ =
+            writeln!(out, "  <key id=\"{id}\" for=\"{domain}\" attr.name=\"{name}\" attr.type=\"{kind}\"/>");
     }
     out.push_str("  <graph id=\"simpul\" edgedefault=\"undirected\">\n");
     data(&mut out, 4, "title", &map.title);
@@ -54,7 +55,8 @@ pub fn to_graphml(map: &Map) -> String {
         let _ = writeln!(out, "    <node id=\"{}\">", escape(s.id.as_str()));
         data(&mut out, 6, "label", &s.name);
         data(&mut out, 6, "kind", s.kind.code());
-        let sectors: Vec<&str> = s.sectors.iter().filter_map(|id| map.sector(id)).map(|sector| sector.name.as_str()).collect();
+        let sectors: Vec<&str> =
+            s.sectors.iter().filter_map(|id| map.sector(id)).map(|sector| sector.name.as_str()).collect();
         data(&mut out, 6, "sectors", &sectors.join(LIST_SEPARATOR));
         data(&mut out, 6, "power", &s.power.get().to_string());
         data(&mut out, 6, "interest", &s.interest.get().to_string());

@@ -19,20 +19,132 @@ pub fn is_kumu(root: &Value) -> bool {
 
 /// Keywords (lower case, matched inside the type) for each kind, first match wins.
 const KIND_WORDS: &[(StakeholderKind, &[&str])] = &[
-    (StakeholderKind::Donor, &["donor", "funder", "philanthrop", "grantmaker", "investor", "penyandang dana"]),
-    (StakeholderKind::Ngo, &["ngo", "non-governmental", "nongovernmental", "nonprofit", "non-profit", "not-for-profit", "foundation", "charity", "civil society", "yayasan", "lsm", "ornop"]),
-    (StakeholderKind::Government, &["government", "governmental", "agency", "ministry", "municipal", "council", "public sector", "federal", "state agency", "regulator", "pemerintah", "dinas", "kementerian", "badan", "pemkot", "pemkab"]),
-    (StakeholderKind::Academia, &["academ", "university", "college", "school", "research", "institute", "universitas", "kampus", "sekolah", "peneliti", "akademisi"]),
-    (StakeholderKind::Media, &["media", "press", "journalis", "news", "broadcast", "radio", "tv", "pers", "wartawan"]),
-    (StakeholderKind::Business, &["business", "company", "corporat", "private", "firm", "industry", "bank", "startup", "enterprise", "bisnis", "perusahaan", "swasta", "usaha"]),
-    (StakeholderKind::Community, &["community", "citizen", "resident", "grassroots", "neighbourhood", "neighborhood", "youth", "komunitas", "masyarakat", "warga", "kelompok"]),
+    (
+        StakeholderKind::Donor,
+        &["donor", "funder", "philanthrop", "grantmaker", "investor", "penyandang dana"],
+    ),
+    (
+        StakeholderKind::Ngo,
+        &[
+            "ngo",
+            "non-governmental",
+            "nongovernmental",
+            "nonprofit",
+            "non-profit",
+            "not-for-profit",
+            "foundation",
+            "charity",
+            "civil society",
+            "yayasan",
+            "lsm",
+            "ornop",
+        ],
+    ),
+    (
+        StakeholderKind::Government,
+        &[
+            "government",
+            "governmental",
+            "agency",
+            "ministry",
+            "municipal",
+            "council",
+            "public sector",
+            "federal",
+            "state agency",
+            "regulator",
+            "pemerintah",
+            "dinas",
+            "kementerian",
+            "badan",
+            "pemkot",
+            "pemkab",
+        ],
+    ),
+    (
+        StakeholderKind::Academia,
+        &[
+            "academ",
+            "university",
+            "college",
+            "school",
+            "research",
+            "institute",
+            "universitas",
+            "kampus",
+            "sekolah",
+            "peneliti",
+            "akademisi",
+        ],
+    ),
+    (
+        StakeholderKind::Media,
+        &["media", "press", "journalis", "news", "broadcast", "radio", "tv", "pers", "wartawan"],
+    ),
+    (
+        StakeholderKind::Business,
+        &[
+            "business",
+            "company",
+            "corporat",
+            "private",
+            "firm",
+            "industry",
+            "bank",
+            "startup",
+            "enterprise",
+            "bisnis",
+            "perusahaan",
+            "swasta",
+            "usaha",
+        ],
+    ),
+    (
+        StakeholderKind::Community,
+        &[
+            "community",
+            "citizen",
+            "resident",
+            "grassroots",
+            "neighbourhood",
+            "neighborhood",
+            "youth",
+            "komunitas",
+            "masyarakat",
+            "warga",
+            "kelompok",
+        ],
+    ),
 ];
 
 const LINK_WORDS: &[(LinkKind, &[&str])] = &[
     (LinkKind::Conflict, &["conflict", "tension", "oppos", "rival", "compet", "konflik", "bertentangan"]),
-    (LinkKind::Funding, &["fund", "funds", "funding", "funded", "funder", "grant", "money", "financ", "donat", "invest", "dana", "hibah", "pendanaan"]),
-    (LinkKind::Regulation, &["regulat", "oversight", "permit", "licen", "law", "govern", "regulasi", "izin", "pengawasan"]),
-    (LinkKind::Information, &["inform", "data", "knowledge", "communicat", "advice", "informasi", "komunikasi", "pengetahuan"]),
+    (
+        LinkKind::Funding,
+        &[
+            "fund",
+            "funds",
+            "funding",
+            "funded",
+            "funder",
+            "grant",
+            "money",
+            "financ",
+            "donat",
+            "invest",
+            "dana",
+            "hibah",
+            "pendanaan",
+        ],
+    ),
+    (
+        LinkKind::Regulation,
+        &["regulat", "oversight", "permit", "licen", "law", "govern", "regulasi", "izin", "pengawasan"],
+    ),
+    (
+        LinkKind::Information,
+        &["inform", "data", "knowledge", "communicat", "advice", "informasi", "komunikasi", "pengetahuan"],
+    ),
     (LinkKind::Service, &["service", "supply", "deliver", "provide", "layanan", "pasok"]),
 ];
 
@@ -44,7 +156,13 @@ fn mentions(text: &str, keyword: &str) -> bool {
         return text.contains(keyword);
     }
     let short = keyword.chars().count() <= 4;
-    text.split(|c: char| !c.is_alphanumeric()).any(|word| if short { word == keyword } else { word.starts_with(keyword) })
+    text.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        if short {
+            word == keyword
+        } else {
+            word.starts_with(keyword)
+        }
+    })
 }
 
 /// The Simpul kind a Kumu type names, and whether the type said it exactly.
@@ -60,7 +178,12 @@ pub fn kind_of(kumu_type: &str) -> (StakeholderKind, bool) {
 pub fn link_kind_of(kumu_type: &str) -> LinkKind {
     let lower = kumu_type.trim().to_lowercase();
     LinkKind::from_code(&lower)
-        .or_else(|| LINK_WORDS.iter().find(|(_, words)| words.iter().any(|w| mentions(&lower, w))).map(|(kind, _)| *kind))
+        .or_else(|| {
+            LINK_WORDS
+                .iter()
+                .find(|(_, words)| words.iter().any(|w| mentions(&lower, w)))
+                .map(|(kind, _)| *kind)
+        })
         .unwrap_or(LinkKind::Partnership)
 }
 
@@ -69,14 +192,18 @@ pub fn link_kind_of(kumu_type: &str) -> LinkKind {
 /// an element to itself, are left out and listed as problems.
 pub fn kumu_draft(root: &Value) -> Result<Draft, Invalid> {
     let fail = |path: &str, kind| Invalid { problems: vec![Problem::new(path, kind)] };
-    let elements = root.get("elements").and_then(Value::as_array).ok_or_else(|| fail("elements", ProblemKind::Missing))?;
+    let elements = root
+        .get("elements")
+        .and_then(Value::as_array)
+        .ok_or_else(|| fail("elements", ProblemKind::Missing))?;
     let connections = match root.get("connections") {
         None | Some(Value::Null) => &Vec::new(),
         Some(Value::Array(list)) => list,
         Some(_) => return Err(fail("connections", ProblemKind::WrongType(super::Expected::List))),
     };
     let positions = positions(root);
-    let title = root.get("name").and_then(Value::as_str).filter(|t| !t.trim().is_empty()).unwrap_or("Kumu map");
+    let title =
+        root.get("name").and_then(Value::as_str).filter(|t| !t.trim().is_empty()).unwrap_or("Kumu map");
     let mut draft = Draft {
         title: title.to_string(),
         description: root.get("description").and_then(Value::as_str).unwrap_or_default().to_string(),
@@ -85,7 +212,10 @@ pub fn kumu_draft(root: &Value) -> Result<Draft, Invalid> {
     let mut by_key: HashMap<String, usize> = HashMap::new(); // Kumu id or lower-case label → index
     for (i, element) in elements.iter().enumerate() {
         let field = |name: &str| attribute(element, name);
-        let label = field("label").map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).unwrap_or_else(|| format!("Element {}", i + 1));
+        let label = field("label")
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| format!("Element {}", i + 1));
         let kumu_id = element.get("_id").or_else(|| element.get("id")).and_then(Value::as_str);
         let place = kumu_id.and_then(|k| positions.get(k));
         if let Some(kumu_id) = kumu_id {
@@ -103,7 +233,11 @@ pub fn kumu_draft(root: &Value) -> Result<Draft, Invalid> {
     }
     for (i, connection) in connections.iter().enumerate() {
         let end = |name: &str| {
-            let raw = connection.get(name).and_then(|v| v.as_str().map(str::to_string).or_else(|| v.get("_id").and_then(Value::as_str).map(str::to_string)));
+            let raw = connection.get(name).and_then(|v| {
+                v.as_str()
+                    .map(str::to_string)
+                    .or_else(|| v.get("_id").and_then(Value::as_str).map(str::to_string))
+            });
             raw.and_then(|r| by_key.get(&r).or_else(|| by_key.get(&r.trim().to_lowercase())).copied())
         };
         // Named as in the file itself: its `connections` list.
@@ -131,7 +265,11 @@ pub fn kumu_draft(root: &Value) -> Result<Draft, Invalid> {
         draft.links.push(DraftLink {
             from,
             to,
-            type_text: field("connection type").or_else(|| field("type")).unwrap_or_default().trim().to_string(),
+            type_text: field("connection type")
+                .or_else(|| field("type"))
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
             directed: direction == "directed",
             strength,
             notes,
@@ -176,15 +314,29 @@ fn positions(root: &Value) -> HashMap<String, (f64, f64, bool)> {
     let maps = root.get("maps").and_then(Value::as_array);
     let default = root.get("defaultMap").and_then(Value::as_str);
     let chosen = maps.and_then(|maps| {
-        maps.iter().find(|m| default.is_some() && m.get("_id").and_then(Value::as_str) == default).or_else(|| maps.first())
+        maps.iter()
+            .find(|m| default.is_some() && m.get("_id").and_then(Value::as_str) == default)
+            .or_else(|| maps.first())
     });
     let mut found = HashMap::new();
     for placed in chosen.and_then(|m| m.get("elements")).and_then(Value::as_array).into_iter().flatten() {
-        let (Some(element), Some(position)) = (placed.get("element").and_then(Value::as_str), placed.get("position")) else { continue };
-        let (Some(x), Some(y)) = (position.get("x").and_then(Value::as_f64), position.get("y").and_then(Value::as_f64)) else { continue };
+        let (Some(element), Some(position)) =
+            (placed.get("element").and_then(Value::as_str), placed.get("position"))
+        else {
+            continue;
+        };
+        let (Some(x), Some(y)) =
+            (position.get("x").and_then(Value::as_f64), position.get("y").and_then(Value::as_f64))
+        else {
+            continue;
+        };
         if x.is_finite() && y.is_finite() {
             let pinned = placed.get("pinned").and_then(Value::as_bool).unwrap_or(false);
-            found.entry(element.to_string()).or_insert(((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0, pinned));
+            found.entry(element.to_string()).or_insert((
+                (x * 10.0).round() / 10.0,
+                (y * 10.0).round() / 10.0,
+                pinned,
+            ));
         }
     }
     found
@@ -198,7 +350,8 @@ pub fn to_kumu_blueprint(map: &crate::model::Map) -> String {
         .stakeholders
         .iter()
         .map(|s| {
-            let tags: Vec<&str> = s.sectors.iter().filter_map(|id| map.sector(id)).map(|sector| sector.name.as_str()).collect();
+            let tags: Vec<&str> =
+                s.sectors.iter().filter_map(|id| map.sector(id)).map(|sector| sector.name.as_str()).collect();
             let resources: Vec<&str> = s.resources.iter().map(|r| r.code()).collect();
             json!({
                 "label": s.name,
@@ -213,7 +366,8 @@ pub fn to_kumu_blueprint(map: &crate::model::Map) -> String {
             })
         })
         .collect();
-    let label = |id: &crate::model::StakeholderId| map.stakeholder(id).map_or(String::new(), |s| s.name.clone());
+    let label =
+        |id: &crate::model::StakeholderId| map.stakeholder(id).map_or(String::new(), |s| s.name.clone());
     let connections: Vec<Value> = map
         .links
         .iter()
@@ -228,5 +382,6 @@ pub fn to_kumu_blueprint(map: &crate::model::Map) -> String {
             })
         })
         .collect();
-    serde_json::to_string_pretty(&json!({ "elements": elements, "connections": connections })).unwrap_or_default()
+    serde_json::to_string_pretty(&json!({ "elements": elements, "connections": connections }))
+        .unwrap_or_default()
 }

@@ -1,29 +1,29 @@
 //! The `.simpul.json` map file, version 1 (PRODUCT.md §3).
 
+pub mod backup;
+pub mod csv_tables;
 mod decode;
 mod encode;
+pub mod graphml;
+pub mod kumu;
 mod parse;
 mod problem;
 mod share_link;
-mod xml;
-pub mod backup;
-pub mod csv_tables;
-pub mod graphml;
-pub mod kumu;
 pub mod sheet;
 pub mod sheet_messages;
 pub mod spreadsheet;
 pub mod xlsx;
+mod xml;
 
 pub use decode::{decode, decode_value, parse_json, Decoding};
-pub use parse::Parsing;
 pub use encode::{as_file, encode, encode_value, file_name, file_stem, Encoding};
-pub use xml::{decimal, escape as escape_xml};
+pub use parse::Parsing;
 pub use problem::{Expected, Invalid, Problem, ProblemKind};
 pub use share_link::{
-    decode_fragment, encode_fragment, fragment_payload, is_share_fragment, ShareLinkError, COMFORTABLE_LINK_LENGTH,
-    FRAGMENT_PREFIX, MAX_DECOMPRESSED_BYTES,
+    decode_fragment, encode_fragment, fragment_payload, is_share_fragment, ShareLinkError,
+    COMFORTABLE_LINK_LENGTH, FRAGMENT_PREFIX, MAX_DECOMPRESSED_BYTES,
 };
+pub use xml::{decimal, escape as escape_xml};
 
 /// The value of the `format` field that marks a Simpul map file.
 pub const FORMAT_NAME: &str = "simpul-map";

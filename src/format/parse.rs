@@ -59,7 +59,15 @@ enum Next {
 impl<'t> Parsing<'t> {
     /// Nothing is read yet: a parsing starts at once.
     pub fn new(text: &'t str) -> Self {
-        Self { text, body: json_body(text).ok(), at: 0, next: Next::Object, fields: Object::new(), list: None, inner: None }
+        Self {
+            text,
+            body: json_body(text).ok(),
+            at: 0,
+            next: Next::Object,
+            fields: Object::new(),
+            list: None,
+            inner: None,
+        }
     }
 
     /// Parses up to `elements` more list elements (those of a big element's lists
@@ -193,7 +201,9 @@ impl<'t> Parsing<'t> {
 
 /// The first position from `at` that is not JSON white space.
 fn skip_space(bytes: &[u8], at: usize) -> usize {
-    bytes.get(at..).map_or(at, |rest| at + rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')).count())
+    bytes
+        .get(at..)
+        .map_or(at, |rest| at + rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')).count())
 }
 
 /// Where the JSON value that starts at `at` ends, found by its brackets and
@@ -225,7 +235,12 @@ fn value_end(bytes: &[u8], at: usize) -> Option<usize> {
             None
         }
         // A number, true, false or null: up to the next delimiter.
-        _ => Some(at + bytes[at..].iter().take_while(|b| !matches!(b, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')).count()),
+        _ => Some(
+            at + bytes[at..]
+                .iter()
+                .take_while(|b| !matches!(b, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r'))
+                .count(),
+        ),
     }
 }
 

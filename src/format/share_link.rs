@@ -17,7 +17,9 @@ pub const COMFORTABLE_LINK_LENGTH: usize = 2000;
 
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ShareLinkError {
-    #[error("this link does not contain a map: it is damaged or incomplete (perhaps cut off when it was sent)")]
+    #[error(
+        "this link does not contain a map: it is damaged or incomplete (perhaps cut off when it was sent)"
+    )]
     NotBase64,
     #[error("this link's map data is damaged (perhaps the link was cut off when it was sent)")]
     NotDeflate,
@@ -66,8 +68,15 @@ pub fn fragment_payload(fragment: &str) -> &str {
 pub fn decode_fragment(fragment: &str) -> Result<Map, ShareLinkError> {
     let payload = fragment_payload(fragment);
     // Tolerate padding and the standard alphabet, which some tools produce.
-    let payload: String =
-        payload.trim_end_matches('=').chars().map(|c| match c { '+' => '-', '/' => '_', c => c }).collect();
+    let payload: String = payload
+        .trim_end_matches('=')
+        .chars()
+        .map(|c| match c {
+            '+' => '-',
+            '/' => '_',
+            c => c,
+        })
+        .collect();
     let compressed = URL_SAFE_NO_PAD.decode(payload.as_bytes()).map_err(|_| ShareLinkError::NotBase64)?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_DECOMPRESSED_BYTES)
         .map_err(|e| match e.status {

@@ -48,7 +48,9 @@ impl WorkbookFault {
         match (self, lang) {
             (_, Lang::En) => self.to_string(),
             (WorkbookFault::NothingInside, Lang::Id) => "isinya bukan buku kerja maupun berkas CSV".into(),
-            (WorkbookFault::BadPart { part, detail }, Lang::Id) => format!("bagiannya, {part}, rusak ({detail})"),
+            (WorkbookFault::BadPart { part, detail }, Lang::Id) => {
+                format!("bagiannya, {part}, rusak ({detail})")
+            }
         }
     }
 }
@@ -107,7 +109,8 @@ pub fn read_csv(file: &str, bytes: &[u8]) -> Result<Sheet, SheetError> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| SheetError::Csv { file: file.into(), row: i + 1, detail: e.to_string() })?;
+        let record =
+            record.map_err(|e| SheetError::Csv { file: file.into(), row: i + 1, detail: e.to_string() })?;
         rows.push(record.iter().map(str::to_string).collect());
     }
     Ok(Sheet { name: file.into(), rows })
@@ -116,8 +119,8 @@ pub fn read_csv(file: &str, bytes: &[u8]) -> Result<Sheet, SheetError> {
 /// Windows-1252 to text: Latin-1 except for 0x80–0x9F, which hold typographic marks.
 fn windows_1252(bytes: &[u8]) -> String {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’',
-        '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
     ];
     bytes
         .iter()

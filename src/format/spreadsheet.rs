@@ -10,8 +10,8 @@ use super::kumu::{kind_of, link_kind_of};
 use super::sheet::{column_letter, Sheet, SheetError};
 use crate::i18n::Lang;
 use crate::model::{
-    fresh_id, Link, LinkId, LinkKind, Map, MapPart, OverLimit, PosInWorld, Resource, Score, Sector, Stance, Stakeholder,
-    StakeholderId, StakeholderKind, Strength,
+    fresh_id, Link, LinkId, LinkKind, Map, MapPart, OverLimit, PosInWorld, Resource, Score, Sector,
+    Stakeholder, StakeholderId, StakeholderKind, Stance, Strength,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -40,8 +40,38 @@ enum Field {
 
 const HEADERS: &[(Field, &[&str])] = &[
     (Field::Id, &["id", "simpul id"]),
-    (Field::Name, &["label", "name", "nama", "stakeholder", "pemangku kepentingan", "actor", "aktor", "factor", "faktor"]),
-    (Field::Type, &["type", "kind", "jenis", "tipe", "category", "kategori", "group", "kelompok", "style", "relation type", "relationship", "relationship type", "jenis hubungan"]),
+    (
+        Field::Name,
+        &[
+            "label",
+            "name",
+            "nama",
+            "stakeholder",
+            "pemangku kepentingan",
+            "actor",
+            "aktor",
+            "factor",
+            "faktor",
+        ],
+    ),
+    (
+        Field::Type,
+        &[
+            "type",
+            "kind",
+            "jenis",
+            "tipe",
+            "category",
+            "kategori",
+            "group",
+            "kelompok",
+            "style",
+            "relation type",
+            "relationship",
+            "relationship type",
+            "jenis hubungan",
+        ],
+    ),
     (Field::Description, &["description", "deskripsi", "notes", "note", "catatan", "keterangan"]),
     (Field::Tags, &["tags", "tag", "sectors", "sector", "sektor"]),
     (Field::Power, &["power", "kekuasaan", "kuasa"]),
@@ -121,8 +151,12 @@ impl RowProblem {
             (RowProblemKind::AddedFromLink { name }, Lang::Id) => {
                 format!("tidak ada pemangku kepentingan bernama “{name}”, jadi ditambahkan")
             }
-            (RowProblemKind::LinkWithoutEnd, Lang::En) => "the link lacks one of its ends; the row is left out".into(),
-            (RowProblemKind::LinkWithoutEnd, Lang::Id) => "hubungan ini tidak lengkap ujungnya; baris ini dilewati".into(),
+            (RowProblemKind::LinkWithoutEnd, Lang::En) => {
+                "the link lacks one of its ends; the row is left out".into()
+            }
+            (RowProblemKind::LinkWithoutEnd, Lang::Id) => {
+                "hubungan ini tidak lengkap ujungnya; baris ini dilewati".into()
+            }
             (RowProblemKind::SelfLink { name }, Lang::En) => {
                 format!("the link joins “{name}” to itself; the row is left out")
             }
@@ -231,7 +265,14 @@ impl Columns {
 
     /// The whole number in `field` within `(min, max)`, or `default`, with a problem
     /// at `(sheet, row)` when the cell held something else.
-    fn scale(&self, row: &[String], field: Field, (min, max, default): (i64, i64, i64), (sheet, number): (&str, usize), problems: &mut Vec<RowProblem>) -> i64 {
+    fn scale(
+        &self,
+        row: &[String],
+        field: Field,
+        (min, max, default): (i64, i64, i64),
+        (sheet, number): (&str, usize),
+        problems: &mut Vec<RowProblem>,
+    ) -> i64 {
         let raw = self.get(row, field);
         score(raw, min, max).unwrap_or_else(|| {
             if !raw.is_empty() {
@@ -256,7 +297,12 @@ impl Columns {
     /// Columns no field claims: kept in the notes as `Header: value`.
     fn extras<'h>(&self, header: &'h [String]) -> Vec<(usize, &'h str)> {
         let used: HashSet<usize> = self.0.values().map(|(i, _)| *i).collect();
-        header.iter().enumerate().filter(|(i, h)| !used.contains(i) && !h.trim().is_empty()).map(|(i, h)| (i, h.trim())).collect()
+        header
+            .iter()
+            .enumerate()
+            .filter(|(i, h)| !used.contains(i) && !h.trim().is_empty())
+            .map(|(i, h)| (i, h.trim()))
+            .collect()
     }
 }
 
@@ -274,7 +320,9 @@ pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, SheetError> {
     let mut draft = Draft { title: title.to_string(), ..Draft::default() };
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
-    let is_links = |c: &Columns| (c.has(Field::From) && c.has(Field::To)) || (c.has(Field::FromId) && c.has(Field::ToId));
+    let is_links = |c: &Columns| {
+        (c.has(Field::From) && c.has(Field::To)) || (c.has(Field::FromId) && c.has(Field::ToId))
+    };
     let tables: Vec<(&Sheet, Columns)> =
         sheets.iter().filter_map(|s| s.rows.first().map(|h| (s, Columns::of(h)))).collect();
     if !tables.iter().any(|(_, c)| is_links(c) || c.has(Field::Name)) {
@@ -291,7 +339,10 @@ pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, SheetError> {
             let name = columns.get(row, Field::Name);
             let key = name.to_lowercase();
             if name.is_empty() {
-                draft.problems.push(RowProblem { place: columns.place(&sheet.name, number, Field::Name), kind: RowProblemKind::NoName });
+                draft.problems.push(RowProblem {
+                    place: columns.place(&sheet.name, number, Field::Name),
+                    kind: RowProblemKind::NoName,
+                });
                 continue;
             }
             let id = Some(columns.get(row, Field::Id)).filter(|id| !id.is_empty()).map(String::from);
@@ -302,20 +353,29 @@ pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, SheetError> {
             };
             if seen {
                 let kind = RowProblemKind::SameName { name: name.into() };
-                draft.problems.push(RowProblem { place: columns.place(&sheet.name, number, Field::Name), kind });
+                draft
+                    .problems
+                    .push(RowProblem { place: columns.place(&sheet.name, number, Field::Name), kind });
                 continue;
             }
             let at = (sheet.name.as_str(), number);
-            let mut scale = |field, min, max, default: i64| columns.scale(row, field, (min, max, default), at, &mut draft.problems);
-            let power = Score::new(scale(Field::Power, Score::MIN, Score::MAX, Score::DEFAULT.get().into())).unwrap_or_default();
-            let interest =
-                Score::new(scale(Field::Interest, Score::MIN, Score::MAX, Score::DEFAULT.get().into())).unwrap_or_default();
-            let stance = Stance::new(scale(Field::Stance, Stance::MIN, Stance::MAX, Stance::DEFAULT.get().into())).unwrap_or_default();
-            let notes = columns.notes(row, &extras);
-            let pos_in_world = match (number_of(columns.get(row, Field::X)), number_of(columns.get(row, Field::Y))) {
-                (Some(x), Some(y)) => Some(PosInWorld { x, y }),
-                _ => None,
+            let mut scale = |field, min, max, default: i64| {
+                columns.scale(row, field, (min, max, default), at, &mut draft.problems)
             };
+            let power = Score::new(scale(Field::Power, Score::MIN, Score::MAX, Score::DEFAULT.get().into()))
+                .unwrap_or_default();
+            let interest =
+                Score::new(scale(Field::Interest, Score::MIN, Score::MAX, Score::DEFAULT.get().into()))
+                    .unwrap_or_default();
+            let stance =
+                Stance::new(scale(Field::Stance, Stance::MIN, Stance::MAX, Stance::DEFAULT.get().into()))
+                    .unwrap_or_default();
+            let notes = columns.notes(row, &extras);
+            let pos_in_world =
+                match (number_of(columns.get(row, Field::X)), number_of(columns.get(row, Field::Y))) {
+                    (Some(x), Some(y)) => Some(PosInWorld { x, y }),
+                    _ => None,
+                };
             let index = draft.stakeholders.len();
             by_name.entry(key).or_insert(index);
             if let Some(id) = &id {
@@ -330,7 +390,10 @@ pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, SheetError> {
                 power,
                 interest,
                 stance,
-                resources: several(columns.get(row, Field::Resources)).iter().filter_map(|r| resource_of(r)).collect(),
+                resources: several(columns.get(row, Field::Resources))
+                    .iter()
+                    .filter_map(|r| resource_of(r))
+                    .collect(),
                 pos_in_world,
                 pinned: pos_in_world.is_some() && yes(columns.get(row, Field::Pinned)),
             });
@@ -344,7 +407,9 @@ pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, SheetError> {
             }
             let number = i + 1;
             let mut end = |name_field: Field, id_field: Field, draft: &mut Draft| -> Option<usize> {
-                if let Some(&index) = Some(columns.get(row, id_field)).filter(|id| !id.is_empty()).and_then(|id| by_id.get(id)) {
+                if let Some(&index) =
+                    Some(columns.get(row, id_field)).filter(|id| !id.is_empty()).and_then(|id| by_id.get(id))
+                {
                     return Some(index);
                 }
                 let name = columns.get(row, name_field);
@@ -359,7 +424,9 @@ pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, SheetError> {
                 }
                 // As Kumu does: a link may bring a stakeholder the stakeholders sheet lacks.
                 let kind = RowProblemKind::AddedFromLink { name: name.into() };
-                draft.problems.push(RowProblem { place: columns.place(&sheet.name, number, name_field), kind });
+                draft
+                    .problems
+                    .push(RowProblem { place: columns.place(&sheet.name, number, name_field), kind });
                 let index = draft.stakeholders.len();
                 by_name.insert(key, index);
                 draft.stakeholders.push(DraftStakeholder::named(name));
@@ -368,16 +435,22 @@ pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, SheetError> {
             let from = end(Field::From, Field::FromId, &mut draft);
             let to = end(Field::To, Field::ToId, &mut draft);
             let (Some(from), Some(to)) = (from, to) else {
-                draft.problems.push(RowProblem { place: columns.place(&sheet.name, number, Field::From), kind: RowProblemKind::LinkWithoutEnd });
+                draft.problems.push(RowProblem {
+                    place: columns.place(&sheet.name, number, Field::From),
+                    kind: RowProblemKind::LinkWithoutEnd,
+                });
                 continue;
             };
             if from == to {
                 let kind = RowProblemKind::SelfLink { name: draft.stakeholders[from].name.clone() };
-                draft.problems.push(RowProblem { place: columns.place(&sheet.name, number, Field::To), kind });
+                draft
+                    .problems
+                    .push(RowProblem { place: columns.place(&sheet.name, number, Field::To), kind });
                 continue;
             }
             let bounds = (Strength::MIN, Strength::MAX, Strength::DEFAULT.get().into());
-            let strength = columns.scale(row, Field::Strength, bounds, (&sheet.name, number), &mut draft.problems);
+            let strength =
+                columns.scale(row, Field::Strength, bounds, (&sheet.name, number), &mut draft.problems);
             let notes = columns.notes(row, &extras);
             draft.links.push(DraftLink {
                 from,
@@ -405,13 +478,22 @@ impl Draft {
     }
 
     /// The map, with each type given the kind chosen for it (or its guess).
-    pub fn build(&self, kinds: &BTreeMap<String, StakeholderKind>, link_kinds: &BTreeMap<String, LinkKind>) -> Map {
+    pub fn build(
+        &self,
+        kinds: &BTreeMap<String, StakeholderKind>,
+        link_kinds: &BTreeMap<String, LinkKind>,
+    ) -> Map {
         self.build_in(Lang::En, kinds, link_kinds)
     }
 
     /// [`Draft::build`], with the line that keeps a file's own type in the notes
     /// written in `lang` (the user's language: the notes are theirs to read).
-    pub fn build_in(&self, lang: Lang, kinds: &BTreeMap<String, StakeholderKind>, link_kinds: &BTreeMap<String, LinkKind>) -> Map {
+    pub fn build_in(
+        &self,
+        lang: Lang,
+        kinds: &BTreeMap<String, StakeholderKind>,
+        link_kinds: &BTreeMap<String, LinkKind>,
+    ) -> Map {
         let type_line = |text: &str| [lang.pick("Type: ", "Tipe: "), text].concat();
         let mut map = Map::new(self.title.clone());
         map.description = self.description.clone();
@@ -459,7 +541,8 @@ impl Draft {
             map.stakeholders.push(stakeholder);
         }
         for (n, l) in self.links.iter().enumerate() {
-            let mut link = Link::new(LinkId::new(format!("l{}", n + 1)), ids[l.from].clone(), ids[l.to].clone());
+            let mut link =
+                Link::new(LinkId::new(format!("l{}", n + 1)), ids[l.from].clone(), ids[l.to].clone());
             let key = l.type_text.trim().to_lowercase();
             link.kind = link_kinds.get(&key).copied().unwrap_or_else(|| link_kind_of(&l.type_text));
             link.directed = l.directed;
@@ -484,7 +567,10 @@ fn push_line(notes: &mut String, line: &str) {
 }
 
 /// Distinct types (compared in lower case, shown as first written), most frequent first.
-fn guesses<'a, K: Copy>(types: impl Iterator<Item = &'a str>, guess: impl Fn(&str) -> K) -> Vec<TypeGuess<K>> {
+fn guesses<'a, K: Copy>(
+    types: impl Iterator<Item = &'a str>,
+    guess: impl Fn(&str) -> K,
+) -> Vec<TypeGuess<K>> {
     let mut found: Vec<TypeGuess<K>> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for t in types {
@@ -533,7 +619,9 @@ fn resource_of(raw: &str) -> Option<Resource> {
     let lower = raw.trim().to_lowercase();
     Resource::from_code(&lower.replace(' ', "_")).or_else(|| {
         Resource::ALL.iter().copied().find(|&r| {
-            [Lang::En, Lang::Id].iter().any(|&lang| crate::i18n::vocabulary::resource(r, lang).to_lowercase() == lower)
+            [Lang::En, Lang::Id]
+                .iter()
+                .any(|&lang| crate::i18n::vocabulary::resource(r, lang).to_lowercase() == lower)
         })
     })
 }
@@ -545,7 +633,10 @@ fn yes(raw: &str) -> bool {
 /// Kumu's `directed`, or one-way in other words; `mutual`, `undirected` or nothing
 /// is two-way.
 fn directed(raw: &str) -> bool {
-    matches!(raw.trim().to_lowercase().as_str(), "directed" | "one-way" | "one way" | "->" | "satu arah" | "berarah")
+    matches!(
+        raw.trim().to_lowercase().as_str(),
+        "directed" | "one-way" | "one way" | "->" | "satu arah" | "berarah"
+    )
 }
 
 /// Reads chosen files (CSV files, an XLSX workbook, or a zip of CSV files) into one
@@ -575,7 +666,15 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Draft, SheetError> {
 /// The draft, or why its map would be refused: more sectors, stakeholders or
 /// links than a map may hold ([`MapPart::limit`]), said before the preview.
 fn within_limits(draft: Draft) -> Result<Draft, SheetError> {
-    let sectors = || draft.stakeholders.iter().flat_map(|s| &s.sectors).map(|name| name.to_lowercase()).collect::<HashSet<_>>().len();
+    let sectors = || {
+        draft
+            .stakeholders
+            .iter()
+            .flat_map(|s| &s.sectors)
+            .map(|name| name.to_lowercase())
+            .collect::<HashSet<_>>()
+            .len()
+    };
     let count = |part| match part {
         MapPart::Sectors => sectors(),
         MapPart::Stakeholders => draft.stakeholders.len(),

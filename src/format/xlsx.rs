@@ -13,7 +13,8 @@ type Archive<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
 
 /// Every worksheet of an XLSX workbook, or every CSV file of a zip.
 pub fn read_zip(file: &str, bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| SheetError::Damaged { file: file.into() })?;
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| SheetError::Damaged { file: file.into() })?;
     let mut budget = MAX_UNPACKED_BYTES;
     if archive.index_for_name("xl/workbook.xml").is_some() {
         return read_workbook(file, &mut archive, &mut budget);
@@ -29,7 +30,8 @@ pub fn read_zip(file: &str, bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
     }
     let mut sheets = Vec::new();
     for name in names {
-        let bytes = part(file, &mut archive, &name, &mut budget)?.ok_or_else(|| bad_part(file, &name, "missing"))?;
+        let bytes =
+            part(file, &mut archive, &name, &mut budget)?.ok_or_else(|| bad_part(file, &name, "missing"))?;
         let short = name.rsplit('/').next().unwrap_or(&name);
         sheets.push(read_csv(short, &bytes)?);
     }
@@ -40,7 +42,9 @@ fn read_workbook(file: &str, archive: &mut Archive, budget: &mut u64) -> Result<
     let text = |archive: &mut Archive, name: &str, budget: &mut u64| -> Result<Option<String>, SheetError> {
         match part(file, archive, name, budget)? {
             None => Ok(None),
-            Some(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| bad_part(file, name, "not UTF-8 text")),
+            Some(bytes) => {
+                String::from_utf8(bytes).map(Some).map_err(|_| bad_part(file, name, "not UTF-8 text"))
+            }
         }
     };
     let workbook_xml = text(archive, "xl/workbook.xml", budget)?.unwrap_or_default();
@@ -53,7 +57,9 @@ fn read_workbook(file: &str, archive: &mut Archive, budget: &mut u64) -> Result<
     };
     let mut sheets = Vec::new();
     for (name, rel_id) in sheet_list(&workbook) {
-        let Some(target) = targets.iter().find(|(id, _)| *id == rel_id).map(|(_, t)| t.clone()) else { continue };
+        let Some(target) = targets.iter().find(|(id, _)| *id == rel_id).map(|(_, t)| t.clone()) else {
+            continue;
+        };
         // Targets are relative to xl/, or absolute within the package.
         let path = target.strip_prefix('/').map_or_else(|| format!("xl/{target}"), str::to_string);
         let Some(xml) = text(archive, &path, budget)? else { continue };
@@ -63,7 +69,10 @@ fn read_workbook(file: &str, archive: &mut Archive, budget: &mut u64) -> Result<
 }
 
 fn bad_part(file: &str, part: &str, detail: impl std::fmt::Display) -> SheetError {
-    SheetError::NotAWorkbook { file: file.into(), fault: WorkbookFault::BadPart { part: part.into(), detail: detail.to_string() } }
+    SheetError::NotAWorkbook {
+        file: file.into(),
+        fault: WorkbookFault::BadPart { part: part.into(), detail: detail.to_string() },
+    }
 }
 
 /// A part as an XML document, or why it is not one.
@@ -72,17 +81,17 @@ fn parse_xml<'x>(file: &str, name: &str, xml: &'x str) -> Result<roxmltree::Docu
 }
 
 /// One part of the archive, unpacked within the remaining budget; `None` if absent.
-fn part(file: &str, archive: &mut Archive, name: &str, budget: &mut u64) -> Result<Option<Vec<u8>>, SheetError> {
+fn part(
+    file: &str,
+    archive: &mut Archive,
+    name: &str,
+    budget: &mut u64,
+) -> Result<Option<Vec<u8>>, SheetError> {
     let Some(index) = archive.index_for_name(name) else { return Ok(None) };
-    let entry = archive
-        .by_index(index)
-        .map_err(|e| bad_part(file, name, e))?;
+    let entry = archive.by_index(index).map_err(|e| bad_part(file, name, e))?;
     let mut bytes = Vec::new();
     // Read one byte past the budget to know it was passed, whatever the entry claims.
-    entry
-        .take(*budget + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| bad_part(file, name, e))?;
+    entry.take(*budget + 1).read_to_end(&mut bytes).map_err(|e| bad_part(file, name, e))?;
     let used = bytes.len() as u64;
     if used > *budget {
         return Err(SheetError::Unpacked { file: file.into(), limit: MAX_UNPACKED_BYTES });
@@ -146,8 +155,16 @@ fn worksheet_rows(doc: &roxmltree::Document, shared: &[String]) -> Vec<Vec<Strin
             }
             let value = || cell.children().find(|n| n.has_tag_name("v")).and_then(|v| v.text()).unwrap_or("");
             let text = match cell.attribute("t") {
-                Some("s") => value().trim().parse::<usize>().ok().and_then(|i| shared.get(i)).cloned().unwrap_or_default(),
-                Some("inlineStr") => cell.children().find(|n| n.has_tag_name("is")).map(text_of).unwrap_or_default(),
+                Some("s") => value()
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| shared.get(i))
+                    .cloned()
+                    .unwrap_or_default(),
+                Some("inlineStr") => {
+                    cell.children().find(|n| n.has_tag_name("is")).map(text_of).unwrap_or_default()
+                }
                 Some("b") => if value() == "1" { "TRUE" } else { "FALSE" }.to_string(),
                 _ => value().to_string(),
             };

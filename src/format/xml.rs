@@ -56,6 +56,9 @@ mod tests {
 
     #[test]
     fn markup_and_control_characters_stay_out() {
-        assert_eq!(escape("<a href=\"x\">&'</a>\u{0}\u{7}\t"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;&#9;");
+        assert_eq!(
+            escape("<a href=\"x\">&'</a>\u{0}\u{7}\t"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;&#9;"
+        );
     }
 }

@@ -6,8 +6,8 @@
 //! not part of the file; they follow their members.
 
 use crate::model::{Map, PosInWorld, Stakeholder};
-pub use simpul_layout::{Simulation, BOUND};
 use simpul_layout::{Body, Spring};
+pub use simpul_layout::{Simulation, BOUND};
 use std::collections::HashMap;
 
 /// Repulsion of a stakeholder and of a sector hub (hubs need more room for their label).
@@ -52,8 +52,10 @@ struct Ends {
 
 impl Ends {
     fn of(map: &Map) -> Self {
-        let index: HashMap<&str, usize> = map.stakeholders.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
-        let sector: HashMap<&str, usize> = map.sectors.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let index: HashMap<&str, usize> =
+            map.stakeholders.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let sector: HashMap<&str, usize> =
+            map.sectors.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
         Self {
             links: map
                 .links
@@ -64,7 +66,9 @@ impl Ends {
                 .stakeholders
                 .iter()
                 .enumerate()
-                .flat_map(|(i, s)| s.sectors.iter().filter_map(|x| sector.get(x.as_str())).map(move |&h| (i, h)))
+                .flat_map(|(i, s)| {
+                    s.sectors.iter().filter_map(|x| sector.get(x.as_str())).map(move |&h| (i, h))
+                })
                 .collect(),
         }
     }
@@ -130,14 +134,20 @@ impl MapLayout {
                 }
             }
             // A stakeholder whose saved position changed takes the saved one.
-            let seen: HashMap<&str, Option<PosInWorld>> =
-                self.structure.stakeholders.iter().map(String::as_str).zip(self.seen_in_map.iter().copied()).collect();
+            let seen: HashMap<&str, Option<PosInWorld>> = self
+                .structure
+                .stakeholders
+                .iter()
+                .map(String::as_str)
+                .zip(self.seen_in_map.iter().copied())
+                .collect();
             for s in &map.stakeholders {
                 if seen.get(s.id.as_str()).is_some_and(|before| *before != s.pos_in_world) {
                     known.remove(&format!("s:{}", s.id));
                 }
             }
-            let added = map.stakeholders.iter().filter(|s| !known.contains_key(&format!("s:{}", s.id))).count();
+            let added =
+                map.stakeholders.iter().filter(|s| !known.contains_key(&format!("s:{}", s.id))).count();
             self.simulation = build(map, &structure, &known, self.seed);
             self.simulation.set_alpha(if added * 4 > map.stakeholders.len().max(1) { 1.0 } else { 0.3 });
             self.structure = structure;
@@ -184,7 +194,9 @@ impl MapLayout {
             .enumerate()
             .filter_map(|(i, s)| {
                 let now = rounded(self.pos_in_world(i)?);
-                let moved = s.pos_in_world.is_none_or(|p| (p.x - now.x).abs() + (p.y - now.y).abs() > SAVED_PRECISION);
+                let moved = s
+                    .pos_in_world
+                    .is_none_or(|p| (p.x - now.x).abs() + (p.y - now.y).abs() > SAVED_PRECISION);
                 moved.then_some((i, now))
             })
             .collect()
@@ -227,7 +239,9 @@ impl Structure {
             }
         }
         // Parallel links pull as one, at the strength of the strongest.
-        springs.sort_unstable_by(|x, y| (x.0, x.1, std::cmp::Reverse(x.2)).cmp(&(y.0, y.1, std::cmp::Reverse(y.2))));
+        springs.sort_unstable_by(|x, y| {
+            (x.0, x.1, std::cmp::Reverse(x.2)).cmp(&(y.0, y.1, std::cmp::Reverse(y.2)))
+        });
         springs.dedup_by_key(|s| (s.0, s.1));
         for (i, s) in map.stakeholders.iter().enumerate() {
             for sector in &s.sectors {
@@ -266,7 +280,8 @@ fn build(map: &Map, structure: &Structure, known: &HashMap<String, (f64, f64)>, 
     }
     for i in 0..n {
         if bodies[i].pos.is_none() {
-            let placed: Vec<(f64, f64)> = neighbours[i].iter().filter_map(|&j| bodies[j as usize].pos).collect();
+            let placed: Vec<(f64, f64)> =
+                neighbours[i].iter().filter_map(|&j| bodies[j as usize].pos).collect();
             if !placed.is_empty() {
                 let (x, y) = centroid(&placed);
                 let (dx, dy) = simpul_layout::initial_position(i, seed);
@@ -285,7 +300,8 @@ fn build(map: &Map, structure: &Structure, known: &HashMap<String, (f64, f64)>, 
         }
     }
     for (sector, (x, y, count)) in map.sectors.iter().zip(members) {
-        let pos = known_at(known, "h:", sector.id.as_str()).or_else(|| (count > 0).then(|| (x / count as f64, y / count as f64)));
+        let pos = known_at(known, "h:", sector.id.as_str())
+            .or_else(|| (count > 0).then(|| (x / count as f64, y / count as f64)));
         bodies.push(Body { pos, pinned: false, repulsion: HUB_REPULSION });
     }
     let springs: Vec<Spring> = structure

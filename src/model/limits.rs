@@ -96,22 +96,34 @@ mod tests {
 
     fn with_stakeholders(n: usize) -> Map {
         let mut map = Map::new("Big");
-        map.stakeholders = (0..n).map(|i| Stakeholder::new(StakeholderId::new(format!("s{i}")), format!("S {i}"))).collect();
+        map.stakeholders =
+            (0..n).map(|i| Stakeholder::new(StakeholderId::new(format!("s{i}")), format!("S {i}"))).collect();
         map
     }
 
     #[test]
     fn a_map_at_the_limit_is_within_it_and_one_more_is_over() {
         assert_eq!(OverLimit::of(&with_stakeholders(5_000)), None);
-        assert_eq!(OverLimit::of(&with_stakeholders(5_001)), Some(OverLimit { part: MapPart::Stakeholders, count: 5_001 }));
+        assert_eq!(
+            OverLimit::of(&with_stakeholders(5_001)),
+            Some(OverLimit { part: MapPart::Stakeholders, count: 5_001 })
+        );
     }
 
     #[test]
     fn the_message_names_the_count_the_limit_and_what_to_do_in_both_languages() {
         let over = OverLimit { part: MapPart::Links, count: 20_400 };
         let en = over.message(Lang::En);
-        assert!(en.contains("20400 links") && en.contains("at most 20000 links") && en.contains("split"), "{en}");
+        assert!(
+            en.contains("20400 links") && en.contains("at most 20000 links") && en.contains("split"),
+            "{en}"
+        );
         let id = over.message(Lang::Id);
-        assert!(id.contains("20400 hubungan") && id.contains("paling banyak 20000 hubungan") && id.contains("bagi"), "{id}");
+        assert!(
+            id.contains("20400 hubungan")
+                && id.contains("paling banyak 20000 hubungan")
+                && id.contains("bagi"),
+            "{id}"
+        );
     }
 }

@@ -106,7 +106,10 @@ mod tests {
         let id = map.fresh_stakeholder_id("Dinas Lingkungan Hidup (DLH)");
         assert_eq!(id.as_str(), "dinas-lingkungan-hidup-dlh");
         map.stakeholders.push(Stakeholder::new(id.clone(), "x"));
-        assert_eq!(map.fresh_stakeholder_id("Dinas Lingkungan Hidup (DLH)").as_str(), "dinas-lingkungan-hidup-dlh-1");
+        assert_eq!(
+            map.fresh_stakeholder_id("Dinas Lingkungan Hidup (DLH)").as_str(),
+            "dinas-lingkungan-hidup-dlh-1"
+        );
         assert_eq!(map.fresh_stakeholder_id("!!!").as_str(), "s1");
         assert_eq!(map.fresh_link_id().as_str(), "l1");
         map.links.push(Link::new(LinkId::new("l1"), id.clone(), id));

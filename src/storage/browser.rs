@@ -31,7 +31,8 @@ impl KeyValue for BrowserStore {
     /// Cut in JavaScript, so that only the head crosses into the app: copying
     /// a whole map of 5,000 stakeholders across took 20 ms.
     fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, StoreError> {
-        let get_item = js_sys::Reflect::get(&self.storage, &JsValue::from_str("getItem")).map_err(classify)?;
+        let get_item =
+            js_sys::Reflect::get(&self.storage, &JsValue::from_str("getItem")).map_err(classify)?;
         let get_item: js_sys::Function = get_item.dyn_into().map_err(classify)?;
         let value = get_item.call1(&self.storage, &JsValue::from_str(key)).map_err(classify)?;
         Ok(value.dyn_into::<js_sys::JsString>().ok().map(|text| String::from(text.slice(0, chars as u32))))
@@ -43,13 +44,15 @@ impl KeyValue for BrowserStore {
 
     fn copy_wrapped(&mut self, from: &str, to: &str, before: &str, after: &str) -> Result<bool, StoreError> {
         // Read and written as a JavaScript string: it never crosses into wasm.
-        let get_item = js_sys::Reflect::get(&self.storage, &JsValue::from_str("getItem")).map_err(classify)?;
+        let get_item =
+            js_sys::Reflect::get(&self.storage, &JsValue::from_str("getItem")).map_err(classify)?;
         let get_item: js_sys::Function = get_item.dyn_into().map_err(classify)?;
         let value = get_item.call1(&self.storage, &JsValue::from_str(from)).map_err(classify)?;
         if value.is_null() || value.is_undefined() {
             return Ok(false);
         }
-        let set_item = js_sys::Reflect::get(&self.storage, &JsValue::from_str("setItem")).map_err(classify)?;
+        let set_item =
+            js_sys::Reflect::get(&self.storage, &JsValue::from_str("setItem")).map_err(classify)?;
         let set_item: js_sys::Function = set_item.dyn_into().map_err(classify)?;
         let wrapped = js_sys::JsString::from(before).concat(&value).concat(&JsValue::from_str(after));
         set_item.call2(&self.storage, &JsValue::from_str(to), &wrapped).map_err(classify)?;
@@ -58,7 +61,8 @@ impl KeyValue for BrowserStore {
 
     fn copy_unwrapped(&mut self, from: &str, to: &str, after: &str, end: &str) -> Result<bool, StoreError> {
         // Cut and written as a JavaScript string: it never crosses into wasm.
-        let get_item = js_sys::Reflect::get(&self.storage, &JsValue::from_str("getItem")).map_err(classify)?;
+        let get_item =
+            js_sys::Reflect::get(&self.storage, &JsValue::from_str("getItem")).map_err(classify)?;
         let get_item: js_sys::Function = get_item.dyn_into().map_err(classify)?;
         let value = get_item.call1(&self.storage, &JsValue::from_str(from)).map_err(classify)?;
         let Ok(value) = value.dyn_into::<js_sys::JsString>() else { return Ok(false) };
@@ -72,9 +76,12 @@ impl KeyValue for BrowserStore {
         if start > stop {
             return Ok(false);
         }
-        let set_item = js_sys::Reflect::get(&self.storage, &JsValue::from_str("setItem")).map_err(classify)?;
+        let set_item =
+            js_sys::Reflect::get(&self.storage, &JsValue::from_str("setItem")).map_err(classify)?;
         let set_item: js_sys::Function = set_item.dyn_into().map_err(classify)?;
-        set_item.call2(&self.storage, &JsValue::from_str(to), &value.substring(start, stop)).map_err(classify)?;
+        set_item
+            .call2(&self.storage, &JsValue::from_str(to), &value.substring(start, stop))
+            .map_err(classify)?;
         Ok(true)
     }
 

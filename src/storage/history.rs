@@ -4,7 +4,9 @@
 //! of all go first when storage runs short, so history never costs a current map.
 
 use super::key_value::KeyValue;
-use super::library::{entry_key, stored_head, EntryDoc, EntryHead, Library, StorageProblem, HISTORY_PREFIX, MAP_FIELD};
+use super::library::{
+    entry_key, stored_head, EntryDoc, EntryHead, Library, StorageProblem, HISTORY_PREFIX, MAP_FIELD,
+};
 use crate::format;
 use crate::model::Map;
 
@@ -43,7 +45,9 @@ impl<S: KeyValue> Library<S> {
                 let saved_ms = saved_ms_in(&version_key)? as f64;
                 let (title, stakeholders) = stored_head::<EntryHead>(&self.store, &version_key, MAP_FIELD)
                     .and_then(EntryHead::title_and_count)
-                    .or_else(|| self.version_map(&version_key).ok().map(|map| (map.title, map.stakeholders.len())))?;
+                    .or_else(|| {
+                        self.version_map(&version_key).ok().map(|map| (map.title, map.stakeholders.len()))
+                    })?;
                 Some(Version { key: version_key, saved_ms, title, stakeholders })
             })
             .collect();
@@ -68,7 +72,9 @@ impl<S: KeyValue> Library<S> {
     pub(super) fn keep_version(&mut self, key: &str, previous_saved_ms: f64, now_ms: f64) {
         let Ok(keys) = self.version_keys(key) else { return };
         let newest = keys.iter().filter_map(|k| saved_ms_in(k)).max();
-        if newest.is_some_and(|t| previous_saved_ms - (t as f64) < VERSION_EVERY_MS) || now_ms <= previous_saved_ms {
+        if newest.is_some_and(|t| previous_saved_ms - (t as f64) < VERSION_EVERY_MS)
+            || now_ms <= previous_saved_ms
+        {
             return;
         }
         let version_key = format!("{}{}", versions_prefix(key), previous_saved_ms.max(0.0) as u64);
@@ -76,7 +82,8 @@ impl<S: KeyValue> Library<S> {
             return;
         }
         // The oldest beyond the limit go.
-        let mut all: Vec<(u64, String)> = keys.into_iter().filter_map(|k| Some((saved_ms_in(&k)?, k))).collect();
+        let mut all: Vec<(u64, String)> =
+            keys.into_iter().filter_map(|k| Some((saved_ms_in(&k)?, k))).collect();
         all.sort();
         let excess = (all.len() + 1).saturating_sub(VERSIONS_PER_MAP);
         for (_, old) in all.into_iter().take(excess) {
@@ -116,7 +123,10 @@ impl<S: KeyValue> Library<S> {
             .store
             .keys()?
             .into_iter()
-            .filter(|k| k.strip_prefix(&prefix).is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())))
+            .filter(|k| {
+                k.strip_prefix(&prefix)
+                    .is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+            })
             .collect())
     }
 }

@@ -134,7 +134,10 @@ pub(super) fn entry_head(head: &str) -> Option<(EntryHead, usize)> {
 
 /// The fields of a JSON object's text that come before `last_field` (`,"name":`),
 /// read from its first characters, and where that field's value starts.
-pub(super) fn head_before<T: serde::de::DeserializeOwned>(head: &str, last_field: &str) -> Option<(T, usize)> {
+pub(super) fn head_before<T: serde::de::DeserializeOwned>(
+    head: &str,
+    last_field: &str,
+) -> Option<(T, usize)> {
     let end = head.find(last_field)?;
     let fields = serde_json::from_str(&[&head[..end], "}"].concat()).ok()?;
     Some((fields, end + last_field.len()))
@@ -142,7 +145,11 @@ pub(super) fn head_before<T: serde::de::DeserializeOwned>(head: &str, last_field
 
 /// The head of the stored value under `store_key`, when it starts as Simpul writes
 /// an entry (or a trashed map, with `last_field`).
-pub(super) fn stored_head<T: serde::de::DeserializeOwned>(store: &impl KeyValue, store_key: &str, last_field: &str) -> Option<T> {
+pub(super) fn stored_head<T: serde::de::DeserializeOwned>(
+    store: &impl KeyValue,
+    store_key: &str,
+    last_field: &str,
+) -> Option<T> {
     let head = store.get_head(store_key, HEAD_CHARS).ok()??;
     head_before(&head, last_field).map(|(fields, _)| fields)
 }
@@ -178,7 +185,11 @@ impl EntryText {
     /// when the text is not a map after all: [`Library::load`] then reads the
     /// entry, and sets it aside as damaged. Stored maps are not held to a map's
     /// limits (see [`format::Decoding::within_limits`]).
-    pub async fn read_map<P: std::future::Future<Output = ()>>(&self, elements: usize, mut pause: impl FnMut() -> P) -> Option<Map> {
+    pub async fn read_map<P: std::future::Future<Output = ()>>(
+        &self,
+        elements: usize,
+        mut pause: impl FnMut() -> P,
+    ) -> Option<Map> {
         let mut parsing = format::Parsing::new(self.map_text());
         loop {
             pause().await;
@@ -371,7 +382,12 @@ impl<S: KeyValue> Library<S> {
 
     /// [`Self::create`] for a map whose file text is written already (a big map's
     /// text is written a slice per task, see [`format::Encoding`]).
-    pub fn create_written(&mut self, map: &Map, map_text: &str, now_ms: f64) -> Result<MapSummary, StorageProblem> {
+    pub fn create_written(
+        &mut self,
+        map: &Map,
+        map_text: &str,
+        now_ms: f64,
+    ) -> Result<MapSummary, StorageProblem> {
         self.ensure_writable()?;
         let key = self.fresh_key(now_ms)?;
         self.write_entry(&key, map, map_text, 1, now_ms)?;
@@ -438,7 +454,9 @@ impl<S: KeyValue> Library<S> {
         match self.read_before_save(key) {
             Ok(before) if before.revision == expected_revision => self.keep_version_of(key, &before, now_ms),
             Ok(_) => return Err(StorageProblem::Conflict { key: key.into(), title }),
-            Err(EntryError::Missing) => return Err(StorageProblem::DeletedElsewhere { key: key.into(), title }),
+            Err(EntryError::Missing) => {
+                return Err(StorageProblem::DeletedElsewhere { key: key.into(), title })
+            }
             Err(EntryError::Store(error)) => return Err(error.into()),
             Err(EntryError::Newer) => return Err(StorageProblem::NewerSchema),
             Err(EntryError::Damaged(_)) => return Err(StorageProblem::Damaged { key: key.into(), title }),
@@ -499,7 +517,6 @@ impl<S: KeyValue> Library<S> {
         loaded.map.title = title.to_string();
         self.save(key, &loaded.map, loaded.summary.revision, now_ms)
     }
-
 
     /// The raw text of a set-aside copy, for download.
     pub fn set_aside_text(&self, set_aside_key: &str) -> Result<Option<String>, StorageProblem> {
@@ -638,7 +655,11 @@ impl<S: KeyValue> Library<S> {
     /// it had any); an entry that does not start so is read whole, and refused if
     /// it is not whole JSON.
     fn read_before_save(&self, key: &str) -> Result<BeforeSave, EntryError> {
-        let head = self.store.get_head(&entry_key(key), HEAD_CHARS).map_err(EntryError::Store)?.ok_or(EntryError::Missing)?;
+        let head = self
+            .store
+            .get_head(&entry_key(key), HEAD_CHARS)
+            .map_err(EntryError::Store)?
+            .ok_or(EntryError::Missing)?;
         let Some((EntryHead { schema, revision, saved_ms, stakeholders, .. }, _)) = entry_head(&head) else {
             return self.read_whole_before_save(key);
         };
@@ -648,7 +669,9 @@ impl<S: KeyValue> Library<S> {
         let had_stakeholders = match stakeholders {
             Some(n) => n > 0,
             None => match self.read_index() {
-                Ok(Some(index)) => index.maps.iter().find(|m| m.key == key).is_none_or(|m| m.stakeholders > 0),
+                Ok(Some(index)) => {
+                    index.maps.iter().find(|m| m.key == key).is_none_or(|m| m.stakeholders > 0)
+                }
                 _ => true,
             },
         };
@@ -670,8 +693,21 @@ impl<S: KeyValue> Library<S> {
 
     /// Writes an entry: its head (see [`entry_head`]), then the map's text as the
     /// last field. Joined as text, so the map is not written out a second time.
-    fn write_entry(&mut self, key: &str, map: &Map, map_text: &str, revision: u64, now_ms: f64) -> Result<(), StorageProblem> {
-        let head = EntryHeadOut { schema: SCHEMA, revision, saved_ms: now_ms, title: &map.title, stakeholders: map.stakeholders.len() };
+    fn write_entry(
+        &mut self,
+        key: &str,
+        map: &Map,
+        map_text: &str,
+        revision: u64,
+        now_ms: f64,
+    ) -> Result<(), StorageProblem> {
+        let head = EntryHeadOut {
+            schema: SCHEMA,
+            revision,
+            saved_ms: now_ms,
+            title: &map.title,
+            stakeholders: map.stakeholders.len(),
+        };
         let head = to_json(&head)?;
         let mut text = String::with_capacity(head.len() + map_text.len() + 8);
         text.push_str(head.strip_suffix('}').unwrap_or(&head));
@@ -689,7 +725,10 @@ impl<S: KeyValue> Library<S> {
 
     /// Runs `write` until it fits, dropping the oldest saved versions of any map
     /// one at a time when storage is full; maps themselves are never dropped.
-    pub(super) fn making_room<T>(&mut self, mut write: impl FnMut(&mut S) -> Result<T, StoreError>) -> Result<T, StorageProblem> {
+    pub(super) fn making_room<T>(
+        &mut self,
+        mut write: impl FnMut(&mut S) -> Result<T, StoreError>,
+    ) -> Result<T, StorageProblem> {
         loop {
             match write(&mut self.store) {
                 Err(StoreError::Full) => {

@@ -1,19 +1,19 @@
 //! Keeping maps in the browser, with a trash and saved versions. The library logic is pure and tested natively over
 //! [`MemoryStore`]; [`browser::BrowserStore`] is the localStorage backend.
 
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
 mod history;
 mod key_value;
 mod library;
 mod memory;
 mod trash;
-#[cfg(target_arch = "wasm32")]
-pub mod browser;
 
-pub use key_value::{KeyValue, StoreError};
 pub use history::{Version, VERSIONS_PER_MAP, VERSION_EVERY_MS};
+pub use key_value::{KeyValue, StoreError};
 pub use library::{
-    Catalogue, EntryText, Library, Loaded, MapSummary, StorageProblem, StoredRevision, ENTRY_PREFIX, HISTORY_PREFIX, INDEX_KEY,
-    SCHEMA, SET_ASIDE_PREFIX, TRASH_PREFIX,
+    Catalogue, EntryText, Library, Loaded, MapSummary, StorageProblem, StoredRevision, ENTRY_PREFIX,
+    HISTORY_PREFIX, INDEX_KEY, SCHEMA, SET_ASIDE_PREFIX, TRASH_PREFIX,
 };
-pub use trash::Trashed;
 pub use memory::MemoryStore;
+pub use trash::Trashed;

@@ -4,8 +4,8 @@
 
 use super::key_value::KeyValue;
 use super::library::{
-    entry_head, entry_key, first_chars, head_before, stored_head, summary_of, to_json, EntryDoc, EntryHead, Library,
-    MapSummary, StorageProblem, HEAD_CHARS, MAP_FIELD, SCHEMA, TRASH_PREFIX,
+    entry_head, entry_key, first_chars, head_before, stored_head, summary_of, to_json, EntryDoc, EntryHead,
+    Library, MapSummary, StorageProblem, HEAD_CHARS, MAP_FIELD, SCHEMA, TRASH_PREFIX,
 };
 use crate::format;
 use serde::{Deserialize, Serialize};
@@ -79,7 +79,12 @@ impl<S: KeyValue> Library<S> {
             .and_then(|(head, _)| head.title_and_count())
             .or_else(|| self.summary_in_index(key).map(|m| (m.title, m.stakeholders)));
         let (title, stakeholders) = listed.unzip();
-        let head = to_json(&TrashHead { key: key.to_string(), deleted_ms: now_ms, title: title.clone(), stakeholders })?;
+        let head = to_json(&TrashHead {
+            key: key.to_string(),
+            deleted_ms: now_ms,
+            title: title.clone(),
+            stakeholders,
+        })?;
         let before = [head.strip_suffix('}').unwrap_or(&head), STORED_FIELD].concat();
         // Copied inside the browser: the entry never crosses into the app.
         let (from, to) = (entry_key(key), trash_key(key));
@@ -143,7 +148,14 @@ impl<S: KeyValue> Library<S> {
         match self.read_entry(key) {
             Ok((entry, map)) => summary_of(key, &map, entry.revision, entry.saved_ms),
             // Restored as it was; the catalogue marks and sets it aside if it is damaged.
-            Err(_) => MapSummary { key: key.to_string(), title: key.to_string(), revision: 0, saved_ms: 0.0, stakeholders: 0, damaged: true },
+            Err(_) => MapSummary {
+                key: key.to_string(),
+                title: key.to_string(),
+                revision: 0,
+                saved_ms: 0.0,
+                stakeholders: 0,
+                damaged: true,
+            },
         }
     }
 
@@ -162,7 +174,9 @@ impl<S: KeyValue> Library<S> {
         if !trash_key.starts_with(TRASH_PREFIX) {
             return Ok(());
         }
-        if let Some(head) = self.trash_head(trash_key).or_else(|| self.read_trashed(trash_key).ok().map(|doc| doc.head)) {
+        if let Some(head) =
+            self.trash_head(trash_key).or_else(|| self.read_trashed(trash_key).ok().map(|doc| doc.head))
+        {
             if self.store.get_head(&entry_key(&head.key), 1)?.is_none() {
                 self.drop_versions_of(&head.key)?;
             }
@@ -172,7 +186,8 @@ impl<S: KeyValue> Library<S> {
 
     /// Deletes every trashed map for good.
     pub fn empty_trash(&mut self) -> Result<(), StorageProblem> {
-        let keys: Vec<String> = self.store.keys()?.into_iter().filter(|k| k.starts_with(TRASH_PREFIX)).collect();
+        let keys: Vec<String> =
+            self.store.keys()?.into_iter().filter(|k| k.starts_with(TRASH_PREFIX)).collect();
         for key in keys {
             self.purge(&key)?;
         }
@@ -187,7 +202,13 @@ impl<S: KeyValue> Library<S> {
             .iter()
             .filter(|k| k.starts_with(TRASH_PREFIX))
             .map(|k| {
-                if let Some(TrashHead { deleted_ms, title: Some(title), stakeholders: Some(stakeholders), .. }) = self.trash_head(k) {
+                if let Some(TrashHead {
+                    deleted_ms,
+                    title: Some(title),
+                    stakeholders: Some(stakeholders),
+                    ..
+                }) = self.trash_head(k)
+                {
                     return Trashed { key: k.clone(), title, stakeholders, deleted_ms };
                 }
                 let doc = self.read_trashed(k).ok();
@@ -197,7 +218,9 @@ impl<S: KeyValue> Library<S> {
                     .and_then(|e| format::decode_value(&e.map).ok());
                 Trashed {
                     key: k.clone(),
-                    title: map.as_ref().map_or_else(|| k[TRASH_PREFIX.len()..].to_string(), |m| m.title.clone()),
+                    title: map
+                        .as_ref()
+                        .map_or_else(|| k[TRASH_PREFIX.len()..].to_string(), |m| m.title.clone()),
                     stakeholders: map.as_ref().map_or(0, |m| m.stakeholders.len()),
                     deleted_ms: doc.map_or(0.0, |d| d.head.deleted_ms),
                 }
@@ -226,7 +249,8 @@ impl<S: KeyValue> Library<S> {
                 return Ok(TrashedEntry { head, entry: raw.split_off(at) });
             }
         }
-        let TrashDoc { key, deleted_ms, title, stakeholders, entry } = serde_json::from_str(&raw).map_err(|_| missing())?;
+        let TrashDoc { key, deleted_ms, title, stakeholders, entry } =
+            serde_json::from_str(&raw).map_err(|_| missing())?;
         Ok(TrashedEntry { head: TrashHead { key, deleted_ms, title, stakeholders }, entry })
     }
 }

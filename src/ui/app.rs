@@ -68,7 +68,10 @@ fn App() -> impl IntoView {
                 state.help.set(false);
                 return;
             }
-            "w" | "W" if !(event.ctrl_key() || event.meta_key() || event.alt_key()) && state.workshop.get_untracked().is_none() => {
+            "w" | "W"
+                if !(event.ctrl_key() || event.meta_key() || event.alt_key())
+                    && state.workshop.get_untracked().is_none() =>
+            {
                 event.prevent_default();
                 super::workshop::enter(state);
                 return;

@@ -148,7 +148,10 @@ pub fn paint(
     let radius = |power: Score| look::radius(shown.drawn_power(power));
 
     // Memberships: grey spokes to the sector hubs, lit ones then dimmed ones.
-    let spokes = layout.memberships().get(part.spokes.start..part.spokes.end.min(layout.memberships().len())).unwrap_or_default();
+    let spokes = layout
+        .memberships()
+        .get(part.spokes.start..part.spokes.end.min(layout.memberships().len()))
+        .unwrap_or_default();
     for lit in [true, false].into_iter().filter(|_| shown.sectors && !spokes.is_empty()) {
         ctx.begin_path();
         for &(i, h) in spokes {
@@ -252,7 +255,12 @@ pub fn paint(
         for lit in [true, false] {
             ctx.begin_path();
             let mut any = false;
-            let stakeholders = map.stakeholders.iter().enumerate().skip(part.stakeholders.start).take(part.stakeholders.len());
+            let stakeholders = map
+                .stakeholders
+                .iter()
+                .enumerate()
+                .skip(part.stakeholders.start)
+                .take(part.stakeholders.len());
             for (i, st) in stakeholders {
                 if st.kind != *kind || !layer.has_stakeholder(i) || emphasis.stakeholder_lit(i) != lit {
                     continue;
@@ -304,7 +312,9 @@ pub fn paint(
         ctx.set_stroke_style_str(theme.accent);
         ctx.stroke();
     }
-    if let (Some(a), Some(b), false) = (overlay.link_from.and_then(pos), overlay.link_to_in_world, matches!(layer, Layer::Only(_))) {
+    if let (Some(a), Some(b), false) =
+        (overlay.link_from.and_then(pos), overlay.link_to_in_world, matches!(layer, Layer::Only(_)))
+    {
         ctx.begin_path();
         ctx.move_to(a.x, a.y);
         ctx.line_to(b.x, b.y);
@@ -356,7 +366,16 @@ fn paint_names_on_screen(
         ctx.set_font(font(size));
         ctx.measure_text(text).map_or(0.0, |m| m.width())
     };
-    let names = labels::names_on_screen(map, layout, viewport, emphasis, overlay.shown, overlay.selected, theme.sizes, width);
+    let names = labels::names_on_screen(
+        map,
+        layout,
+        viewport,
+        emphasis,
+        overlay.shown,
+        overlay.selected,
+        theme.sizes,
+        width,
+    );
     for name in names {
         let in_layer = match name.of {
             Named::Stakeholder(i) => layer.has_stakeholder(i),
@@ -378,15 +397,23 @@ fn paint_names_on_screen(
 /// to show viewport `now`: `(dx, dy, k)` for a translation then a scale by `k`.
 pub fn shift_between(painted_for: &Viewport, now: &Viewport) -> (f64, f64, f64) {
     let k = now.scale / painted_for.scale;
-    let dx = now.width_on_screen / 2.0 * (1.0 - k) + (painted_for.center_in_world.x - now.center_in_world.x) * now.scale;
-    let dy = now.height_on_screen / 2.0 * (1.0 - k) + (painted_for.center_in_world.y - now.center_in_world.y) * now.scale;
+    let dx = now.width_on_screen / 2.0 * (1.0 - k)
+        + (painted_for.center_in_world.x - now.center_in_world.x) * now.scale;
+    let dy = now.height_on_screen / 2.0 * (1.0 - k)
+        + (painted_for.center_in_world.y - now.center_in_world.y) * now.scale;
     (dx, dy, k)
 }
 
 /// Copies `image`, painted for viewport `painted_for`, onto `ctx` as viewport `now`
 /// shows it: shifted by the pan, scaled by the zoom. What the image did not cover
 /// stays blank until the next full painting.
-pub fn shift(ctx: &Context, dpr: f64, image: &web_sys::HtmlCanvasElement, painted_for: &Viewport, now: &Viewport) {
+pub fn shift(
+    ctx: &Context,
+    dpr: f64,
+    image: &web_sys::HtmlCanvasElement,
+    painted_for: &Viewport,
+    now: &Viewport,
+) {
     let (dx, dy, k) = shift_between(painted_for, now);
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     ctx.clear_rect(0.0, 0.0, now.width_on_screen * dpr, now.height_on_screen * dpr);
@@ -462,7 +489,11 @@ pub fn paint_legend(ctx: &Context, map: &Map, lang: crate::i18n::Lang, x: f64, y
                     let _ = ctx.arc(cx, cy, r, 0.0, std::f64::consts::TAU);
                 } else {
                     for (c, (px, py)) in look::unit_outline(shape).iter().enumerate() {
-                        if c == 0 { ctx.move_to(cx + px * r, cy + py * r) } else { ctx.line_to(cx + px * r, cy + py * r) }
+                        if c == 0 {
+                            ctx.move_to(cx + px * r, cy + py * r)
+                        } else {
+                            ctx.line_to(cx + px * r, cy + py * r)
+                        }
                     }
                     ctx.close_path();
                 }
@@ -493,7 +524,13 @@ pub fn paint_legend(ctx: &Context, map: &Map, lang: crate::i18n::Lang, x: f64, y
                 ctx.set_stroke_style_str("#4a5360");
                 ctx.stroke();
                 ctx.begin_path();
-                arrowhead(ctx, PosInWorld { x: mx, y: cy }, PosInWorld { x: mx + MARK_W - 2.0, y: cy }, 0.0, 9.0);
+                arrowhead(
+                    ctx,
+                    PosInWorld { x: mx, y: cy },
+                    PosInWorld { x: mx + MARK_W - 2.0, y: cy },
+                    0.0,
+                    9.0,
+                );
                 ctx.set_fill_style_str("#4a5360");
                 ctx.fill();
                 ctx.set_line_width(1.0);

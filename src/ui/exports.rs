@@ -5,12 +5,12 @@
 use super::canvas::{self, Layer, Overlay};
 use super::state::{AppState, Notice};
 use super::web;
+use super::workspace::Workspace;
 use crate::drawing::slices::Part;
 use crate::drawing::{picture_bounds, Emphasis, Viewport};
 use crate::export::ExportKind;
 use crate::format::file_stem;
 use crate::i18n::{Lang, Text};
-use super::workspace::Workspace;
 use crate::layout::MapLayout;
 use crate::model::Map;
 use crate::storage::StorageProblem;
@@ -41,7 +41,8 @@ const EXPORTS: &[(Text, Export)] = &[
 ];
 
 /// PNG scales: (option value, label); the second is chosen at first.
-const PNG_SCALES: &[(&str, Text)] = &[("1", Text::PngScaleScreen), ("2", Text::PngScaleSlides), ("4", Text::PngScalePoster)];
+const PNG_SCALES: &[(&str, Text)] =
+    &[("1", Text::PngScaleScreen), ("2", Text::PngScaleSlides), ("4", Text::PngScalePoster)];
 
 #[component]
 pub fn MoreExports() -> impl IntoView {
@@ -99,12 +100,17 @@ fn save(state: AppState, export: Export, png_scale: f64, legend: Option<Lang>) {
     let stem = file_stem(&map);
     let (kind, name, mime) = match export {
         Export::Graphml => (ExportKind::Graphml, format!("{stem}.graphml"), "application/graphml+xml"),
-        Export::StakeholdersCsv => (ExportKind::StakeholdersCsv, format!("{stem} - stakeholders.csv"), "text/csv"),
+        Export::StakeholdersCsv => {
+            (ExportKind::StakeholdersCsv, format!("{stem} - stakeholders.csv"), "text/csv")
+        }
         Export::LinksCsv => (ExportKind::LinksCsv, format!("{stem} - links.csv"), "text/csv"),
-        Export::KumuBlueprint => (ExportKind::KumuBlueprint, format!("{stem} - kumu.json"), "application/json"),
+        Export::KumuBlueprint => {
+            (ExportKind::KumuBlueprint, format!("{stem} - kumu.json"), "application/json")
+        }
         Export::Svg => (ExportKind::Svg(legend), format!("{stem}.svg"), "image/svg+xml"),
         Export::Png => {
-            let saved = png_data_url(&map, png_scale, legend).and_then(|url| web::download_url(&format!("{stem}.png"), &url));
+            let saved = png_data_url(&map, png_scale, legend)
+                .and_then(|url| web::download_url(&format!("{stem}.png"), &url));
             if let Err(detail) = saved {
                 state.notify(Notice::Storage(StorageProblem::Failed(detail)));
             }
@@ -131,10 +137,14 @@ fn png_data_url(map: &Map, scale: f64, legend: Option<Lang>) -> Result<String, S
     const MARGIN: f64 = 40.0;
     let layout = MapLayout::settled(map);
     let bounds = picture_bounds(map, &layout);
-    let (picture_w, picture_h) = (bounds.max.x - bounds.min.x + 2.0 * MARGIN, bounds.max.y - bounds.min.y + 2.0 * MARGIN);
+    let (picture_w, picture_h) =
+        (bounds.max.x - bounds.min.x + 2.0 * MARGIN, bounds.max.y - bounds.min.y + 2.0 * MARGIN);
     // The legend goes to the right of the picture, as in the SVG export.
     let (w, h) = match legend {
-        Some(lang) => (picture_w + crate::drawing::legend::BLOCK_W + MARGIN / 2.0, picture_h.max(crate::drawing::legend::block_height(map, lang) + MARGIN)),
+        Some(lang) => (
+            picture_w + crate::drawing::legend::BLOCK_W + MARGIN / 2.0,
+            picture_h.max(crate::drawing::legend::block_height(map, lang) + MARGIN),
+        ),
         None => (picture_w, picture_h),
     };
     let scale = scale.min(MAX_PNG_SIDE / w.max(h)).min((MAX_PNG_AREA / (w * h)).sqrt()).max(0.01);
@@ -143,7 +153,10 @@ fn png_data_url(map: &Map, scale: f64, legend: Option<Lang>) -> Result<String, S
     image.set_height((h * scale).ceil() as u32);
     let ctx = web::context_2d(&image).ok_or("no 2D context")?;
     let mut viewport = Viewport::new(picture_w, picture_h);
-    viewport.center_in_world = crate::model::PosInWorld { x: (bounds.min.x + bounds.max.x) / 2.0, y: (bounds.min.y + bounds.max.y) / 2.0 };
+    viewport.center_in_world = crate::model::PosInWorld {
+        x: (bounds.min.x + bounds.max.x) / 2.0,
+        y: (bounds.min.y + bounds.max.y) / 2.0,
+    };
     let overlay = Overlay {
         selected: None,
         link_from: None,
@@ -152,7 +165,17 @@ fn png_data_url(map: &Map, scale: f64, legend: Option<Lang>) -> Result<String, S
         theme: &canvas::Theme::PAGE,
         sketch: false,
     };
-    canvas::paint(&ctx, scale, map, &layout, &viewport, &Emphasis::default(), &overlay, Layer::All, &Part::WHOLE);
+    canvas::paint(
+        &ctx,
+        scale,
+        map,
+        &layout,
+        &viewport,
+        &Emphasis::default(),
+        &overlay,
+        Layer::All,
+        &Part::WHOLE,
+    );
     if let Some(lang) = legend {
         let _ = ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
         canvas::paint_legend(&ctx, map, lang, picture_w, MARGIN / 2.0);

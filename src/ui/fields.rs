@@ -73,31 +73,46 @@ pub fn Choice(
 }
 
 /// `(value, label)` pairs for a numeric scale, each number with its meaning.
-pub fn scale_options(values: impl Iterator<Item = i64>, describe: impl Fn(i64) -> String) -> Vec<(String, String)> {
+pub fn scale_options(
+    values: impl Iterator<Item = i64>,
+    describe: impl Fn(i64) -> String,
+) -> Vec<(String, String)> {
     values.map(|v| (v.to_string(), describe(v))).collect()
 }
 
 /// The choices of a stakeholder's kind, as every editor of it lists them.
 pub fn stakeholder_kind_options(lang: Lang) -> Vec<(String, String)> {
-    StakeholderKind::ALL.iter().map(|k| (k.code().to_string(), vocabulary::stakeholder_kind(*k, lang).to_string())).collect()
+    StakeholderKind::ALL
+        .iter()
+        .map(|k| (k.code().to_string(), vocabulary::stakeholder_kind(*k, lang).to_string()))
+        .collect()
 }
 
 /// The choices of a 1–5 score (power, interest), each with its meaning.
 pub fn score_options(lang: Lang) -> Vec<(String, String)> {
-    scale_options(Score::all().map(|s| i64::from(s.get())), |v| format!("{v} – {}", Text::score_word(v, lang)))
+    scale_options(Score::all().map(|s| i64::from(s.get())), |v| {
+        format!("{v} – {}", Text::score_word(v, lang))
+    })
 }
 
 /// The choices of a stance, −2 … +2, each with its meaning.
 pub fn stance_options(lang: Lang) -> Vec<(String, String)> {
-    scale_options(Stance::all().map(|s| i64::from(s.get())), |v| format!("{v:+} – {}", vocabulary::stance(v as i8, lang)))
+    scale_options(Stance::all().map(|s| i64::from(s.get())), |v| {
+        format!("{v:+} – {}", vocabulary::stance(v as i8, lang))
+    })
 }
 
 /// The choices of a link's kind.
 pub fn link_kind_options(lang: Lang) -> Vec<(String, String)> {
-    LinkKind::ALL.iter().map(|k| (k.code().to_string(), vocabulary::link_kind(*k, lang).to_string())).collect()
+    LinkKind::ALL
+        .iter()
+        .map(|k| (k.code().to_string(), vocabulary::link_kind(*k, lang).to_string()))
+        .collect()
 }
 
 /// The choices of a link's 1–3 strength, each with its meaning.
 pub fn strength_options(lang: Lang) -> Vec<(String, String)> {
-    scale_options(Strength::all().map(|s| i64::from(s.get())), |v| format!("{v} – {}", Text::strength_word(v, lang)))
+    scale_options(Strength::all().map(|s| i64::from(s.get())), |v| {
+        format!("{v} – {}", Text::strength_word(v, lang))
+    })
 }

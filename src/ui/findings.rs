@@ -58,22 +58,25 @@ fn SeverityGroup(severity: Severity) -> impl IntoView {
     let pages = Signal::derive(move || Pages::new(count(), Pages::FINDINGS));
     // (position in the findings list, finding, its explanation) for this severity,
     // on the page shown; built in a task of its own (see `later`).
-    let items = one_task_later(move || {
-        let shown = pages.get().rows(page.get());
-        let lang = state.lang.get();
-        state.content.with(|m| {
-            state.analysis.with(|a| {
-                a.findings
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, f)| f.severity == severity)
-                    .skip(shown.start)
-                    .take(shown.len())
-                    .map(|(position, f)| (position, f.clone(), f.explain(m, lang)))
-                    .collect::<Vec<_>>()
+    let items = one_task_later(
+        move || {
+            let shown = pages.get().rows(page.get());
+            let lang = state.lang.get();
+            state.content.with(|m| {
+                state.analysis.with(|a| {
+                    a.findings
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, f)| f.severity == severity)
+                        .skip(shown.start)
+                        .take(shown.len())
+                        .map(|(position, f)| (position, f.clone(), f.explain(m, lang)))
+                        .collect::<Vec<_>>()
+                })
             })
-        })
-    }, state.big_map);
+        },
+        state.big_map,
+    );
     let heading_id = format!("findings-{}", severity.code());
     view! {
         <Show when=move || count() != 0>

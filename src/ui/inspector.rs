@@ -140,7 +140,9 @@ fn FindingsAbout(ids: Vec<String>) -> impl IntoView {
                     .enumerate()
                     .filter(|(_, f)| ids.with_value(|ids| ids.iter().all(|id| f.subjects.contains(id))))
                     .take(MOST_ABOUT)
-                    .map(|(position, f)| (position, f.subjects.clone(), f.severity.code(), f.explain(m, lang).title))
+                    .map(|(position, f)| {
+                        (position, f.subjects.clone(), f.severity.code(), f.explain(m, lang).title)
+                    })
                     .collect::<Vec<_>>()
             })
         })
@@ -188,12 +190,18 @@ fn LinkForm(id: LinkId) -> impl IntoView {
     };
     let ends = move || {
         let Some(link) = live.get() else { return String::new() };
-        state.content.with(|m| super::links::between(m, std::slice::from_ref(&link)).pop().unwrap_or_default())
+        state
+            .content
+            .with(|m| super::links::between(m, std::slice::from_ref(&link)).pop().unwrap_or_default())
     };
     // The link's two ends, which its findings name: a memo, so that changing the
     // link's kind or strength does not rebuild the list of its findings.
-    let ends_ids = Memo::new(move |_| live.with(|l| l.as_ref().map(|l| vec![l.from.to_string(), l.to.to_string()])).unwrap_or_default());
-    let field = move |f: fn(&Link) -> String| Signal::derive(move || live.with(|l| l.as_ref().map(f)).unwrap_or_default());
+    let ends_ids = Memo::new(move |_| {
+        live.with(|l| l.as_ref().map(|l| vec![l.from.to_string(), l.to.to_string()])).unwrap_or_default()
+    });
+    let field = move |f: fn(&Link) -> String| {
+        Signal::derive(move || live.with(|l| l.as_ref().map(f)).unwrap_or_default())
+    };
     view! {
         <p class="link-ends"><strong>{ends}</strong></p>
         <Choice id="edit-link-kind" label=Signal::derive(move || state.t(Text::LinkKind).to_string())

@@ -26,7 +26,10 @@ const FIRST_ROWS: usize = 25;
 
 /// `rows`, recomputed when what it reads changes, and handed on in a later task
 /// while `later` is true (see `AppState::big_map`), at once otherwise.
-pub fn one_task_later<T>(rows: impl Fn() -> Vec<T> + Send + Sync + 'static, later: Memo<bool>) -> ReadSignal<Vec<T>>
+pub fn one_task_later<T>(
+    rows: impl Fn() -> Vec<T> + Send + Sync + 'static,
+    later: Memo<bool>,
+) -> ReadSignal<Vec<T>>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
@@ -46,7 +49,9 @@ where
         // Rows that are mostly new (another page, another map) come in two
         // pieces, a task each: laying out a hundred new rows at once took the
         // browser over 50 ms.
-        let changed = shown.with_untracked(|old: &Vec<T>| next.iter().enumerate().filter(|(i, row)| old.get(*i) != Some(*row)).count());
+        let changed = shown.with_untracked(|old: &Vec<T>| {
+            next.iter().enumerate().filter(|(i, row)| old.get(*i) != Some(*row)).count()
+        });
         let first = (changed > 2 * FIRST_ROWS).then(|| next[..FIRST_ROWS].to_vec());
         // Hands rows on unless later ones have come meanwhile.
         let hand_on = move |rows: Vec<T>| {

@@ -4,9 +4,9 @@
 
 use super::splitter::Splitter;
 use super::state::AppState;
-use super::workspace::{Panel, Workspace};
 use super::trash::TrashSection;
 use super::web;
+use super::workspace::{Panel, Workspace};
 use crate::example_maps::EXAMPLE_MAPS;
 use crate::i18n::Text;
 use crate::storage::MapSummary;
@@ -95,7 +95,11 @@ fn MapItem(summary: MapSummary) -> impl IntoView {
     let opening = move || state.opening.with(|k| k.as_deref() == Some(key.get_value().as_str()));
     let shown_title = move || {
         let t = title.get_value();
-        if t.trim().is_empty() { state.t(Text::UntitledMap).to_string() } else { t }
+        if t.trim().is_empty() {
+            state.t(Text::UntitledMap).to_string()
+        } else {
+            t
+        }
     };
     let draft = RwSignal::new(summary.title.clone());
     let commit_rename = move || {

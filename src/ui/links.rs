@@ -78,7 +78,8 @@ pub fn LinksSection() -> impl IntoView {
                 return (0..m.links.len()).collect();
             }
             let between = if column == LinkColumn::Between { between(m, &m.links) } else { Vec::new() };
-            let keys: Vec<SortKey> = m.links.iter().enumerate().map(|(i, l)| column.key(l, between.get(i))).collect();
+            let keys: Vec<SortKey> =
+                m.links.iter().enumerate().map(|(i, l)| column.key(l, between.get(i))).collect();
             order_by(&keys, descending)
         })
     });
@@ -93,17 +94,27 @@ pub fn LinksSection() -> impl IntoView {
         }
     });
     // Built in a task of its own (see `later`).
-    let rows = one_task_later(move || {
-        let shown = pages.get().rows(page.get());
-        state.content.with(|m| {
-            order.with(|o| {
-                let links: Vec<Link> = o.get(shown).unwrap_or_default().iter().filter_map(|&i| m.links.get(i).cloned()).collect();
-                let names = between(m, &links);
-                links.into_iter().zip(names).collect::<Vec<_>>()
+    let rows = one_task_later(
+        move || {
+            let shown = pages.get().rows(page.get());
+            state.content.with(|m| {
+                order.with(|o| {
+                    let links: Vec<Link> = o
+                        .get(shown)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(|&i| m.links.get(i).cloned())
+                        .collect();
+                    let names = between(m, &links);
+                    links.into_iter().zip(names).collect::<Vec<_>>()
+                })
             })
-        })
-    }, state.big_map);
-    let header = move |column: LinkColumn, text: Text| super::sorting::sortable_header(state, sort, column, text, column.starts_descending(), false);
+        },
+        state.big_map,
+    );
+    let header = move |column: LinkColumn, text: Text| {
+        super::sorting::sortable_header(state, sort, column, text, column.starts_descending(), false)
+    };
     view! {
         <div class="drawer-section">
             <Show when=can_link fallback=move || view! { <p class="hint">{state.tr(Text::NeedTwoStakeholders)}</p> }>
@@ -169,7 +180,9 @@ impl LinkColumn {
         match self {
             LinkColumn::MapOrder => SortKey::Number(0.0),
             LinkColumn::Between => SortKey::Text(between.map(|b| b.to_lowercase()).unwrap_or_default()),
-            LinkColumn::Kind => SortKey::Number(LinkKind::ALL.iter().position(|k| *k == link.kind).unwrap_or_default() as f64),
+            LinkColumn::Kind => {
+                SortKey::Number(LinkKind::ALL.iter().position(|k| *k == link.kind).unwrap_or_default() as f64)
+            }
             LinkColumn::Strength => SortKey::Number(f64::from(link.strength.get())),
             LinkColumn::Directed => SortKey::Number(if link.directed { 1.0 } else { 0.0 }),
             LinkColumn::Notes => SortKey::Text(link.notes.to_lowercase()),
@@ -189,7 +202,10 @@ pub(super) fn between(map: &Map, links: &[Link]) -> Vec<String> {
     let names: HashMap<&StakeholderId, &str> =
         map.stakeholders.iter().filter(|s| ends.contains(&s.id)).map(|s| (&s.id, s.name.as_str())).collect();
     let name = |id: &StakeholderId| names.get(id).copied().unwrap_or_default();
-    links.iter().map(|l| format!("{} {} {}", name(&l.from), if l.directed { "→" } else { "—" }, name(&l.to))).collect()
+    links
+        .iter()
+        .map(|l| format!("{} {} {}", name(&l.from), if l.directed { "→" } else { "—" }, name(&l.to)))
+        .collect()
 }
 
 #[component]
@@ -221,7 +237,8 @@ fn LinkRow(
         let id = link.id.to_string();
         Memo::new(move |_| open.with(|o| o.as_deref() == Some(id.as_str())))
     };
-    let (kind, strength, directed, notes) = (link.kind, link.strength.get(), link.directed, link.notes.clone());
+    let (kind, strength, directed, notes) =
+        (link.kind, link.strength.get(), link.directed, link.notes.clone());
     let controls = move || {
         let notes = notes.clone();
         view! {

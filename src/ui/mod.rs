@@ -2,16 +2,16 @@
 //! hold no domain logic of their own.
 
 mod app;
-mod drawer;
 mod canvas;
+mod drawer;
 mod exports;
 mod fields;
-mod help;
-mod inspector;
-mod legend;
 mod files;
 mod findings;
+mod help;
+mod inspector;
 mod later;
+mod legend;
 mod library;
 mod links;
 mod network;
@@ -22,9 +22,9 @@ mod print;
 mod sector_matrix;
 mod sectors;
 mod sharing;
+mod sheet_import;
 mod sorting;
 mod splitter;
-mod sheet_import;
 mod stakeholder_panel;
 mod stakeholders;
 mod state;

@@ -172,7 +172,9 @@ pub fn NetworkView() -> impl IntoView {
         let selected = state.selected.get();
         let finding = state.active_finding.get();
         let emphasis = state.map.with_untracked(|map| match (focus, selected, finding) {
-            (true, Some(id), _) => map.stakeholder_index(&id).map_or_else(Emphasis::default, |i| Emphasis::focus(map, i)),
+            (true, Some(id), _) => {
+                map.stakeholder_index(&id).map_or_else(Emphasis::default, |i| Emphasis::focus(map, i))
+            }
             (_, _, Some((_, subjects))) => Emphasis::subjects(map, &subjects),
             _ => Emphasis::default(),
         });
@@ -209,7 +211,12 @@ pub fn NetworkView() -> impl IntoView {
     // In workshop mode the arrows walk the reveal, but + − 0 still zoom, from anywhere
     // outside the entry field: a zoom makes room for names left out.
     let _workshop_zoom = window_event_listener(leptos::ev::keydown, move |e| {
-        if state.workshop.with_untracked(Option::is_none) || super::web::in_text_field(&e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
+        if state.workshop.with_untracked(Option::is_none)
+            || super::web::in_text_field(&e)
+            || e.ctrl_key()
+            || e.meta_key()
+            || e.alt_key()
+        {
             return;
         }
         match e.key().as_str() {
@@ -314,7 +321,8 @@ impl View {
     /// Asks for a frame after only the viewport changed (a pan or a wheel zoom),
     /// unless one is already coming.
     fn schedule_move(self) {
-        let already = self.engine.try_update_value(|e| std::mem::replace(&mut e.scheduled, true)).unwrap_or(true);
+        let already =
+            self.engine.try_update_value(|e| std::mem::replace(&mut e.scheduled, true)).unwrap_or(true);
         if !already {
             request_animation_frame(move || self.frame());
         }
@@ -365,7 +373,8 @@ impl View {
             }
             let step = self.state.workshop.get_untracked();
             if e.follow {
-                let (hubs, margin) = step.map_or((true, FIT_MARGIN_ON_SCREEN), |s| (s.shown().sectors, FIT_MARGIN_ON_PROJECTOR));
+                let (hubs, margin) = step
+                    .map_or((true, FIT_MARGIN_ON_SCREEN), |s| (s.shown().sectors, FIT_MARGIN_ON_PROJECTOR));
                 if let Some(bounds) = self.state.map.with_untracked(|m| bounds(m, layout, hubs)) {
                     // The legend stands at the picture's right: the map is fitted beside it.
                     e.viewport.fit_within(bounds, margin, margin.max(legend_room(&canvas)));
@@ -376,7 +385,9 @@ impl View {
                 sketch: !settled && step.is_none() && self.state.big_map.get_untracked(),
                 shown: step.map_or(Shown::ALL, |s| s.shown()),
                 theme: if step.is_some() { &canvas::Theme::PROJECTOR } else { &canvas::Theme::PAGE },
-                selected: selected.as_ref().and_then(|id| self.state.map.with_untracked(|m| m.stakeholder_index(id))),
+                selected: selected
+                    .as_ref()
+                    .and_then(|id| self.state.map.with_untracked(|m| m.stakeholder_index(id))),
                 link_from: match e.gesture {
                     Gesture::Link { from, .. } => Some(from),
                     _ => None,
@@ -393,22 +404,55 @@ impl View {
                 _ => Layer::All,
             };
             let moving = matches!(e.gesture, Gesture::Pan { .. }) || super::web::now_ms() < e.zooming_until;
-            let reusable = !e.dirty && settled && e.snapshot_at_rest && e.snapshot_layer == layer && (moving || layer != Layer::All);
+            let reusable = !e.dirty
+                && settled
+                && e.snapshot_at_rest
+                && e.snapshot_layer == layer
+                && (moving || layer != Layer::All);
             let big = self.state.big_map.get_untracked();
             match (&e.snapshot, reusable) {
                 // A pan or zoom moves the canvas itself (a CSS transform the
                 // compositor applies): drawing into it, even a copy, makes the
                 // browser repaint the whole page on every move.
-                (Some((_, painted_for)), true) if layer == Layer::All => move_shown(&style, painted_for, &e.viewport),
-                (Some((image, painted_for)), true) => canvas::shift(&ctx, dpr, image, painted_for, &e.viewport),
-                _ if big => self.paint_slices(e, &ctx, &style, dpr, (pixel_w, pixel_h), layer, settled, overlay, deadline),
+                (Some((_, painted_for)), true) if layer == Layer::All => {
+                    move_shown(&style, painted_for, &e.viewport)
+                }
+                (Some((image, painted_for)), true) => {
+                    canvas::shift(&ctx, dpr, image, painted_for, &e.viewport)
+                }
+                _ if big => self.paint_slices(
+                    e,
+                    &ctx,
+                    &style,
+                    dpr,
+                    (pixel_w, pixel_h),
+                    layer,
+                    settled,
+                    overlay,
+                    deadline,
+                ),
                 _ => {
-                    let image = e.snapshot.take().map(|(image, _)| image).or_else(|| e.spare.take()).or_else(super::web::new_canvas);
+                    let image = e
+                        .snapshot
+                        .take()
+                        .map(|(image, _)| image)
+                        .or_else(|| e.spare.take())
+                        .or_else(super::web::new_canvas);
                     let Some(image) = image else { return };
                     set_size(&image, (pixel_w, pixel_h));
                     if let Some(off) = super::web::context_2d(&image) {
                         self.state.map.with_untracked(|m| {
-                            canvas::paint(&off, dpr, m, layout, &e.viewport, &e.emphasis, &overlay, layer, &Part::WHOLE)
+                            canvas::paint(
+                                &off,
+                                dpr,
+                                m,
+                                layout,
+                                &e.viewport,
+                                &e.emphasis,
+                                &overlay,
+                                layer,
+                                &Part::WHOLE,
+                            )
                         });
                     }
                     canvas::shift(&ctx, dpr, &image, &e.viewport, &e.viewport);
@@ -421,7 +465,17 @@ impl View {
             }
             if let (Layer::Without(index), Some(layout)) = (layer, e.layout.as_ref()) {
                 self.state.map.with_untracked(|m| {
-                    canvas::paint(&ctx, dpr, m, layout, &e.viewport, &e.emphasis, &overlay, Layer::Only(index), &Part::WHOLE)
+                    canvas::paint(
+                        &ctx,
+                        dpr,
+                        m,
+                        layout,
+                        &e.viewport,
+                        &e.emphasis,
+                        &overlay,
+                        Layer::Only(index),
+                        &Part::WHOLE,
+                    )
                 });
             }
             // Frames go on while the layout moves, while a painting is under way,
@@ -441,7 +495,12 @@ impl View {
             leptos::task::spawn_local(async move {
                 super::web::next_task().await;
                 // Unless another map was opened, or the stakeholders changed, meanwhile.
-                if state.opened.try_get_untracked().zip(state.map.try_with_untracked(|m| m.stakeholders.len())) == Some(of) {
+                if state
+                    .opened
+                    .try_get_untracked()
+                    .zip(state.map.try_with_untracked(|m| m.stakeholders.len()))
+                    == Some(of)
+                {
                     state.record_positions(&to_save);
                 }
             });
@@ -472,7 +531,9 @@ impl View {
         overlay: Overlay,
         deadline: f64,
     ) {
-        let out_of_date = |p: &Painting| e.dirty || p.layer != layer || p.at_rest != at_rest || (at_rest && p.viewport != e.viewport);
+        let out_of_date = |p: &Painting| {
+            e.dirty || p.layer != layer || p.at_rest != at_rest || (at_rest && p.viewport != e.viewport)
+        };
         if e.painting.as_ref().is_none_or(out_of_date) {
             if let Some(old) = e.painting.take() {
                 e.spare = Some(old.image);
@@ -487,10 +548,9 @@ impl View {
             let Some(image_ctx) = super::web::context_2d_in_memory(&image) else {
                 return;
             };
-            let slices = self
-                .state
-                .map
-                .with_untracked(|m| Slices::new(layout.memberships().len(), m.links.len(), m.stakeholders.len(), overlay.sketch));
+            let slices = self.state.map.with_untracked(|m| {
+                Slices::new(layout.memberships().len(), m.links.len(), m.stakeholders.len(), overlay.sketch)
+            });
             e.painting = Some(Painting {
                 image,
                 ctx: image_ctx,
@@ -511,13 +571,24 @@ impl View {
         self.state.map.with_untracked(|m| {
             let p = painting;
             loop {
-                let left = (SLICES_BUDGET_MS - (super::web::now_ms() - start)).min(deadline - super::web::now_ms());
+                let left =
+                    (SLICES_BUDGET_MS - (super::web::now_ms() - start)).min(deadline - super::web::now_ms());
                 let Some((section, items)) = p.slices.next(left) else {
                     break;
                 };
                 let began = super::web::now_ms();
                 let part = p.slices.part(section, items.clone());
-                canvas::paint(&p.ctx, dpr, m, &p.layout, &p.viewport, &p.emphasis, &p.overlay, p.layer, &part);
+                canvas::paint(
+                    &p.ctx,
+                    dpr,
+                    m,
+                    &p.layout,
+                    &p.viewport,
+                    &p.emphasis,
+                    &p.overlay,
+                    p.layer,
+                    &part,
+                );
                 super::web::rasterise_now(&p.ctx);
                 p.slices.painted(section, items.len(), super::web::now_ms() - began);
                 if super::web::now_ms() - start > 0.8 * SLICES_BUDGET_MS || super::web::now_ms() > deadline {
@@ -562,7 +633,8 @@ impl View {
     fn zoom(self, factor: f64) {
         self.engine.update_value(|e| {
             e.follow = false;
-            let center = PosOnScreen { x: e.viewport.width_on_screen / 2.0, y: e.viewport.height_on_screen / 2.0 };
+            let center =
+                PosOnScreen { x: e.viewport.width_on_screen / 2.0, y: e.viewport.height_on_screen / 2.0 };
             e.viewport.zoom_at(center, factor);
         });
         self.schedule();
@@ -582,7 +654,8 @@ impl View {
     }
 
     fn select(self, index: Option<usize>) {
-        let id = index.and_then(|i| self.state.map.with_untracked(|m| m.stakeholders.get(i).map(|s| s.id.clone())));
+        let id = index
+            .and_then(|i| self.state.map.with_untracked(|m| m.stakeholders.get(i).map(|s| s.id.clone())));
         self.state.selected.set(id);
         self.schedule();
     }
@@ -593,9 +666,12 @@ impl View {
         let found = self.engine.with_value(|e| {
             let world = e.viewport.to_world(p);
             let slack = 4.0 / e.viewport.scale;
-            e.layout.as_ref().and_then(|l| self.state.map.with_untracked(|m| hit::link_at(m, l, world, slack)))
+            e.layout
+                .as_ref()
+                .and_then(|l| self.state.map.with_untracked(|m| hit::link_at(m, l, world, slack)))
         });
-        let link = found.and_then(|l| self.state.map.with_untracked(|m| m.links.get(l).map(|l| l.id.clone())));
+        let link =
+            found.and_then(|l| self.state.map.with_untracked(|m| m.links.get(l).map(|l| l.id.clone())));
         self.select(None);
         self.state.selected_link.set(link);
     }
@@ -628,7 +704,8 @@ impl View {
             let mut s = m.stakeholders.get(i)?.clone();
             s.pinned = !s.pinned;
             if s.pinned && s.pos_in_world.is_none() {
-                s.pos_in_world = self.engine.with_value(|e| e.layout.as_ref().and_then(|l| l.pos_in_world(i)));
+                s.pos_in_world =
+                    self.engine.with_value(|e| e.layout.as_ref().and_then(|l| l.pos_in_world(i)));
             }
             Some(s)
         });
@@ -652,7 +729,10 @@ impl View {
                 let rect = frame.get_bounding_client_rect();
                 let border = f64::from(frame.client_left());
                 let top = f64::from(frame.client_top());
-                PosOnScreen { x: f64::from(event.client_x()) - rect.left() - border, y: f64::from(event.client_y()) - rect.top() - top }
+                PosOnScreen {
+                    x: f64::from(event.client_x()) - rect.left() - border,
+                    y: f64::from(event.client_y()) - rect.top() - top,
+                }
             }
             None => PosOnScreen { x: f64::from(event.offset_x()), y: f64::from(event.offset_y()) },
         }
@@ -660,13 +740,15 @@ impl View {
 
     fn under(self, p: PosOnScreen) -> (PosInWorld, Option<usize>) {
         self.sync_layout();
-        self.engine
-            .with_value(|e| {
-                let world = e.viewport.to_world(p);
-                let slack = 4.0 / e.viewport.scale;
-                let found = e.layout.as_ref().and_then(|l| self.state.map.with_untracked(|m| hit::stakeholder_at(m, l, world, slack)));
-                (world, found)
-            })
+        self.engine.with_value(|e| {
+            let world = e.viewport.to_world(p);
+            let slack = 4.0 / e.viewport.scale;
+            let found = e
+                .layout
+                .as_ref()
+                .and_then(|l| self.state.map.with_untracked(|m| hit::stakeholder_at(m, l, world, slack)));
+            (world, found)
+        })
     }
 
     fn pointer_down(self, event: &web_sys::PointerEvent) {
@@ -691,7 +773,10 @@ impl View {
             Some(i) if event.shift_key() => Gesture::Link { from: i, at: world },
             Some(i) => {
                 self.select(Some(i));
-                let at = self.engine.with_value(|e| e.layout.as_ref().and_then(|l| l.pos_in_world(i))).unwrap_or(world);
+                let at = self
+                    .engine
+                    .with_value(|e| e.layout.as_ref().and_then(|l| l.pos_in_world(i)))
+                    .unwrap_or(world);
                 Gesture::Move { index: i, grab_x: world.x - at.x, grab_y: world.y - at.y, moved: false }
             }
             None => Gesture::Pan { last: p, moved: false },
@@ -726,7 +811,10 @@ impl View {
                 Gesture::Link { at, .. } => *at = world,
                 Gesture::Idle => {
                     hover = Some(Some(e.layout.as_ref().is_some_and(|l| {
-                        self.state.map.with_untracked(|m| hit::stakeholder_at(m, l, world, 4.0 / e.viewport.scale)).is_some()
+                        self.state
+                            .map
+                            .with_untracked(|m| hit::stakeholder_at(m, l, world, 4.0 / e.viewport.scale))
+                            .is_some()
                     })));
                 }
             }
@@ -737,7 +825,8 @@ impl View {
         match hover {
             Some(Some(over)) => {
                 if let Some(canvas) = self.canvas.get_untracked() {
-                    let _ = web_sys::HtmlElement::style(&canvas).set_property("cursor", if over { "pointer" } else { "grab" });
+                    let _ = web_sys::HtmlElement::style(&canvas)
+                        .set_property("cursor", if over { "pointer" } else { "grab" });
                 }
             }
             Some(None) => self.schedule_move(),
@@ -773,7 +862,13 @@ impl View {
         event.prevent_default();
         let p = self.screen_pos(event);
         // One notch of the wheel zooms by a tenth (no exponentials: they cost download).
-        let factor = if event.delta_y() < 0.0 { 1.1 } else if event.delta_y() > 0.0 { 1.0 / 1.1 } else { 1.0 };
+        let factor = if event.delta_y() < 0.0 {
+            1.1
+        } else if event.delta_y() > 0.0 {
+            1.0 / 1.1
+        } else {
+            1.0
+        };
         // Zoom on the snapshot while the wheel turns; paint sharp once it rests.
         const SETTLE_MS: f64 = 200.0;
         self.engine.update_value(|e| {
@@ -797,7 +892,11 @@ impl View {
     /// F focuses, L links, P pins, Delete deletes, Escape lets go.
     fn key(self, event: &web_sys::KeyboardEvent) {
         // In workshop mode the keys walk through the reveal (see `workshop`).
-        if event.ctrl_key() || event.meta_key() || event.alt_key() || self.state.workshop.with_untracked(Option::is_some) {
+        if event.ctrl_key()
+            || event.meta_key()
+            || event.alt_key()
+            || self.state.workshop.with_untracked(Option::is_some)
+        {
             return;
         }
         self.sync_layout();
@@ -817,7 +916,10 @@ impl View {
                 if let Some(i) = selected {
                     let at = self.engine.with_value(|e| e.layout.as_ref().and_then(|l| l.pos_in_world(i)));
                     if let Some(at) = at {
-                        self.state.move_stakeholder(i, PosInWorld { x: at.x + dx * MOVE_IN_WORLD, y: at.y + dy * MOVE_IN_WORLD });
+                        self.state.move_stakeholder(
+                            i,
+                            PosInWorld { x: at.x + dx * MOVE_IN_WORLD, y: at.y + dy * MOVE_IN_WORLD },
+                        );
                     }
                 }
                 true
@@ -866,7 +968,8 @@ impl View {
             }
             ("Delete" | "Backspace", _) => match self.state.selected.get_untracked() {
                 Some(id) => {
-                    let command = self.state.map.with_untracked(|m| crate::edit::Command::delete_stakeholder(m, &id));
+                    let command =
+                        self.state.map.with_untracked(|m| crate::edit::Command::delete_stakeholder(m, &id));
                     self.state.dispatch(command);
                     true
                 }
@@ -920,10 +1023,18 @@ fn focus_status(state: AppState) -> Option<impl IntoView> {
 /// pixels (none while it is hidden).
 fn legend_room(canvas: &web_sys::HtmlCanvasElement) -> f64 {
     const GAPS: f64 = 24.0;
-    let legend = canvas.closest(".map-views").ok().flatten().and_then(|views| views.query_selector(".legend").ok().flatten());
+    let legend = canvas
+        .closest(".map-views")
+        .ok()
+        .flatten()
+        .and_then(|views| views.query_selector(".legend").ok().flatten());
     legend.map_or(0.0, |l| {
         let width = f64::from(l.client_width());
-        if width > 0.0 { width + GAPS } else { 0.0 }
+        if width > 0.0 {
+            width + GAPS
+        } else {
+            0.0
+        }
     })
 }
 
@@ -941,8 +1052,11 @@ fn bounds(map: &crate::model::Map, layout: &MapLayout, hubs: bool) -> Option<Bou
 fn move_shown(style: &web_sys::CssStyleDeclaration, painted_for: &Viewport, now: &Viewport) {
     let (dx, dy, k) = canvas::shift_between(painted_for, now);
     // Numbers written by the browser: Rust's float formatting costs 8 KB of download.
-    let number = |v: f64, digits: u8| String::from(js_sys::Number::from(v).to_fixed(digits).unwrap_or_else(|_| "0".into()));
-    let moved = ["translate(", &number(dx, 1), "px,", &number(dy, 1), "px) scale(", &number(k, 4), ")"].concat();
+    let number = |v: f64, digits: u8| {
+        String::from(js_sys::Number::from(v).to_fixed(digits).unwrap_or_else(|_| "0".into()))
+    };
+    let moved =
+        ["translate(", &number(dx, 1), "px,", &number(dy, 1), "px) scale(", &number(k, 4), ")"].concat();
     let _ = style.set_property("transform", &moved);
 }
 

@@ -11,10 +11,14 @@ use leptos::prelude::*;
 pub fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
     let alerts = move || {
-        state.notices.with(|n| n.iter().filter(|(_, n)| !matches!(n, Notice::Info(..))).cloned().collect::<Vec<_>>())
+        state
+            .notices
+            .with(|n| n.iter().filter(|(_, n)| !matches!(n, Notice::Info(..))).cloned().collect::<Vec<_>>())
     };
     let news = move || {
-        state.notices.with(|n| n.iter().filter(|(_, n)| matches!(n, Notice::Info(..))).cloned().collect::<Vec<_>>())
+        state
+            .notices
+            .with(|n| n.iter().filter(|(_, n)| matches!(n, Notice::Info(..))).cloned().collect::<Vec<_>>())
     };
     view! {
         <div class="toasts">

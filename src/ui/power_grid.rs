@@ -52,7 +52,8 @@ pub fn PowerGrid() -> impl IntoView {
     };
 
     let chip = move |index: usize, s: &Stakeholder| {
-        let (name, power, interest, kind) = (s.name.clone(), i64::from(s.power.get()), i64::from(s.interest.get()), s.kind);
+        let (name, power, interest, kind) =
+            (s.name.clone(), i64::from(s.power.get()), i64::from(s.interest.get()), s.kind);
         let id = s.id.clone();
         let label = {
             let name = name.clone();

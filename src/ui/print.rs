@@ -6,8 +6,8 @@
 use super::state::AppState;
 use super::web;
 use crate::analysis::findings::Severity;
-use crate::export::ExportKind;
 use crate::analysis::Analysis;
+use crate::export::ExportKind;
 use crate::i18n::{vocabulary, Lang, Text};
 use crate::model::Map;
 use leptos::prelude::*;
@@ -38,7 +38,8 @@ fn PrintSheet() -> impl IntoView {
     let map = state.map.get_untracked();
     let legend = Some(state.lang.get_untracked());
     leptos::task::spawn_local(async move {
-        let request = crate::export::request(ExportKind::Svg(legend), &super::state::encode_in_steps(&map).await);
+        let request =
+            crate::export::request(ExportKind::Svg(legend), &super::state::encode_in_steps(&map).await);
         if let Ok(picture) = web::export_in_worker(&request).await {
             // The preview may have closed meanwhile.
             let _ = picture_url.try_set(web::object_url(&picture, "image/svg+xml"));
@@ -152,14 +153,29 @@ fn fill_sheet(sheet: &web_sys::Element, map: &Map, analysis: &Analysis, lang: La
     let table = add(&section, "table", "")?;
     table.set_class_name("data");
     let head = add(&add(&table, "thead", "")?, "tr", "")?;
-    for text in [Text::Name, Text::Kind, Text::Sectors, Text::Power, Text::Interest, Text::Stance, Text::Quadrant, Text::Betweenness] {
+    for text in [
+        Text::Name,
+        Text::Kind,
+        Text::Sectors,
+        Text::Power,
+        Text::Interest,
+        Text::Stance,
+        Text::Quadrant,
+        Text::Betweenness,
+    ] {
         let _ = add(&head, "th", text.get(lang))?.set_attribute("scope", "col");
     }
     let body = add(&table, "tbody", "")?;
     for (s, metrics) in map.stakeholders.iter().zip(&analysis.metrics) {
         let row = add(&body, "tr", "")?;
         let _ = add(&row, "th", &s.name)?.set_attribute("scope", "row");
-        let sectors = s.sectors.iter().filter_map(|id| map.sector(id)).map(|x| x.name.as_str()).collect::<Vec<_>>().join(", ");
+        let sectors = s
+            .sectors
+            .iter()
+            .filter_map(|id| map.sector(id))
+            .map(|x| x.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
         for (column, cell) in [
             vocabulary::stakeholder_kind(s.kind, lang),
             &sectors,

@@ -26,7 +26,8 @@ pub fn SectorMatrixView() -> impl IntoView {
             i != j && m.members(i) > 0 && m.members(j) > 0 && m.shared(i, j) == 0 && m.links(i, j) == 0
         })
     };
-    let sector_name = move |i: usize| state.content.with(|m| m.sectors.get(i).map(|s| s.name.clone()).unwrap_or_default());
+    let sector_name =
+        move |i: usize| state.content.with(|m| m.sectors.get(i).map(|s| s.name.clone()).unwrap_or_default());
     // One closure draws the whole table from a snapshot: the matrix changes as a
     // whole after each edit, and one closure is far less code to download than a
     // reactive closure per cell.
@@ -115,7 +116,10 @@ fn gap_explanation(state: AppState, i: usize, j: usize) -> impl IntoView {
         state.analysis.with(|an| {
             an.findings
                 .iter()
-                .find(|f| f.code == Code::CrossSectorGap && (f.subjects == [a.clone(), b.clone()] || f.subjects == [b.clone(), a.clone()]))
+                .find(|f| {
+                    f.code == Code::CrossSectorGap
+                        && (f.subjects == [a.clone(), b.clone()] || f.subjects == [b.clone(), a.clone()])
+                })
                 .map(|f| f.explain(m, state.lang.get()))
         })
     });
@@ -139,8 +143,11 @@ fn links_between(map: &Map, i: usize, j: usize) -> Vec<(String, String, crate::m
     map.links
         .iter()
         .filter(|l| {
-            (in_sector(&l.from, &a.id) && in_sector(&l.to, &b.id)) || (in_sector(&l.from, &b.id) && in_sector(&l.to, &a.id))
+            (in_sector(&l.from, &a.id) && in_sector(&l.to, &b.id))
+                || (in_sector(&l.from, &b.id) && in_sector(&l.to, &a.id))
         })
-        .filter_map(|l| Some((map.stakeholder(&l.from)?.name.clone(), map.stakeholder(&l.to)?.name.clone(), l.kind)))
+        .filter_map(|l| {
+            Some((map.stakeholder(&l.from)?.name.clone(), map.stakeholder(&l.to)?.name.clone(), l.kind))
+        })
         .collect()
 }

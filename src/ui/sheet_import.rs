@@ -46,7 +46,12 @@ impl SheetPreview {
             v.as_array()
                 .map(|list| {
                     list.iter()
-                        .map(|t| TypeRow { key: text(&t[0]), shown: text(&t[1]), count: t[2].as_u64().unwrap_or(0), guess: text(&t[3]) })
+                        .map(|t| TypeRow {
+                            key: text(&t[0]),
+                            shown: text(&t[1]),
+                            count: t[2].as_u64().unwrap_or(0),
+                            guess: text(&t[3]),
+                        })
                         .collect()
                 })
                 .unwrap_or_default()
@@ -57,7 +62,10 @@ impl SheetPreview {
             links: p["links"].as_u64().unwrap_or(0),
             types: rows(&p["types"]),
             link_types: rows(&p["link_types"]),
-            problems: p["problems"].as_array().map(|l| l.iter().map(|x| (text(&x[0]), text(&x[1]))).collect()).unwrap_or_default(),
+            problems: p["problems"]
+                .as_array()
+                .map(|l| l.iter().map(|x| (text(&x[0]), text(&x[1]))).collect())
+                .unwrap_or_default(),
         })
     }
 }
@@ -80,7 +88,13 @@ fn link_options(lang: Lang) -> Vec<(&'static str, &'static str)> {
 }
 
 /// One table of types, each with a kind picker that records the choice.
-fn type_table(state: AppState, caption: Text, types: Vec<TypeRow>, options: Options, choices: StoredValue<BTreeMap<String, String>>) -> impl IntoView {
+fn type_table(
+    state: AppState,
+    caption: Text,
+    types: Vec<TypeRow>,
+    options: Options,
+    choices: StoredValue<BTreeMap<String, String>>,
+) -> impl IntoView {
     let unlisted = types.len().saturating_sub(TYPES_LISTED);
     let rows = types
         .into_iter()
@@ -132,7 +146,9 @@ fn type_table(state: AppState, caption: Text, types: Vec<TypeRow>, options: Opti
 #[component]
 fn Preview(preview: Arc<SheetPreview>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let guesses = |types: &[TypeRow]| types.iter().map(|t| (t.key.clone(), t.guess.clone())).collect::<BTreeMap<_, _>>();
+    let guesses = |types: &[TypeRow]| {
+        types.iter().map(|t| (t.key.clone(), t.guess.clone())).collect::<BTreeMap<_, _>>()
+    };
     let kinds = StoredValue::new(guesses(&preview.types));
     let link_kinds = StoredValue::new(guesses(&preview.link_types));
     let summary = {

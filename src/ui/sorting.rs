@@ -6,7 +6,14 @@ use crate::i18n::Text;
 use leptos::prelude::*;
 
 /// A `<th>` whose button sorts by `column`; `aria-sort` says how the table is sorted.
-pub fn sortable_header<C>(state: AppState, sort: RwSignal<(C, bool)>, column: C, text: Text, starts_descending: bool, numeric: bool) -> impl IntoView
+pub fn sortable_header<C>(
+    state: AppState,
+    sort: RwSignal<(C, bool)>,
+    column: C,
+    text: Text,
+    starts_descending: bool,
+    numeric: bool,
+) -> impl IntoView
 where
     C: Copy + PartialEq + Send + Sync + 'static,
 {
@@ -68,7 +75,11 @@ pub fn order_by(keys: &[SortKey], descending: bool) -> Vec<usize> {
     let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by(|&a, &b| {
         let by = keys[a].compare(&keys[b]);
-        if descending { by.reverse() } else { by }
+        if descending {
+            by.reverse()
+        } else {
+            by
+        }
     });
     order
 }

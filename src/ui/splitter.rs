@@ -100,7 +100,8 @@ fn shown_size(panel: Panel) -> u32 {
         Panel::Side => ".side",
         Panel::Drawer => ".drawer",
     };
-    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    let element =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
     element.map_or(0, |e| {
         let rect = e.get_bounding_client_rect();
         (if panel == Panel::Drawer { rect.height() } else { rect.width() }).round() as u32

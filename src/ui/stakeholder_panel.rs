@@ -25,10 +25,15 @@ pub(super) fn StakeholderForm(id: StakeholderId) -> impl IntoView {
         }
     };
     let edit = StoredValue::new(edit);
-    let field = move |f: fn(&Stakeholder) -> String| Signal::derive(move || live.with(|l| l.as_ref().map(f)).unwrap_or_default());
+    let field = move |f: fn(&Stakeholder) -> String| {
+        Signal::derive(move || live.with(|l| l.as_ref().map(f)).unwrap_or_default())
+    };
     let run = move |change: Box<dyn FnOnce(&mut Stakeholder)>| edit.with_value(|e| e(change));
 
-    let score_choice = move |key: &'static str, label: Text, get: fn(&Stakeholder) -> String, set: fn(&mut Stakeholder, Score)| {
+    let score_choice = move |key: &'static str,
+                             label: Text,
+                             get: fn(&Stakeholder) -> String,
+                             set: fn(&mut Stakeholder, Score)| {
         let options = Signal::derive(move || score_options(state.lang.get()));
         view! {
             <Choice

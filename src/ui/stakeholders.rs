@@ -5,15 +5,15 @@
 use super::fields::{score_options, stakeholder_kind_options, stance_options};
 use super::later::one_task_later;
 use super::pager::Pager;
+use super::sorting::{order_by, SortKey};
 use super::state::AppState;
 use super::web;
 use crate::analysis::StakeholderMetrics;
-use crate::i18n::{vocabulary, Text};
 use crate::edit::Command;
+use crate::i18n::{vocabulary, Text};
 use crate::model::{Score, Stakeholder, StakeholderId, StakeholderKind, Stance};
 use crate::pages::Pages;
 use leptos::prelude::*;
-use super::sorting::{order_by, SortKey};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Column {
@@ -34,7 +34,8 @@ enum Column {
 impl Column {
     /// What `s` (with its metrics) sorts by in this column; `sectors` are its sector names.
     fn key(self, s: &Stakeholder, m: &StakeholderMetrics, sectors: impl FnOnce() -> Vec<String>) -> SortKey {
-        let position = |kinds: &[StakeholderKind]| kinds.iter().position(|k| *k == s.kind).unwrap_or_default() as f64;
+        let position =
+            |kinds: &[StakeholderKind]| kinds.iter().position(|k| *k == s.kind).unwrap_or_default() as f64;
         match self {
             Column::MapOrder => SortKey::Number(0.0),
             Column::Name => SortKey::Text(s.name.to_lowercase()),
@@ -71,12 +72,17 @@ pub fn StakeholdersSection() -> impl IntoView {
                 if column == Column::MapOrder {
                     return (0..m.stakeholders.len()).collect();
                 }
-                let names: std::collections::HashMap<_, _> = m.sectors.iter().map(|s| (&s.id, s.name.to_lowercase())).collect();
+                let names: std::collections::HashMap<_, _> =
+                    m.sectors.iter().map(|s| (&s.id, s.name.to_lowercase())).collect();
                 let keys: Vec<SortKey> = m
                     .stakeholders
                     .iter()
                     .zip(&a.metrics)
-                    .map(|(s, metrics)| column.key(s, metrics, || s.sectors.iter().filter_map(|id| names.get(id).cloned()).collect()))
+                    .map(|(s, metrics)| {
+                        column.key(s, metrics, || {
+                            s.sectors.iter().filter_map(|id| names.get(id).cloned()).collect()
+                        })
+                    })
                     .collect();
                 order_by(&keys, descending)
             })
@@ -94,20 +100,23 @@ pub fn StakeholdersSection() -> impl IntoView {
         }
     });
     // Built in a task of its own (see `later`).
-    let rows = one_task_later(move || {
-        let shown = pages.get().rows(page.get());
-        state.content.with(|m| {
-            state.analysis.with(|a| {
-                order.with(|o| {
-                    o.get(shown)
-                        .unwrap_or_default()
-                        .iter()
-                        .filter_map(|&i| Some((m.stakeholders.get(i)?.clone(), *a.metrics.get(i)?)))
-                        .collect::<Vec<_>>()
+    let rows = one_task_later(
+        move || {
+            let shown = pages.get().rows(page.get());
+            state.content.with(|m| {
+                state.analysis.with(|a| {
+                    order.with(|o| {
+                        o.get(shown)
+                            .unwrap_or_default()
+                            .iter()
+                            .filter_map(|&i| Some((m.stakeholders.get(i)?.clone(), *a.metrics.get(i)?)))
+                            .collect::<Vec<_>>()
+                    })
                 })
             })
-        })
-    }, state.big_map);
+        },
+        state.big_map,
+    );
     let header = move |column: Column, text: Text, numeric: bool| {
         super::sorting::sortable_header(state, sort, column, text, column.starts_descending(), numeric)
     };
@@ -167,13 +176,20 @@ fn StakeholderRow(
     };
     let highlighted = {
         let id = id.to_string();
-        Memo::new(move |_| state.active_finding.with(|a| a.as_ref().is_some_and(|(_, subjects)| subjects.contains(&id))))
+        Memo::new(move |_| {
+            state.active_finding.with(|a| a.as_ref().is_some_and(|(_, subjects)| subjects.contains(&id)))
+        })
     };
     let sector_names = {
         let sectors = stakeholder.sectors.clone();
         move || {
             state.content.with(|m| {
-                sectors.iter().filter_map(|s| m.sector(s)).map(|s| s.name.clone()).collect::<Vec<_>>().join(", ")
+                sectors
+                    .iter()
+                    .filter_map(|s| m.sector(s))
+                    .map(|s| s.name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             })
         }
     };
@@ -275,7 +291,11 @@ fn column_label(column: Column) -> Text {
 /// out. The cell itself takes the focus rather than a button in it, so that a
 /// row holds one button, its stakeholder's name.
 #[component]
-fn EditableCell(base: StoredValue<Stakeholder>, column: Column, editing: RwSignal<Option<(StakeholderId, Column)>>) -> impl IntoView {
+fn EditableCell(
+    base: StoredValue<Stakeholder>,
+    column: Column,
+    editing: RwSignal<Option<(StakeholderId, Column)>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = base.with_value(|s| s.id.clone());
     let open = {
@@ -345,7 +365,10 @@ fn column_value_key(column: Column) -> &'static str {
 /// The name of a stakeholder edited in its row: Enter or leaving the field keeps
 /// it, Escape leaves it as it was.
 #[component]
-fn NameEditor(base: StoredValue<Stakeholder>, editing: RwSignal<Option<(StakeholderId, Column)>>) -> impl IntoView {
+fn NameEditor(
+    base: StoredValue<Stakeholder>,
+    editing: RwSignal<Option<(StakeholderId, Column)>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let editor_id = format!("cell-{}-name", base.with_value(|s| s.id.to_string()));
     web::focus_by_id(&editor_id);

@@ -255,9 +255,9 @@ impl AppState {
                 // Written out in tasks of their own: the map has just changed, and
                 // the task that changed it has its own work to do.
                 let text = encode_in_steps(&map).await;
-                let answer = web::analyse_in_worker(&text)
-                    .await
-                    .and_then(|t| background::from_message(&t).ok_or_else(|| String::from("no analysis in the answer")));
+                let answer = web::analyse_in_worker(&text).await.and_then(|t| {
+                    background::from_message(&t).ok_or_else(|| String::from("no analysis in the answer"))
+                });
                 // Shown in a task of its own: reading the answer of 5,000
                 // stakeholders and then updating every view that shows it took
                 // 90 ms together.
@@ -266,7 +266,9 @@ impl AppState {
                     Ok(analysis) => analysis,
                     Err(reason) => {
                         state.notify(Notice::Info(Text::AnalysisUnavailable, reason));
-                        state.worker_analysis.with_untracked(|last| background::carry_over_answer(last.as_deref(), &map))
+                        state
+                            .worker_analysis
+                            .with_untracked(|last| background::carry_over_answer(last.as_deref(), &map))
                     }
                 };
                 in_flight.set_value(false);
@@ -304,7 +306,9 @@ impl AppState {
             let payload = format::fragment_payload(&fragment);
             let result = match web::inflate_link_payload(payload, format::MAX_DECOMPRESSED_BYTES).await {
                 Ok(json) => match parse_in_steps(&json).await {
-                    Ok(root) => decode_in_steps(&root, json.len() > BIG_FILE_BYTES).await.map_err(ShareLinkError::Invalid),
+                    Ok(root) => decode_in_steps(&root, json.len() > BIG_FILE_BYTES)
+                        .await
+                        .map_err(ShareLinkError::Invalid),
                     Err(invalid) => Err(ShareLinkError::Invalid(invalid)),
                 },
                 Err(web::InflateFailure::NotBase64) => Err(ShareLinkError::NotBase64),
@@ -441,7 +445,9 @@ impl AppState {
             n.retain(|(_, notice)| {
                 !matches!(
                     notice,
-                    Notice::Storage(StorageProblem::Conflict { .. } | StorageProblem::DeletedElsewhere { .. })
+                    Notice::Storage(
+                        StorageProblem::Conflict { .. } | StorageProblem::DeletedElsewhere { .. }
+                    )
                 )
             })
         });
@@ -524,11 +530,12 @@ impl AppState {
     fn begin_opening(&self, key: &str) -> u64 {
         self.save_now();
         self.opening.set(Some(key.to_string()));
-        self.open_requests.try_update_value(|n| {
-            *n += 1;
-            *n
-        })
-        .unwrap_or_default()
+        self.open_requests
+            .try_update_value(|n| {
+                *n += 1;
+                *n
+            })
+            .unwrap_or_default()
     }
 
     /// Reads the stored map `key` and shows it, unless another map was asked for
@@ -603,11 +610,17 @@ impl AppState {
 
     /// Takes map `key` out of the library with `remove`, closing it if it is
     /// open, and says so with `done`.
-    fn remove_map(&self, key: &str, remove: impl FnOnce(&mut Library<BrowserStore>) -> Result<(), StorageProblem>, done: Text) {
+    fn remove_map(
+        &self,
+        key: &str,
+        remove: impl FnOnce(&mut Library<BrowserStore>) -> Result<(), StorageProblem>,
+        done: Text,
+    ) {
         // Saved first, so the trash holds the map as it is (and the waiting save
         // does not find its entry gone).
         self.save_now();
-        let title = self.catalogue.with_untracked(|c| c.maps.iter().find(|m| m.key == key).map(|m| m.title.clone()));
+        let title =
+            self.catalogue.with_untracked(|c| c.maps.iter().find(|m| m.key == key).map(|m| m.title.clone()));
         match store().and_then(|mut l| remove(&mut l)) {
             Ok(()) => {
                 if self.is_open(key) {
@@ -675,7 +688,9 @@ impl AppState {
             self.notify(Notice::Storage(problem));
             return;
         }
-        let keys: Vec<String> = self.catalogue.with_untracked(|c| c.maps.iter().filter(|m| !m.damaged).map(|m| m.key.clone()).collect());
+        let keys: Vec<String> = self
+            .catalogue
+            .with_untracked(|c| c.maps.iter().filter(|m| !m.damaged).map(|m| m.key.clone()).collect());
         let state = *self;
         leptos::task::spawn_local(async move {
             let mut texts = Vec::with_capacity(keys.len());
@@ -844,7 +859,9 @@ impl AppState {
                 web::next_task().await;
                 let Some(under_way) = state.saving.try_with_value(|s| s.under_way.is_some()) else { return };
                 if under_way {
-                    let done = state.saving.try_update_value(|s| s.under_way.as_mut().is_none_or(|u| u.text.write(ELEMENTS_PER_TASK)));
+                    let done = state.saving.try_update_value(|s| {
+                        s.under_way.as_mut().is_none_or(|u| u.text.write(ELEMENTS_PER_TASK))
+                    });
                     if done == Some(true) {
                         state.finish_save_under_way();
                     }
@@ -936,12 +953,23 @@ impl AppState {
         match result {
             Ok(summary) => {
                 if still_open {
-                    self.doc.set(Some(OpenDoc { key: Some(summary.key.clone()), revision: summary.revision, preview: false }));
+                    self.doc.set(Some(OpenDoc {
+                        key: Some(summary.key.clone()),
+                        revision: summary.revision,
+                        preview: false,
+                    }));
                 }
                 // The save worked, so earlier save failures are over.
                 self.notices.update(|n| {
                     n.retain(|(_, notice)| {
-                        !matches!(notice, Notice::Storage(StorageProblem::Full | StorageProblem::Unavailable(_) | StorageProblem::Failed(_)))
+                        !matches!(
+                            notice,
+                            Notice::Storage(
+                                StorageProblem::Full
+                                    | StorageProblem::Unavailable(_)
+                                    | StorageProblem::Failed(_)
+                            )
+                        )
                     })
                 });
                 self.catalogue.update(|c| match c.maps.iter_mut().find(|m| m.key == summary.key) {
@@ -1078,7 +1106,9 @@ impl AppState {
             self.sheet_import.set(Some(std::sync::Arc::new(preview)));
             return;
         }
-        let text = |lang: &str| answer["refused"][lang].as_str().unwrap_or("the spreadsheet could not be read").to_string();
+        let text = |lang: &str| {
+            answer["refused"][lang].as_str().unwrap_or("the spreadsheet could not be read").to_string()
+        };
         let kind = format::ProblemKind::Described { en: text("en"), id: text("id") };
         self.import_problems.set(vec![format::Problem::new("", kind)]);
     }
@@ -1097,7 +1127,8 @@ impl AppState {
 
     /// The share link of the open map (`None` if the browser cannot compress).
     pub async fn share_link(&self) -> Option<String> {
-        let json = self.map.with_untracked(|m| serde_json::to_string(&format::encode_value(m)).unwrap_or_default());
+        let json =
+            self.map.with_untracked(|m| serde_json::to_string(&format::encode_value(m)).unwrap_or_default());
         let payload = web::compress_for_link(&json).await?;
         Some(format!("{}{}{payload}", web::page_address(), format::FRAGMENT_PREFIX))
     }

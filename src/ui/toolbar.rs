@@ -68,7 +68,8 @@ pub fn ToolButton(
     #[prop(optional)] keys: &'static str,
     #[prop(optional)] quiet: bool,
     /// Extra classes: `icon-only` shows the icon alone (the name stays its tooltip and accessible name).
-    #[prop(optional)] class: &'static str,
+    #[prop(optional)]
+    class: &'static str,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
@@ -95,7 +96,10 @@ fn FileMenu() -> impl IntoView {
     };
     let _outside = window_event_listener(leptos::ev::pointerdown, move |e| {
         let Some(details) = menu.get_untracked() else { return };
-        let inside = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|n| details.contains(Some(&n)));
+        let inside = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|n| details.contains(Some(&n)));
         if details.open() && !inside {
             details.set_open(false);
         }

@@ -43,7 +43,11 @@ pub fn TrashSection() -> impl IntoView {
 fn TrashItem(item: Trashed) -> impl IntoView {
     let state = expect_context::<AppState>();
     let key = StoredValue::new(item.key.clone());
-    let title = if item.title.trim().is_empty() { state.t(Text::UntitledMap).to_string() } else { item.title.clone() };
+    let title = if item.title.trim().is_empty() {
+        state.t(Text::UntitledMap).to_string()
+    } else {
+        item.title.clone()
+    };
     let named = StoredValue::new(title.clone());
     let deleted_ms = item.deleted_ms;
     let count = item.stakeholders;

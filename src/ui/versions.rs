@@ -13,7 +13,11 @@ pub fn EarlierVersions() -> impl IntoView {
     // Re-read after each save while open (the doc's revision changes).
     let versions = move || {
         state.doc.track();
-        if open.get() { state.versions() } else { Vec::new() }
+        if open.get() {
+            state.versions()
+        } else {
+            Vec::new()
+        }
     };
     view! {
         <details class="versions" on:toggle=move |e| {

@@ -6,10 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 /// `value` with `digits` decimals, formatted by JavaScript: Rust's float
 /// formatting would add several kilobytes to the download for this alone.
 pub fn fixed(value: f64, digits: u8) -> String {
-    js_sys::Number::from(value)
-        .to_fixed(digits)
-        .map(String::from)
-        .unwrap_or_else(|_| String::from("–"))
+    js_sys::Number::from(value).to_fixed(digits).map(String::from).unwrap_or_else(|_| String::from("–"))
 }
 
 /// A cheap identity for a row of data, for `<For>` keys: the row's JSON, so that a
@@ -455,7 +452,9 @@ pub fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::Canvas
 
 /// The 2D context of a canvas painted in slices: kept in memory rather than on a
 /// graphics card, so that [`rasterise_now`] is cheap.
-pub fn context_2d_in_memory(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+pub fn context_2d_in_memory(
+    canvas: &web_sys::HtmlCanvasElement,
+) -> Option<web_sys::CanvasRenderingContext2d> {
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &JsValue::from_str("willReadFrequently"), &JsValue::TRUE).ok()?;
     canvas.get_context_with_context_options("2d", &options).ok().flatten()?.dyn_into().ok()

@@ -66,9 +66,9 @@ pub fn Workshop() -> impl IntoView {
         if state.view.get_untracked() != view {
             state.view.set(view);
         }
-        let active = step
-            .finding(findings)
-            .and_then(|k| state.analysis.with_untracked(|a| a.findings.get(k).map(|f| (k, f.subjects.clone()))));
+        let active = step.finding(findings).and_then(|k| {
+            state.analysis.with_untracked(|a| a.findings.get(k).map(|f| (k, f.subjects.clone())))
+        });
         if state.active_finding.with_untracked(|a| *a != active) {
             state.active_finding.set(active);
         }
@@ -122,23 +122,31 @@ fn WorkshopBar() -> impl IntoView {
     let findings = move || state.analysis.with(|a| a.findings.len());
     let caption = move || {
         let step = step();
-        let of = state.t(Text::WorkshopStepOf).replacen("{}", &step.number().to_string(), 1).replacen("{}", &STEPS.to_string(), 1);
+        let of = state.t(Text::WorkshopStepOf).replacen("{}", &step.number().to_string(), 1).replacen(
+            "{}",
+            &STEPS.to_string(),
+            1,
+        );
         let what = match step {
             Step::Actors => state.t(Text::StepActors).to_string(),
             Step::Sectors => state.t(Text::StepSectors).to_string(),
             Step::Links => state.t(Text::StepLinks).to_string(),
             Step::PowerInterest => state.t(Text::StepPowerInterest).to_string(),
             Step::Finding(_) if findings() == 0 => state.t(Text::FindingsHeading).to_string(),
-            Step::Finding(k) => {
-                state.t(Text::StepFinding).replacen("{}", &(k + 1).to_string(), 1).replacen("{}", &findings().to_string(), 1)
-            }
+            Step::Finding(k) => state.t(Text::StepFinding).replacen("{}", &(k + 1).to_string(), 1).replacen(
+                "{}",
+                &findings().to_string(),
+                1,
+            ),
         };
         [of.as_str(), " · ", &what].concat()
     };
     let finding = move || {
         let Step::Finding(k) = step() else { return None };
         let Some(finding) = state.analysis.with(|a| a.findings.get(k).cloned()) else {
-            return Some(view! { <div class="workshop-finding"><p>{state.t(Text::NoFindings)}</p></div> }.into_any());
+            return Some(
+                view! { <div class="workshop-finding"><p>{state.t(Text::NoFindings)}</p></div> }.into_any(),
+            );
         };
         let explanation = state.content.with(|m| finding.explain(m, state.lang.get()));
         let severity = finding.severity;

@@ -33,7 +33,8 @@ pub enum SheetTab {
 }
 
 impl SheetTab {
-    pub const ALL: [SheetTab; 5] = [SheetTab::Add, SheetTab::Findings, SheetTab::Inspector, SheetTab::Tables, SheetTab::Maps];
+    pub const ALL: [SheetTab; 5] =
+        [SheetTab::Add, SheetTab::Findings, SheetTab::Inspector, SheetTab::Tables, SheetTab::Maps];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -99,14 +100,19 @@ pub struct Workspace {
 impl Workspace {
     /// The arrangement remembered in this browser, or the defaults for this window.
     pub fn load() -> Self {
-        let saved = BrowserStore::open().ok().and_then(|s| s.get(PREFS_KEY).ok().flatten()).unwrap_or_default();
-        let pref = |key: &str| saved.split(';').find_map(|pair| pair.strip_prefix(key)?.strip_prefix('=')).map(str::to_string);
+        let saved =
+            BrowserStore::open().ok().and_then(|s| s.get(PREFS_KEY).ok().flatten()).unwrap_or_default();
+        let pref = |key: &str| {
+            saved.split(';').find_map(|pair| pair.strip_prefix(key)?.strip_prefix('=')).map(str::to_string)
+        };
         let flag = |key: &str, default: bool| pref(key).map_or(default, |v| v == "1");
         let size = |panel: Panel| {
             let (min, max) = panel.range();
             pref(panel.key()).and_then(|v| v.parse::<u32>().ok()).map(|v| v.clamp(min, max))
         };
-        let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(0.0) >= LIBRARY_OPEN_FROM_PX;
+        let wide =
+            web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(0.0)
+                >= LIBRARY_OPEN_FROM_PX;
         let workspace = Self {
             library_open: RwSignal::new(flag("library", wide)),
             drawer_open: RwSignal::new(flag("drawer", true)),
@@ -154,4 +160,3 @@ impl Workspace {
         });
     }
 }
-

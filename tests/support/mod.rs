@@ -87,7 +87,13 @@ pub fn any_map(max: usize) -> impl Strategy<Value = Map> {
                         })
                         .collect()
                 };
-                Map { title: title.clone(), description: description.clone(), sectors: sectors.clone(), stakeholders, links }
+                Map {
+                    title: title.clone(),
+                    description: description.clone(),
+                    sectors: sectors.clone(),
+                    stakeholders,
+                    links,
+                }
             },
         )
     })
@@ -97,7 +103,11 @@ pub fn any_map(max: usize) -> impl Strategy<Value = Map> {
 /// `elements`, or, when the entry is not laid out as Simpul writes it or its map
 /// does not read, as `load` reads it. Also says how many steps it took, when the
 /// map was read in steps.
-pub fn read_as_the_page_does(library: &mut simpul::storage::Library<simpul::storage::MemoryStore>, key: &str, elements: usize) -> (Result<simpul::storage::Loaded, simpul::storage::StorageProblem>, Option<usize>) {
+pub fn read_as_the_page_does(
+    library: &mut simpul::storage::Library<simpul::storage::MemoryStore>,
+    key: &str,
+    elements: usize,
+) -> (Result<simpul::storage::Loaded, simpul::storage::StorageProblem>, Option<usize>) {
     use std::future::Future;
     use std::task::{Context, Poll, Waker};
     let steps = std::cell::Cell::new(0);

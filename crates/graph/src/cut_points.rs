@@ -69,7 +69,8 @@ pub fn cut_points(graph: &SimpleGraph, group_sizes: impl Fn(usize) -> usize) -> 
                 if low[v] > disc[p] {
                     let size = group_sizes(v);
                     let key = (p.min(v), p.max(v));
-                    let sides = if p < v { (size - subtree[v], subtree[v]) } else { (subtree[v], size - subtree[v]) };
+                    let sides =
+                        if p < v { (size - subtree[v], subtree[v]) } else { (subtree[v], size - subtree[v]) };
                     bridges.push((key, sides));
                 }
             }

@@ -13,7 +13,12 @@ fn ring(n: usize) -> (Vec<Body>, Vec<Spring>) {
     let mut springs: Vec<Spring> = (0..n)
         .map(|i| Spring { a: i as u32, b: ((i + 1) % n) as u32, length: 40.0, stiffness: 1.0 })
         .collect();
-    springs.extend((0..n).step_by(3).map(|i| Spring { a: i as u32, b: ((i * 7 + 5) % n) as u32, length: 40.0, stiffness: 1.0 }));
+    springs.extend((0..n).step_by(3).map(|i| Spring {
+        a: i as u32,
+        b: ((i * 7 + 5) % n) as u32,
+        length: 40.0,
+        stiffness: 1.0,
+    }));
     (bodies, springs)
 }
 
@@ -61,8 +66,7 @@ fn the_same_seed_gives_the_same_layout_and_another_seed_another() {
 fn pinned_bodies_never_move_and_pull_their_neighbours() {
     let mut bodies = vec![free(None); 10];
     bodies[0] = Body { pos: Some((500.0, -300.0)), pinned: true, repulsion: 30.0 };
-    let springs: Vec<Spring> =
-        (1..10).map(|i| Spring { a: 0, b: i, length: 30.0, stiffness: 1.0 }).collect();
+    let springs: Vec<Spring> = (1..10).map(|i| Spring { a: 0, b: i, length: 30.0, stiffness: 1.0 }).collect();
     let mut sim = Simulation::new(&bodies, &springs, 1);
     run(&mut sim, 300);
     assert_eq!(sim.position(0), Some((500.0, -300.0)));

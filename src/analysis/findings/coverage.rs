@@ -10,7 +10,11 @@ pub fn cross_sector_gaps(cx: &Context, out: &mut Vec<Finding>) {
     let matrix = cx.sector_matrix;
     for i in 0..matrix.size() {
         for j in (i + 1)..matrix.size() {
-            if matrix.members(i) > 0 && matrix.members(j) > 0 && matrix.shared(i, j) == 0 && matrix.links(i, j) == 0 {
+            if matrix.members(i) > 0
+                && matrix.members(j) > 0
+                && matrix.shared(i, j) == 0
+                && matrix.links(i, j) == 0
+            {
                 let subjects = vec![cx.map.sectors[i].id.to_string(), cx.map.sectors[j].id.to_string()];
                 out.push(Finding::new(Code::CrossSectorGap, subjects, Detail::None));
             }

@@ -10,9 +10,9 @@ mod suggestions;
 mod text;
 
 use super::network::Network;
-use simpul_graph::{CutPoints, Groups, SimpleGraph};
 use crate::model::Map;
 use serde::{Deserialize, Serialize};
+use simpul_graph::{CutPoints, Groups, SimpleGraph};
 
 pub use text::Explanation;
 
@@ -73,9 +73,10 @@ impl Code {
 
     pub fn severity(self) -> Severity {
         match self {
-            Code::UnheardVoice | Code::OpposedPowerful | Code::DisconnectedGroups | Code::OneWayDependency => {
-                Severity::High
-            }
+            Code::UnheardVoice
+            | Code::OpposedPowerful
+            | Code::DisconnectedGroups
+            | Code::OneWayDependency => Severity::High,
             Code::HubDominance
             | Code::Gatekeeper
             | Code::FragileBridge
@@ -94,9 +95,16 @@ pub enum Detail {
     /// Sizes of the parts a gatekeeper or bridge separates, or of the groups.
     Parts(Vec<usize>),
     /// Hub dominance: share of linked pairs and of betweenness, 0–1.
-    Shares { pairs: f64, betweenness: f64 },
+    Shares {
+        pairs: f64,
+        betweenness: f64,
+    },
     /// Suggested link: common partners, shared sectors and the score.
-    Suggestion { common: usize, sectors: usize, score: f64 },
+    Suggestion {
+        common: usize,
+        sectors: usize,
+        score: f64,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

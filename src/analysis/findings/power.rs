@@ -22,7 +22,8 @@ pub fn one_way_dependencies(cx: &Context, out: &mut Vec<Finding>) {
     let mut reported = HashSet::new();
     for link in cx.map.links.iter().filter(|l| l.directed) {
         let Some((a, b)) = ends(link) else { continue };
-        let gap = i64::from(cx.map.stakeholders[a].power.get()) - i64::from(cx.map.stakeholders[b].power.get());
+        let gap =
+            i64::from(cx.map.stakeholders[a].power.get()) - i64::from(cx.map.stakeholders[b].power.get());
         if a != b && gap >= ONE_WAY_POWER_GAP && !channel.contains(&(b, a)) && reported.insert((a, b)) {
             out.push(Finding::new(Code::OneWayDependency, vec![cx.id(a), cx.id(b)], Detail::None));
         }
@@ -35,7 +36,8 @@ pub fn unheard_voices(cx: &Context, out: &mut Vec<Finding>) {
         if s.interest.get() < UNHEARD_INTEREST || s.power.get() > LOW_POWER {
             continue;
         }
-        let reaches_power = cx.graph.neighbors(v).iter().any(|&w| cx.map.stakeholders[w as usize].power.get() >= HIGH);
+        let reaches_power =
+            cx.graph.neighbors(v).iter().any(|&w| cx.map.stakeholders[w as usize].power.get() >= HIGH);
         if !reaches_power {
             out.push(Finding::new(Code::UnheardVoice, vec![cx.id(v)], Detail::None));
         }
@@ -62,7 +64,8 @@ pub fn hub_dominance(cx: &Context, out: &mut Vec<Finding>) {
     let total_betweenness: f64 = cx.betweenness.iter().sum();
     for v in 0..n {
         let pair_share = if pairs > 0.0 { cx.graph.degree(v) as f64 / pairs } else { 0.0 };
-        let betweenness_share = if total_betweenness > 0.0 { cx.betweenness[v] / total_betweenness } else { 0.0 };
+        let betweenness_share =
+            if total_betweenness > 0.0 { cx.betweenness[v] / total_betweenness } else { 0.0 };
         if pair_share > HUB_SHARE || betweenness_share > HUB_SHARE {
             let detail = Detail::Shares { pairs: pair_share, betweenness: betweenness_share };
             out.push(Finding::new(Code::HubDominance, vec![cx.id(v)], detail));

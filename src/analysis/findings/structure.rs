@@ -41,8 +41,12 @@ pub fn disconnected_groups(cx: &Context, out: &mut Vec<Finding>) {
             largest = i;
         }
     }
-    let mut subjects: Vec<usize> =
-        sizable.iter().enumerate().filter(|(i, _)| *i != largest).flat_map(|(_, g)| g.iter().copied()).collect();
+    let mut subjects: Vec<usize> = sizable
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != largest)
+        .flat_map(|(_, g)| g.iter().copied())
+        .collect();
     subjects.sort_unstable();
     let sizes = sizable.iter().map(|g| g.len()).collect();
     out.push(Finding::new(
@@ -56,7 +60,11 @@ pub fn disconnected_groups(cx: &Context, out: &mut Vec<Finding>) {
 pub fn fragile_bridges(cx: &Context, out: &mut Vec<Finding>) {
     for &((a, b), (side_a, side_b)) in &cx.cuts.bridges {
         if side_a >= MIN_PART && side_b >= MIN_PART {
-            out.push(Finding::new(Code::FragileBridge, vec![cx.id(a), cx.id(b)], Detail::Parts(vec![side_a, side_b])));
+            out.push(Finding::new(
+                Code::FragileBridge,
+                vec![cx.id(a), cx.id(b)],
+                Detail::Parts(vec![side_a, side_b]),
+            ));
         }
     }
 }

@@ -49,7 +49,9 @@ fn name_list(names: &[String], lang: Lang) -> String {
         0 => String::new(),
         1 => names[0].clone(),
         len if len <= SHOWN => format!("{} {and} {}", names[..len - 1].join(", "), names[len - 1]),
-        len => format!("{} {and} {} {}", names[..SHOWN].join(", "), len - SHOWN, lang.pick("more", "lainnya")),
+        len => {
+            format!("{} {and} {} {}", names[..SHOWN].join(", "), len - SHOWN, lang.pick("more", "lainnya"))
+        }
     }
 }
 
@@ -63,7 +65,8 @@ impl Finding {
     pub fn explain(&self, map: &Map, lang: Lang) -> Explanation {
         // The first two subjects, looked up once: a lookup walks the stakeholders,
         // and a page of findings of a big map is a hundred explanations.
-        let people = [0, 1].map(|i| self.subjects.get(i).map(|id| (id, map.stakeholder(&StakeholderId::new(id.as_str())))));
+        let people = [0, 1]
+            .map(|i| self.subjects.get(i).map(|id| (id, map.stakeholder(&StakeholderId::new(id.as_str())))));
         let subject = |i: usize| match people.get(i).copied().flatten() {
             Some((_, Some(s))) => s.name.clone(),
             Some((id, None)) => id.to_string(),
