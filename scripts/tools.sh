@@ -8,6 +8,7 @@ set -euo pipefail
 SIMPUL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$SIMPUL_ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 TRUNK_VERSION="0.21.14"
+NODE_MAJOR=20
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -15,11 +16,28 @@ require() {
   command -v "$1" >/dev/null 2>&1 || { echo "Simpul needs $1 ($2), which is not installed." >&2; exit 1; }
 }
 require cargo "install Rust with rustup"
+require node "install Node.js $NODE_MAJOR or newer, with npm"
 require npm "install Node.js and npm"
+
+# The scripts read folders recursively (Node 20's fs) and Playwright needs a
+# maintained Node release; older ones fail later with errors that do not say why.
+NODE_FOUND="$(node --version)"
+NODE_FOUND_MAJOR="${NODE_FOUND#v}"
+NODE_FOUND_MAJOR="${NODE_FOUND_MAJOR%%.*}"
+if [[ ! "$NODE_FOUND_MAJOR" =~ ^[0-9]+$ ]] || (( NODE_FOUND_MAJOR < NODE_MAJOR )); then
+  echo "Simpul needs Node.js $NODE_MAJOR or newer; this machine has $NODE_FOUND." >&2
+  exit 1
+fi
 
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "Adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The test command's gates; a minimal rustup profile leaves them out.
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+  say "Adding rustfmt and clippy"
+  rustup component add rustfmt clippy
 fi
 
 if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then

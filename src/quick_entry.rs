@@ -76,7 +76,7 @@ pub fn command(map: &Map, entry: &Entry) -> Option<(Command, StakeholderId)> {
                 link.directed = *directed;
                 commands.push(Command::InsertLink { index: map.links.len(), link });
             }
-            (!commands.is_empty()).then(|| (Command::Batch(commands), from))
+            (!commands.is_empty()).then_some((Command::Batch(commands), from))
         }
     }
 }

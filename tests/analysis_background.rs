@@ -1,6 +1,8 @@
 //! The analysis of a big map runs in the web worker and comes back as JSON: the
 //! page must read back exactly the analysis the worker made, for the bundled
 //! examples and for any map.
+// Property tests need proptest, which is a native-only dev dependency.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 

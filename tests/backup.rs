@@ -1,5 +1,7 @@
 //! The backup file: every map of a library written in one file and read back
 //! exactly, one map a line.
+// Property tests need proptest, which is a native-only dev dependency.
+#![cfg(not(target_arch = "wasm32"))]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;

@@ -1,5 +1,7 @@
 //! A big map's painting in slices (`drawing::slices`): every item painted exactly
 //! once, in painting order, and slices that learn to fit the time they are given.
+// Property tests need proptest, which is a native-only dev dependency.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use simpul::drawing::slices::{Part, Section, Slices};

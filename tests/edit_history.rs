@@ -1,4 +1,6 @@
 //! Every change is a command; undo restores exactly, and a valid map stays valid.
+// Property tests need proptest, which is a native-only dev dependency.
+#![cfg(not(target_arch = "wasm32"))]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;

@@ -1,6 +1,8 @@
 //! GraphML export read back by an independent XML parser (roxmltree), interpreting
 //! the declared keys as a GraphML reader does: every stakeholder and link comes
 //! back with its values and types, and markup in names stays text.
+// Property tests need proptest, which is a native-only dev dependency.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 

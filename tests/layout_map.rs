@@ -1,5 +1,7 @@
 //! The network view's layout of a map: it starts, settles, saves positions, and
 //! follows edits (undo moves a body back; a newcomer starts beside its partners).
+// Property tests need proptest, which is a native-only dev dependency.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 

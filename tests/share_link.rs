@@ -1,4 +1,6 @@
 //! Share links: round trip, and every kind of broken or hostile link refused.
+// Property tests need proptest, which is a native-only dev dependency.
+#![cfg(not(target_arch = "wasm32"))]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;

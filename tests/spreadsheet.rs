@@ -3,6 +3,8 @@
 //! own CSV export reads back; Indonesian headers, semicolons and zips of CSV files
 //! work; every unusable row is reported with its sheet, row and column; broken and
 //! oversized files are refused; no input makes the reader panic.
+// Property tests need proptest, which is a native-only dev dependency.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 

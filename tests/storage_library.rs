@@ -118,7 +118,10 @@ fn a_damaged_entry_is_set_aside_unchanged_and_the_others_survive() {
     let problem = library.load(&bad.key, 7.0).unwrap_err();
     assert_eq!(problem, StorageProblem::Damaged { key: bad.key.clone(), title: "Doomed".into() });
     let catalogue = library.catalogue(8.0);
-    assert_eq!(catalogue.maps.iter().map(|m| m.key.clone()).collect::<Vec<_>>(), [good.key.clone()]);
+    assert_eq!(
+        catalogue.maps.iter().map(|m| m.key.clone()).collect::<Vec<_>>(),
+        std::slice::from_ref(&good.key)
+    );
     assert_eq!(catalogue.set_aside.len(), 1);
     assert_eq!(library.set_aside_text(&catalogue.set_aside[0]).unwrap().as_deref(), Some(truncated.as_str()));
     assert_eq!(library.load(&good.key, 0.0).unwrap().map, map("Good", 1));

@@ -19,8 +19,11 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: simpul analyze FILE [--lang en|id]\n       simpul validate FILE [--lang en|id]\n       simpul export FORMAT FILE\nFORMAT is one of: graphml, stakeholders-csv, links-csv, kumu\nFILE may be - for standard input.";
 
+/// Writes a map in one export format.
+type Exporter = fn(&Map) -> String;
+
 /// Export formats by name, each a pure function of the map.
-const EXPORTS: &[(&str, fn(&Map) -> String)] = &[
+const EXPORTS: &[(&str, Exporter)] = &[
     ("graphml", simpul::format::graphml::to_graphml),
     ("stakeholders-csv", simpul::format::csv_tables::stakeholders_csv),
     ("links-csv", simpul::format::csv_tables::links_csv),

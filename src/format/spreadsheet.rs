@@ -583,7 +583,7 @@ fn guesses<'a, K: Copy>(
             }
         }
     }
-    found.sort_by(|a, b| b.count.cmp(&a.count));
+    found.sort_by_key(|guess| std::cmp::Reverse(guess.count));
     found
 }
 

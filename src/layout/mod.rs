@@ -234,7 +234,7 @@ impl Structure {
         for link in &map.links {
             if let (Some(&a), Some(&b)) = (index.get(link.from.as_str()), index.get(link.to.as_str())) {
                 if a != b {
-                    springs.push((a.min(b), a.max(b), link.strength.get() as u8));
+                    springs.push((a.min(b), a.max(b), link.strength.get()));
                 }
             }
         }

@@ -73,12 +73,16 @@ vocabulary!(
     }
 );
 
+// The variants come from `vocabulary!`, which has no place for `#[default]`.
+#[allow(clippy::derivable_impls)]
 impl Default for StakeholderKind {
     fn default() -> Self {
         Self::Other
     }
 }
 
+// The variants come from `vocabulary!`, which has no place for `#[default]`.
+#[allow(clippy::derivable_impls)]
 impl Default for LinkKind {
     fn default() -> Self {
         Self::Partnership

@@ -1,5 +1,5 @@
 //! Keeping maps in the browser, with a trash and saved versions. The library logic is pure and tested natively over
-//! [`MemoryStore`]; [`browser::BrowserStore`] is the localStorage backend.
+//! [`MemoryStore`]; `browser::BrowserStore` (built for the browser only) is the localStorage backend.
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -120,6 +120,9 @@ pub struct Overlay {
     pub sketch: bool,
 }
 
+/// A kind of stakeholder's shape, colour and outline of unit size.
+type KindOutline = (Shape, &'static str, &'static [(f64, f64)]);
+
 /// Paints `layer` of the map. Every layer but [`Layer::Only`] clears the canvas first.
 #[allow(clippy::too_many_arguments)]
 pub fn paint(
@@ -243,7 +246,7 @@ pub fn paint(
     }
 
     // Stakeholders, one path per (kind, lit).
-    let outlines: Vec<(Shape, &str, &[(f64, f64)])> = StakeholderKind::ALL
+    let outlines: Vec<KindOutline> = StakeholderKind::ALL
         .iter()
         .map(|k| {
             let (shape, colour) = look::kind_look(*k);

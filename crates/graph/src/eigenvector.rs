@@ -26,8 +26,7 @@ pub fn eigenvector_centrality(graph: &SimpleGraph) -> Eigenvector {
     let mut next = vec![0.0f64; n];
     for _ in 0..MAX_ITERATIONS {
         next.copy_from_slice(&x);
-        for v in 0..n {
-            let contribution = x[v];
+        for (v, &contribution) in x.iter().enumerate() {
             for &w in graph.neighbors(v) {
                 next[w as usize] += contribution;
             }
