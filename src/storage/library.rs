@@ -172,12 +172,8 @@ impl EntryText {
     }
 
     /// The length of the whole entry, in bytes.
-    pub fn len(&self) -> usize {
+    pub fn byte_len(&self) -> usize {
         self.text.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
     }
 
     /// The map, parsed and then checked `elements` list elements at a time, with

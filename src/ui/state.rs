@@ -1147,7 +1147,7 @@ impl AppState {
 /// the page for 117–163 ms. An entry that does not read so is read by `load`,
 /// which sets it aside if it is damaged.
 async fn load_in_steps(key: &str) -> Result<crate::storage::Loaded, StorageProblem> {
-    let entry = store()?.entry_text(key).filter(|entry| entry.len() > BIG_FILE_BYTES);
+    let entry = store()?.entry_text(key).filter(|entry| entry.byte_len() > BIG_FILE_BYTES);
     if let Some(entry) = entry {
         if let Some(map) = entry.read_map(ELEMENTS_PER_TASK, web::next_task).await {
             web::next_task().await;

@@ -59,7 +59,6 @@ pub struct Simulation {
     spring_k: Vec<f64>,
     spring_bias: Vec<f64>,
     alpha: f64,
-    alpha_target: f64,
     tree: QuadTree,
     random: u64,
 }
@@ -80,7 +79,6 @@ impl Simulation {
             spring_k: Vec::with_capacity(springs.len()),
             spring_bias: Vec::with_capacity(springs.len()),
             alpha: 1.0,
-            alpha_target: 0.0,
             tree: QuadTree::default(),
             random: mix(seed ^ 0x5151),
         };
@@ -128,7 +126,7 @@ impl Simulation {
 
     /// True once the layout has cooled down and stepping would barely move anything.
     pub fn is_settled(&self) -> bool {
-        self.alpha < ALPHA_MIN && self.alpha_target < ALPHA_MIN
+        self.alpha < ALPHA_MIN
     }
 
     /// Sets the temperature: 0 stops the layout where it is, 1 starts it afresh.
@@ -139,13 +137,6 @@ impl Simulation {
     /// Warms the layout up again (after a change to the map), to at least `alpha`.
     pub fn reheat(&mut self, alpha: f64) {
         self.alpha = self.alpha.max(alpha.clamp(0.0, 1.0));
-    }
-
-    /// Keeps the layout warm while the user drags (`Some(0.3)`), or lets it cool
-    /// (`None`).
-    pub fn keep_warm(&mut self, target: Option<f64>) {
-        self.alpha_target = target.map_or(0.0, |t| t.clamp(0.0, 1.0));
-        self.reheat(self.alpha_target);
     }
 
     /// Puts body `i` at a place (a drag), and pins or frees it.
@@ -173,7 +164,7 @@ impl Simulation {
             self.alpha = 0.0;
             return;
         }
-        self.alpha += (self.alpha_target - self.alpha) * ALPHA_DECAY;
+        self.alpha -= self.alpha * ALPHA_DECAY;
         let alpha = self.alpha;
 
         // Springs first, on the positions each body is about to reach (as d3-force).
