@@ -152,3 +152,73 @@ impl Cell {
         usize::from(x >= self.cx) | (usize::from(y >= self.cy) << 1)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::QuadTree;
+
+    /// The exact repulsion on point `i`, with the tree's clamp for very near points.
+    fn exact(i: usize, xs: &[f64], ys: &[f64], charges: &[f64]) -> (f64, f64) {
+        let (mut fx, mut fy) = (0.0, 0.0);
+        for j in 0..xs.len() {
+            if j == i {
+                continue;
+            }
+            let (dx, dy) = (xs[j] - xs[i], ys[j] - ys[i]);
+            let mut l = dx * dx + dy * dy;
+            if l < 1.0 {
+                l = l.sqrt().max(1e-9);
+            }
+            fx += dx * charges[j] / l;
+            fy += dy * charges[j] / l;
+        }
+        (fx, fy)
+    }
+
+    fn scattered(n: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+        let xs = (0..n).map(|i| ((i * 37) % 101) as f64 * 3.0 - 150.0).collect();
+        let ys = (0..n).map(|i| ((i * 53) % 97) as f64 * 2.5 - 120.0).collect();
+        (xs, ys, vec![-30.0; n])
+    }
+
+    #[test]
+    fn with_theta_zero_every_point_is_visited_and_the_push_is_exact() {
+        let (xs, ys, charges) = scattered(60);
+        let mut tree = QuadTree::default();
+        tree.build(&xs, &ys, &charges);
+        for i in 0..xs.len() {
+            let (fx, fy) = tree.push_on(i as u32, xs[i], ys[i], 1e-9, 1.0);
+            let (ex, ey) = exact(i, &xs, &ys, &charges);
+            assert!((fx - ex).abs() < 1e-9 && (fy - ey).abs() < 1e-9, "point {i}: {fx},{fy} vs {ex},{ey}");
+        }
+    }
+
+    #[test]
+    fn the_root_holds_all_the_charge_at_its_centre_of_charge() {
+        let (xs, ys, charges) = scattered(25);
+        let mut tree = QuadTree::default();
+        tree.build(&xs, &ys, &charges);
+        let root = tree.cells[0];
+        assert!((root.charge - (-30.0 * 25.0)).abs() < 1e-9);
+        let mean_x = xs.iter().sum::<f64>() / 25.0;
+        assert!((root.x - mean_x).abs() < 1e-9);
+    }
+
+    #[test]
+    fn coincident_points_share_a_leaf_instead_of_splitting_forever() {
+        let xs = vec![5.0; 1_000];
+        let ys = vec![-2.0; 1_000];
+        let mut tree = QuadTree::default();
+        tree.build(&xs, &ys, &vec![-1.0; 1_000]);
+        assert!(tree.cells.len() < 4 * 41 + 1, "{} cells", tree.cells.len());
+        let (fx, fy) = tree.push_on(0, 5.0, -2.0, 0.9, 1.0);
+        assert!(fx.is_finite() && fy.is_finite());
+    }
+
+    #[test]
+    fn an_empty_tree_pushes_nothing() {
+        let mut tree = QuadTree::default();
+        tree.build(&[], &[], &[]);
+        assert_eq!(tree.push_on(0, 1.0, 1.0, 0.9, 1.0), (0.0, 0.0));
+    }
+}
