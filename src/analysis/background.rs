@@ -93,7 +93,7 @@ pub fn to_message(analysis: &Analysis) -> String {
 /// The worker's answer read back; `None` if it is not an analysis (the page then
 /// says so and keeps the findings it shows).
 pub fn from_message(text: &str) -> Option<Analysis> {
-    serde_json::from_str(text).ok()
+    super::answer::read(text)
 }
 
 #[cfg(test)]

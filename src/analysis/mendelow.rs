@@ -3,9 +3,9 @@
 use super::thresholds::HIGH;
 use crate::i18n::Lang;
 use crate::model::Stakeholder;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Quadrant {
     ManageClosely,
@@ -15,6 +15,13 @@ pub enum Quadrant {
 }
 
 impl Quadrant {
+    pub const ALL: [Quadrant; 4] =
+        [Quadrant::ManageClosely, Quadrant::KeepSatisfied, Quadrant::KeepInformed, Quadrant::Monitor];
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|q| q.code() == code)
+    }
+
     pub fn of(stakeholder: &Stakeholder) -> Quadrant {
         match (stakeholder.power.get() >= HIGH, stakeholder.interest.get() >= HIGH) {
             (true, true) => Quadrant::ManageClosely,

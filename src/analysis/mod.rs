@@ -2,6 +2,7 @@
 //! map-level structure, and the findings. Pure and deterministic; the UI reruns it
 //! after every edit.
 
+mod answer;
 pub mod background;
 pub mod findings;
 mod index;
@@ -19,10 +20,10 @@ use findings::{Context, Finding};
 use mendelow::Quadrant;
 use network::Network;
 use sector_matrix::SectorMatrix;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One stakeholder's metrics.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct StakeholderMetrics {
     pub degree: f64,
     pub betweenness: f64,
@@ -32,7 +33,7 @@ pub struct StakeholderMetrics {
 }
 
 /// Map-level measures.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct MapMeasures {
     pub stakeholders: usize,
     /// Distinct linked pairs.
@@ -52,9 +53,9 @@ pub struct MapMeasures {
     pub eigenvector_converged: bool,
 }
 
-/// Serialised both ways: a big map is analysed in the web worker, which sends the
-/// analysis back as JSON (see `background`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// Every map is analysed in the web worker, which sends the analysis back as JSON
+/// (see `background`); the page reads it with `answer`, not a derived reader.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Analysis {
     /// By stakeholder, in map order.
     pub metrics: Vec<StakeholderMetrics>,

@@ -4,7 +4,8 @@
 use super::network::Network;
 use simpul_graph::SimpleGraph;
 
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+/// Written by the worker with serde; read back in the page by `analysis::answer`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct SectorMatrix {
     size: usize,
     /// Linked stakeholder pairs with one end in sector `i` and the other in `j`.
@@ -42,6 +43,12 @@ impl SectorMatrix {
             }
         }
         matrix
+    }
+
+    /// A matrix from its cells, row by row; `None` unless both have `size²` cells.
+    pub fn from_cells(size: usize, links: Vec<u32>, shared: Vec<u32>) -> Option<Self> {
+        let cells = size.checked_mul(size)?;
+        (links.len() == cells && shared.len() == cells).then_some(Self { size, links, shared })
     }
 
     pub fn size(&self) -> usize {

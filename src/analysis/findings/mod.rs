@@ -11,12 +11,12 @@ mod text;
 
 use super::network::Network;
 use crate::model::Map;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use simpul_graph::{CutPoints, Groups, SimpleGraph};
 
 pub use text::Explanation;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     High,
@@ -27,6 +27,10 @@ pub enum Severity {
 impl Severity {
     pub const ALL: [Severity; 3] = [Severity::High, Severity::Medium, Severity::Low];
 
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Severity::High => "high",
@@ -36,7 +40,7 @@ impl Severity {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Code {
     OneWayDependency,
@@ -54,6 +58,25 @@ pub enum Code {
 }
 
 impl Code {
+    pub const ALL: [Code; 12] = [
+        Code::OneWayDependency,
+        Code::UnheardVoice,
+        Code::OpposedPowerful,
+        Code::HubDominance,
+        Code::Gatekeeper,
+        Code::HiddenBroker,
+        Code::CrossSectorGap,
+        Code::Isolated,
+        Code::DisconnectedGroups,
+        Code::FragileBridge,
+        Code::MissingPentahelix,
+        Code::SuggestedLink,
+    ];
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == code)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Code::OneWayDependency => "one-way-dependency",
@@ -89,7 +112,7 @@ impl Code {
 }
 
 /// The numbers behind a finding, kept for its explanation.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Detail {
     None,
     /// Sizes of the parts a gatekeeper or bridge separates, or of the groups.
@@ -107,7 +130,7 @@ pub enum Detail {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
     pub code: Code,
     pub severity: Severity,
