@@ -15,6 +15,7 @@ pub mod layout;
 pub mod model;
 pub mod pages;
 pub mod quick_entry;
+pub mod steps;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

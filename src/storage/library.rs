@@ -187,20 +187,10 @@ impl EntryText {
         mut pause: impl FnMut() -> P,
     ) -> Option<Map> {
         let mut parsing = format::Parsing::new(self.map_text());
-        loop {
-            pause().await;
-            if parsing.read(elements) {
-                break;
-            }
-        }
+        crate::steps::in_steps(&mut pause, || parsing.read(elements)).await;
         let root = parsing.finish().ok()?;
         let mut decoding = format::Decoding::new(&root);
-        loop {
-            pause().await;
-            if decoding.read(elements) {
-                break;
-            }
-        }
+        crate::steps::in_steps(&mut pause, || decoding.read(elements)).await;
         decoding.finish().ok()
     }
 

@@ -52,7 +52,7 @@ const ELEMENTS_PER_TASK: usize = 4000;
 /// next task on: a big map's takes tens of milliseconds.
 pub(super) async fn encode_in_steps(map: &Map) -> String {
     let mut encoding = format::Encoding::new(map);
-    web::step_per_task(|| encoding.write(ELEMENTS_PER_TASK)).await;
+    crate::steps::in_steps(web::next_task, || encoding.write(ELEMENTS_PER_TASK)).await;
     encoding.finish()
 }
 
@@ -699,7 +699,7 @@ impl AppState {
                     Ok(loaded) => {
                         let mut encoding = format::Encoding::new(&loaded.map);
                         if background::is_big(&loaded.map) {
-                            web::step_per_task(|| encoding.write(ELEMENTS_PER_TASK)).await;
+                            crate::steps::in_steps(web::next_task, || encoding.write(ELEMENTS_PER_TASK)).await;
                         }
                         texts.push(encoding.finish());
                     }
@@ -1164,7 +1164,7 @@ async fn parse_in_steps(text: &str) -> Result<serde_json::Value, format::Invalid
         return format::parse_json(text);
     }
     let mut parsing = format::Parsing::new(text);
-    web::step_per_task(|| parsing.read(ELEMENTS_PER_TASK)).await;
+    crate::steps::in_steps(web::next_task, || parsing.read(ELEMENTS_PER_TASK)).await;
     parsing.finish()
 }
 
@@ -1176,7 +1176,7 @@ async fn decode_backup_in_steps(root: &serde_json::Value, big: bool) -> Result<V
     for value in format::backup::maps_in(root)? {
         let mut decoding = format::Decoding::new(value);
         if big {
-            web::step_per_task(|| decoding.read(ELEMENTS_PER_TASK)).await;
+            crate::steps::in_steps(web::next_task, || decoding.read(ELEMENTS_PER_TASK)).await;
         }
         read.push(decoding.finish());
     }
@@ -1188,7 +1188,7 @@ async fn decode_backup_in_steps(root: &serde_json::Value, big: bool) -> Result<V
 async fn decode_in_steps(root: &serde_json::Value, big: bool) -> Result<Map, format::Invalid> {
     let mut decoding = format::Decoding::new(root).within_limits();
     if big {
-        web::step_per_task(|| decoding.read(ELEMENTS_PER_TASK)).await;
+        crate::steps::in_steps(web::next_task, || decoding.read(ELEMENTS_PER_TASK)).await;
     }
     decoding.finish()
 }

@@ -399,17 +399,6 @@ pub async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Runs `step` once a task, from the next task on, until it says it is done: long
-/// work in slices, with the page painting and taking input between them.
-pub async fn step_per_task(mut step: impl FnMut() -> bool) {
-    loop {
-        next_task().await;
-        if step() {
-            break;
-        }
-    }
-}
-
 /// Reads a chosen file as text.
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     // Read as bytes (see `utf8`): a 10 MB file's text took 110 ms to hand over.
