@@ -3,7 +3,8 @@
 //! elements by label; types become kinds by keywords; bad files are refused.
 
 use serde_json::{json, Value};
-use simpul::format::kumu::{is_kumu, kind_of, kumu_draft, link_kind_of};
+use simpul::format::kind_words::{kind_of, link_kind_of};
+use simpul::format::kumu::{is_kumu, kumu_draft};
 use simpul::format::spreadsheet::{RowProblem, RowProblemKind};
 use simpul::format::Invalid;
 use simpul::model::*;

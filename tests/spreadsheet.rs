@@ -334,7 +334,7 @@ proptest! {
 
 #[test]
 fn the_worker_messages_carry_the_preview_and_the_choices() {
-    use simpul::format::sheet_messages::{choices, preview, refusal};
+    use simpul::format::sheet_messages::{choices, preview, refusal, SheetPreview};
     let draft = read_files(&[("paypal-mafia.xlsx".into(), sample("paypal-mafia.xlsx"))]).unwrap();
     let shown = preview(&draft);
     let p = &shown["preview"];
@@ -344,6 +344,16 @@ fn the_worker_messages_carry_the_preview_and_the_choices() {
     let person = p["types"].as_array().unwrap().iter().find(|t| t[1] == "Person").expect("Person is listed");
     assert_eq!((person[0].as_str(), person[3].as_str()), (Some("person"), Some("other")));
     assert_eq!(p["problems"].as_array().unwrap().len(), draft.problems.len());
+    // The page reads the same preview back.
+    let read = SheetPreview::from_answer(&shown).expect("the page reads the preview");
+    assert_eq!(
+        (read.title.as_str(), read.stakeholders, read.links),
+        ("paypal-mafia", draft.stakeholders.len() as u64, draft.links.len() as u64)
+    );
+    let row = read.types.iter().find(|t| t.shown == "Person").expect("Person is read back");
+    assert_eq!((row.key.as_str(), row.guess.as_str()), ("person", "other"));
+    assert_eq!(read.problems.len(), draft.problems.len());
+    assert_eq!(SheetPreview::from_answer(&refusal(&SheetError::NothingToImport)), None);
     // The page's choices, as JSON, become the kinds of the built map.
     let request =
         serde_json::json!({ "kinds": { "person": "community", "company": "nonsense" }, "link_kinds": {} });

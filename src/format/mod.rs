@@ -3,8 +3,10 @@
 pub mod backup;
 pub mod csv_tables;
 mod decode;
+pub mod draft;
 mod encode;
 pub mod graphml;
+pub mod kind_words;
 pub mod kumu;
 mod parse;
 mod problem;

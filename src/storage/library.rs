@@ -38,9 +38,9 @@ pub struct MapSummary {
 }
 
 #[derive(Serialize, Deserialize)]
-struct IndexDoc {
-    schema: u64,
-    maps: Vec<MapSummary>,
+pub(super) struct IndexDoc {
+    pub(super) schema: u64,
+    pub(super) maps: Vec<MapSummary>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -280,16 +280,6 @@ impl From<StoreError> for StorageProblem {
     }
 }
 
-/// The maps list, and what went wrong while reading it.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Catalogue {
-    pub maps: Vec<MapSummary>,
-    pub set_aside: Vec<String>,
-    /// Deleted maps, most recently deleted first.
-    pub trash: Vec<super::trash::Trashed>,
-    pub problems: Vec<StorageProblem>,
-}
-
 pub struct Library<S: KeyValue> {
     pub(super) store: S,
 }
@@ -297,68 +287,6 @@ pub struct Library<S: KeyValue> {
 impl<S: KeyValue> Library<S> {
     pub fn new(store: S) -> Self {
         Self { store }
-    }
-
-    /// Reads the maps list, repairing the index from the entries where they disagree.
-    pub fn catalogue(&mut self, now_ms: f64) -> Catalogue {
-        let mut catalogue = Catalogue::default();
-        let keys = match self.store.keys() {
-            Ok(keys) => keys,
-            Err(error) => {
-                catalogue.problems.push(error.into());
-                return catalogue;
-            }
-        };
-        catalogue.set_aside = keys.iter().filter(|k| k.starts_with(SET_ASIDE_PREFIX)).cloned().collect();
-        catalogue.set_aside.sort();
-        catalogue.trash = self.trash(&keys);
-
-        let (mut maps, index_ok) = match self.read_index() {
-            Ok(Some(index)) if index.schema > SCHEMA => {
-                catalogue.problems.push(StorageProblem::NewerSchema);
-                catalogue.maps = index.maps;
-                return catalogue;
-            }
-            Ok(Some(index)) => (index.maps, true),
-            Ok(None) => (Vec::new(), true),
-            Err(raw) => {
-                match self.set_aside(INDEX_KEY, &raw, now_ms) {
-                    Ok(key) => {
-                        catalogue.set_aside.push(key);
-                        catalogue.problems.push(StorageProblem::IndexRebuilt);
-                    }
-                    Err(error) => catalogue.problems.push(error),
-                }
-                (Vec::new(), false)
-            }
-        };
-
-        let entry_keys: Vec<&str> = keys.iter().filter_map(|k| k.strip_prefix(ENTRY_PREFIX)).collect();
-        let before = maps.clone();
-        maps.retain(|m| entry_keys.contains(&m.key.as_str()));
-        for key in entry_keys {
-            if maps.iter().any(|m| m.key == key) {
-                continue;
-            }
-            let summary = match self.read_entry(key) {
-                Ok((doc, map)) => summary_of(key, &map, doc.revision, doc.saved_ms),
-                Err(_) => MapSummary {
-                    key: key.to_string(),
-                    title: key.to_string(),
-                    revision: 0,
-                    saved_ms: 0.0,
-                    stakeholders: 0,
-                    damaged: true,
-                },
-            };
-            maps.push(summary);
-        }
-        if maps != before || !index_ok {
-            // Best effort: the entries are the truth, the index only a cache.
-            let _ = self.write_index(&maps);
-        }
-        catalogue.maps = maps;
-        catalogue
     }
 
     /// Stores `map` as a new entry of the library.
@@ -557,7 +485,12 @@ impl<S: KeyValue> Library<S> {
     }
 
     /// Copies `raw` to a new set-aside key and returns that key.
-    fn set_aside(&mut self, original_key: &str, raw: &str, now_ms: f64) -> Result<String, StorageProblem> {
+    pub(super) fn set_aside(
+        &mut self,
+        original_key: &str,
+        raw: &str,
+        now_ms: f64,
+    ) -> Result<String, StorageProblem> {
         let base = format!("{SET_ASIDE_PREFIX}{original_key}.{}", now_ms as u64);
         let mut candidate = base.clone();
         let mut n = 1;
@@ -581,7 +514,7 @@ impl<S: KeyValue> Library<S> {
     }
 
     /// `Ok(None)` when there is no index yet; `Err(raw)` when it is unreadable.
-    fn read_index(&self) -> Result<Option<IndexDoc>, String> {
+    pub(super) fn read_index(&self) -> Result<Option<IndexDoc>, String> {
         match self.store.get(INDEX_KEY) {
             Ok(None) => Ok(None),
             Ok(Some(raw)) => serde_json::from_str(&raw).map(Some).map_err(|_| raw),
@@ -590,7 +523,7 @@ impl<S: KeyValue> Library<S> {
         }
     }
 
-    fn write_index(&mut self, maps: &[MapSummary]) -> Result<(), StorageProblem> {
+    pub(super) fn write_index(&mut self, maps: &[MapSummary]) -> Result<(), StorageProblem> {
         let doc = IndexDoc { schema: SCHEMA, maps: maps.to_vec() };
         let text = to_json(&doc)?;
         Ok(self.store.set(INDEX_KEY, &text)?)

@@ -3,17 +3,19 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+mod catalogue;
 mod history;
 mod key_value;
 mod library;
 mod memory;
 mod trash;
 
+pub use catalogue::Catalogue;
 pub use history::{Version, VERSIONS_PER_MAP, VERSION_EVERY_MS};
 pub use key_value::{KeyValue, StoreError};
 pub use library::{
-    Catalogue, EntryText, Library, Loaded, MapSummary, StorageProblem, StoredRevision, ENTRY_PREFIX,
-    HISTORY_PREFIX, INDEX_KEY, SCHEMA, SET_ASIDE_PREFIX, TRASH_PREFIX,
+    EntryText, Library, Loaded, MapSummary, StorageProblem, StoredRevision, ENTRY_PREFIX, HISTORY_PREFIX,
+    INDEX_KEY, SCHEMA, SET_ASIDE_PREFIX, TRASH_PREFIX,
 };
 pub use memory::MemoryStore;
 pub use trash::Trashed;

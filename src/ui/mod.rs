@@ -17,6 +17,7 @@ mod links;
 mod network;
 mod notices;
 mod pager;
+mod paper;
 mod power_grid;
 mod print;
 mod sector_matrix;

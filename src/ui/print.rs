@@ -3,6 +3,7 @@
 //! over the page; printing then prints the sheet alone (`@media print` in
 //! style/print.css), on the paper chosen (named `@page`s).
 
+use super::paper::Paper;
 use super::state::AppState;
 use super::web;
 use crate::analysis::findings::Severity;
@@ -11,12 +12,6 @@ use crate::export::ExportKind;
 use crate::i18n::{vocabulary, Lang, Text};
 use crate::model::Map;
 use leptos::prelude::*;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Paper {
-    A4,
-    A3,
-}
 
 /// Findings printed per severity; the rest are counted.
 const FIRST_PRINTED: usize = 250;

@@ -4,10 +4,10 @@
 //! user accepts.
 
 use super::state::AppState;
+use crate::format::sheet_messages::{SheetPreview, TypeRow};
 use crate::i18n::{vocabulary, Lang, Text};
 use crate::model::{LinkKind, StakeholderKind};
 use leptos::prelude::*;
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -16,59 +16,6 @@ const FIRST_LISTED: usize = 100;
 /// Types listed with a picker; a column of free text (one type per row) would
 /// otherwise list thousands. The rest keep the kind Simpul guessed.
 const TYPES_LISTED: usize = 60;
-
-/// A type found in the file: its key, as written, how many rows, the guessed kind code.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TypeRow {
-    pub key: String,
-    pub shown: String,
-    pub count: u64,
-    pub guess: String,
-}
-
-/// The worker's preview (`format::sheet_messages::preview`).
-#[derive(Clone, Debug, PartialEq)]
-pub struct SheetPreview {
-    pub title: String,
-    pub stakeholders: u64,
-    pub links: u64,
-    pub types: Vec<TypeRow>,
-    pub link_types: Vec<TypeRow>,
-    /// Each problem in English and Indonesian.
-    pub problems: Vec<(String, String)>,
-}
-
-impl SheetPreview {
-    pub fn from_answer(answer: &Value) -> Option<Self> {
-        let p = answer.get("preview")?;
-        let text = |v: &Value| v.as_str().unwrap_or("").to_string();
-        let rows = |v: &Value| -> Vec<TypeRow> {
-            v.as_array()
-                .map(|list| {
-                    list.iter()
-                        .map(|t| TypeRow {
-                            key: text(&t[0]),
-                            shown: text(&t[1]),
-                            count: t[2].as_u64().unwrap_or(0),
-                            guess: text(&t[3]),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        Some(Self {
-            title: text(&p["title"]),
-            stakeholders: p["stakeholders"].as_u64().unwrap_or(0),
-            links: p["links"].as_u64().unwrap_or(0),
-            types: rows(&p["types"]),
-            link_types: rows(&p["link_types"]),
-            problems: p["problems"]
-                .as_array()
-                .map(|l| l.iter().map(|x| (text(&x[0]), text(&x[1]))).collect())
-                .unwrap_or_default(),
-        })
-    }
-}
 
 #[component]
 pub fn SheetImportPreview() -> impl IntoView {

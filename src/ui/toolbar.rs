@@ -131,7 +131,7 @@ fn FileMenu() -> impl IntoView {
                     <button type="button" class="menu-item" on:click=move |_| state.new_map()>{state.tr(Text::NewMap)}</button>
                     <button type="button" class="menu-item" on:click=move |_| super::files::choose_file()>{state.tr(Text::OpenFile)}</button>
                     <ShareLinkButton/>
-                    <button type="button" class="menu-item" disabled=move || !has_map() on:click=move |_| state.print.set(Some(super::print::Paper::A4))>
+                    <button type="button" class="menu-item" disabled=move || !has_map() on:click=move |_| state.print.set(Some(super::paper::Paper::A4))>
                         {state.tr(Text::PrintLayout)}
                     </button>
                     <button type="button" class="menu-item" disabled=move || state.catalogue.with(|c| c.maps.is_empty())
