@@ -96,7 +96,7 @@ const broken = [
     /stakeholders\[0\]\.power: 9 is outside 1–5/],
   ['a dangling reference', JSON.stringify({ ...sample, links: [{ id: 'l1', from: 'dinkes', to: 'ghost', kind: 'funding' }] }),
     /links\[0\]\.to: no stakeholder has the id "ghost"/],
-  // Over a map's limits (README "Limits"): refused before any element is read.
+  // Over a map's limits (docs/storage.md, "Limits"): refused before any element is read.
   ['too many stakeholders', JSON.stringify({ ...sample, links: [], stakeholders: Array.from({ length: 5001 }, (_, i) => ({ id: `s${i}`, name: `S ${i}`, kind: 'ngo' })) }),
     /stakeholders: the map holds 5001 stakeholders, and Simpul opens maps of at most 5000 stakeholders .*split it into smaller maps/],
 ];

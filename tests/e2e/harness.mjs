@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,23 +25,31 @@ const types = {
 /**
  * Serves dist/ on a free loopback port. `rewrite(pathname, body)` may change a file
  * as it is served (the offline test uses it to publish a "new version"); `requests`
- * lists every path asked for.
+ * lists every path asked for. With `gzip`, files go compressed to a browser that
+ * accepts it, as a web server would send them (the cold-load benchmark); `from`
+ * serves another build than dist/.
  */
-export async function serve({ rewrite = (_, body) => body } = {}) {
+export async function serve({ rewrite = (_, body) => body, gzip = false, from = dist } = {}) {
   const requests = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     requests.push(url.pathname);
-    let file = path.join(dist, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dist)) {
+    let file = path.join(from, decodeURIComponent(url.pathname));
+    if (!file.startsWith(from)) {
       res.writeHead(403).end();
       return;
     }
     try {
       if ((await fs.stat(file)).isDirectory()) file = path.join(file, 'index.html');
       const body = rewrite(url.pathname, await fs.readFile(file));
-      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
+      const headers = { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip' });
+        res.end(zlib.gzipSync(body, { level: 9 }));
+      } else {
+        res.writeHead(200, headers);
+        res.end(body);
+      }
     } catch {
       res.writeHead(404).end('not found');
     }
