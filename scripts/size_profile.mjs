@@ -25,14 +25,18 @@ run('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unkn
 /** The crate of a demangled name: `<a::B as c::D>::f` is `a`'s, `&mut x::y` is `x`'s. */
 function crateOf(name) {
   const bare = name.replace(/^[<&*\s]+/, '').replace(/^(mut|dyn|const) /, '');
-  return bare.split(/::|<| |\[|\{|>|\(/)[0] || '(other)';
+  const crate = bare.split(/::|<| |\[|\{|>|\(/)[0];
+  if (/^[A-Z]$/.test(crate)) return '(generic impls, <T as …>)';
+  if (crate === 'code' || crate === 'elem' || !crate) return '(unnamed)';
+  if (crate === 'simpul_web' || crate === 'simpul_worker') return `${crate}::main (the app, inlined)`;
+  return crate;
 }
 
 /** Our module of a name in `simpul::`, two levels deep: `ui::state`, `format::decode`. */
 function moduleOf(name) {
   const bare = name.replace(/^[<&*\s]+/, '');
   const parts = bare.split('::');
-  return parts.slice(1, 3).map((p) => p.split(/[<\s]/)[0]).filter((p) => /^[a-z_]+$/.test(p)).join('::') || '(crate root)';
+  return parts.slice(1, 3).map((p) => p.split(/[<\s]/)[0]).filter((p) => /^[a-z_][a-z0-9_]*$/.test(p)).join('::') || '(crate root)';
 }
 
 function profile(bin) {
@@ -67,7 +71,7 @@ function table(title, entries, total, rows) {
   const shown = sorted.slice(0, rows);
   const rest = sorted.slice(rows).reduce((sum, [, b]) => sum + b, 0);
   const lines = [`| ${title} | KB | share |`, '|---|---:|---:|'];
-  for (const [name, b] of shown) lines.push(`| \`${name}\` | ${kb(b)} | ${((100 * b) / total).toFixed(1)} % |`);
+  for (const [name, b] of shown) lines.push(`| ${name.startsWith('(') ? name : `\`${name}\``} | ${kb(b)} | ${((100 * b) / total).toFixed(1)} % |`);
   if (rest) lines.push(`| ${sorted.length - rows} more | ${kb(rest)} | ${((100 * rest) / total).toFixed(1)} % |`);
   return lines.join('\n');
 }
