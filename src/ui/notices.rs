@@ -49,7 +49,9 @@ fn NoticeView(id: u32, notice: Notice) -> impl IntoView {
                 Notice::Storage(problem) => problem.message(lang),
                 Notice::Edit(error) => format!("{} {}", Text::EditRefused.get(lang), error.message(lang)),
                 Notice::Link(error) => format!("{} {}", Text::LinkRefused.get(lang), error.message(lang)),
-                Notice::Info(template, value) => template.get(lang).replace("{}", value),
+                Notice::Info(template, value) | Notice::Problem(template, value) => {
+                    template.get(lang).replace("{}", value)
+                }
             }
         }
     };

@@ -150,3 +150,30 @@ test('a link reads as text until edited in its row, which stays open through eac
   await row.getByText('Both ways').waitFor({ state: 'attached' });
   assert.deepEqual(errors, []);
 });
+
+test('a worker that cannot be loaded is a lasting alert, which goes once the analysis works again', async () => {
+  // The background worker's files fail to load, as on a venue's broken Wi-Fi.
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1366, height: 768 } });
+  let failing = true;
+  await context.route(/simpul-worker/, (route) => (failing ? route.abort() : route.continue()));
+  const { page, errors } = await openApp(browser, server.url, { context });
+  await importMap(page, map);
+  const alert = page.getByRole('alert').getByText(/The findings could not be worked out in this browser/);
+  await alert.waitFor();
+  // It stays (news would go by itself after 10 s) and is not repeated at every edit.
+  await page.getByLabel('Add a stakeholder').fill('Yayasan Bumi');
+  await page.getByLabel('Add a stakeholder').press('Enter');
+  await page.getByLabel('Add a stakeholder').fill('Universitas Indonesia');
+  await page.getByLabel('Add a stakeholder').press('Enter');
+  await page.waitForTimeout(500);
+  assert.equal(await alert.count(), 1);
+  // The worker loads again: the next edit is analysed and the alert goes.
+  failing = false;
+  await page.getByLabel('Add a stakeholder').fill('Kelompok Nelayan');
+  await page.getByLabel('Add a stakeholder').press('Enter');
+  await alert.waitFor({ state: 'detached' });
+  const codes = await findings(page);
+  assert.ok(codes.some((f) => f.startsWith('isolated') && /nelayan/.test(f)), `the new stakeholder's finding:\n${codes.join('\n')}`);
+  assert.deepEqual(errors.filter((e) => !/simpul-worker|net::ERR_FAILED|Failed to load/.test(e)), []);
+  await context.close();
+});

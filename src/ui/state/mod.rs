@@ -39,6 +39,9 @@ pub enum Notice {
     Link(ShareLinkError),
     /// Informational: rendered in the polite status region.
     Info(Text, String),
+    /// A problem outside storage and edits (the worker could not analyse the map):
+    /// an alert that stays until dismissed or resolved.
+    Problem(Text, String),
 }
 
 const LANG_KEY: &str = "simpul.lang";
@@ -250,9 +253,12 @@ impl AppState {
                 // 90 ms together.
                 web::next_task().await;
                 let analysis = match answer {
-                    Ok(analysis) => analysis,
+                    Ok(analysis) => {
+                        state.analysis_recovered();
+                        analysis
+                    }
                     Err(reason) => {
-                        state.notify(Notice::Info(Text::AnalysisUnavailable, reason));
+                        state.analysis_failed(reason);
                         state
                             .worker_analysis
                             .with_untracked(|last| background::carry_over_answer(last.as_deref(), &map))

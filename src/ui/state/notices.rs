@@ -30,6 +30,22 @@ impl AppState {
         self.notices.update(|n| n.push((id, notice)));
     }
 
+    /// The worker could not analyse the map: one lasting alert, however often it
+    /// fails, since the findings shown are now those of an earlier map.
+    pub(super) fn analysis_failed(&self, reason: String) {
+        let shown = self.notices.with_untracked(|n| n.iter().any(|(_, n)| is_analysis_problem(n)));
+        if !shown {
+            self.notify(Notice::Problem(Text::AnalysisUnavailable, reason));
+        }
+    }
+
+    /// The worker answered again: the findings are the map's own, the alert goes.
+    pub(super) fn analysis_recovered(&self) {
+        if self.notices.with_untracked(|n| n.iter().any(|(_, n)| is_analysis_problem(n))) {
+            self.notices.update(|n| n.retain(|(_, n)| !is_analysis_problem(n)));
+        }
+    }
+
     /// The map just opened has its analysis, or is closed: its news can be told.
     pub(super) fn first_analysis_done(&self) {
         self.first_analysis_pending.set(false);
@@ -59,4 +75,8 @@ impl AppState {
     }
 
     // ----- library -------------------------------------------------------------
+}
+
+fn is_analysis_problem(notice: &Notice) -> bool {
+    matches!(notice, Notice::Problem(Text::AnalysisUnavailable, _))
 }
