@@ -44,6 +44,8 @@ texts! {
     HideTables => "Hide tables", "Sembunyikan tabel";
     ShowTables => "Show tables", "Tampilkan tabel";
     SidePanel => "Findings and inspector", "Temuan dan pemeriksa";
+    HideSidePanel => "Hide findings and inspector", "Sembunyikan temuan dan pemeriksa";
+    ShowSidePanel => "Show findings and inspector", "Tampilkan temuan dan pemeriksa";
     SheetAdd => "Add", "Tambah";
     SheetInspector => "Inspector", "Pemeriksa";
     SheetTables => "Tables", "Tabel";

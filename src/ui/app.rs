@@ -123,11 +123,15 @@ fn App() -> impl IntoView {
 
     let has_map = move || state.doc.with(Option::is_some);
     let workspace = expect_context::<Workspace>();
-    // On a phone, choosing something shows it in the sheet.
+    // Choosing something shows it: in the phone's sheet, and in the side panel if
+    // it was folded away.
     Effect::new(move |was: Option<bool>| {
         let chosen = state.selected.with(Option::is_some) || state.selected_link.with(Option::is_some);
         if chosen && was == Some(false) {
             workspace.sheet.set(SheetTab::Inspector);
+            if !workspace.side_open.get_untracked() {
+                workspace.side_open.set(true);
+            }
         }
         chosen
     });
@@ -156,6 +160,7 @@ fn App() -> impl IntoView {
         <div class="workspace" node_ref=root
             class:no-map=move || !has_map()
             class:library-open=move || workspace.library_open.get()
+            class:side-folded=move || !workspace.side_open.get()
             class:drawer-open=move || workspace.drawer_open.get()
             data-sheet=move || workspace.sheet.get().code()
             on:dragover=move |e: leptos::ev::DragEvent| {
@@ -195,10 +200,13 @@ fn App() -> impl IntoView {
                 <ImportMessages/>
             </main>
             <Show when=has_map>
-                <aside class="side" aria-label=state.tr(Text::SidePanel)>
+                <aside class="side" class:rail=move || !workspace.side_open.get() aria-label=state.tr(Text::SidePanel)>
                     <Splitter panel=Panel::Side/>
-                    <Inspector/>
-                    <FindingsPanel/>
+                    <SideToggle/>
+                    <div id="side-body" class="side-body" hidden=move || !workspace.side_open.get()>
+                        <Inspector/>
+                        <FindingsPanel/>
+                    </div>
                 </aside>
                 <Drawer/>
             </Show>
@@ -208,6 +216,30 @@ fn App() -> impl IntoView {
         <Workshop/>
         <PrintPreview/>
         <KeyboardHelp/>
+    }
+}
+
+/// Folds the findings and inspector to a rail beside the picture, and opens them
+/// again; the rail says how many findings wait there.
+#[component]
+fn SideToggle() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let open = expect_context::<Workspace>().side_open;
+    let count = move || state.analysis.with(|a| a.findings.len());
+    view! {
+        <div class="side-head">
+            <button type="button" class="quiet rail-toggle side-toggle" aria-expanded=move || open.get().to_string()
+                aria-controls="side-body"
+                aria-label=move || state.t(if open.get() { Text::HideSidePanel } else { Text::ShowSidePanel })
+                title=move || state.t(if open.get() { Text::HideSidePanel } else { Text::ShowSidePanel })
+                on:click=move |_| open.update(|o| *o = !*o)>
+                <span aria-hidden="true">{move || if open.get() { "»" } else { "«" }}</span>
+            </button>
+            <span class="side-count" aria-hidden="true" hidden=move || open.get()
+                title=move || state.t(Text::FindingCount).replace("{}", &count().to_string())>
+                {count}
+            </span>
+        </div>
     }
 }
 

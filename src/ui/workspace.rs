@@ -86,6 +86,9 @@ impl Panel {
 #[derive(Clone, Copy)]
 pub struct Workspace {
     pub library_open: RwSignal<bool>,
+    /// The findings and inspector beside the picture; folded, they are a rail and
+    /// the picture takes their width.
+    pub side_open: RwSignal<bool>,
     pub drawer_open: RwSignal<bool>,
     pub legend: RwSignal<bool>,
     /// Sizes dragged by the user, in CSS pixels; `None` keeps the default, which
@@ -115,6 +118,7 @@ impl Workspace {
                 >= LIBRARY_OPEN_FROM_PX;
         let workspace = Self {
             library_open: RwSignal::new(flag("library", wide)),
+            side_open: RwSignal::new(flag("side", true)),
             drawer_open: RwSignal::new(flag("drawer", true)),
             legend: RwSignal::new(flag("legend", true)),
             library_px: RwSignal::new(size(Panel::Library)),
@@ -142,8 +146,9 @@ impl Workspace {
         Effect::new(move |first: Option<()>| {
             let bit = |on: bool| if on { "1" } else { "0" };
             let mut text = format!(
-                "library={};drawer={};legend={}",
+                "library={};side={};drawer={};legend={}",
                 bit(self.library_open.get()),
+                bit(self.side_open.get()),
                 bit(self.drawer_open.get()),
                 bit(self.legend.get())
             );

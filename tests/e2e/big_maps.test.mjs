@@ -79,9 +79,15 @@ test('a big map lists its rows and findings a page at a time', async () => {
   const pages = page.getByRole('navigation', { name: 'Pages: Stakeholders' });
   await table.getByRole('rowheader', { name: 'Stakeholder 0098' }).waitFor();
   // A big map's rows come in two steps (the first 25 a task before the rest), and
-  // again when its analysis arrives: the page settles on 100.
+  // again when its analysis arrives: once it has, the page settles on 100.
+  await page.locator('section.findings[aria-busy="false"]').waitFor();
   await table.locator('tbody tr').nth(99).waitFor();
-  assert.equal(await table.locator('tbody tr').count(), 100);
+  let rows = 0;
+  for (let tries = 0; tries < 50 && rows !== 100; tries += 1) {
+    rows = await table.locator('tbody tr').count();
+    if (rows !== 100) await page.waitForTimeout(100);
+  }
+  assert.equal(rows, 100, 'a page holds 100 rows, no more');
   assert.equal(await pages.getByText('1–100 of 1501').count(), 1);
   assert.equal(await pages.getByRole('button', { name: 'Previous page' }).isDisabled(), true);
   await pages.getByRole('button', { name: 'Next page' }).click();

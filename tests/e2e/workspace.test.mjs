@@ -158,6 +158,36 @@ test('the library folds to a rail and the panels keep their size, across a reloa
   await context.close();
 });
 
+test('the findings and inspector fold to a rail, the picture takes their width, and choosing a stakeholder opens them', async () => {
+  const { page, errors, context } = await openAt(1366, 768);
+  const stage = page.locator('main.stage');
+  const side = page.getByRole('complementary', { name: 'Findings and inspector' });
+  const before = { stage: (await stage.boundingBox()).width, side: (await side.boundingBox()).width };
+  await page.getByRole('button', { name: 'Hide findings and inspector' }).click();
+  await page.getByRole('region', { name: 'Findings' }).waitFor({ state: 'hidden' });
+  const folded = { stage: (await stage.boundingBox()).width, side: (await side.boundingBox()).width };
+  assert.ok(folded.side <= 60, `the rail is narrow: ${folded.side}`);
+  assert.ok(Math.abs(folded.stage - (before.stage + before.side - folded.side)) <= 2, `${before.stage} → ${folded.stage}`);
+  // The rail still says how many findings wait there.
+  const count = await side.locator('.side-count').textContent();
+  assert.ok(Number(count) > 0, `findings counted on the rail: ${count}`);
+  let g = await geometry(page);
+  assert.equal(g.scrollHeight, g.innerHeight);
+  assert.equal(g.scrollWidth, g.innerWidth);
+  // Folded it stays, across a reload.
+  await page.reload();
+  await page.locator('canvas.network[data-layout]').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Show findings and inspector' }).getAttribute('aria-expanded'), 'false');
+  // Choosing a stakeholder in the table opens the panel with its fields.
+  await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader').first().getByRole('button').click();
+  await page.getByRole('region', { name: 'Edit stakeholder' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Hide findings and inspector' }).getAttribute('aria-expanded'), 'true');
+  g = await geometry(page);
+  assert.equal(g.scrollHeight, g.innerHeight);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a file dropped anywhere on the workspace is imported; news goes away by itself and never covers the projector', async () => {
   const { page, errors, context } = await openAt(1366, 768);
   const dropped = { ...example, title: 'Dropped map' };

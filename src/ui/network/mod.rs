@@ -203,6 +203,7 @@ pub fn NetworkView() -> impl IntoView {
     let workspace = expect_context::<crate::ui::workspace::Workspace>();
     Effect::new(move |_| {
         workspace.library_open.track();
+        workspace.side_open.track();
         workspace.drawer_open.track();
         workspace.library_px.track();
         workspace.side_px.track();
