@@ -149,3 +149,49 @@ fn a_click_on_a_line_finds_its_link_and_one_beside_it_finds_none() {
     let off = PosInWorld { x: middle.x - dy / length * 40.0, y: middle.y + dx / length * 40.0 };
     assert_ne!(hit::link_at(&map, &layout, off, 2.0), Some(0));
 }
+
+/// The boxes of the names an SVG export draws (its `<text>` with an anchor), sized
+/// as the SVG writer estimates them.
+fn name_boxes(svg_text: &str) -> Vec<(String, [f64; 4])> {
+    let doc = roxmltree::Document::parse(svg_text).expect("well-formed SVG");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text") && n.attribute("text-anchor").is_some())
+        .map(|n| {
+            let number = |name: &str| n.attribute(name).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+            let (x, y, size) = (number("x"), number("y"), number("font-size"));
+            let text = n.text().unwrap_or_default().to_string();
+            let width = text.chars().count() as f64 * size * 0.6;
+            let left = match n.attribute("text-anchor") {
+                Some("start") => x,
+                Some("end") => x - width,
+                _ => x - width / 2.0,
+            };
+            // As the placement sizes a name: 1.2 of the type, a fifth of it below the baseline.
+            (text, [left, y - size * 0.96, left + width, y + size * 0.24])
+        })
+        .collect()
+}
+
+#[test]
+fn the_svg_export_places_names_where_they_cover_no_other_name() {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/public/examples");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.to_string_lossy().ends_with(".en.simpul.json") {
+            continue;
+        }
+        let map = simpul::format::decode(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let text = svg::render(&map, &MapLayout::settled(&map), &Emphasis::default(), None);
+        let boxes = name_boxes(&text);
+        assert_eq!(boxes.len(), map.stakeholders.len() + map.sectors.len(), "every name is in the export");
+        for (i, (a, ra)) in boxes.iter().enumerate() {
+            for (b, rb) in &boxes[i + 1..] {
+                let overlap = ra[0] < rb[2] && rb[0] < ra[2] && ra[1] < rb[3] && rb[1] < ra[3];
+                assert!(!overlap, "{}: “{a}” and “{b}” overlap", path.display());
+            }
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 6, "the six example maps");
+}

@@ -1,8 +1,9 @@
 //! The network view as a standalone SVG document: the same picture as the canvas,
 //! for export and print. Every name is escaped, so markup in a name stays text.
 
+use super::labels::{self, Align, NameToPlace, PlacedName, Rect};
 use super::look::{self, Shape, HUB_RADIUS};
-use super::Emphasis;
+use super::{Emphasis, PosOnScreen};
 use crate::format::{decimal as f, escape_xml as escape};
 use crate::i18n::Lang;
 use crate::layout::MapLayout;
@@ -80,18 +81,26 @@ pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis, legend: Option
             escape(link.kind.code()),
         );
     }
+    let frame = Rect {
+        left: bounds.min.x - MARGIN,
+        top: bounds.min.y - MARGIN,
+        right: bounds.max.x + MARGIN,
+        bottom: bounds.max.y + MARGIN,
+    };
+    let places = name_places(map, layout, frame);
     for (h, sector) in map.sectors.iter().enumerate() {
         let Some(p) = hub(h) else { continue };
         let colour = sector.color.as_ref().map_or("#4a5360", |c| c.as_str());
+        let (x, y, anchor) = placed_or(places.sectors.get(h).copied().flatten(), p.x, p.y - HUB_RADIUS - 5.0);
         let _ = write!(
             out,
-            r##"<g{}><circle cx="{}" cy="{}" r="{}" fill="#ffffff" stroke="{colour}" stroke-width="3"/><text x="{}" y="{}" font-size="13" font-weight="700" text-anchor="middle" fill="#1b1f24">{}</text></g>"##,
+            r##"<g{}><circle cx="{}" cy="{}" r="{}" fill="#ffffff" stroke="{colour}" stroke-width="3"/><text x="{}" y="{}" font-size="{SECTOR_SIZE}" font-weight="700" text-anchor="{anchor}" fill="#1b1f24">{}</text></g>"##,
             dim(emphasis.sector_lit(h)),
             f(p.x),
             f(p.y),
             f(HUB_RADIUS),
-            f(p.x),
-            f(p.y - HUB_RADIUS - 5.0),
+            f(x),
+            f(y),
             escape(&sector.name),
         );
     }
@@ -112,11 +121,12 @@ pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis, legend: Option
                 let _ = write!(out, r#"<polygon points="{}""#, corners.join(" "));
             }
         }
+        let (x, y, anchor) = placed_or(places.stakeholders.get(i).copied().flatten(), p.x, p.y + r + 14.0);
         let _ = write!(
             out,
-            r##" fill="{colour}" stroke="#1b1f24" stroke-width="1.5"/><text x="{}" y="{}" font-size="12" text-anchor="middle" fill="#1b1f24">{}</text>"##,
-            f(p.x),
-            f(p.y + r + 14.0),
+            r##" fill="{colour}" stroke="#1b1f24" stroke-width="1.5"/><text x="{}" y="{}" font-size="{STAKEHOLDER_SIZE}" text-anchor="{anchor}" fill="#1b1f24">{}</text>"##,
+            f(x),
+            f(y),
             escape(&s.name),
         );
         let mark = look::stance_mark(s.stance);
@@ -140,6 +150,113 @@ pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis, legend: Option
     }
     out.push_str("</svg>");
     out
+}
+
+/// The type of the names, in picture units.
+const STAKEHOLDER_SIZE: f64 = 12.0;
+const SECTOR_SIZE: f64 = 13.0;
+
+/// Where each name goes in the SVG.
+struct NamePlaces {
+    sectors: Vec<Option<PlacedName>>,
+    stakeholders: Vec<Option<PlacedName>>,
+}
+
+/// Every name placed as on screen ([`labels::place_among`]): beside its
+/// stakeholder or hub where it covers no other name and no stakeholder; sector
+/// names first, then the most powerful stakeholders. The picture is in world units
+/// at scale 1, and no font is at hand to measure: a character is taken as 0.6 of
+/// the type size, which system sans-serif faces rarely exceed. Names stay inside
+/// the picture's `frame`. A name with no free place beside its stakeholder is
+/// tried further out, up to five lines away; one with none at all keeps the default place (an export
+/// shows every name).
+fn name_places(map: &Map, layout: &MapLayout, frame: Rect) -> NamePlaces {
+    let width = |text: &str, size: f64| text.chars().count() as f64 * size * 0.6;
+    let mut to_place = Vec::new();
+    let mut owners = Vec::new();
+    for (h, sector) in map.sectors.iter().enumerate() {
+        let Some(p) = layout.hub_in_world(h) else { continue };
+        to_place.push(NameToPlace {
+            center: PosOnScreen { x: p.x, y: p.y },
+            radius: HUB_RADIUS,
+            width: width(&sector.name, SECTOR_SIZE),
+            height: SECTOR_SIZE * 1.2,
+        });
+        owners.push((true, h));
+    }
+    let mut people: Vec<usize> =
+        (0..map.stakeholders.len()).filter(|&i| layout.pos_in_world(i).is_some()).collect();
+    people.sort_by_key(|&i| std::cmp::Reverse(map.stakeholders[i].power));
+    for i in people {
+        let Some(p) = layout.pos_in_world(i) else { continue };
+        let s = &map.stakeholders[i];
+        to_place.push(NameToPlace {
+            center: PosOnScreen { x: p.x, y: p.y },
+            radius: look::radius(s.power),
+            width: width(&s.name, STAKEHOLDER_SIZE),
+            height: STAKEHOLDER_SIZE * 1.2,
+        });
+        owners.push((false, i));
+    }
+    let mut places = NamePlaces {
+        sectors: vec![None; map.sectors.len()],
+        stakeholders: vec![None; map.stakeholders.len()],
+    };
+    let disc = |n: &NameToPlace| Rect {
+        left: n.center.x - n.radius,
+        top: n.center.y - n.radius,
+        right: n.center.x + n.radius,
+        bottom: n.center.y + n.radius,
+    };
+    // No name may cover a stakeholder or hub, whichever pass places it.
+    let mut taken: Vec<Rect> = to_place.iter().map(disc).collect();
+    let mut waiting: Vec<usize> = (0..to_place.len()).collect();
+    // A name with no room beside its stakeholder is tried a little further out,
+    // up to five lines away, before it falls back to its default place.
+    for ring in 0..6 {
+        let names: Vec<NameToPlace> = waiting
+            .iter()
+            .map(|&k| NameToPlace {
+                radius: to_place[k].radius + ring as f64 * to_place[k].height,
+                ..to_place[k]
+            })
+            .collect();
+        let obstacles: Vec<Rect> = if ring == 0 { Vec::new() } else { taken.clone() };
+        let mut still = Vec::new();
+        for (k, placed) in waiting.iter().copied().zip(labels::place_among(&names, &obstacles, frame)) {
+            let Some((rect, name)) = placed else {
+                still.push(k);
+                continue;
+            };
+            taken.push(rect);
+            let (sector, index) = owners[k];
+            let slot =
+                if sector { places.sectors.get_mut(index) } else { places.stakeholders.get_mut(index) };
+            if let Some(slot) = slot {
+                *slot = Some(name);
+            }
+        }
+        waiting = still;
+        if waiting.is_empty() {
+            break;
+        }
+    }
+    places
+}
+
+/// The text's point and anchor: where it was placed, or else the default point.
+fn placed_or(placed: Option<PlacedName>, x: f64, y: f64) -> (f64, f64, &'static str) {
+    match placed {
+        Some(PlacedName { at, align }) => {
+            let anchor = match align {
+                Align::Left => "start",
+                Align::Center => "middle",
+                Align::Right => "end",
+            };
+            (at.x, at.y, anchor)
+        }
+        None => (x, y, "middle"),
+    }
 }
 
 /// The point `by` units before `to` on the way from `from`.
