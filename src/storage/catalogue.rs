@@ -58,18 +58,7 @@ impl<S: KeyValue> Library<S> {
             if maps.iter().any(|m| m.key == key) {
                 continue;
             }
-            let summary = match self.read_entry(key) {
-                Ok((doc, map)) => summary_of(key, &map, doc.revision, doc.saved_ms),
-                Err(_) => MapSummary {
-                    key: key.to_string(),
-                    title: key.to_string(),
-                    revision: 0,
-                    saved_ms: 0.0,
-                    stakeholders: 0,
-                    damaged: true,
-                },
-            };
-            maps.push(summary);
+            maps.push(self.summary_read_whole(key));
         }
         if maps != before || !index_ok {
             // Best effort: the entries are the truth, the index only a cache.

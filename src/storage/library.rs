@@ -553,6 +553,23 @@ impl<S: KeyValue> Library<S> {
         index.maps.into_iter().find(|m| m.key == key)
     }
 
+    /// The summary of entry `key`, read whole; one that does not read is listed
+    /// as damaged under its key (a restored map comes back as it was, and the
+    /// catalogue marks it).
+    pub(super) fn summary_read_whole(&self, key: &str) -> MapSummary {
+        match self.read_entry(key) {
+            Ok((entry, map)) => summary_of(key, &map, entry.revision, entry.saved_ms),
+            Err(_) => MapSummary {
+                key: key.to_string(),
+                title: key.to_string(),
+                revision: 0,
+                saved_ms: 0.0,
+                stakeholders: 0,
+                damaged: true,
+            },
+        }
+    }
+
     pub(super) fn read_entry(&self, key: &str) -> Result<(EntryDoc, Map), EntryError> {
         let raw = self.store.get(&entry_key(key)).map_err(EntryError::Store)?.ok_or(EntryError::Missing)?;
         let doc: EntryDoc = match serde_json::from_str(&raw) {

@@ -4,8 +4,8 @@
 
 use super::key_value::KeyValue;
 use super::library::{
-    entry_head, entry_key, first_chars, head_before, stored_head, summary_of, to_json, EntryDoc, EntryHead,
-    Library, MapSummary, StorageProblem, HEAD_CHARS, MAP_FIELD, SCHEMA, TRASH_PREFIX,
+    entry_head, entry_key, first_chars, head_before, stored_head, to_json, EntryDoc, EntryHead, Library,
+    MapSummary, StorageProblem, HEAD_CHARS, MAP_FIELD, SCHEMA, TRASH_PREFIX,
 };
 use crate::format;
 use serde::{Deserialize, Serialize};
@@ -141,22 +141,6 @@ impl<S: KeyValue> Library<S> {
         };
         self.upsert_index(summary.clone());
         Ok(summary)
-    }
-
-    /// The summary of entry `key`, read whole.
-    fn summary_read_whole(&self, key: &str) -> MapSummary {
-        match self.read_entry(key) {
-            Ok((entry, map)) => summary_of(key, &map, entry.revision, entry.saved_ms),
-            // Restored as it was; the catalogue marks and sets it aside if it is damaged.
-            Err(_) => MapSummary {
-                key: key.to_string(),
-                title: key.to_string(),
-                revision: 0,
-                saved_ms: 0.0,
-                stakeholders: 0,
-                damaged: true,
-            },
-        }
     }
 
     /// Deletes a map of the library for good, with its saved versions, without
