@@ -23,6 +23,18 @@ pub struct NameToPlace {
     pub height: f64,
 }
 
+impl NameToPlace {
+    /// The box of the stakeholder (or hub) the name belongs to.
+    pub fn disc(&self) -> Rect {
+        Rect {
+            left: self.center.x - self.radius,
+            top: self.center.y - self.radius,
+            right: self.center.x + self.radius,
+            bottom: self.center.y + self.radius,
+        }
+    }
+}
+
 /// A placed name: the point its text is drawn from and how it is aligned there.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PlacedName {
@@ -80,15 +92,7 @@ pub fn place_among(
     within: Rect,
 ) -> Vec<Option<(Rect, PlacedName)>> {
     // Stakeholders are obstacles too: a name must not hide one.
-    let discs: Vec<Rect> = names
-        .iter()
-        .map(|n| Rect {
-            left: n.center.x - n.radius,
-            top: n.center.y - n.radius,
-            right: n.center.x + n.radius,
-            bottom: n.center.y + n.radius,
-        })
-        .collect();
+    let discs: Vec<Rect> = names.iter().map(NameToPlace::disc).collect();
     let mut taken: Vec<Rect> = Vec::with_capacity(names.len());
     names
         .iter()

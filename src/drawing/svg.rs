@@ -202,14 +202,9 @@ fn name_places(map: &Map, layout: &MapLayout, frame: Rect) -> NamePlaces {
         sectors: vec![None; map.sectors.len()],
         stakeholders: vec![None; map.stakeholders.len()],
     };
-    let disc = |n: &NameToPlace| Rect {
-        left: n.center.x - n.radius,
-        top: n.center.y - n.radius,
-        right: n.center.x + n.radius,
-        bottom: n.center.y + n.radius,
-    };
-    // No name may cover a stakeholder or hub, whichever pass places it.
-    let mut taken: Vec<Rect> = to_place.iter().map(disc).collect();
+    // No name may cover a stakeholder or hub, whichever pass places it, nor a
+    // name placed by an earlier pass.
+    let mut taken: Vec<Rect> = to_place.iter().map(NameToPlace::disc).collect();
     let mut waiting: Vec<usize> = (0..to_place.len()).collect();
     // A name with no room beside its stakeholder is tried a little further out,
     // up to five lines away, before it falls back to its default place.
@@ -221,9 +216,9 @@ fn name_places(map: &Map, layout: &MapLayout, frame: Rect) -> NamePlaces {
                 ..to_place[k]
             })
             .collect();
-        let obstacles: Vec<Rect> = if ring == 0 { Vec::new() } else { taken.clone() };
+        let placed_now = labels::place_among(&names, &taken, frame);
         let mut still = Vec::new();
-        for (k, placed) in waiting.iter().copied().zip(labels::place_among(&names, &obstacles, frame)) {
+        for (k, placed) in waiting.iter().copied().zip(placed_now) {
             let Some((rect, name)) = placed else {
                 still.push(k);
                 continue;

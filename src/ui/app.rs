@@ -226,12 +226,13 @@ fn SideToggle() -> impl IntoView {
     let state = expect_context::<AppState>();
     let open = expect_context::<Workspace>().side_open;
     let count = move || state.analysis.with(|a| a.findings.len());
+    let label = move || state.t(if open.get() { Text::HideSidePanel } else { Text::ShowSidePanel });
     view! {
         <div class="side-head">
             <button type="button" class="quiet rail-toggle side-toggle" aria-expanded=move || open.get().to_string()
                 aria-controls="side-body"
-                aria-label=move || state.t(if open.get() { Text::HideSidePanel } else { Text::ShowSidePanel })
-                title=move || state.t(if open.get() { Text::HideSidePanel } else { Text::ShowSidePanel })
+                aria-label=label
+                title=label
                 on:click=move |_| open.update(|o| *o = !*o)>
                 <span aria-hidden="true">{move || if open.get() { "»" } else { "«" }}</span>
             </button>
