@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpus of the fuzz tests (tests/fuzz.rs) into tests/fuzz/corpus/:
 small, valid inputs of every decoder that takes outside bytes, which the fuzzer
-mutates. Run from the repository root: python3 scripts/fuzz_corpus.py
+mutates (GraphML, GEXF and PRSM seeds are copied from tests/fixtures/foreign/). Run from the repository root: python3 scripts/fuzz_corpus.py
 (openpyxl writes the workbook)."""
 import base64, io, json, pathlib, zlib
 
@@ -75,6 +75,14 @@ def main():
     # As Simpul writes an entry (compact, its head first): the page reads such an
     # entry's map in steps.
     write("storage", "entry-as-written.json", json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+    # Other tools' files, small: the fixtures that scripts/foreign_files.py (and
+    # scripts/prsm_compress.mjs) write from networkx, yEd's, Gephi's and PRSM's formats.
+    foreign = ROOT.parent.parent / "fixtures" / "foreign"
+    for kind, names in [("graphml", ["networkx.graphml", "yed.graphml"]),
+                        ("gexf", ["networkx.gexf", "gephi.gexf", "gephi-0.7.gexf"]),
+                        ("prsm", ["madani.prsm", "sanitasi-v1.prsm", "madani.json"])]:
+        for name in names:
+            write(kind, name, (foreign / name).read_bytes())
 
 
 if __name__ == "__main__":

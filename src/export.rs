@@ -1,10 +1,10 @@
-//! The files a map is exported as for other tools (GraphML, the CSV tables, a
-//! Kumu blueprint) and its picture as SVG. They are written in the background
+//! The files a map is exported as for other tools (GraphML, GEXF, the CSV tables,
+//! a Kumu blueprint) and its picture as SVG. They are written in the background
 //! worker, which keeps their writers out of the page's first download: the page
 //! sends [`request`], the worker answers with [`answer`].
 
 use crate::drawing::{svg, Emphasis};
-use crate::format::{csv_tables, graphml, kumu};
+use crate::format::{csv_tables, gexf, graphml, kumu};
 use crate::i18n::Lang;
 use crate::layout::MapLayout;
 use crate::model::Map;
@@ -13,6 +13,7 @@ use crate::model::Map;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportKind {
     Graphml,
+    Gexf,
     StakeholdersCsv,
     LinksCsv,
     KumuBlueprint,
@@ -24,6 +25,7 @@ impl ExportKind {
     fn code(self) -> &'static str {
         match self {
             ExportKind::Graphml => "graphml",
+            ExportKind::Gexf => "gexf",
             ExportKind::StakeholdersCsv => "stakeholders-csv",
             ExportKind::LinksCsv => "links-csv",
             ExportKind::KumuBlueprint => "kumu",
@@ -36,6 +38,7 @@ impl ExportKind {
     fn from_code(code: &str) -> Option<Self> {
         Some(match code {
             "graphml" => ExportKind::Graphml,
+            "gexf" => ExportKind::Gexf,
             "stakeholders-csv" => ExportKind::StakeholdersCsv,
             "links-csv" => ExportKind::LinksCsv,
             "kumu" => ExportKind::KumuBlueprint,
@@ -51,6 +54,7 @@ impl ExportKind {
 pub fn write(kind: ExportKind, map: &Map) -> String {
     match kind {
         ExportKind::Graphml => graphml::to_graphml(map),
+        ExportKind::Gexf => gexf::to_gexf(map),
         ExportKind::StakeholdersCsv => csv_tables::stakeholders_csv(map),
         ExportKind::LinksCsv => csv_tables::links_csv(map),
         ExportKind::KumuBlueprint => kumu::to_kumu_blueprint(map),

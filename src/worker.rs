@@ -1,8 +1,9 @@
 //! The page's background work, as a web worker (Trunk builds it from index.html's
 //! `data-type="worker"` link), downloaded the first time it is needed. It keeps two
 //! kinds of work off the page, so that the page never freezes:
-//! - reading spreadsheets, whose CSV, zip and XML readers stay out of the app's
-//!   first download (messages: `format::sheet_messages`);
+//! - reading other tools' files (spreadsheets, Kumu, GraphML, GEXF, PRSM), whose
+//!   CSV, zip and XML readers stay out of the app's first download (messages:
+//!   `format::sheet_messages`);
 //! - analysing maps (`analysis::background`);
 //! - writing the exports for other tools and the picture as SVG (`export`).
 //!
@@ -13,12 +14,13 @@
 //! - `analyse`: a `.simpul.json` text (as UTF-8 bytes) → its analysis as JSON
 //!   (empty if unreadable);
 //! - `export`: an export's request (`export::request`, as UTF-8 bytes) → the
-//!   exported file (GraphML, CSV, Kumu blueprint, SVG), empty if unreadable.
+//!   exported file (GraphML, GEXF, CSV, Kumu blueprint, SVG), empty if unreadable.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    use simpul::format::draft::Draft;
+    use simpul::format::import::read_files;
     use simpul::format::sheet_messages::{choices, language, preview, refusal};
-    use simpul::format::spreadsheet::{read_files, Draft};
     use std::cell::RefCell;
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 

@@ -102,3 +102,46 @@ fn export_writes_graphml_and_refuses_unknown_formats() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown export format \"pdf\""));
 }
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/foreign/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn every_format_the_app_reads_is_read_from_its_bytes() {
+    // A yEd file named .xml, a compressed PRSM map, GEXF, and two Gephi tables.
+    let out = simpul(&["import", &fixture("yed.graphml")], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let map = simpul::format::decode(&String::from_utf8(out.stdout).unwrap()).expect("a valid map");
+    assert_eq!(map.stakeholders.len(), 4);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line"), "what was left out is listed");
+
+    let out = simpul(&["validate", "-"], &std::fs::read(fixture("madani.prsm")).unwrap());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("4 stakeholders, 3 links"));
+
+    let out = simpul(&["analyze", &fixture("gephi.gexf"), "--lang", "id"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report["metrics"]["0"]["degree"].is_f64());
+
+    let out = simpul(&["import", &fixture("gephi-nodes.csv"), &fixture("gephi-edges.csv")], b"");
+    let map = simpul::format::decode(&String::from_utf8(out.stdout).unwrap()).expect("a valid map");
+    assert_eq!((map.stakeholders.len(), map.links.len()), (3, 3));
+
+    let out = simpul(&["export", "gexf", &fixture("networkx.graphml")], b"");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<gexf"));
+}
+
+#[test]
+fn formats_simpul_does_not_read_are_named_in_the_refusal() {
+    for (name, said) in [("network.gml", "GML"), ("old.xls", ".xls"), ("map.pdf", "PDF")] {
+        let out = simpul(&["import", &fixture(name)], b"");
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(said) && !stderr.contains("panicked"), "{name}: {stderr}");
+        let out = simpul(&["validate", &fixture(name), "--lang", "id"], b"");
+        let in_indonesian = String::from_utf8_lossy(&out.stderr);
+        assert!(in_indonesian.contains(said) && in_indonesian != stderr, "{in_indonesian}");
+    }
+}

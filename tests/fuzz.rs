@@ -1,5 +1,6 @@
 //! Fuzzing every decoder that takes outside bytes: map files, share links, CSV,
-//! XLSX, Kumu JSON, backups and stored entries. Each runs on arbitrary bytes, on
+//! XLSX, Kumu JSON, GraphML, GEXF, PRSM (plain and compressed), any file whose
+//! format is told from its bytes, backups and stored entries. Each runs on arbitrary bytes, on
 //! byte-level mutations of the seed corpus (`tests/fuzz/corpus/<decoder>/`, written
 //! by `scripts/fuzz_corpus.py`) and, for JSON, on structural mutations (a node of a
 //! seed replaced by another value). Every input must give a result or an error:
@@ -17,7 +18,7 @@ mod support;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use serde_json::Value;
-use simpul::format::{self, backup, spreadsheet};
+use simpul::format::{self, backup};
 use simpul::model::Map;
 use simpul::storage::{KeyValue, Library, MemoryStore};
 use std::time::{Duration, Instant};
@@ -277,9 +278,16 @@ fn every_seed_is_accepted() {
         .unwrap(),
     );
     assert!(matches!(support::read_as_the_page_does(&mut Library::new(store), "x", 2), (Ok(_), Some(_))));
-    for (kind, name) in [("csv", "people.csv"), ("xlsx", "book.xlsx"), ("kumu", "kumu.json")] {
+    for (kind, name) in [
+        ("csv", "people.csv"),
+        ("xlsx", "book.xlsx"),
+        ("kumu", "kumu.json"),
+        ("graphml", "network.graphml"),
+        ("gexf", "network.gexf"),
+        ("prsm", "map.prsm"),
+    ] {
         for seed in corpus(kind) {
-            spreadsheet::read_files(&[(name.into(), seed)]).expect("sheet seed");
+            simpul::format::import::read_files(&[(name.into(), seed)]).expect("sheet seed");
         }
     }
 }
@@ -334,7 +342,7 @@ fn share_links() {
 
 /// A spreadsheet read gives a draft whose map is valid, or an error.
 fn sheet_check(name: &'static str) -> impl Fn(Vec<u8>) -> Result<(), String> {
-    move |bytes| match spreadsheet::read_files(&[(name.to_string(), bytes)]) {
+    move |bytes| match simpul::format::import::read_files(&[(name.to_string(), bytes)]) {
         Ok(draft) => valid(&draft.build(&Default::default(), &Default::default())),
         Err(_) => Ok(()),
     }
@@ -398,6 +406,51 @@ fn xlsx_workbooks() {
 fn kumu_json() {
     let strategy = texts("kumu").prop_map(String::into_bytes);
     fuzz("Kumu JSON", strategy, sheet_check("project.json"));
+}
+
+/// XML inputs: arbitrary text after an XML declaration and root, and byte-mutated seeds.
+fn xml_files(kind: &str, root: &'static str) -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        any_bytes().prop_map(move |b| [format!("<?xml version=\"1.0\"?><{root}>").as_bytes(), &b].concat()),
+        mutated(corpus(kind)),
+        mutated(corpus(kind)),
+    ]
+}
+
+#[test]
+fn graphml_files() {
+    fuzz("GraphML", xml_files("graphml", "graphml"), sheet_check("network.graphml"));
+}
+
+#[test]
+fn gexf_files() {
+    fuzz("GEXF", xml_files("gexf", "gexf"), sheet_check("network.gexf"));
+}
+
+#[test]
+fn prsm_files() {
+    // Compressed text is characters of 15 bits offset by 32: arbitrary ones reach
+    // every branch of the decompressor; mutated seeds and JSON reach the reader.
+    let compressed = proptest::collection::vec(32u32..0x8020, 0..300)
+        .prop_map(|units| units.into_iter().filter_map(char::from_u32).collect::<String>().into_bytes());
+    let json_seeds: Vec<Vec<u8>> =
+        corpus("prsm").into_iter().filter(|s| serde_json::from_slice::<Value>(s).is_ok()).collect();
+    let strategy = prop_oneof![
+        compressed,
+        mutated(corpus("prsm")),
+        json_mutated(json_seeds).prop_map(String::into_bytes),
+    ];
+    fuzz("PRSM", strategy, sheet_check("map.prsm"));
+}
+
+/// Any bytes under any name: the format is told from the bytes, then read or refused.
+#[test]
+fn any_file() {
+    let names = proptest::sample::select(vec!["a.xml", "a.CSV", "a", "a.json", "a.prsm", "a.gexf", "a.net"]);
+    let seeds: Vec<Vec<u8>> =
+        ["graphml", "gexf", "prsm", "csv", "kumu"].iter().flat_map(|k| corpus(k)).collect();
+    let bytes = prop_oneof![any_bytes(), mutated(seeds)];
+    fuzz("any file", (names, bytes), |(name, bytes)| sheet_check(name)(bytes));
 }
 
 #[test]

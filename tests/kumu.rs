@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 use simpul::format::kind_words::{kind_of, link_kind_of};
 use simpul::format::kumu::{is_kumu, kumu_draft};
-use simpul::format::spreadsheet::{RowProblem, RowProblemKind};
+use simpul::format::spreadsheet::{Place, RowProblem, RowProblemKind};
 use simpul::format::Invalid;
 use simpul::model::*;
 use std::collections::HashSet;
@@ -111,7 +111,7 @@ fn a_blueprint_names_elements_by_label_and_its_tags_become_sectors() {
         map.stakeholders[1].sectors.iter().map(|id| map.sector(id).unwrap().name.as_str()).collect();
     assert_eq!(member_of, ["Kesehatan", "Ibu & anak"]);
     assert_eq!(map.stakeholders[0].notes, "<b>Lead</b>", "markup stays text");
-    assert_eq!(map.links.len(), 2);
+    assert_eq!(map.links.len(), 3);
     assert_eq!(
         (map.links[0].kind, map.links[0].directed, map.links[0].strength.get()),
         (LinkKind::Funding, true, 3)
@@ -120,14 +120,16 @@ fn a_blueprint_names_elements_by_label_and_its_tags_become_sectors() {
         (map.links[1].kind, map.links[1].directed, map.links[1].strength.get()),
         (LinkKind::Partnership, false, 3)
     );
-    // connections[2] names nobody, connections[3] joins an element to itself.
-    let left_out: Vec<(usize, &RowProblemKind)> =
-        skipped.iter().map(|p| (p.place.row - 1, &p.kind)).collect();
+    // connections[2] names an element the blueprint lacks, which is added as Kumu
+    // adds it; connections[3] joins an element to itself and is left out.
+    assert_eq!(map.stakeholders.last().map(|s| s.name.as_str()), Some("Nobody"));
+    assert_eq!(map.stakeholder(&map.links[2].from).map(|s| s.name.as_str()), Some("Nobody"));
+    let listed: Vec<(Place, &RowProblemKind)> = skipped.iter().map(|p| (p.place.clone(), &p.kind)).collect();
     assert_eq!(
-        left_out,
+        listed,
         [
-            (2, &RowProblemKind::LinkWithoutEnd),
-            (3, &RowProblemKind::SelfLink { name: "Dinas Kesehatan".into() })
+            (Place::row("connections", 3), &RowProblemKind::AddedFromLink { name: "Nobody".into() }),
+            (Place::row("connections", 4), &RowProblemKind::SelfLink { name: "Dinas Kesehatan".into() })
         ]
     );
 }

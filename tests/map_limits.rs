@@ -5,8 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use simpul::edit::{Command, EditError, History};
-use simpul::format::sheet::SheetError;
-use simpul::format::spreadsheet::read_files;
+use simpul::format::import::read_files;
+use simpul::format::import_error::ImportError;
 use simpul::format::{decode, encode, Decoding, ProblemKind};
 use simpul::i18n::Lang;
 use simpul::model::*;
@@ -147,7 +147,7 @@ fn a_spreadsheet_or_kumu_file_over_a_limit_is_refused_before_the_preview() {
     let rows: String = (0..5_001).map(|i| format!("Stakeholder {i},ngo\n")).collect();
     let csv = format!("Label,Type\n{rows}");
     match read_files(&[("big.csv".into(), csv.into_bytes())]) {
-        Err(SheetError::TooMany(over)) => {
+        Err(ImportError::TooMany(over)) => {
             assert_eq!(over, OverLimit { part: MapPart::Stakeholders, count: 5_001 })
         }
         other => panic!("expected a refusal, got {other:?}"),
@@ -162,7 +162,7 @@ fn a_spreadsheet_or_kumu_file_over_a_limit_is_refused_before_the_preview() {
         .collect();
     let kumu = format!(r#"{{"elements":[{}],"connections":[]}}"#, elements.join(","));
     match read_files(&[("project.json".into(), kumu.into_bytes())]) {
-        Err(SheetError::TooMany(over)) => assert_eq!(over.part, MapPart::Stakeholders),
+        Err(ImportError::TooMany(over)) => assert_eq!(over.part, MapPart::Stakeholders),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }

@@ -10,8 +10,10 @@ mod support;
 
 use proptest::prelude::*;
 use simpul::format::csv_tables::{links_csv, stakeholders_csv};
-use simpul::format::sheet::{read_csv, SheetError};
-use simpul::format::spreadsheet::{read_files, title_of, RowProblemKind};
+use simpul::format::import::read_files;
+use simpul::format::import_error::ImportError;
+use simpul::format::sheet::read_csv;
+use simpul::format::spreadsheet::{title_of, RowProblemKind};
 use simpul::format::xlsx::{read_zip, MAX_UNPACKED_BYTES};
 use simpul::i18n::Lang;
 use simpul::model::*;
@@ -246,10 +248,10 @@ fn every_unusable_row_is_reported_with_sheet_row_and_column() {
 fn files_that_are_not_spreadsheets_are_refused_clearly() {
     assert_eq!(
         read_files(&[("notes.csv".into(), b"just, some\nwords, here\n".to_vec())]),
-        Err(SheetError::NothingToImport)
+        Err(ImportError::NothingToImport)
     );
     let broken = read_files(&[("book.xlsx".into(), b"PK\x03\x04 this is no zip".to_vec())]).unwrap_err();
-    assert_eq!(broken, SheetError::Damaged { file: "book.xlsx".into() });
+    assert_eq!(broken, ImportError::Damaged { file: "book.xlsx".into() });
     assert_eq!(
         broken.to_string(),
         "book.xlsx is damaged, or it is not really an XLSX workbook or a zip file"
@@ -285,7 +287,7 @@ fn a_zip_that_unpacks_beyond_the_limit_is_refused() {
     assert!(zipped.len() < 1 << 20, "the bomb is small: {}", zipped.len());
     assert_eq!(
         read_zip("bomb.zip", &zipped),
-        Err(SheetError::Unpacked { file: "bomb.zip".into(), limit: MAX_UNPACKED_BYTES })
+        Err(ImportError::Unpacked { file: "bomb.zip".into(), limit: MAX_UNPACKED_BYTES })
     );
 }
 
@@ -353,7 +355,7 @@ fn the_worker_messages_carry_the_preview_and_the_choices() {
     let row = read.types.iter().find(|t| t.shown == "Person").expect("Person is read back");
     assert_eq!((row.key.as_str(), row.guess.as_str()), ("person", "other"));
     assert_eq!(read.problems.len(), draft.problems.len());
-    assert_eq!(SheetPreview::from_answer(&refusal(&SheetError::NothingToImport)), None);
+    assert_eq!(SheetPreview::from_answer(&refusal(&ImportError::NothingToImport)), None);
     // The page's choices, as JSON, become the kinds of the built map.
     let request =
         serde_json::json!({ "kinds": { "person": "community", "company": "nonsense" }, "link_kinds": {} });
@@ -362,7 +364,7 @@ fn the_worker_messages_carry_the_preview_and_the_choices() {
     let map = draft.build(&kinds, &link_kinds);
     let text = simpul::format::encode(&map);
     assert_eq!(simpul::format::decode(&text).unwrap(), map, "the worker's answer opens as the same map");
-    let refused = refusal(&SheetError::NothingToImport);
+    let refused = refusal(&ImportError::NothingToImport);
     assert!(refused["refused"]["id"].as_str().unwrap().starts_with("tidak ada lembar"));
 }
 
@@ -407,7 +409,7 @@ fn kumu_json_goes_through_the_same_preview() {
 
     let bad = read_files(&[("bad.json".into(), br#"{"elements": [], "connections": {"a": 1}}"#.to_vec())])
         .unwrap_err();
-    assert!(matches!(bad, SheetError::NotKumu { .. }), "{bad:?}");
+    assert!(matches!(bad, ImportError::NotKumu { .. }), "{bad:?}");
     assert!(bad.to_string().starts_with("bad.json is a Kumu file Simpul cannot read: connections"), "{bad}");
 }
 

@@ -4,20 +4,29 @@
 //! simpul analyze FILE [--lang en|id]   metrics, map measures and findings as JSON
 //! simpul validate FILE [--lang en|id]  exit 0 if valid; otherwise every problem
 //! simpul export FORMAT FILE            the map in another format, on standard output
+//! simpul import FILE… [--lang en|id]   another tool's file(s) as a .simpul.json map
 //! ```
-//! Export formats: `graphml`, `stakeholders-csv`, `links-csv`, `kumu` (a blueprint).
-//! `FILE` may be `-` for standard input. Exit codes: 0 success, 1 the map is
-//! invalid, 2 the command or the file could not be used.
+//! `FILE` is any file the app reads: a Simpul map, a Kumu or PRSM map, GraphML,
+//! GEXF, an XLSX workbook or CSV files, told apart by their bytes. Types are given
+//! the kinds they seem to mean, as the app's import preview first proposes; what
+//! the import left out or changed is listed on standard error.
+//! Export formats: `graphml`, `gexf`, `stakeholders-csv`, `links-csv`, `kumu` (a
+//! blueprint). `FILE` may be `-` for standard input. Exit codes: 0 success, 1 the
+//! map is invalid, 2 the command or the file could not be used (a format Simpul
+//! does not read is named, with what to export instead).
 
 use serde_json::{json, Map as JsonObject, Value};
 use simpul::analysis::analyze;
-use simpul::format::{decode, Invalid, MAX_FILE_BYTES};
+use simpul::format::foreign::Foreign;
+use simpul::format::import::read_files as read_foreign;
+use simpul::format::{decode, Invalid, Problem, ProblemKind, MAX_FILE_BYTES};
 use simpul::i18n::Lang;
 use simpul::model::Map;
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: simpul analyze FILE [--lang en|id]\n       simpul validate FILE [--lang en|id]\n       simpul export FORMAT FILE\nFORMAT is one of: graphml, stakeholders-csv, links-csv, kumu\nFILE may be - for standard input.";
+const USAGE: &str = "usage: simpul analyze FILE [--lang en|id]\n       simpul validate FILE [--lang en|id]\n       simpul export FORMAT FILE\n       simpul import FILE... [--lang en|id]\nFORMAT is one of: graphml, gexf, stakeholders-csv, links-csv, kumu\nFILE is a Simpul map or any file the app imports (Kumu, PRSM, GraphML, GEXF, XLSX, CSV);\nit may be - for standard input.";
 
 /// Writes a map in one export format.
 type Exporter = fn(&Map) -> String;
@@ -25,6 +34,7 @@ type Exporter = fn(&Map) -> String;
 /// Export formats by name, each a pure function of the map.
 const EXPORTS: &[(&str, Exporter)] = &[
     ("graphml", simpul::format::graphml::to_graphml),
+    ("gexf", simpul::format::gexf::to_gexf),
     ("stakeholders-csv", simpul::format::csv_tables::stakeholders_csv),
     ("links-csv", simpul::format::csv_tables::links_csv),
     ("kumu", simpul::format::kumu::to_kumu_blueprint),
@@ -59,6 +69,18 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             _ => positional.push(arg.as_str()),
         }
     }
+    if let ["import", files @ ..] = &positional[..] {
+        if files.is_empty() {
+            return Err(USAGE.into());
+        }
+        return Ok(match load(files, lang)? {
+            Some(map) => {
+                print!("{}", simpul::format::encode(&map));
+                ExitCode::SUCCESS
+            }
+            None => ExitCode::from(1),
+        });
+    }
     let (command, export, file) = match positional[..] {
         ["export", format, file] => {
             let export = EXPORTS
@@ -73,13 +95,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     if !matches!(command, "validate" | "analyze" | "analyse" | "export") {
         return Err(format!("unknown command {command:?}\n{USAGE}"));
     }
-    let text = read(file)?;
-    let map = match decode(&text) {
-        Ok(map) => map,
-        Err(invalid) => {
-            report(file, &invalid, lang);
-            return Ok(ExitCode::from(1));
-        }
+    let Some(map) = load(&[file], lang)? else {
+        return Ok(ExitCode::from(1));
     };
     match command {
         "validate" => {
@@ -118,7 +135,52 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
 }
 
-fn read(file: &str) -> Result<String, String> {
+/// The map in `files`: a Simpul map file, or other tools' files read as the app's
+/// import reads them. `None` after reporting an invalid map on standard error; an
+/// error when the files are not a map Simpul reads.
+fn load(files: &[&str], lang: Lang) -> Result<Option<Map>, String> {
+    let mut read_files = Vec::new();
+    for file in files {
+        read_files.push((file.to_string(), read(file)?));
+    }
+    if let [(file, bytes)] = &read_files[..] {
+        if Foreign::of(file, bytes) == Foreign::Json && !is_foreign_json(bytes) {
+            let text = String::from_utf8(bytes.clone()).map_err(|e| {
+                format!("{file}: not a text file (invalid UTF-8 at byte {})", e.utf8_error().valid_up_to())
+            })?;
+            return Ok(match decode(&text) {
+                Ok(map) => Some(map),
+                Err(invalid) => {
+                    report(file, &invalid, lang);
+                    None
+                }
+            });
+        }
+    }
+    if let Some((file, bytes)) = read_files.iter().find(|(_, bytes)| bytes.len() > MAX_FILE_BYTES) {
+        let problem = Problem::new("", ProblemKind::TooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES });
+        report(file, &Invalid { problems: vec![problem] }, lang);
+        return Ok(None);
+    }
+    match read_foreign(&read_files) {
+        Ok(draft) => {
+            for problem in &draft.problems {
+                eprintln!("{}", problem.describe(lang));
+            }
+            Ok(Some(draft.build_in(lang, &BTreeMap::new(), &BTreeMap::new())))
+        }
+        Err(error) => Err(error.message(lang)),
+    }
+}
+
+/// Whether JSON bytes are another tool's map (Kumu, PRSM), read by the importers.
+fn is_foreign_json(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}'))
+        .is_ok_and(|root| simpul::format::kumu::is_kumu(&root) || simpul::format::prsm::is_prsm(&root))
+}
+
+fn read(file: &str) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     let limit = MAX_FILE_BYTES as u64 + 1;
     let result = if file == "-" {
@@ -126,11 +188,9 @@ fn read(file: &str) -> Result<String, String> {
     } else {
         std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
+    // Over the limit is reported with the limit named.
     result.map_err(|e| format!("{file}: cannot read the file: {e}"))?;
-    // Over the limit is reported by the decoder with the limit named.
-    String::from_utf8(bytes).map_err(|e| {
-        format!("{file}: not a text file (invalid UTF-8 at byte {})", e.utf8_error().valid_up_to())
-    })
+    Ok(bytes)
 }
 
 fn report(file: &str, invalid: &Invalid, lang: Lang) {

@@ -1,24 +1,60 @@
-//! A map read from another tool's file (a spreadsheet or a Kumu project), waiting
-//! for the user's choice of kinds in the import preview: its stakeholders and links
-//! as the file wrote them, the free-text types with the kinds they seem to mean,
-//! and every row that could not be used. Both readers build one; `Draft::build`
-//! makes the map.
+//! A map read from another tool's file (a spreadsheet, a Kumu project, GraphML,
+//! GEXF or PRSM), waiting for the user's choice of kinds in the import preview: its
+//! stakeholders and links as the file wrote them, the free-text types with the kinds
+//! they seem to mean, and every row or element that could not be used as written.
+//! Every reader builds one; `Draft::build` makes the map.
 
 use super::kind_words::{kind_of, link_kind_of};
 use crate::i18n::Lang;
 use crate::model::{
-    fresh_id, Link, LinkId, LinkKind, Map, PosInWorld, Resource, Score, Sector, Stakeholder, StakeholderId,
-    StakeholderKind, Stance, Strength,
+    fresh_id, Link, LinkId, LinkKind, Map, PosInWorld, Resource, Score, Sector, SectorId, Stakeholder,
+    StakeholderId, StakeholderKind, Stance, Strength,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Where a row problem is: sheet, row (as the spreadsheet counts) and column.
+/// Where a problem is, as the person who made the file would find it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Place {
-    pub sheet: String,
-    pub row: usize,
-    /// The column's letter and header, such as `B (To)`.
-    pub column: Option<String>,
+pub enum Place {
+    /// A spreadsheet row (as the spreadsheet counts rows), or an item of a JSON list.
+    Row {
+        sheet: String,
+        row: usize,
+        /// The column's letter and header, such as `B (To)`.
+        column: Option<String>,
+    },
+    /// An element of a GraphML, GEXF or PRSM file: what it is (`node`, `edge`), its
+    /// id as the file writes it, and for XML its line.
+    Element { what: &'static str, id: String, line: Option<u32> },
+    /// The file as a whole.
+    File,
+}
+
+impl Place {
+    /// A spreadsheet row, or an item of a list.
+    pub fn row(sheet: &str, row: usize) -> Self {
+        Place::Row { sheet: sheet.into(), row, column: None }
+    }
+
+    fn describe(&self, lang: Lang) -> Option<String> {
+        Some(match (self, lang) {
+            (Place::Row { sheet, row, column: Some(c) }, Lang::En) => {
+                format!("{sheet}, row {row}, column {c}")
+            }
+            (Place::Row { sheet, row, column: Some(c) }, Lang::Id) => {
+                format!("{sheet}, baris {row}, kolom {c}")
+            }
+            (Place::Row { sheet, row, column: None }, Lang::En) => format!("{sheet}, row {row}"),
+            (Place::Row { sheet, row, column: None }, Lang::Id) => format!("{sheet}, baris {row}"),
+            (Place::Element { what, id, line: Some(line) }, Lang::En) => {
+                format!("{what} “{id}” (line {line})")
+            }
+            (Place::Element { what, id, line: Some(line) }, Lang::Id) => {
+                format!("{what} “{id}” (baris {line})")
+            }
+            (Place::Element { what, id, line: None }, _) => format!("{what} “{id}”"),
+            (Place::File, _) => return None,
+        })
+    }
 }
 
 /// A row that could not be used as written.
@@ -36,6 +72,18 @@ pub enum RowProblemKind {
     LinkWithoutEnd,
     /// A link from a stakeholder to itself; it is left out.
     SelfLink { name: String },
+    /// A second element with an id already taken; it is left out.
+    SameId { id: String },
+    /// An edge joining more than two nodes (a GraphML hyperedge); it is left out.
+    Hyperedge,
+    /// Times (GEXF spells, `start` and `end`): the map shows the network as a whole.
+    TimesIgnored,
+    /// Link weights outside 1–3, scaled to strengths 1–3 (lowest to 1, highest to 3).
+    WeightsScaled { low: String, high: String },
+    /// Node sizes, read as power 1–5 (smallest to 1, largest to 5) for want of a power.
+    SizesAsPower { low: String, high: String },
+    /// Node colours, offered as types for want of a type attribute.
+    ColoursAsTypes,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,13 +94,6 @@ pub struct RowProblem {
 
 impl RowProblem {
     pub fn describe(&self, lang: Lang) -> String {
-        let Place { sheet, row, column } = &self.place;
-        let place = match (column, lang) {
-            (Some(c), Lang::En) => format!("{sheet}, row {row}, column {c}"),
-            (Some(c), Lang::Id) => format!("{sheet}, baris {row}, kolom {c}"),
-            (None, Lang::En) => format!("{sheet}, row {row}"),
-            (None, Lang::Id) => format!("{sheet}, baris {row}"),
-        };
         let what = match (&self.kind, lang) {
             (RowProblemKind::NoName, Lang::En) => "has no name; the row is left out".to_string(),
             (RowProblemKind::NoName, Lang::Id) => "tidak bernama; baris ini dilewati".to_string(),
@@ -86,8 +127,49 @@ impl RowProblem {
             (RowProblemKind::SelfLink { name }, Lang::Id) => {
                 format!("hubungan ini menghubungkan “{name}” dengan dirinya sendiri; baris ini dilewati")
             }
+            (RowProblemKind::SameId { id }, Lang::En) => {
+                format!("the id “{id}” is already taken by an earlier element; this one is left out")
+            }
+            (RowProblemKind::SameId { id }, Lang::Id) => {
+                format!("id “{id}” sudah dipakai elemen sebelumnya; elemen ini dilewati")
+            }
+            (RowProblemKind::Hyperedge, Lang::En) => {
+                "a hyperedge joins more than two nodes, which a link cannot; it is left out".into()
+            }
+            (RowProblemKind::Hyperedge, Lang::Id) => {
+                "hyperedge menghubungkan lebih dari dua simpul, yang tidak bisa dilakukan hubungan; dilewati"
+                    .into()
+            }
+            (RowProblemKind::TimesIgnored, Lang::En) => {
+                "times (spells, start and end) are left out: the map shows the network as a whole".into()
+            }
+            (RowProblemKind::TimesIgnored, Lang::Id) => {
+                "waktu (spell, start dan end) dilewati: peta menampilkan jaringan secara keseluruhan".into()
+            }
+            (RowProblemKind::WeightsScaled { low, high }, Lang::En) => {
+                format!("link weights from {low} to {high} are scaled to strengths 1 to 3")
+            }
+            (RowProblemKind::WeightsScaled { low, high }, Lang::Id) => {
+                format!("bobot hubungan dari {low} sampai {high} diskalakan menjadi kekuatan 1 sampai 3")
+            }
+            (RowProblemKind::SizesAsPower { low, high }, Lang::En) => {
+                format!("no power is given, so node sizes from {low} to {high} are read as power 1 to 5")
+            }
+            (RowProblemKind::SizesAsPower { low, high }, Lang::Id) => {
+                format!("kekuasaan tidak tercantum, jadi ukuran simpul dari {low} sampai {high} dibaca sebagai kekuasaan 1 sampai 5")
+            }
+            (RowProblemKind::ColoursAsTypes, Lang::En) => {
+                "nodes have colours but no type: each colour is offered as a type, to give a kind".into()
+            }
+            (RowProblemKind::ColoursAsTypes, Lang::Id) => {
+                "simpul berwarna tetapi tanpa tipe: setiap warna ditawarkan sebagai tipe untuk diberi jenis"
+                    .into()
+            }
         };
-        format!("{place}: {what}")
+        match self.place.describe(lang) {
+            Some(place) => format!("{place}: {what}"),
+            None => what,
+        }
     }
 }
 
@@ -98,7 +180,10 @@ pub struct DraftStakeholder {
     pub name: String,
     pub type_text: String,
     pub notes: String,
+    /// Sector names, matched to the draft's declared sectors or made new ones.
     pub sectors: Vec<String>,
+    /// Ids of declared sectors (Simpul's own GraphML); when given, the names are not used.
+    pub sector_ids: Vec<String>,
     pub power: Score,
     pub interest: Score,
     pub stance: Stance,
@@ -116,6 +201,7 @@ impl DraftStakeholder {
             type_text: String::new(),
             notes: String::new(),
             sectors: Vec::new(),
+            sector_ids: Vec::new(),
             power: Score::DEFAULT,
             interest: Score::DEFAULT,
             stance: Stance::DEFAULT,
@@ -129,6 +215,8 @@ impl DraftStakeholder {
 /// A link between two draft stakeholders (their positions in the draft).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DraftLink {
+    /// The link's id in the file, kept when it is a valid, unused id.
+    pub id: Option<String>,
     pub from: usize,
     pub to: usize,
     pub type_text: String,
@@ -137,11 +225,15 @@ pub struct DraftLink {
     pub notes: String,
 }
 
-/// A spreadsheet read and understood, waiting for the user's choice of kinds.
+/// A file read and understood, waiting for the user's choice of kinds.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
     pub title: String,
     pub description: String,
+    /// Sectors the file declares with their ids and colours (Simpul's own GraphML,
+    /// yEd's groups). A stakeholder's sector names are matched to these first, by
+    /// name; other names become new sectors.
+    pub sectors: Vec<Sector>,
     pub stakeholders: Vec<DraftStakeholder>,
     pub links: Vec<DraftLink>,
     pub problems: Vec<RowProblem>,
@@ -191,6 +283,12 @@ impl Draft {
         let mut map = Map::new(self.title.clone());
         map.description = self.description.clone();
         let mut sector_by_name: HashMap<String, usize> = HashMap::new();
+        for sector in &self.sectors {
+            if map.sector(&sector.id).is_none() && !sector.id.as_str().is_empty() {
+                sector_by_name.entry(sector.name.to_lowercase()).or_insert(map.sectors.len());
+                map.sectors.push(sector.clone());
+            }
+        }
         let mut taken_ids: HashSet<String> = HashSet::new();
         let mut ids = Vec::with_capacity(self.stakeholders.len());
         for s in &self.stakeholders {
@@ -220,7 +318,14 @@ impl Draft {
             stakeholder.resources = s.resources.clone();
             stakeholder.pos_in_world = s.pos_in_world;
             stakeholder.pinned = s.pinned;
-            for name in &s.sectors {
+            for id in &s.sector_ids {
+                let id = SectorId::new(id.as_str());
+                if map.sector(&id).is_some() && !stakeholder.sectors.contains(&id) {
+                    stakeholder.sectors.push(id);
+                }
+            }
+            let names = if s.sector_ids.is_empty() { &s.sectors[..] } else { &[] };
+            for name in names {
                 let index = *sector_by_name.entry(name.to_lowercase()).or_insert_with(|| {
                     let id = map.fresh_sector_id(name);
                     map.sectors.push(Sector { id, name: name.clone(), color: None });
@@ -233,9 +338,18 @@ impl Draft {
             }
             map.stakeholders.push(stakeholder);
         }
+        // A link without an id of its own gets `l<n>`, never one another link has in the file.
+        let file_ids: HashSet<&str> = self.links.iter().filter_map(|l| l.id.as_deref()).collect();
+        let mut taken_links: HashSet<String> = HashSet::new();
         for (n, l) in self.links.iter().enumerate() {
-            let mut link =
-                Link::new(LinkId::new(format!("l{}", n + 1)), ids[l.from].clone(), ids[l.to].clone());
+            let id = match &l.id {
+                Some(id) if !id.is_empty() && taken_links.insert(id.clone()) => id.clone(),
+                _ => {
+                    fresh_id(&format!("l{}", n + 1), "l", |c| taken_links.contains(c) || file_ids.contains(c))
+                }
+            };
+            taken_links.insert(id.clone());
+            let mut link = Link::new(LinkId::new(id), ids[l.from].clone(), ids[l.to].clone());
             let key = l.type_text.trim().to_lowercase();
             link.kind = link_kinds.get(&key).copied().unwrap_or_else(|| link_kind_of(&l.type_text));
             link.directed = l.directed;
@@ -249,6 +363,11 @@ impl Draft {
         }
         map
     }
+}
+
+/// A label on one line: tools break long labels over lines (PRSM, yEd).
+pub(super) fn one_line(label: &str) -> String {
+    label.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Appends `line` to `notes`, on a line of its own.

@@ -1,9 +1,11 @@
 //! GraphML export, for Gephi, Cytoscape, yEd and networkx. Stakeholders are nodes
 //! and links are edges, each attribute declared with its type so that tools read
 //! power as a number and `pinned` as a boolean. Sectors are a node attribute (their
-//! names), not nodes, so that centralities computed in those tools match ours.
+//! names), not nodes, so that centralities computed in those tools match ours; the
+//! graph carries the sectors' ids and colours too, and each node its sectors' ids,
+//! for Simpul to read its own file back exactly.
 
-use super::xml::{decimal, escape};
+use super::xml::{escape, exact};
 use crate::model::Map;
 use std::fmt::Write;
 
@@ -11,9 +13,11 @@ use std::fmt::Write;
 const KEYS: &[(&str, &str, &str, &str)] = &[
     ("title", "graph", "title", "string"),
     ("description", "graph", "description", "string"),
+    ("graph_sectors", "graph", "simpul sectors", "string"),
     ("label", "node", "label", "string"),
     ("kind", "node", "kind", "string"),
     ("sectors", "node", "sectors", "string"),
+    ("sector_ids", "node", "simpul sector ids", "string"),
     ("power", "node", "power", "int"),
     ("interest", "node", "interest", "int"),
     ("stance", "node", "stance", "int"),
@@ -51,6 +55,9 @@ pub fn to_graphml(map: &Map) -> String {
     if !map.description.is_empty() {
         data(&mut out, 4, "description", &map.description);
     }
+    if !map.sectors.is_empty() {
+        data(&mut out, 4, "graph_sectors", &sectors_json(map));
+    }
     for s in &map.stakeholders {
         let _ = writeln!(out, "    <node id=\"{}\">", escape(s.id.as_str()));
         data(&mut out, 6, "label", &s.name);
@@ -58,6 +65,10 @@ pub fn to_graphml(map: &Map) -> String {
         let sectors: Vec<&str> =
             s.sectors.iter().filter_map(|id| map.sector(id)).map(|sector| sector.name.as_str()).collect();
         data(&mut out, 6, "sectors", &sectors.join(LIST_SEPARATOR));
+        if !s.sectors.is_empty() {
+            let ids: Vec<&str> = s.sectors.iter().map(|id| id.as_str()).collect();
+            data(&mut out, 6, "sector_ids", &serde_json::Value::from(ids).to_string());
+        }
         data(&mut out, 6, "power", &s.power.get().to_string());
         data(&mut out, 6, "interest", &s.interest.get().to_string());
         data(&mut out, 6, "stance", &s.stance.get().to_string());
@@ -67,8 +78,8 @@ pub fn to_graphml(map: &Map) -> String {
             data(&mut out, 6, "notes", &s.notes);
         }
         if let Some(p) = s.pos_in_world {
-            data(&mut out, 6, "x", &decimal(p.x));
-            data(&mut out, 6, "y", &decimal(p.y));
+            data(&mut out, 6, "x", &exact(p.x));
+            data(&mut out, 6, "y", &exact(p.y));
         }
         data(&mut out, 6, "pinned", if s.pinned { "true" } else { "false" });
         out.push_str("    </node>\n");
@@ -92,6 +103,17 @@ pub fn to_graphml(map: &Map) -> String {
     }
     out.push_str("  </graph>\n</graphml>\n");
     out
+}
+
+/// The sectors with their ids and colours, as JSON, so that Simpul reads its own
+/// GraphML back to the same map (other tools show it as a text attribute).
+pub fn sectors_json(map: &Map) -> String {
+    let sectors: Vec<serde_json::Value> = map
+        .sectors
+        .iter()
+        .map(|s| serde_json::json!({ "id": s.id.as_str(), "name": s.name, "color": s.color }))
+        .collect();
+    serde_json::Value::Array(sectors).to_string()
 }
 
 fn data(out: &mut String, indent: usize, key: &str, value: &str) {

@@ -18,8 +18,9 @@ pub fn is_kumu(root: &Value) -> bool {
 }
 
 /// A Kumu file as a draft for the import preview, where the user chooses the kind
-/// each Kumu type stands for. Connections whose end names no element, or that join
-/// an element to itself, are left out and listed as problems.
+/// each Kumu type stands for. A blueprint's connection naming no element adds it;
+/// a project's naming no element, or any joining an element to itself, is left out.
+/// Each is listed.
 pub fn kumu_draft(root: &Value) -> Result<Draft, Invalid> {
     let fail = |path: &str, kind| Invalid { problems: vec![Problem::new(path, kind)] };
     let elements = root
@@ -61,18 +62,34 @@ pub fn kumu_draft(root: &Value) -> Result<Draft, Invalid> {
             ..DraftStakeholder::named(&label)
         });
     }
+    // A blueprint names elements by label; as Kumu does, a connection naming an
+    // element the blueprint lacks brings that element. (A project's connections
+    // name elements by id, so a missing one is an error of the file.)
+    let blueprint = !elements.iter().any(|e| e.get("_id").is_some());
     for (i, connection) in connections.iter().enumerate() {
-        let end = |name: &str| {
+        // Named as in the file itself: its `connections` list.
+        let place = Place::row("connections", i + 1);
+        let mut end = |name: &str, draft: &mut Draft| {
             let raw = connection.get(name).and_then(|v| {
                 v.as_str()
                     .map(str::to_string)
                     .or_else(|| v.get("_id").and_then(Value::as_str).map(str::to_string))
-            });
-            raw.and_then(|r| by_key.get(&r).or_else(|| by_key.get(&r.trim().to_lowercase())).copied())
+            })?;
+            let found = by_key.get(&raw).or_else(|| by_key.get(&raw.trim().to_lowercase())).copied();
+            match found {
+                Some(index) => Some(index),
+                None if blueprint && !raw.trim().is_empty() => {
+                    let label = raw.trim().to_string();
+                    let kind = RowProblemKind::AddedFromLink { name: label.clone() };
+                    draft.problems.push(RowProblem { place: place.clone(), kind });
+                    by_key.insert(label.to_lowercase(), draft.stakeholders.len());
+                    draft.stakeholders.push(DraftStakeholder::named(&label));
+                    Some(draft.stakeholders.len() - 1)
+                }
+                None => None,
+            }
         };
-        // Named as in the file itself: its `connections` list.
-        let place = Place { sheet: "connections".into(), row: i + 1, column: None };
-        let (Some(from), Some(to)) = (end("from"), end("to")) else {
+        let (Some(from), Some(to)) = (end("from", &mut draft), end("to", &mut draft)) else {
             draft.problems.push(RowProblem { place, kind: RowProblemKind::LinkWithoutEnd });
             continue;
         };
@@ -93,6 +110,7 @@ pub fn kumu_draft(root: &Value) -> Result<Draft, Invalid> {
             notes = if notes.is_empty() { label } else { format!("{label}\n\n{notes}") };
         }
         draft.links.push(DraftLink {
+            id: None,
             from,
             to,
             type_text: field("connection type")

@@ -1,21 +1,33 @@
-//! The `.simpul.json` map file, version 1 (PRODUCT.md §3).
+//! Map files: Simpul's own `.simpul.json` (version 1, PRODUCT.md §3), its share
+//! links and backups, and other tools' files, read (`import`) and written.
 
+mod attributed;
 pub mod backup;
 pub mod csv_tables;
 mod decode;
 pub mod draft;
 mod encode;
+mod field_names;
+pub mod foreign;
+pub mod gexf;
+mod gexf_import;
 pub mod graphml;
+mod graphml_import;
+pub mod import;
+pub mod import_error;
 pub mod kind_words;
 pub mod kumu;
+pub mod lz_string;
 mod parse;
 mod problem;
+pub mod prsm;
 mod share_link;
 pub mod sheet;
 pub mod sheet_messages;
 pub mod spreadsheet;
 pub mod xlsx;
 mod xml;
+mod xml_source;
 
 pub use decode::{decode, decode_value, parse_json, Decoding};
 pub use encode::{as_file, encode, encode_value, file_name, file_stem, Encoding};
@@ -25,7 +37,7 @@ pub use share_link::{
     decode_fragment, encode_fragment, fragment_payload, is_share_fragment, ShareLinkError,
     COMFORTABLE_LINK_LENGTH, FRAGMENT_PREFIX, MAX_DECOMPRESSED_BYTES,
 };
-pub use xml::{decimal, escape as escape_xml};
+pub use xml::{decimal, escape as escape_xml, exact};
 
 /// The value of the `format` field that marks a Simpul map file.
 pub const FORMAT_NAME: &str = "simpul-map";

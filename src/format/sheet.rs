@@ -2,8 +2,7 @@
 //! workbook, or each CSV inside a zip. No meaning is given to the cells here; that
 //! is `spreadsheet`'s work.
 
-use crate::i18n::Lang;
-use crate::model::OverLimit;
+use super::import_error::ImportError;
 
 /// One table of text cells. `rows[0]` is the header row; `rows[i]` is row `i + 1`
 /// of the spreadsheet, as people count rows.
@@ -12,74 +11,6 @@ pub struct Sheet {
     /// The worksheet's name, or the file's name for a CSV.
     pub name: String,
     pub rows: Vec<Vec<String>>,
-}
-
-/// Why a spreadsheet file could not be read at all.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum SheetError {
-    #[error("{file}: row {row} could not be read as CSV ({detail})")]
-    Csv { file: String, row: usize, detail: String },
-    #[error("{file} is damaged, or it is not really an XLSX workbook or a zip file")]
-    Damaged { file: String },
-    #[error("{file} is not a workbook Simpul can read: {fault}")]
-    NotAWorkbook { file: String, fault: WorkbookFault },
-    #[error("{file} is a Kumu file Simpul cannot read: {detail}")]
-    NotKumu { file: String, detail: String },
-    #[error("{file} unpacks to more than {limit} bytes, more than Simpul reads")]
-    Unpacked { file: String, limit: u64 },
-    #[error("no sheet or file has a column for names (Label or Name) or for links (From and To)")]
-    NothingToImport,
-    #[error("{}", .0.message(Lang::En))]
-    TooMany(OverLimit),
-}
-
-/// What is wrong inside a zip or workbook. Details from the zip and XML readers are
-/// technical and kept as they are, in brackets.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum WorkbookFault {
-    #[error("it holds neither a workbook nor CSV files")]
-    NothingInside,
-    #[error("its part {part} is damaged ({detail})")]
-    BadPart { part: String, detail: String },
-}
-
-impl WorkbookFault {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (_, Lang::En) => self.to_string(),
-            (WorkbookFault::NothingInside, Lang::Id) => "isinya bukan buku kerja maupun berkas CSV".into(),
-            (WorkbookFault::BadPart { part, detail }, Lang::Id) => {
-                format!("bagiannya, {part}, rusak ({detail})")
-            }
-        }
-    }
-}
-
-impl SheetError {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (_, Lang::En) => self.to_string(),
-            (SheetError::Csv { file, row, detail }, Lang::Id) => {
-                format!("{file}: baris {row} tidak dapat dibaca sebagai CSV ({detail})")
-            }
-            (SheetError::Damaged { file }, Lang::Id) => {
-                format!("{file} rusak, atau sebenarnya bukan buku kerja XLSX maupun berkas zip")
-            }
-            (SheetError::NotAWorkbook { file, fault }, Lang::Id) => {
-                format!("{file} bukan buku kerja yang dapat dibaca Simpul: {}", fault.message(Lang::Id))
-            }
-            (SheetError::NotKumu { file, detail }, Lang::Id) => {
-                format!("{file} adalah berkas Kumu yang tidak dapat dibaca Simpul: {detail}")
-            }
-            (SheetError::Unpacked { file, limit }, Lang::Id) => {
-                format!("{file} membengkak menjadi lebih dari {limit} bita saat dibuka, melebihi batas Simpul")
-            }
-            (SheetError::TooMany(over), Lang::Id) => over.message(Lang::Id),
-            (SheetError::NothingToImport, Lang::Id) => {
-                "tidak ada lembar atau berkas dengan kolom nama (Label atau Name) atau kolom hubungan (From dan To)".into()
-            }
-        }
-    }
 }
 
 /// Whether these bytes are a zip archive (an XLSX workbook is one).
@@ -92,7 +23,7 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 /// Windows-1252, which Excel uses for "CSV" on many Windows machines. The separator
 /// is the one the header row uses most of: comma, semicolon (Excel where the
 /// decimal mark is a comma, as in Indonesia) or tab.
-pub fn read_csv(file: &str, bytes: &[u8]) -> Result<Sheet, SheetError> {
+pub fn read_csv(file: &str, bytes: &[u8]) -> Result<Sheet, ImportError> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.strip_prefix('\u{FEFF}').unwrap_or(text).to_string(),
         Err(_) => windows_1252(bytes),
@@ -110,7 +41,7 @@ pub fn read_csv(file: &str, bytes: &[u8]) -> Result<Sheet, SheetError> {
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record =
-            record.map_err(|e| SheetError::Csv { file: file.into(), row: i + 1, detail: e.to_string() })?;
+            record.map_err(|e| ImportError::Csv { file: file.into(), row: i + 1, detail: e.to_string() })?;
         rows.push(record.iter().map(str::to_string).collect());
     }
     Ok(Sheet { name: file.into(), rows })

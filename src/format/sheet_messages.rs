@@ -4,7 +4,7 @@
 //! `.simpul.json` text, which the page opens like any map file. So the page needs
 //! no spreadsheet code at all, only JSON it already reads.
 
-use super::sheet::SheetError;
+use super::import_error::ImportError;
 use super::spreadsheet::{Draft, TypeGuess};
 use crate::i18n::Lang;
 use crate::model::{LinkKind, StakeholderKind};
@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 /// `{"refused": {"en", "id"}}` for files that could not be read at all.
-pub fn refusal(error: &SheetError) -> Value {
+pub fn refusal(error: &ImportError) -> Value {
     json!({ "refused": { "en": error.message(Lang::En), "id": error.message(Lang::Id) } })
 }
 

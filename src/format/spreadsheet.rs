@@ -8,84 +8,14 @@
 
 use super::draft::push_line;
 pub use super::draft::{Draft, DraftLink, DraftStakeholder, Place, RowProblem, RowProblemKind, TypeGuess};
-use super::sheet::{column_letter, Sheet, SheetError};
-use crate::i18n::Lang;
-use crate::model::{MapPart, OverLimit, PosInWorld, Resource, Score, Stance, Strength};
+use super::field_names::{
+    direction_of, field_of, number_of, resource_of, score, several, strengths_of, yes, Field,
+};
+use super::import_error::ImportError;
+use super::sheet::{column_letter, Sheet};
+use super::xml::decimal;
+use crate::model::{PosInWorld, Score, Stance, Strength};
 use std::collections::{HashMap, HashSet};
-
-/// What each column means, with the headers (lower case) that name it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Field {
-    Id,
-    Name,
-    Type,
-    Description,
-    Tags,
-    Power,
-    Interest,
-    Stance,
-    Resources,
-    X,
-    Y,
-    Pinned,
-    From,
-    To,
-    FromId,
-    ToId,
-    Direction,
-    Strength,
-}
-
-const HEADERS: &[(Field, &[&str])] = &[
-    (Field::Id, &["id", "simpul id"]),
-    (
-        Field::Name,
-        &[
-            "label",
-            "name",
-            "nama",
-            "stakeholder",
-            "pemangku kepentingan",
-            "actor",
-            "aktor",
-            "factor",
-            "faktor",
-        ],
-    ),
-    (
-        Field::Type,
-        &[
-            "type",
-            "kind",
-            "jenis",
-            "tipe",
-            "category",
-            "kategori",
-            "group",
-            "kelompok",
-            "style",
-            "relation type",
-            "relationship",
-            "relationship type",
-            "jenis hubungan",
-        ],
-    ),
-    (Field::Description, &["description", "deskripsi", "notes", "note", "catatan", "keterangan"]),
-    (Field::Tags, &["tags", "tag", "sectors", "sector", "sektor"]),
-    (Field::Power, &["power", "kekuasaan", "kuasa"]),
-    (Field::Interest, &["interest", "kepentingan", "minat"]),
-    (Field::Stance, &["stance", "sikap"]),
-    (Field::Resources, &["resources", "sumber daya"]),
-    (Field::X, &["x"]),
-    (Field::Y, &["y"]),
-    (Field::Pinned, &["pinned", "disematkan"]),
-    (Field::From, &["from", "source", "dari", "sumber"]),
-    (Field::To, &["to", "target", "ke", "tujuan"]),
-    (Field::FromId, &["from id"]),
-    (Field::ToId, &["to id"]),
-    (Field::Direction, &["direction", "arah"]),
-    (Field::Strength, &["strength", "weight", "bobot", "kekuatan hubungan"]),
-];
 
 /// The column of each field in a header row, and its header for messages.
 struct Columns(HashMap<Field, (usize, String)>);
@@ -94,9 +24,18 @@ impl Columns {
     fn of(header: &[String]) -> Self {
         let mut found = HashMap::new();
         for (i, cell) in header.iter().enumerate() {
-            let key = cell.trim().to_lowercase().replace('_', " ");
-            if let Some((field, _)) = HEADERS.iter().find(|(_, names)| names.contains(&key.as_str())) {
-                found.entry(*field).or_insert((i, cell.trim().to_string()));
+            if let Some(field) = field_of(cell) {
+                found.entry(field).or_insert((i, cell.trim().to_string()));
+            }
+        }
+        // `Source` and `Target` are the ends (Gephi, Onodo); beside them, Onodo's
+        // `From` and `To` are dates, kept in the notes like any other column.
+        if found.contains_key(&Field::Source) && found.contains_key(&Field::Target) {
+            for (end, name) in [(Field::From, Field::Source), (Field::To, Field::Target)] {
+                found.remove(&end);
+                if let Some(column) = found.remove(&name) {
+                    found.insert(end, column);
+                }
             }
         }
         Columns(found)
@@ -111,8 +50,12 @@ impl Columns {
     }
 
     fn place(&self, sheet: &str, row: usize, field: Field) -> Place {
-        let column = self.0.get(&field).map(|(i, header)| format!("{} ({header})", column_letter(*i)));
-        Place { sheet: sheet.into(), row, column }
+        Place::Row { sheet: sheet.into(), row, column: self.header(field) }
+    }
+
+    /// The column of `field` as a person finds it: its letter and header, `B (To)`.
+    fn header(&self, field: Field) -> Option<String> {
+        self.0.get(&field).map(|(i, header)| format!("{} ({header})", column_letter(*i)))
     }
 
     /// The whole number in `field` within `(min, max)`, or `default`, with a problem
@@ -168,7 +111,7 @@ fn unformula(cell: &str) -> &str {
 }
 
 /// Reads the sheets into a draft titled `title`.
-pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, SheetError> {
+pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, ImportError> {
     let mut draft = Draft { title: title.to_string(), ..Draft::default() };
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
@@ -178,7 +121,7 @@ pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, SheetError> {
     let tables: Vec<(&Sheet, Columns)> =
         sheets.iter().filter_map(|s| s.rows.first().map(|h| (s, Columns::of(h)))).collect();
     if !tables.iter().any(|(_, c)| is_links(c) || c.has(Field::Name)) {
-        return Err(SheetError::NothingToImport);
+        return Err(ImportError::NothingToImport);
     }
     // Stakeholders first, so that links can name any of them.
     for (sheet, columns) in tables.iter().filter(|(_, c)| !is_links(c) && c.has(Field::Name)) {
@@ -239,6 +182,7 @@ pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, SheetError> {
                 type_text: columns.get(row, Field::Type).to_string(),
                 notes,
                 sectors: several(columns.get(row, Field::Tags)),
+                sector_ids: Vec::new(),
                 power,
                 interest,
                 stance,
@@ -253,6 +197,8 @@ pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, SheetError> {
     }
     for (sheet, columns) in tables.iter().filter(|(_, c)| is_links(c)) {
         let extras = columns.extras(&sheet.rows[0]);
+        let first_link = draft.links.len();
+        let mut weights = Vec::new();
         for (i, row) in sheet.rows.iter().enumerate().skip(1) {
             if row.iter().all(|c| c.trim().is_empty()) {
                 continue;
@@ -303,126 +249,42 @@ pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, SheetError> {
             let bounds = (Strength::MIN, Strength::MAX, Strength::DEFAULT.get().into());
             let strength =
                 columns.scale(row, Field::Strength, bounds, (&sheet.name, number), &mut draft.problems);
-            let notes = columns.notes(row, &extras);
+            weights.push(number_of(columns.get(row, Field::Weight)));
+            // A link's label (Gephi's edge table has one) leads its notes.
+            let mut notes = columns.get(row, Field::Name).to_string();
+            push_line(&mut notes, &columns.notes(row, &extras));
+            let notes = notes.trim().to_string();
+            // Gephi's `Type` holds the direction, not a kind of link.
+            let type_cell = columns.get(row, Field::Type);
+            let (type_text, direction) = match direction_of(type_cell) {
+                Some(directed) => ("", Some(directed)),
+                None => (type_cell, direction_of(columns.get(row, Field::Direction))),
+            };
             draft.links.push(DraftLink {
+                id: Some(columns.get(row, Field::Id)).filter(|id| !id.is_empty()).map(String::from),
                 from,
                 to,
-                type_text: columns.get(row, Field::Type).to_string(),
-                directed: directed(columns.get(row, Field::Direction)),
+                type_text: type_text.to_string(),
+                directed: direction.unwrap_or(false),
                 strength: Strength::new(strength).unwrap_or_default(),
                 notes,
             });
         }
+        // Without a strength column, a weight column gives the strengths.
+        if !columns.has(Field::Strength) && columns.has(Field::Weight) {
+            let (strengths, scaled) = strengths_of(&weights);
+            for (link, strength) in draft.links[first_link..].iter_mut().zip(strengths) {
+                link.strength = strength;
+            }
+            if let Some((low, high)) = scaled {
+                let kind = RowProblemKind::WeightsScaled { low: decimal(low), high: decimal(high) };
+                let place =
+                    Place::Row { sheet: sheet.name.clone(), row: 1, column: columns.header(Field::Weight) };
+                draft.problems.push(RowProblem { place, kind });
+            }
+        }
     }
     Ok(draft)
-}
-
-/// A whole number in `min..=max`, written as `3`, `+1` or `3.0`.
-fn score(raw: &str, min: i64, max: i64) -> Option<i64> {
-    let raw = raw.trim();
-    let whole = raw.strip_suffix(".0").or_else(|| raw.strip_suffix(",0")).unwrap_or(raw);
-    whole.parse::<i64>().ok().filter(|v| (min..=max).contains(v))
-}
-
-/// A decimal number (a position), by the JSON number reader the app already has.
-fn number_of(raw: &str) -> Option<f64> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return None;
-    }
-    serde_json::from_str::<f64>(raw).ok().filter(|v| v.is_finite())
-}
-
-/// Several values in one cell, separated by `|` (Kumu) or `;`.
-fn several(cell: &str) -> Vec<String> {
-    let mut values: Vec<String> = Vec::new();
-    for value in cell.split(['|', ';']).map(str::trim).filter(|v| !v.is_empty()) {
-        if !values.iter().any(|v| v.eq_ignore_ascii_case(value)) {
-            values.push(value.to_string());
-        }
-    }
-    values
-}
-
-/// A resource by its code, or by its English or Indonesian name.
-fn resource_of(raw: &str) -> Option<Resource> {
-    let lower = raw.trim().to_lowercase();
-    Resource::from_code(&lower.replace(' ', "_")).or_else(|| {
-        Resource::ALL.iter().copied().find(|&r| {
-            [Lang::En, Lang::Id]
-                .iter()
-                .any(|&lang| crate::i18n::vocabulary::resource(r, lang).to_lowercase() == lower)
-        })
-    })
-}
-
-fn yes(raw: &str) -> bool {
-    matches!(raw.trim().to_lowercase().as_str(), "true" | "yes" | "ya" | "1" | "y")
-}
-
-/// Kumu's `directed`, or one-way in other words; `mutual`, `undirected` or nothing
-/// is two-way.
-fn directed(raw: &str) -> bool {
-    matches!(
-        raw.trim().to_lowercase().as_str(),
-        "directed" | "one-way" | "one way" | "->" | "satu arah" | "berarah"
-    )
-}
-
-/// Reads chosen files (CSV files, an XLSX workbook, or a zip of CSV files) into one
-/// draft, titled after the first file.
-pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Draft, SheetError> {
-    if let [(name, bytes)] = files {
-        if let Some(root) = kumu_json(bytes) {
-            let draft = super::kumu::kumu_draft(&root).map_err(|invalid| SheetError::NotKumu {
-                file: name.clone(),
-                detail: invalid.problems.iter().map(|p| p.describe(Lang::En)).collect::<Vec<_>>().join("; "),
-            })?;
-            return within_limits(draft);
-        }
-    }
-    let mut sheets = Vec::new();
-    for (name, bytes) in files {
-        if super::sheet::is_zip(bytes) {
-            sheets.extend(super::xlsx::read_zip(name, bytes)?);
-        } else {
-            sheets.push(super::sheet::read_csv(name, bytes)?);
-        }
-    }
-    let title = files.first().map_or("", |(name, _)| title_of(name));
-    within_limits(draft(&sheets, title)?)
-}
-
-/// The draft, or why its map would be refused: more sectors, stakeholders or
-/// links than a map may hold ([`MapPart::limit`]), said before the preview.
-fn within_limits(draft: Draft) -> Result<Draft, SheetError> {
-    let sectors = || {
-        draft
-            .stakeholders
-            .iter()
-            .flat_map(|s| &s.sectors)
-            .map(|name| name.to_lowercase())
-            .collect::<HashSet<_>>()
-            .len()
-    };
-    let count = |part| match part {
-        MapPart::Sectors => sectors(),
-        MapPart::Stakeholders => draft.stakeholders.len(),
-        MapPart::Links => draft.links.len(),
-    };
-    match MapPart::first_over(count) {
-        Some((part, count)) => Err(SheetError::TooMany(OverLimit { part, count })),
-        None => Ok(draft),
-    }
-}
-
-/// A Kumu project or blueprint (JSON with `elements`), if these bytes are one.
-fn kumu_json(bytes: &[u8]) -> Option<serde_json::Value> {
-    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-        return None;
-    }
-    let root: serde_json::Value = serde_json::from_slice(bytes).ok()?;
-    super::kumu::is_kumu(&root).then_some(root)
 }
 
 /// A map title from a file name: without its extension, nor the ` - stakeholders`

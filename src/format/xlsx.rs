@@ -3,7 +3,8 @@
 //! text the workbook stores (shared strings, inline strings, numbers as written).
 //! Unpacking is bounded, so a small hostile zip cannot fill the memory.
 
-use super::sheet::{column_of, read_csv, Sheet, SheetError, WorkbookFault};
+use super::import_error::{ImportError, WorkbookFault};
+use super::sheet::{column_of, read_csv, Sheet};
 use std::io::{Cursor, Read};
 
 /// The most a workbook may unpack to, all parts together.
@@ -12,9 +13,9 @@ pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
 type Archive<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
 
 /// Every worksheet of an XLSX workbook, or every CSV file of a zip.
-pub fn read_zip(file: &str, bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
+pub fn read_zip(file: &str, bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
     let mut archive =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| SheetError::Damaged { file: file.into() })?;
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| ImportError::Damaged { file: file.into() })?;
     let mut budget = MAX_UNPACKED_BYTES;
     if archive.index_for_name("xl/workbook.xml").is_some() {
         return read_workbook(file, &mut archive, &mut budget);
@@ -26,7 +27,7 @@ pub fn read_zip(file: &str, bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
         .map(|n| n.into_owned())
         .collect();
     if names.is_empty() {
-        return Err(SheetError::NotAWorkbook { file: file.into(), fault: WorkbookFault::NothingInside });
+        return Err(ImportError::NotAWorkbook { file: file.into(), fault: WorkbookFault::NothingInside });
     }
     let mut sheets = Vec::new();
     for name in names {
@@ -38,8 +39,8 @@ pub fn read_zip(file: &str, bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
     Ok(sheets)
 }
 
-fn read_workbook(file: &str, archive: &mut Archive, budget: &mut u64) -> Result<Vec<Sheet>, SheetError> {
-    let text = |archive: &mut Archive, name: &str, budget: &mut u64| -> Result<Option<String>, SheetError> {
+fn read_workbook(file: &str, archive: &mut Archive, budget: &mut u64) -> Result<Vec<Sheet>, ImportError> {
+    let text = |archive: &mut Archive, name: &str, budget: &mut u64| -> Result<Option<String>, ImportError> {
         match part(file, archive, name, budget)? {
             None => Ok(None),
             Some(bytes) => {
@@ -68,15 +69,15 @@ fn read_workbook(file: &str, archive: &mut Archive, budget: &mut u64) -> Result<
     Ok(sheets)
 }
 
-fn bad_part(file: &str, part: &str, detail: impl std::fmt::Display) -> SheetError {
-    SheetError::NotAWorkbook {
+fn bad_part(file: &str, part: &str, detail: impl std::fmt::Display) -> ImportError {
+    ImportError::NotAWorkbook {
         file: file.into(),
         fault: WorkbookFault::BadPart { part: part.into(), detail: detail.to_string() },
     }
 }
 
 /// A part as an XML document, or why it is not one.
-fn parse_xml<'x>(file: &str, name: &str, xml: &'x str) -> Result<roxmltree::Document<'x>, SheetError> {
+fn parse_xml<'x>(file: &str, name: &str, xml: &'x str) -> Result<roxmltree::Document<'x>, ImportError> {
     roxmltree::Document::parse(xml).map_err(|e| bad_part(file, name, e))
 }
 
@@ -86,7 +87,7 @@ fn part(
     archive: &mut Archive,
     name: &str,
     budget: &mut u64,
-) -> Result<Option<Vec<u8>>, SheetError> {
+) -> Result<Option<Vec<u8>>, ImportError> {
     let Some(index) = archive.index_for_name(name) else { return Ok(None) };
     let entry = archive.by_index(index).map_err(|e| bad_part(file, name, e))?;
     let mut bytes = Vec::new();
@@ -94,7 +95,7 @@ fn part(
     entry.take(*budget + 1).read_to_end(&mut bytes).map_err(|e| bad_part(file, name, e))?;
     let used = bytes.len() as u64;
     if used > *budget {
-        return Err(SheetError::Unpacked { file: file.into(), limit: MAX_UNPACKED_BYTES });
+        return Err(ImportError::Unpacked { file: file.into(), limit: MAX_UNPACKED_BYTES });
     }
     *budget -= used;
     Ok(Some(bytes))

@@ -1,8 +1,10 @@
-//! Writing XML (GraphML, SVG) safely: names and notes are data, never markup.
+//! Writing XML (GraphML, GEXF, SVG) safely: names and notes are data, never markup.
 
-/// Escapes text for XML content and attributes. Control characters other than tab
-/// and newlines are not allowed in XML 1.0 and are dropped, so a hostile name can
-/// neither inject markup nor make the file unreadable.
+use std::fmt::Write;
+
+/// Escapes text for XML content and attributes. Control characters below U+0020
+/// other than tab and line breaks are not allowed in XML 1.0 and are dropped, so a
+/// hostile name can neither inject markup nor make the file unreadable.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -17,7 +19,12 @@ pub fn escape(text: &str) -> String {
             '\t' => out.push_str("&#9;"),
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
-            c if c.is_control() => {}
+            // C0 controls are not allowed in XML 1.0; DEL and the C1 controls are,
+            // as references, which keep them exactly.
+            c if u32::from(c) < 0x20 => {}
+            c if c.is_control() => {
+                let _ = write!(out, "&#{};", u32::from(c));
+            }
             // Noncharacters are not allowed either.
             '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
@@ -38,6 +45,12 @@ pub fn decimal(v: f64) -> String {
     } else {
         format!("{sign}{whole}.{tenth}")
     }
+}
+
+/// A number written so that reading it back gives the same number exactly
+/// (positions in exports that Simpul reads back); `0` if it is not finite.
+pub fn exact(v: f64) -> String {
+    serde_json::Number::from_f64(v).map_or_else(|| "0".into(), |n| n.to_string())
 }
 
 #[cfg(test)]

@@ -221,7 +221,7 @@ texts! {
     KindInSimpul => "Kind in Simpul", "Jenis di Simpul";
     KindForType => "Kind in Simpul for “{}”", "Jenis di Simpul untuk “{}”";
     NoType => "(no type)", "(tanpa tipe)";
-    RowsNeedAttention => "{} rows could not be used as written", "{} baris tidak dapat dipakai apa adanya";
+    RowsNeedAttention => "{} things read differently from the file: rows or elements left out or changed", "{} hal dibaca berbeda dari berkasnya: baris atau elemen yang dilewati atau diubah";
     AndMore => "… and {} more.", "… dan {} lainnya.";
     ImportAsNewMap => "Import as a new map", "Impor sebagai peta baru";
     PrintLayout => "Print layout", "Tata letak cetak";
@@ -233,8 +233,9 @@ texts! {
     MoreNotPrinted => "… and {} more, listed in Simpul.", "… dan {} lainnya, tercantum di Simpul.";
     LinkCount => "{} links", "{} hubungan";
     SectorCount => "{} sectors", "{} sektor";
-    ExportsHelp => "For Gephi, Cytoscape, yEd, spreadsheets, Kumu, slides and posters. Files are made in this browser.", "Untuk Gephi, Cytoscape, yEd, lembar kerja, Kumu, slide, dan poster. Berkas dibuat di peramban ini.";
+    ExportsHelp => "For Gephi, Gephi Lite, Cytoscape, yEd, spreadsheets, Kumu, slides and posters. Files are made in this browser.", "Untuk Gephi, Gephi Lite, Cytoscape, yEd, lembar kerja, Kumu, slide, dan poster. Berkas dibuat di peramban ini.";
     ExportGraphml => "Network as GraphML", "Jaringan sebagai GraphML";
+    ExportGexf => "Network as GEXF (Gephi)", "Jaringan sebagai GEXF (Gephi)";
     ExportStakeholdersCsv => "Stakeholders as CSV", "Pemangku kepentingan sebagai CSV";
     ExportLinksCsv => "Links as CSV", "Hubungan sebagai CSV";
     ExportKumu => "Kumu blueprint (JSON)", "Cetak biru Kumu (JSON)";

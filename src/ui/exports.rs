@@ -23,6 +23,7 @@ const MAX_PNG_AREA: f64 = 64_000_000.0;
 #[derive(Clone, Copy)]
 enum Export {
     Graphml,
+    Gexf,
     StakeholdersCsv,
     LinksCsv,
     KumuBlueprint,
@@ -33,6 +34,7 @@ enum Export {
 /// The export buttons, in the order shown.
 const EXPORTS: &[(Text, Export)] = &[
     (Text::ExportGraphml, Export::Graphml),
+    (Text::ExportGexf, Export::Gexf),
     (Text::ExportStakeholdersCsv, Export::StakeholdersCsv),
     (Text::ExportLinksCsv, Export::LinksCsv),
     (Text::ExportKumu, Export::KumuBlueprint),
@@ -100,6 +102,7 @@ fn save(state: AppState, export: Export, png_scale: f64, legend: Option<Lang>) {
     let stem = file_stem(&map);
     let (kind, name, mime) = match export {
         Export::Graphml => (ExportKind::Graphml, format!("{stem}.graphml"), "application/graphml+xml"),
+        Export::Gexf => (ExportKind::Gexf, format!("{stem}.gexf"), "application/gexf+xml"),
         Export::StakeholdersCsv => {
             (ExportKind::StakeholdersCsv, format!("{stem} - stakeholders.csv"), "text/csv")
         }

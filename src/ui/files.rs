@@ -29,7 +29,7 @@ pub fn ImportButton() -> impl IntoView {
             <span class="icon" aria-hidden="true">"⤒"</span>
             <span class="tool-label">{state.tr(Text::ImportMapFile)}</span>
             <input id=FILE_INPUT_ID type="file" multiple
-                accept=".json,.simpul.json,application/json,.csv,.tsv,.xlsx,.zip" on:change=on_file/>
+                accept=".json,.simpul.json,application/json,.csv,.tsv,.xlsx,.zip,.graphml,.xml,.gexf,.prsm" on:change=on_file/>
         </label>
     }
 }
@@ -50,9 +50,10 @@ pub fn choose_file() {
     }
 }
 
-/// Imports files chosen or dropped anywhere on the workspace: spreadsheets (CSV,
-/// XLSX, a zip of CSVs; one or several files) go to the import preview; a map file
-/// or Kumu JSON opens at once.
+/// Imports files chosen or dropped anywhere on the workspace: a Simpul map file or
+/// backup opens at once; anything else (spreadsheets, one or several; Kumu, PRSM,
+/// GraphML, GEXF) goes to the background worker, which reads it into the import
+/// preview or names what it is and what to export instead.
 pub fn import_files(state: AppState, files: Vec<web_sys::File>) {
     let Some(file) = files.first().cloned() else { return };
     if let Some(big) = files.iter().find(|f| f.size() as usize > MAX_FILE_BYTES) {
@@ -66,6 +67,14 @@ pub fn import_files(state: AppState, files: Vec<web_sys::File>) {
     }
     leptos::task::spawn_local(async move {
         match web::read_text(&file).await {
+            // Only JSON can be a Simpul map (an empty file is refused here, as empty);
+            // the worker tells the rest apart.
+            Ok(text)
+                if !text.trim_start_matches('\u{feff}').trim_start().starts_with(['{', '['])
+                    && !text.trim().is_empty() =>
+            {
+                preview(state, files).await;
+            }
             Ok(text) => {
                 if !state.import_text(text).await {
                     preview(state, files).await;

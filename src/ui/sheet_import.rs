@@ -1,6 +1,7 @@
-//! The spreadsheet import preview: what the background worker found, each
-//! free-text type with the Simpul kind it seems to mean (the user can change it),
-//! and every row that could not be used as written. Nothing is imported until the
+//! The import preview of another tool's file (a spreadsheet, Kumu, GraphML, GEXF,
+//! PRSM): what the background worker found, each free-text type with the Simpul
+//! kind it seems to mean (the user can change it), and every row or element that
+//! could not be used as written. Nothing is imported until the
 //! user accepts.
 
 use super::state::AppState;

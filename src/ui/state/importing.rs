@@ -60,8 +60,9 @@ impl AppState {
     }
 
     /// Opens a `.simpul.json` file as a new map, or lists its problems and changes
-    /// nothing. Returns `false` for a Kumu project, which goes through the import
-    /// preview (the background worker reads it) so its types can be given kinds.
+    /// nothing. Returns `false` for a Kumu project or a PRSM map, which go through
+    /// the import preview (the background worker reads them) so that their types can
+    /// be given kinds.
     pub async fn import_text(&self, text: String) -> bool {
         // A big file is read in steps, a task each (parsing and checking a
         // slice of elements, showing): for 5,000 stakeholders, parsing
@@ -76,7 +77,7 @@ impl AppState {
             }
         };
         drop(text);
-        if format::kumu::is_kumu(&root) {
+        if format::kumu::is_kumu(&root) || format::prsm::is_prsm(&root) {
             return false;
         }
         if format::backup::is_backup(&root) {
