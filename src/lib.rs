@@ -12,6 +12,7 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod layout;
+pub mod letter_case;
 pub mod model;
 pub mod pages;
 pub mod quick_entry;

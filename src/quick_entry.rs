@@ -5,6 +5,7 @@
 //! undoes as one change.
 
 use crate::edit::Command;
+use crate::letter_case::lower;
 use crate::model::{Link, Map, Stakeholder, StakeholderId};
 
 /// One typed line, understood.
@@ -46,8 +47,8 @@ pub fn command(map: &Map, entry: &Entry) -> Option<(Command, StakeholderId)> {
     let mut commands = Vec::new();
     let mut added: Vec<Stakeholder> = Vec::new();
     let mut find_or_add = |name: &str, commands: &mut Vec<Command>| -> StakeholderId {
-        let key = name.to_lowercase();
-        let existing = map.stakeholders.iter().chain(added.iter()).find(|s| s.name.to_lowercase() == key);
+        let key = lower(name);
+        let existing = map.stakeholders.iter().chain(added.iter()).find(|s| lower(&s.name) == key);
         if let Some(s) = existing {
             return s.id.clone();
         }

@@ -393,3 +393,11 @@ proptest! {
         prop_assert!(read == want, "{}", first_difference(&read, &want));
     }
 }
+
+#[test]
+fn another_tools_nodes_and_edges_are_not_taken_for_prsm() {
+    use simpul::format::prsm::is_prsm;
+    assert!(!is_prsm(&serde_json::json!({"nodes": [], "edges": []})));
+    assert!(is_prsm(&serde_json::from_slice(&fixture("madani.json")).unwrap()));
+    assert!(is_prsm(&serde_json::from_slice(&fixture("sanitasi-v1.prsm")).unwrap()));
+}

@@ -44,7 +44,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Draft, ImportError> {
             .collect();
         let mut reader = Reader { document, keys, graph: AttributedGraph::default() };
         for (key, value) in reader.data_of(graph, "graph") {
-            match key.as_str() {
+            match key.to_lowercase().as_str() {
                 "title" | "name" | "label" => reader.graph.title = value,
                 "description" => reader.graph.description = value,
                 "simpul sectors" => reader.graph.sectors = declared_sectors(&value),

@@ -103,7 +103,7 @@ pub fn kumu_draft(root: &Value) -> Result<Draft, Invalid> {
         let strength = ["strength", "weight"]
             .iter()
             .find_map(|name| number(connection, name))
-            .and_then(|v| Strength::new(v.round().clamp(1.0, 3.0) as i64))
+            .and_then(|v| Strength::new((v.round() as i64).clamp(1, 3)))
             .unwrap_or_default();
         let mut notes = field("description").unwrap_or_default();
         if let Some(label) = field("label").filter(|l| !l.trim().is_empty()) {

@@ -166,10 +166,12 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Our messages begin with an ASCII letter; `char::to_uppercase` would bring
+/// Unicode's case tables into the page (see `letter_case`).
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase()).chain(chars).collect(),
         None => String::new(),
     }
 }

@@ -15,11 +15,14 @@ use serde_json::Value;
 /// on what a crafted file can make the reader hold.
 const MAX_DECOMPRESSED_UNITS: usize = 32 * 1024 * 1024;
 
-/// Whether a JSON tree is a PRSM map: `nodes` and `edges` lists, and none of the
-/// fields of Simpul's own files or Kumu's.
+/// Whether a JSON tree is a PRSM map: `nodes` and `edges` lists beside PRSM's own
+/// fields (its `version`, and its `room` or `mapTitle`), and none of Simpul's or
+/// Kumu's. Another tool's `{nodes, edges}` is not taken for one.
 pub fn is_prsm(root: &Value) -> bool {
     root.get("format").is_none()
         && root.get("elements").is_none()
+        && root.get("version").is_some()
+        && (root.get("room").is_some() || root.get("mapTitle").is_some())
         && root.get("nodes").is_some_and(Value::is_array)
         && root.get("edges").is_some_and(Value::is_array)
 }

@@ -295,8 +295,8 @@ pub fn title_of(file_name: &str) -> &str {
 }
 
 /// Whether a chosen file, by its name, is for the spreadsheet import rather than a
-/// map file.
+/// map file. (ASCII lower case: the page calls this, see `letter_case`.)
 pub fn is_spreadsheet(file_name: &str) -> bool {
-    let lower = file_name.to_lowercase();
+    let lower = file_name.to_ascii_lowercase();
     [".csv", ".tsv", ".xlsx", ".zip"].iter().any(|ext| lower.ends_with(ext))
 }

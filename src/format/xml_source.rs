@@ -88,7 +88,9 @@ pub fn text_of(node: Node) -> String {
 
 /// A colour as `#rrggbb` from red, green and blue of 0–255.
 pub fn hex_colour(r: f64, g: f64, b: f64) -> String {
-    let channel = |v: f64| v.clamp(0.0, 255.0).round() as u8;
+    // A float's cast to an integer saturates (and NaN is 0): no clamp needed, whose
+    // assertion would bring float formatting along.
+    let channel = |v: f64| v.round() as u8;
     format!("#{:02x}{:02x}{:02x}", channel(r), channel(g), channel(b))
 }
 

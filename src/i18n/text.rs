@@ -212,7 +212,7 @@ texts! {
     WorkshopKeys => "→ or Space: next · ←: back · N: add · ?: all keys · Esc: leave", "→ atau Spasi: lanjut · ←: kembali · N: tambah · ?: semua tombol · Esc: keluar";
     NewFromExample => "New from an example", "Baru dari contoh";
     OpenedExample => "Opened the example “{}” as a new map: yours to change.", "Contoh “{}” dibuka sebagai peta baru: silakan diubah.";
-    SheetImportHeading => "Import from a spreadsheet", "Impor dari lembar kerja";
+    SheetImportHeading => "Import from another tool", "Impor dari aplikasi lain";
     SheetImportSummary => "{} stakeholders and {} links found in “{}”. Check the kind each type stands for, then import. Nothing is imported before that.", "Ditemukan {} pemangku kepentingan dan {} hubungan di “{}”. Periksa jenis yang dimaksud setiap tipe, lalu impor. Belum ada yang diimpor sebelum itu.";
     StakeholderTypes => "Types of stakeholder in the file", "Tipe pemangku kepentingan dalam berkas";
     LinkTypes => "Types of link in the file", "Tipe hubungan dalam berkas";

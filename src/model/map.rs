@@ -75,7 +75,7 @@ impl Map {
 /// falling back to `fallback`, and appends a number until `taken` says no.
 pub fn fresh_id(name: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
     let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in crate::letter_case::lower(name).chars() {
         if c.is_alphanumeric() {
             slug.push(c);
         } else if !slug.is_empty() && !slug.ends_with('-') {

@@ -81,7 +81,7 @@ fn App() -> impl IntoView {
         if !(event.ctrl_key() || event.meta_key()) {
             return;
         }
-        match event.key().to_lowercase().as_str() {
+        match event.key().to_ascii_lowercase().as_str() {
             "z" if event.shift_key() => {
                 event.prevent_default();
                 state.redo();

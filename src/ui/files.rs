@@ -67,14 +67,10 @@ pub fn import_files(state: AppState, files: Vec<web_sys::File>) {
     }
     leptos::task::spawn_local(async move {
         match web::read_text(&file).await {
-            // Only JSON can be a Simpul map (an empty file is refused here, as empty);
-            // the worker tells the rest apart.
-            Ok(text)
-                if !text.trim_start_matches('\u{feff}').trim_start().starts_with(['{', '['])
-                    && !text.trim().is_empty() =>
-            {
-                preview(state, files).await;
-            }
+            // Only JSON can be a Simpul map: anything else (unless it is named as
+            // JSON, or empty, which are refused here with the reason) goes to the
+            // worker, which tells the other formats apart.
+            Ok(text) if !is_json_like(&file.name(), &text) => preview(state, files).await,
             Ok(text) => {
                 if !state.import_text(text).await {
                     preview(state, files).await;
@@ -85,6 +81,14 @@ pub fn import_files(state: AppState, files: Vec<web_sys::File>) {
             }
         }
     });
+}
+
+/// Whether a chosen file is for the page's map-file reader: JSON (a Simpul map or
+/// backup, or Kumu and PRSM, which the reader hands on), a file named as JSON, or
+/// an empty file.
+fn is_json_like(name: &str, text: &str) -> bool {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    start.is_empty() || start.starts_with(['{', '[']) || name.to_ascii_lowercase().ends_with(".json")
 }
 
 /// What an import has to say before anything is imported: the problems of a

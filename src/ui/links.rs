@@ -8,6 +8,7 @@ use super::state::AppState;
 use super::web;
 use crate::edit::Command;
 use crate::i18n::{vocabulary, Text};
+use crate::letter_case::lower;
 use crate::model::{Link, LinkKind, Map, StakeholderId, Strength};
 use crate::pages::Pages;
 use leptos::prelude::*;
@@ -179,13 +180,13 @@ impl LinkColumn {
     fn key(self, link: &Link, between: Option<&String>) -> SortKey {
         match self {
             LinkColumn::MapOrder => SortKey::Number(0.0),
-            LinkColumn::Between => SortKey::Text(between.map(|b| b.to_lowercase()).unwrap_or_default()),
+            LinkColumn::Between => SortKey::Text(between.map(|b| lower(b)).unwrap_or_default()),
             LinkColumn::Kind => {
                 SortKey::Number(LinkKind::ALL.iter().position(|k| *k == link.kind).unwrap_or_default() as f64)
             }
             LinkColumn::Strength => SortKey::Number(f64::from(link.strength.get())),
             LinkColumn::Directed => SortKey::Number(if link.directed { 1.0 } else { 0.0 }),
-            LinkColumn::Notes => SortKey::Text(link.notes.to_lowercase()),
+            LinkColumn::Notes => SortKey::Text(lower(&link.notes)),
         }
     }
 

@@ -95,8 +95,9 @@ pub fn SectorMatrixView() -> impl IntoView {
                         } else {
                             view! {
                                 <ul class="matrix-links">
-                                    {links.into_iter().map(|(from, to, kind)| view! {
-                                        <li>{format!("{from} — {to} ({})", vocabulary::link_kind(kind, lang))}</li>
+                                    {links.into_iter().map(|(from, to, kinds)| {
+                                        let kinds: Vec<&str> = kinds.iter().map(|&k| vocabulary::link_kind(k, lang)).collect();
+                                        view! { <li>{format!("{from} — {to} ({})", kinds.join(", "))}</li> }
                                     }).collect_view()}
                                 </ul>
                             }.into_any()
@@ -134,20 +135,13 @@ fn gap_explanation(state: AppState, i: usize, j: usize) -> impl IntoView {
     })
 }
 
-/// Links with one end in sector `i` and the other in sector `j`: names and kind.
-fn links_between(map: &Map, i: usize, j: usize) -> Vec<(String, String, crate::model::LinkKind)> {
-    let (Some(a), Some(b)) = (map.sectors.get(i), map.sectors.get(j)) else { return Vec::new() };
-    let in_sector = |id: &crate::model::StakeholderId, sector: &crate::model::SectorId| {
-        map.stakeholder(id).is_some_and(|s| s.sectors.contains(sector))
-    };
-    map.links
-        .iter()
-        .filter(|l| {
-            (in_sector(&l.from, &a.id) && in_sector(&l.to, &b.id))
-                || (in_sector(&l.from, &b.id) && in_sector(&l.to, &a.id))
-        })
-        .filter_map(|l| {
-            Some((map.stakeholder(&l.from)?.name.clone(), map.stakeholder(&l.to)?.name.clone(), l.kind))
+/// The linked pairs the cell `(i, j)` counts (`analysis::sector_matrix::pairs_between`):
+/// their ends' names and the kinds of the links between them.
+fn links_between(map: &Map, i: usize, j: usize) -> Vec<(String, String, Vec<crate::model::LinkKind>)> {
+    crate::analysis::sector_matrix::pairs_between(map, i, j)
+        .into_iter()
+        .filter_map(|p| {
+            Some((map.stakeholder(&p.from)?.name.clone(), map.stakeholder(&p.to)?.name.clone(), p.kinds))
         })
         .collect()
 }

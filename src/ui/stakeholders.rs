@@ -11,6 +11,7 @@ use super::web;
 use crate::analysis::StakeholderMetrics;
 use crate::edit::Command;
 use crate::i18n::{vocabulary, Text};
+use crate::letter_case::lower;
 use crate::model::{Score, Stakeholder, StakeholderId, StakeholderKind, Stance};
 use crate::pages::Pages;
 use leptos::prelude::*;
@@ -38,7 +39,7 @@ impl Column {
             |kinds: &[StakeholderKind]| kinds.iter().position(|k| *k == s.kind).unwrap_or_default() as f64;
         match self {
             Column::MapOrder => SortKey::Number(0.0),
-            Column::Name => SortKey::Text(s.name.to_lowercase()),
+            Column::Name => SortKey::Text(lower(&s.name)),
             Column::Kind => SortKey::Number(position(StakeholderKind::ALL)),
             Column::Power => SortKey::Number(f64::from(s.power.get())),
             Column::Interest => SortKey::Number(f64::from(s.interest.get())),
@@ -73,7 +74,7 @@ pub fn StakeholdersSection() -> impl IntoView {
                     return (0..m.stakeholders.len()).collect();
                 }
                 let names: std::collections::HashMap<_, _> =
-                    m.sectors.iter().map(|s| (&s.id, s.name.to_lowercase())).collect();
+                    m.sectors.iter().map(|s| (&s.id, lower(&s.name))).collect();
                 let keys: Vec<SortKey> = m
                     .stakeholders
                     .iter()

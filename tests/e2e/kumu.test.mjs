@@ -1,7 +1,7 @@
 // Kumu JSON through the same "Import map file" input: a real Kumu project export
 // opens the import preview, where each Kumu type's kind can be corrected, and
-// imports with every element and connection; a blueprint's connections to a
-// missing element are listed as left out.
+// imports with every element and connection; a blueprint's connection to an
+// element it lacks adds that element, as Kumu does, and says so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -19,7 +19,7 @@ test('a real Kumu project imports with every element and connection', async () =
   const text = await fs.readFile(path.join(samples, 'snap-to-tutorial-project.json'));
   const project = JSON.parse(text);
   await page.getByLabel('Import map file').setInputFiles({ name: 'project.json', mimeType: 'application/json', buffer: text });
-  const preview = page.getByRole('region', { name: 'Import from a spreadsheet' });
+  const preview = page.getByRole('region', { name: 'Import from another tool' });
   await preview.getByText(`${project.elements.length} stakeholders and ${project.connections.length} links found in “${project.name}”.`, { exact: false }).waitFor();
   // Every element of this project is a State: the user says that is government.
   await preview.getByLabel('Kind in Simpul for “State”').selectOption('government');
@@ -38,7 +38,7 @@ test('a real Kumu project imports with every element and connection', async () =
   assert.deepEqual(errors, []);
 });
 
-test('a Kumu blueprint names elements by label; connections to nobody are counted out', async () => {
+test('a Kumu blueprint names elements by label; a connection to an element it lacks adds it', async () => {
   const { page, errors } = await openApp(browser, server.url);
   const blueprint = {
     elements: [
@@ -51,12 +51,12 @@ test('a Kumu blueprint names elements by label; connections to nobody are counte
     ],
   };
   await page.getByLabel('Import map file').setInputFiles({ name: 'blueprint.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(blueprint)) });
-  const preview = page.getByRole('region', { name: 'Import from a spreadsheet' });
-  await preview.getByText('connections, row 2: the link lacks one of its ends; the row is left out').waitFor();
+  const preview = page.getByRole('region', { name: 'Import from another tool' });
+  await preview.getByText('connections, row 2: no stakeholder is called “Nobody”, so it is added').waitFor();
   await preview.getByRole('button', { name: 'Import as a new map' }).click();
   await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: '<img src=x onerror=alert(1)> Komunitas Belajar' }).waitFor();
   assert.equal(await page.locator('img').count(), 0);
   await showTable(page, 'Links');
-  assert.equal(await page.getByRole('table', { name: 'Links' }).locator('tbody tr').count(), 1);
+  assert.equal(await page.getByRole('table', { name: 'Links' }).locator('tbody tr').count(), 2);
   assert.deepEqual(errors, []);
 });

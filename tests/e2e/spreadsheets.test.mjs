@@ -32,7 +32,7 @@ test('a Kumu workbook imports through a preview where kinds are corrected', asyn
 
   const { page, errors } = await openApp(browser, server.url);
   await page.getByLabel('Import map file').setInputFiles(path.join(kumu, 'paypal-mafia.xlsx'));
-  const preview = page.getByRole('region', { name: 'Import from a spreadsheet' });
+  const preview = page.getByRole('region', { name: 'Import from another tool' });
   await preview.getByText(`${names.size} stakeholders and ${usable.length} links found in “paypal-mafia”.`, { exact: false }).waitFor();
   // Nothing is imported yet.
   assert.equal(await page.getByRole('table', { name: 'Stakeholders' }).count(), 0);
@@ -63,7 +63,7 @@ test('bad rows are listed with sheet, row and column; Cancel changes nothing', a
     { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('Label;Type;Power\nDinas;Pemerintah;9\n;Komunitas;2\n') },
     { name: 'links.csv', mimeType: 'text/csv', buffer: Buffer.from('From,To\nDinas,Dinas\nDinas,Pasar\n') },
   ]);
-  const preview = page.getByRole('region', { name: 'Import from a spreadsheet' });
+  const preview = page.getByRole('region', { name: 'Import from another tool' });
   const problems = preview.locator('.row-problems li');
   await problems.first().waitFor();
   assert.deepEqual(await problems.allInnerTexts(), [
@@ -100,7 +100,7 @@ test('a spreadsheet of more stakeholders than a map may hold is refused before t
   const region = page.locator('.import-problems');
   await region.getByRole('heading', { name: /This file could not be opened/ }).waitFor();
   assert.match(await region.innerText(), /the map holds 5001 stakeholders, and Simpul opens maps of at most 5000 stakeholders/);
-  assert.equal(await page.getByRole('region', { name: 'Import from a spreadsheet' }).count(), 0);
+  assert.equal(await page.getByRole('region', { name: 'Import from another tool' }).count(), 0);
   assert.deepEqual(errors, []);
   await page.context().close();
 });
@@ -109,7 +109,7 @@ test('a column of free text lists its first 60 types and guesses the rest', asyn
   const { page, errors } = await openApp(browser, server.url);
   const rows = Array.from({ length: 100 }, (_, i) => `Org ${i},Type number ${i}`).join('\n');
   await page.getByLabel('Import map file').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(`Label,Type\n${rows}\n`) });
-  const preview = page.getByRole('region', { name: 'Import from a spreadsheet' });
+  const preview = page.getByRole('region', { name: 'Import from another tool' });
   await preview.getByText('… and 40 more types, each with the kind Simpul guessed.').waitFor();
   assert.equal(await preview.getByRole('combobox').count(), 60);
   await preview.getByRole('button', { name: 'Import as a new map' }).click();

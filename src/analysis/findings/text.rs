@@ -103,8 +103,8 @@ impl Finding {
                 let stance = person(0).map_or(0, |s| s.stance.get());
                 (
                     lang.pick(
-                        format!("{a} has high power ({}) and is {} ({stance:+}).", power(0), vocabulary::stance(stance, lang).to_lowercase()),
-                        format!("{a} berpengaruh besar ({}) dan bersikap {} ({stance:+}).", power(0), vocabulary::stance(stance, lang).to_lowercase()),
+                        format!("{a} has high power ({}) and is {} ({stance:+}).", power(0), crate::letter_case::lower(vocabulary::stance(stance, lang))),
+                        format!("{a} berpengaruh besar ({}) dan bersikap {} ({stance:+}).", power(0), crate::letter_case::lower(vocabulary::stance(stance, lang))),
                     ),
                     lang.pick(
                         format!("Engage {a} early: learn their concerns and look for shared interests before decisions are made."),
@@ -206,7 +206,7 @@ impl Finding {
                     .subjects
                     .first()
                     .and_then(|k| StakeholderKind::from_code(k))
-                    .map_or_else(String::new, |k| vocabulary::stakeholder_kind(k, lang).to_lowercase());
+                    .map_or_else(String::new, |k| crate::letter_case::lower(vocabulary::stakeholder_kind(k, lang)));
                 (
                     lang.pick(
                         format!("No stakeholder of the kind “{kind}” is on the map: a whole helix of the Pentahelix is missing."),

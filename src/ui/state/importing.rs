@@ -147,9 +147,8 @@ impl AppState {
             self.sheet_import.set(Some(std::sync::Arc::new(preview)));
             return;
         }
-        let text = |lang: &str| {
-            answer["refused"][lang].as_str().unwrap_or("the spreadsheet could not be read").to_string()
-        };
+        let text =
+            |lang: &str| answer["refused"][lang].as_str().unwrap_or("the file could not be read").to_string();
         let kind = format::ProblemKind::Described { en: text("en"), id: text("id") };
         self.import_problems.set(vec![format::Problem::new("", kind)]);
     }
