@@ -1,18 +1,26 @@
 #!/usr/bin/env python3
 """Regenerates tests/fixtures/networkx/*.json: Simpul maps with the metrics networkx
 computes for them. The Rust tests read these files and must agree (eigenvector
-within 1e-4, everything else within 1e-9).
+within 1e-6, everything else within 1e-9).
 
-    pip install networkx && python3 scripts/reference_metrics.py
+Eigenvector centrality is Simpul's definition (crates/graph/src/eigenvector.rs),
+computed here with numpy's dense symmetric eigensolver: on a connected graph it
+is networkx.eigenvector_centrality_numpy (checked below); on a disconnected one
+each connected group's principal eigenvector, scaled by sqrt(group size / n), and
+0 for a stakeholder with no links.
+
+    pip install networkx numpy scipy && python3 scripts/reference_metrics.py
 
 The stakeholder graph is built as Simpul defines it: undirected, parallel links
 collapsed, self-links removed (an nx.Graph from the links, minus self-loops).
 """
 import json
+import math
 import os
 import random
 
 import networkx as nx
+import numpy as np
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures", "networkx")
 KINDS = ["government", "business", "community", "academia", "media", "ngo", "donor", "other"]
@@ -44,10 +52,7 @@ def reference(m):
     degree = nx.degree_centrality(g)
     betweenness = nx.betweenness_centrality(g, normalized=True)
     closeness = nx.closeness_centrality(g, wf_improved=True)
-    try:
-        eigenvector = nx.eigenvector_centrality(g) if n else {}
-    except nx.PowerIterationFailedConvergence:
-        eigenvector = None
+    eigenvector = exact_eigenvector(g)
     return {
         "metrics": {
             v: {
@@ -63,6 +68,38 @@ def reference(m):
         "articulation_points": sorted(nx.articulation_points(g)),
         "bridges": sorted(sorted(e) for e in nx.bridges(g)),
     }
+
+
+def exact_eigenvector(g):
+    n = g.number_of_nodes()
+    values = {v: 0.0 for v in g.nodes}
+    for group in nx.connected_components(g):
+        if len(group) < 2:
+            continue
+        nodes = sorted(group, key=list(g.nodes).index)
+        a = nx.to_numpy_array(g, nodelist=nodes)
+        _, vectors = np.linalg.eigh(a)
+        x = vectors[:, -1]
+        x = x * np.sign(x.sum())
+        x = np.clip(x, 0.0, None)
+        x = x / np.linalg.norm(x)
+        for v, value in zip(nodes, x):
+            values[v] = float(value) * math.sqrt(len(group) / n)
+    if n > 2 and nx.is_connected(g):
+        numpy_reference = nx.eigenvector_centrality_numpy(g)
+        assert all(abs(numpy_reference[v] - values[v]) < 1e-9 for v in g.nodes), "networkx agrees"
+    return values
+
+
+def clustered(sectors, size, degree_in, degree_out, seed):
+    """A map in sector clusters as partnerships are: `sectors` groups of `size`,
+    each stakeholder with about `degree_in` links inside its sector and `degree_out`
+    outside."""
+    p_in = degree_in / (size - 1)
+    p_out = degree_out / (size * (sectors - 1))
+    g = nx.planted_partition_graph(sectors, size, p_in, p_out, seed=seed)
+    # One connected map, as the issue's maps are: its largest group.
+    return g.subgraph(max(nx.connected_components(g), key=len)).copy()
 
 
 def from_graph(title, g):
@@ -95,6 +132,9 @@ def cases():
     yield "random-clustered", from_graph(
         "Clustered random", nx.planted_partition_graph(5, 12, 0.4, 0.02, seed=rng.randint(0, 10**6))
     )
+    women = nx.bipartite.projected_graph(nx.davis_southern_women_graph(), nx.bipartite.sets(nx.davis_southern_women_graph())[0])
+    yield "davis-southern-women", from_graph("Davis' southern women, projected", nx.convert_node_labels_to_integers(women))
+    yield "clustered-500", from_graph("500 in sector clusters", nx.convert_node_labels_to_integers(clustered(20, 25, 11, 1, 11)))
 
 
 def main():

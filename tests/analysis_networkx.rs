@@ -1,4 +1,5 @@
-//! Metrics equal networkx's on classic networks and edge cases. The fixtures are
+//! Metrics equal networkx's on classic networks and edge cases (eigenvector: the exact
+//! principal eigenvector, numpy's, per group on a disconnected map). The fixtures are
 //! made by `scripts/reference_metrics.py` with networkx; this test only reads them.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -44,7 +45,7 @@ fn centralities_equal_networkx() {
             close(&label, "betweenness", got.betweenness, want["betweenness"].as_f64().unwrap(), 1e-9);
             close(&label, "closeness", got.closeness, want["closeness"].as_f64().unwrap(), 1e-9);
             if let Some(eigenvector) = want["eigenvector"].as_f64() {
-                close(&label, "eigenvector", got.eigenvector, eigenvector, 1e-4);
+                close(&label, "eigenvector", got.eigenvector, eigenvector, 1e-6);
             }
         }
     }

@@ -48,8 +48,8 @@ pub struct MapMeasures {
     pub bridges: Vec<[String; 2]>,
     pub pentahelix_present: Vec<StakeholderKind>,
     pub pentahelix_missing: Vec<StakeholderKind>,
-    /// False when eigenvector centrality did not converge in 100 iterations (its
-    /// values are then the last iterate).
+    /// False when eigenvector centrality did not converge (its values are then the
+    /// best found, and the table says they are approximate).
     pub eigenvector_converged: bool,
 }
 

@@ -172,7 +172,8 @@ texts! {
     Betweenness => "Betweenness", "Keantaraan";
     Closeness => "Closeness", "Kedekatan";
     Eigenvector => "Eigenvector", "Eigenvektor";
-    MetricsExplained => "Degree: share of others linked directly. Betweenness: how often someone lies on the shortest path between two others. Closeness: how near someone is to everyone they can reach. Eigenvector: linked to the well-linked.", "Derajat: porsi pihak lain yang terhubung langsung. Keantaraan: seberapa sering seseorang berada di jalur terpendek antara dua pihak lain. Kedekatan: seberapa dekat seseorang dengan semua yang dapat dijangkaunya. Eigenvektor: terhubung dengan yang banyak koneksinya.";
+    MetricsExplained => "Degree: share of others linked directly. Betweenness: how often someone lies on the shortest path between two others. Closeness: how near someone is to everyone they can reach. Eigenvector: linked to the well-linked (on a map in separate groups, each group is measured on its own and weighted by its number of stakeholders; someone with no links has 0).", "Derajat: porsi pihak lain yang terhubung langsung. Keantaraan: seberapa sering seseorang berada di jalur terpendek antara dua pihak lain. Kedekatan: seberapa dekat seseorang dengan semua yang dapat dijangkaunya. Eigenvektor: terhubung dengan yang banyak koneksinya (pada peta yang terpisah menjadi beberapa kelompok, setiap kelompok diukur sendiri dan dibobot menurut jumlah pemangku kepentingannya; yang tanpa hubungan bernilai 0).";
+    EigenvectorUnsettled => "The eigenvector values did not settle on this map: read them as approximate.", "Nilai eigenvektor belum stabil pada peta ini: bacalah sebagai perkiraan.";
     CopyShareLink => "Copy share link", "Salin tautan berbagi";
     MoreExports => "More exports", "Ekspor lainnya";
     MoreTypesGuessed => "… and {} more types, each with the kind Simpul guessed.", "… dan {} tipe lainnya, masing-masing dengan jenis tebakan Simpul.";

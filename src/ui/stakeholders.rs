@@ -157,6 +157,9 @@ pub fn StakeholdersSection() -> impl IntoView {
                 </div>
                 <Pager pages=pages page=page list=Text::StakeholdersHeading/>
                 <p class="hint small">{state.tr(Text::MetricsExplained)}</p>
+                <Show when=move || state.analysis.with(|a| a.map.stakeholders > 0 && !a.map.eigenvector_converged)>
+                    <p class="hint small" role="note">{state.tr(Text::EigenvectorUnsettled)}</p>
+                </Show>
             </Show>
         </div>
     }

@@ -14,7 +14,7 @@ mod shortest_paths;
 
 pub use cut_points::{cut_points, CutPoints};
 pub use degree::degree_centrality;
-pub use eigenvector::{eigenvector_centrality, Eigenvector, MAX_ITERATIONS, TOLERANCE};
+pub use eigenvector::{eigenvector_centrality, Eigenvector, KRYLOV, MAX_RESTARTS, TOLERANCE};
 pub use groups::{connected_groups, Groups};
 pub use link_prediction::{best_unlinked_pairs, LinkCandidate};
 pub use shortest_paths::{path_centralities, PathCentralities};
