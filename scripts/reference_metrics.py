@@ -26,8 +26,8 @@ OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures", "networ
 KINDS = ["government", "business", "community", "academia", "media", "ngo", "donor", "other"]
 
 
-def simpul_map(title, nodes, links):
-    """nodes: list of ids; links: list of (from, to, directed)."""
+def simpul_map(title, nodes, links, strengths=None):
+    """nodes: list of ids; links: list of (from, to, directed); strengths: one per link (default 1)."""
     return {
         "format": "simpul-map",
         "version": 1,
@@ -37,7 +37,8 @@ def simpul_map(title, nodes, links):
             for i, n in enumerate(nodes)
         ],
         "links": [
-            {"id": f"l{k}", "from": a, "to": b, "kind": "partnership", "directed": d}
+            {"id": f"l{k}", "from": a, "to": b, "kind": "partnership", "directed": d,
+             "strength": 1 if strengths is None else strengths[k]}
             for k, (a, b, d) in enumerate(links)
         ],
     }
@@ -67,7 +68,30 @@ def reference(m):
         "groups": nx.number_connected_components(g) if n else 0,
         "articulation_points": sorted(nx.articulation_points(g)),
         "bridges": sorted(sorted(e) for e in nx.bridges(g)),
+        "best_louvain_modularity": best_louvain(m),
     }
+
+
+def best_louvain(m):
+    """The best modularity networkx's Louvain finds over seeds 0-9, on the stakeholder
+    graph weighted by link strength (a pair's links add up; self-links left out)."""
+    w = nx.Graph()
+    w.add_nodes_from(s["id"] for s in m["stakeholders"])
+    for l in m["links"]:
+        a, b = l["from"], l["to"]
+        if a == b:
+            continue
+        strength = l.get("strength", 1)
+        if w.has_edge(a, b):
+            w[a][b]["weight"] += strength
+        else:
+            w.add_edge(a, b, weight=strength)
+    if w.number_of_edges() == 0:
+        return 0.0
+    return max(
+        nx.community.modularity(w, nx.community.louvain_communities(w, weight="weight", seed=s), weight="weight")
+        for s in range(10)
+    )
 
 
 def exact_eigenvector(g):
@@ -102,9 +126,14 @@ def clustered(sectors, size, degree_in, degree_out, seed):
     return g.subgraph(max(nx.connected_components(g), key=len)).copy()
 
 
-def from_graph(title, g):
+def from_graph(title, g, strengths_seed=None):
     ids = {v: f"n{v}" if isinstance(v, int) else str(v) for v in g.nodes}
-    return simpul_map(title, [ids[v] for v in g.nodes], [(ids[a], ids[b], False) for a, b in g.edges])
+    edges = list(g.edges)
+    strengths = None
+    if strengths_seed is not None:
+        rng = random.Random(strengths_seed)
+        strengths = [rng.randint(1, 3) for _ in edges]
+    return simpul_map(title, [ids[v] for v in g.nodes], [(ids[a], ids[b], False) for a, b in edges], strengths)
 
 
 def cases():
@@ -134,7 +163,8 @@ def cases():
     )
     women = nx.bipartite.projected_graph(nx.davis_southern_women_graph(), nx.bipartite.sets(nx.davis_southern_women_graph())[0])
     yield "davis-southern-women", from_graph("Davis' southern women, projected", nx.convert_node_labels_to_integers(women))
-    yield "clustered-500", from_graph("500 in sector clusters", nx.convert_node_labels_to_integers(clustered(20, 25, 11, 1, 11)))
+    yield "clustered-500", from_graph("500 in sector clusters", nx.convert_node_labels_to_integers(clustered(20, 25, 11, 1, 11)), strengths_seed=3)
+    yield "weighted-clustered", from_graph("Clustered, weighted", nx.planted_partition_graph(6, 10, 0.5, 0.05, seed=5), strengths_seed=9)
 
 
 def main():

@@ -221,6 +221,36 @@ fn hidden_broker() {
 }
 
 #[test]
+fn sector_split() {
+    // Two tight triangles joined by one link between non-members; the health
+    // sector has two members in each triangle, so two communities.
+    let base = || {
+        Build::default()
+            .people(&["a", "b", "x", "c", "d", "y", "lone"])
+            .chain(&["a", "b", "x", "a"])
+            .chain(&["c", "d", "y", "c"])
+            .link("x", "y")
+            .sector("health", &["a", "b", "c", "d", "lone"])
+    };
+    assert_eq!(base().subjects(Code::SectorSplit), ids(&[&["health"]]));
+    let found = analyze(&base().0).findings.into_iter().find(|f| f.code == Code::SectorSplit).unwrap();
+    assert_eq!(found.severity, Severity::Medium);
+    assert_eq!(
+        found.detail,
+        simpul::analysis::findings::Detail::Parts(vec![2, 2]),
+        "a member with no link is not counted"
+    );
+    let text = found.explain(&base().0, Lang::En);
+    assert!(text.message.contains("fall into 2 communities (2 and 2 members)"), "{}", text.message);
+    assert!(found.explain(&base().0, Lang::Id).message.contains("komunitas"));
+    // One link between members of the two camps closes the gap.
+    assert_eq!(base().link("b", "c").subjects(Code::SectorSplit), ids(NONE));
+    // A sector within one community is not split.
+    assert_eq!(base().sector("edu", &["a", "b"]).subjects(Code::SectorSplit), ids(&[&["health"]]));
+    const _: () = assert!(thresholds::SPLIT_MIN_COMMUNITIES == 2);
+}
+
+#[test]
 fn cross_sector_gap() {
     let base = || {
         Build::default()

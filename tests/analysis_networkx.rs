@@ -51,6 +51,46 @@ fn centralities_equal_networkx() {
     }
 }
 
+/// Newman's modularity of the analysis's communities, computed here from the map:
+/// the stakeholder graph weighted by link strength (a pair's links add up).
+fn modularity_of(map: &simpul::model::Map, community: &[Option<u32>]) -> f64 {
+    let index: std::collections::HashMap<&str, usize> =
+        map.stakeholders.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let (mut inside, mut total) = (std::collections::HashMap::new(), std::collections::HashMap::new());
+    let mut m = 0.0;
+    for link in map.links.iter().filter(|l| l.from != l.to) {
+        let (a, b) = (index[link.from.as_str()], index[link.to.as_str()]);
+        let w = f64::from(link.strength.get());
+        m += w;
+        *total.entry(community[a]).or_insert(0.0) += w;
+        *total.entry(community[b]).or_insert(0.0) += w;
+        if community[a] == community[b] {
+            *inside.entry(community[a]).or_insert(0.0) += w;
+        }
+    }
+    if m == 0.0 {
+        return 0.0;
+    }
+    total.iter().map(|(c, d)| inside.get(c).copied().unwrap_or(0.0) / m - (d / (2.0 * m)).powi(2)).sum()
+}
+
+#[test]
+fn communities_are_as_good_as_networkx_best_louvain() {
+    for (name, fixture) in fixtures() {
+        let map = decode_value(&fixture["map"]).unwrap();
+        let analysis = analyze(&map);
+        let community: Vec<Option<u32>> = analysis.metrics.iter().map(|m| m.community).collect();
+        let modularity = analysis.map.modularity;
+        close(&name, "modularity", modularity, modularity_of(&map, &community), 1e-9);
+        let best = fixture["expected"]["best_louvain_modularity"].as_f64().unwrap();
+        assert!(modularity >= best - 0.01, "{name}: modularity {modularity}, networkx's best {best}");
+        assert_eq!(
+            analysis.map.communities,
+            community.iter().collect::<std::collections::HashSet<_>>().len()
+        );
+    }
+}
+
 #[test]
 fn map_measures_equal_networkx() {
     for (name, fixture) in fixtures() {

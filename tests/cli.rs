@@ -35,6 +35,13 @@ fn analyze_prints_metrics_map_measures_and_findings() {
         assert!(dinas[key].is_f64(), "{key} missing in {dinas}");
     }
     assert_eq!(dinas["degree"], 0.5);
+    // Dinas and Warga are one community (from 1), Pabrik, unlinked, another.
+    assert_eq!(
+        (dinas["community"].as_u64(), report["metrics"]["pabrik"]["community"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(report["map"]["communities"], 2);
+    assert!(report["map"]["modularity"].is_f64());
     assert_eq!(dinas["quadrant"], "manage_closely");
     assert_eq!(report["map"]["groups"], 2);
     let codes: Vec<&str> =

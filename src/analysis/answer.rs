@@ -32,6 +32,10 @@ fn metrics(v: &Value) -> Option<StakeholderMetrics> {
         betweenness: number(v, "betweenness")?,
         closeness: number(v, "closeness")?,
         eigenvector: number(v, "eigenvector")?,
+        community: match v.get("community")? {
+            Value::Null => None,
+            c => Some(u32::try_from(c.as_u64()?).ok()?),
+        },
         quadrant: Quadrant::from_code(v.get("quadrant")?.as_str()?)?,
     })
 }
@@ -43,6 +47,8 @@ fn measures(v: &Value) -> Option<MapMeasures> {
         linked_pairs: count(v.get("linked_pairs")?)?,
         density: number(v, "density")?,
         groups: count(v.get("groups")?)?,
+        communities: count(v.get("communities")?)?,
+        modularity: number(v, "modularity")?,
         articulation_points: list(v.get("articulation_points")?, text)?,
         bridges: list(v.get("bridges")?, |pair| match list(pair, text)?.as_slice() {
             [a, b] => Some([a.clone(), b.clone()]),
@@ -133,7 +139,7 @@ mod tests {
     #[test]
     fn a_matrix_of_the_wrong_shape_is_refused() {
         let text = r#"{"metrics":[],"map":{"stakeholders":0,"linked_pairs":0,"density":0.0,"groups":0,
-            "articulation_points":[],"bridges":[],"pentahelix_present":[],"pentahelix_missing":[],
+            "communities":0,"modularity":0.0,"articulation_points":[],"bridges":[],"pentahelix_present":[],"pentahelix_missing":[],
             "eigenvector_converged":true},"findings":[],"sector_matrix":{"size":2,"links":[0],"shared":[0]}}"#;
         assert_eq!(read(text), None);
         assert!(read(

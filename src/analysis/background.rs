@@ -54,6 +54,7 @@ pub fn carry_over(analysis: &Analysis, analysed: &Map, now: &Map) -> Analysis {
                     betweenness: 0.0,
                     closeness: 0.0,
                     eigenvector: 0.0,
+                    community: None,
                     quadrant,
                 },
             }

@@ -29,6 +29,9 @@ pub struct StakeholderMetrics {
     pub betweenness: f64,
     pub closeness: f64,
     pub eigenvector: f64,
+    /// Its Louvain community, numbered from 0 in the order of their first member;
+    /// `None` for a stakeholder added since the last analysis, until the next.
+    pub community: Option<u32>,
     pub quadrant: Quadrant,
 }
 
@@ -42,6 +45,10 @@ pub struct MapMeasures {
     pub density: f64,
     /// Connected groups, isolated stakeholders included.
     pub groups: usize,
+    /// Louvain communities (weighted by link strength), isolated stakeholders each one.
+    pub communities: usize,
+    /// The modularity of those communities.
+    pub modularity: f64,
     /// Stakeholder ids, in map order.
     pub articulation_points: Vec<String>,
     /// Pairs of stakeholder ids.
@@ -75,6 +82,7 @@ pub fn analyze(map: &Map) -> Analysis {
     let degree = algorithms::degree_centrality(&graph);
     let paths = algorithms::path_centralities(&graph);
     let eigenvector = algorithms::eigenvector_centrality(&graph);
+    let communities = communities(map);
     let groups = algorithms::connected_groups(&graph);
     let group_size = |v: usize| groups.members[groups.group_of[v]].len();
     let cuts = algorithms::cut_points(&graph, group_size);
@@ -85,6 +93,7 @@ pub fn analyze(map: &Map) -> Analysis {
             betweenness: paths.betweenness[v],
             closeness: paths.closeness[v],
             eigenvector: eigenvector.values[v],
+            community: Some(communities.of[v]),
             quadrant: Quadrant::of(&map.stakeholders[v]),
         })
         .collect();
@@ -97,6 +106,8 @@ pub fn analyze(map: &Map) -> Analysis {
         linked_pairs: graph.edge_count(),
         density,
         groups: groups.members.len(),
+        communities: communities.count,
+        modularity: communities.modularity,
         articulation_points: cuts.articulation_points.iter().map(|(v, _)| id(*v)).collect(),
         bridges: cuts.bridges.iter().map(|((a, b), _)| [id(*a), id(*b)]).collect(),
         pentahelix_present: present,
@@ -113,7 +124,23 @@ pub fn analyze(map: &Map) -> Analysis {
         groups: &groups,
         cuts: &cuts,
         sector_matrix: &sector_matrix,
+        communities: &communities,
     };
     let findings = findings::detect(&context);
     Analysis { metrics, map: measures, findings, sector_matrix }
+}
+
+/// Louvain communities of the stakeholder graph weighted by link strength: a pair's
+/// links add up, self-links are left out. Deterministic (seeded).
+pub fn communities(map: &Map) -> algorithms::Communities {
+    let index = index::StakeholderIndex::new(map);
+    let edges: Vec<(u32, u32, f64)> = map
+        .links
+        .iter()
+        .filter_map(|l| {
+            let (a, b) = (index.get(&l.from)?, index.get(&l.to)?);
+            (a != b).then(|| (a as u32, b as u32, f64::from(l.strength.get())))
+        })
+        .collect();
+    algorithms::louvain(map.stakeholders.len(), &edges)
 }

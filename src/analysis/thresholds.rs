@@ -31,3 +31,7 @@ pub const BROKER_TOP_DIVISOR: usize = 10;
 pub const PENTAHELIX_MIN_STAKEHOLDERS: usize = 5;
 /// At most this many suggested links.
 pub const SUGGESTED_LINKS: usize = 5;
+/// A sector is split when its linked members fall into at least this many
+/// communities with no link between members of different ones (members with no
+/// link at all are `isolated` findings of their own, and do not count here).
+pub const SPLIT_MIN_COMMUNITIES: usize = 2;

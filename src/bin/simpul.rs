@@ -213,6 +213,7 @@ fn analysis_json(map: &Map, lang: Lang) -> Value {
                 "betweenness": m.betweenness,
                 "closeness": m.closeness,
                 "eigenvector": m.eigenvector,
+                "community": m.community.map(|c| c + 1),
                 "quadrant": m.quadrant.code(),
             });
             (s.id.to_string(), value)

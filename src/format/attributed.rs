@@ -131,7 +131,7 @@ impl AttributedGraph {
                     }
                     Some(Field::Pinned) => stakeholder.pinned = yes(value),
                     Some(Field::X | Field::Y) if node.pos_in_world.is_some() => {}
-                    Some(Field::Id) => {}
+                    Some(Field::Id | Field::Computed) => {}
                     _ if key == "simpul sector ids" => {
                         let ids: Vec<String> = serde_json::from_str(value).unwrap_or_default();
                         stakeholder.sector_ids = ids;

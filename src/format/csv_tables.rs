@@ -22,13 +22,16 @@ pub const STAKEHOLDER_COLUMNS: &[&str] = &[
     "X",
     "Y",
     "Pinned",
+    "Community",
 ];
 pub const LINK_COLUMNS: &[&str] =
     &["ID", "From", "To", "Type", "Direction", "Strength", "Description", "From ID", "To ID"];
 
-/// Stakeholders, one row each; `Tags` holds the names of their sectors.
+/// Stakeholders, one row each; `Tags` holds the names of their sectors, and
+/// `Community` each one's community (from 1), which imports ignore (it is computed).
 pub fn stakeholders_csv(map: &Map) -> String {
-    let rows = map.stakeholders.iter().map(|s| {
+    let communities = crate::analysis::communities(map);
+    let rows = map.stakeholders.iter().zip(&communities.of).map(|(s, community)| {
         let sectors: Vec<&str> =
             s.sectors.iter().filter_map(|id| map.sector(id)).map(|sector| sector.name.as_str()).collect();
         let resources: Vec<&str> = s.resources.iter().map(|r| r.code()).collect();
@@ -46,6 +49,7 @@ pub fn stakeholders_csv(map: &Map) -> String {
             x,
             y,
             s.pinned.to_string(),
+            (community + 1).to_string(),
         ]
     });
     write(STAKEHOLDER_COLUMNS, rows)

@@ -32,6 +32,8 @@ pub(super) enum Field {
     Strength,
     /// A number of any range (Gephi, networkx), scaled to strengths 1–3.
     Weight,
+    /// What Simpul computes and its exports write (`Community`): not read back.
+    Computed,
 }
 
 /// Each field with the names (lower case) that mean it: Kumu's, Onodo's, Gephi's,
@@ -88,6 +90,7 @@ const NAMES: &[(Field, &[&str])] = &[
     (Field::Direction, &["direction", "arah"]),
     (Field::Strength, &["strength", "kekuatan hubungan"]),
     (Field::Weight, &["weight", "bobot"]),
+    (Field::Computed, &["community", "komunitas"]),
 ];
 
 /// The field a column header or attribute name means, if any (any case; `_` as a space).

@@ -1,7 +1,7 @@
 //! GEXF 1.3 export, for Gephi and Gephi Lite: stakeholders as nodes drawn as Simpul
 //! draws them (position, the colour of their kind, a size that grows with power),
 //! links as edges with their direction and strength as weight, and Simpul's fields
-//! as typed attributes. Sectors are a node attribute of their names; their ids and
+//! as typed attributes, with each stakeholder's community (from 1). Sectors are a node attribute of their names; their ids and
 //! colours are not kept (GEXF has no place for them), nor are positions of
 //! stakeholders never placed.
 
@@ -20,6 +20,7 @@ const ATTRIBUTES: &[(&str, &str, &str)] = &[
     ("node", "resources", "string"),
     ("node", "notes", "string"),
     ("node", "pinned", "boolean"),
+    ("node", "community", "integer"),
     ("edge", "kind", "string"),
     ("edge", "strength", "integer"),
     ("edge", "notes", "string"),
@@ -48,7 +49,8 @@ pub fn to_gexf(map: &Map) -> String {
         out.push_str("    </attributes>\n");
     }
     out.push_str("    <nodes>\n");
-    for s in &map.stakeholders {
+    let communities = crate::analysis::communities(map);
+    for (s, community) in map.stakeholders.iter().zip(&communities.of) {
         let _ = writeln!(out, "      <node id=\"{}\" label=\"{}\">", escape(s.id.as_str()), escape(&s.name));
         let sectors: Vec<&str> =
             s.sectors.iter().filter_map(|id| map.sector(id)).map(|sector| sector.name.as_str()).collect();
@@ -62,6 +64,7 @@ pub fn to_gexf(map: &Map) -> String {
             ("resources", resources.join(super::graphml::LIST_SEPARATOR)),
             ("notes", s.notes.clone()),
             ("pinned", s.pinned.to_string()),
+            ("community", (community + 1).to_string()),
         ];
         attvalues(&mut out, &values);
         let colour = kind_look(s.kind).1;

@@ -26,6 +26,7 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("x", "node", "x", "double"),
     ("y", "node", "y", "double"),
     ("pinned", "node", "pinned", "boolean"),
+    ("community", "node", "community", "int"),
     ("link_kind", "edge", "kind", "string"),
     ("directed", "edge", "directed", "boolean"),
     ("strength", "edge", "strength", "int"),
@@ -58,7 +59,8 @@ pub fn to_graphml(map: &Map) -> String {
     if !map.sectors.is_empty() {
         data(&mut out, 4, "graph_sectors", &sectors_json(map));
     }
-    for s in &map.stakeholders {
+    let communities = crate::analysis::communities(map);
+    for (s, community) in map.stakeholders.iter().zip(&communities.of) {
         let _ = writeln!(out, "    <node id=\"{}\">", escape(s.id.as_str()));
         data(&mut out, 6, "label", &s.name);
         data(&mut out, 6, "kind", s.kind.code());
@@ -82,6 +84,7 @@ pub fn to_graphml(map: &Map) -> String {
             data(&mut out, 6, "y", &exact(p.y));
         }
         data(&mut out, 6, "pinned", if s.pinned { "true" } else { "false" });
+        data(&mut out, 6, "community", &(community + 1).to_string());
         out.push_str("    </node>\n");
     }
     for l in &map.links {

@@ -122,6 +122,10 @@ fn StakeholderMetrics(id: crate::model::StakeholderId) -> impl IntoView {
             {row(Text::Betweenness, |m| m.betweenness)}
             {row(Text::Closeness, |m| m.closeness)}
             {row(Text::Eigenvector, |m| m.eigenvector)}
+            <div class="metric">
+                <dt>{state.tr(Text::Community)}</dt>
+                <dd>{move || metrics.get().map(|m| super::stakeholders::community_number(m.community)).unwrap_or_default()}</dd>
+            </div>
         </dl>
     }
 }

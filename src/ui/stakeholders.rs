@@ -30,6 +30,7 @@ enum Column {
     Betweenness,
     Closeness,
     Eigenvector,
+    Community,
 }
 
 impl Column {
@@ -50,12 +51,22 @@ impl Column {
             Column::Betweenness => SortKey::Number(m.betweenness),
             Column::Closeness => SortKey::Number(m.closeness),
             Column::Eigenvector => SortKey::Number(m.eigenvector),
+            // Not yet analysed sorts after every community.
+            Column::Community => SortKey::Number(m.community.map_or(f64::MAX, f64::from)),
         }
     }
 
     /// Numbers read best largest first; words, A to Z.
     fn starts_descending(self) -> bool {
-        !matches!(self, Column::Name | Column::Kind | Column::Sectors | Column::Quadrant | Column::MapOrder)
+        !matches!(
+            self,
+            Column::Name
+                | Column::Kind
+                | Column::Sectors
+                | Column::Quadrant
+                | Column::MapOrder
+                | Column::Community
+        )
     }
 }
 
@@ -146,6 +157,7 @@ pub fn StakeholdersSection() -> impl IntoView {
                                 {header(Column::Betweenness, Text::Betweenness, true)}
                                 {header(Column::Closeness, Text::Closeness, true)}
                                 {header(Column::Eigenvector, Text::Eigenvector, true)}
+                                {header(Column::Community, Text::Community, true)}
                             </tr>
                         </thead>
                         <tbody>
@@ -246,6 +258,7 @@ fn StakeholderRow(
             <td class="num">{number(metrics.betweenness)}</td>
             <td class="num">{number(metrics.closeness)}</td>
             <td class="num">{number(metrics.eigenvector)}</td>
+            <td class="num">{community_number(metrics.community)}</td>
         </tr>
     }
 }
@@ -397,4 +410,9 @@ fn NameEditor(
             }
             on:blur=move |e| commit(event_target_value(&e))/>
     }
+}
+
+/// A community as people count them, from 1; "–" until the analysis has placed it.
+pub fn community_number(community: Option<u32>) -> String {
+    community.map_or_else(|| "–".to_string(), |c| (c + 1).to_string())
 }

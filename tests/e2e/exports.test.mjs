@@ -76,9 +76,10 @@ test('every export downloads a file that reads back, with names as text', async 
   const people = await download(page, 'Stakeholders as CSV');
   assert.equal(people.name, 'Jakarta Bersih - stakeholders.csv');
   const lines = people.bytes.toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-  assert.equal(lines[0], 'ID,Label,Type,Description,Tags,Power,Interest,Stance,Resources,X,Y,Pinned');
+  assert.equal(lines[0], 'ID,Label,Type,Description,Tags,Power,Interest,Stance,Resources,X,Y,Pinned,Community');
   assert.equal(lines.length, 4);
-  assert.equal(lines[1], 'dlh,Dinas Lingkungan Hidup,government,,Sampah | Pemerintahan,5,4,0,,0,0,true');
+  // The three are linked in a chain: one community.
+  assert.equal(lines[1], 'dlh,Dinas Lingkungan Hidup,government,,Sampah | Pemerintahan,5,4,0,,0,0,true,1');
   assert.ok(lines[2].startsWith(`bank,Bank Sampah ${HOSTILE},community,`), lines[2]);
   assert.ok(lines[3].startsWith(`formula,"'=HYPERLINK(""http://example.invalid"",""klik"")",business,`), `a formula is written as text: ${lines[3]}`);
   const links = await download(page, 'Links as CSV');

@@ -5,6 +5,7 @@
 //! A crate of its own so that it alone can be built for speed while the app is
 //! built for download size.
 
+mod communities;
 mod cut_points;
 mod degree;
 mod eigenvector;
@@ -12,6 +13,7 @@ mod groups;
 mod link_prediction;
 mod shortest_paths;
 
+pub use communities::{louvain, modularity, Communities, TRIES};
 pub use cut_points::{cut_points, CutPoints};
 pub use degree::degree_centrality;
 pub use eigenvector::{eigenvector_centrality, Eigenvector, KRYLOV, MAX_RESTARTS, TOLERANCE};

@@ -55,10 +55,11 @@ pub enum Code {
     FragileBridge,
     MissingPentahelix,
     SuggestedLink,
+    SectorSplit,
 }
 
 impl Code {
-    pub const ALL: [Code; 12] = [
+    pub const ALL: [Code; 13] = [
         Code::OneWayDependency,
         Code::UnheardVoice,
         Code::OpposedPowerful,
@@ -71,6 +72,7 @@ impl Code {
         Code::FragileBridge,
         Code::MissingPentahelix,
         Code::SuggestedLink,
+        Code::SectorSplit,
     ];
 
     pub fn from_code(code: &str) -> Option<Self> {
@@ -91,6 +93,7 @@ impl Code {
             Code::FragileBridge => "fragile-bridge",
             Code::MissingPentahelix => "missing-pentahelix",
             Code::SuggestedLink => "suggested-link",
+            Code::SectorSplit => "sector-split",
         }
     }
 
@@ -104,6 +107,7 @@ impl Code {
             | Code::Gatekeeper
             | Code::FragileBridge
             | Code::CrossSectorGap
+            | Code::SectorSplit
             | Code::Isolated
             | Code::MissingPentahelix => Severity::Medium,
             Code::HiddenBroker | Code::SuggestedLink => Severity::Low,
@@ -115,7 +119,8 @@ impl Code {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Detail {
     None,
-    /// Sizes of the parts a gatekeeper or bridge separates, or of the groups.
+    /// Sizes of the parts a gatekeeper or bridge separates, of the groups, or of a
+    /// split sector's communities.
     Parts(Vec<usize>),
     /// Hub dominance: share of linked pairs and of betweenness, 0–1.
     Shares {
@@ -153,6 +158,7 @@ pub struct Context<'a> {
     pub groups: &'a Groups,
     pub cuts: &'a CutPoints,
     pub sector_matrix: &'a crate::analysis::sector_matrix::SectorMatrix,
+    pub communities: &'a simpul_graph::Communities,
 }
 
 impl Context<'_> {
@@ -172,6 +178,7 @@ pub fn detect(context: &Context) -> Vec<Finding> {
     structure::gatekeepers(context, &mut findings);
     power::hidden_brokers(context, &mut findings);
     coverage::cross_sector_gaps(context, &mut findings);
+    coverage::sector_splits(context, &mut findings);
     structure::isolated(context, &mut findings);
     structure::disconnected_groups(context, &mut findings);
     structure::fragile_bridges(context, &mut findings);

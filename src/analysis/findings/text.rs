@@ -30,6 +30,7 @@ pub fn title(code: Code, lang: Lang) -> &'static str {
         Code::FragileBridge => lang.pick("Fragile bridge", "Jembatan yang rapuh"),
         Code::MissingPentahelix => lang.pick("Missing Pentahelix partner", "Unsur Pentahelix yang hilang"),
         Code::SuggestedLink => lang.pick("Suggested introduction", "Usulan perkenalan"),
+        Code::SectorSplit => lang.pick("Sector split inside", "Sektor yang terbelah"),
     }
 }
 
@@ -184,6 +185,22 @@ impl Finding {
                     lang.pick(
                         "Link at least one member of each separate group to the main group.".to_string(),
                         "Hubungkan setidaknya satu anggota dari tiap kelompok terpisah dengan kelompok utama.".to_string(),
+                    ),
+                )
+            }
+            Code::SectorSplit => {
+                let sector = self.subjects.first().map_or_else(String::new, |id| sector_name(map, id));
+                let parts = self.parts();
+                let sizes: Vec<String> = parts.iter().map(|n| n.to_string()).collect();
+                let (count, sizes) = (parts.len(), name_list(&sizes, lang));
+                (
+                    lang.pick(
+                        format!("The members of {sector} fall into {count} communities ({sizes} members) with no link between them: a coordination gap inside the sector."),
+                        format!("Anggota {sector} terbagi ke dalam {count} komunitas ({sizes} anggota) tanpa hubungan di antara mereka: celah koordinasi di dalam sektor."),
+                    ),
+                    lang.pick(
+                        format!("Bring the {sector} members of each community together, in a joint meeting or with one working link between them."),
+                        format!("Pertemukan anggota {sector} dari tiap komunitas, dalam pertemuan bersama atau dengan satu hubungan kerja di antara mereka."),
                     ),
                 )
             }
