@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, openApp, importMap, openExports, storageSnapshot, newMapWith, showTable } from './harness.mjs';
+import { serve, launch, openApp, importMap, openExports, storageSnapshot, newMapWith, showTable, exportedMap } from './harness.mjs';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/foreign');
 const expected = JSON.parse(await fs.readFile(path.join(fixtures, 'expected.json'), 'utf8'));
@@ -17,13 +17,6 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function exportMap(page) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export map' }).click(),
-  ]);
-  return JSON.parse(await fs.readFile(await download.path(), 'utf8'));
-}
 
 /** Imports `file` (named `as`) through the preview, and returns the map as exported. */
 async function importThroughPreview(page, file, as, title, expectations = () => {}) {
@@ -38,7 +31,7 @@ async function importThroughPreview(page, file, as, title, expectations = () => 
   await preview.getByRole('button', { name: 'Import as a new map' }).click();
   await page.getByRole('status').getByText(`Imported “${title}” as a new map.`).waitFor();
   await preview.waitFor({ state: 'detached' });
-  return exportMap(page);
+  return exportedMap(page);
 }
 
 function ends(map) {
@@ -145,7 +138,7 @@ test('the GEXF export downloads and reads back as the same stakeholders and link
   const preview = page.getByRole('region', { name: 'Import from another tool' });
   await preview.getByRole('button', { name: 'Import as a new map' }).click();
   await page.getByRole('status').getByText(/as a new map/).waitFor();
-  const back = await exportMap(page);
+  const back = await exportedMap(page);
   assert.deepEqual(back.stakeholders.map((s) => [s.id, s.name, s.kind, s.power, s.x, s.y]), map.stakeholders.map((s) => [s.id, s.name, s.kind, s.power, s.x, s.y]));
   assert.deepEqual(back.links.map((l) => [l.id, l.from, l.to, l.kind, l.directed, l.strength]), [['l1', 'dlh', 'bank', 'funding', true, 3]]);
   assert.deepEqual(errors, []);

@@ -96,6 +96,15 @@ export async function importMap(page, value) {
   await page.getByRole('status').getByText(/as a new map/).waitFor();
 }
 
+/** Clicks *Export map* and returns the downloaded map, parsed. */
+export async function exportedMap(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export map' }).click(),
+  ]);
+  return JSON.parse(await fs.readFile(await download.path(), 'utf8'));
+}
+
 /** Starts a new map titled `title` (left untitled if `null`) holding `names`. */
 export async function newMapWith(page, title, names) {
   await page.getByRole('button', { name: 'New map' }).first().click();

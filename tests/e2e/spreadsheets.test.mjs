@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { serve, launch, openApp, storageSnapshot, newMapWith } from './harness.mjs';
+import { serve, launch, openApp, storageSnapshot, newMapWith, exportedMap } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -15,13 +15,6 @@ after(async () => { await browser?.close(); await server?.close(); });
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const kumu = path.join(root, 'tests/fixtures/kumu');
 
-async function exportMap(page) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export map' }).click(),
-  ]);
-  return JSON.parse(await fs.readFile(await download.path(), 'utf8'));
-}
 
 test('a Kumu workbook imports through a preview where kinds are corrected', async () => {
   // openpyxl's reading of the workbook (scripts/reference_sheets.py).
@@ -44,7 +37,7 @@ test('a Kumu workbook imports through a preview where kinds are corrected', asyn
   const botha = page.getByRole('table', { name: 'Stakeholders' }).getByRole('row', { name: /Roelof Botha/ });
   await botha.getByText('Community group').waitFor();
 
-  const map = await exportMap(page);
+  const map = await exportedMap(page);
   assert.deepEqual(new Set(map.stakeholders.map((s) => s.name)), names);
   const nameOf = Object.fromEntries(map.stakeholders.map((s) => [s.id, s.name]));
   assert.deepEqual(map.links.map((l) => [nameOf[l.from], nameOf[l.to]]), usable);
