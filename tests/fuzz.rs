@@ -8,7 +8,7 @@
 //!
 //! The test command runs a short seeded round (`FUZZ_CASES`, default 64 per input
 //! kind per decoder; `FUZZ_SEED`, default fixed). A long run:
-//! `FUZZ_CASES=20000 cargo test --release --test fuzz` (README, "Safety").
+//! `FUZZ_CASES=100000 cargo test --release --test fuzz` (docs/storage.md, "Fuzzing").
 // Property tests need proptest, which is a native-only dev dependency.
 #![cfg(not(target_arch = "wasm32"))]
 #![cfg(not(target_arch = "wasm32"))]
