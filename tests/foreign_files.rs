@@ -302,9 +302,14 @@ fn used_sectors_only(mut map: Map) -> Map {
 }
 
 /// What XML 1.0 cannot hold: control characters below U+0020 other than tab and
-/// line breaks. A name left empty is read as the stakeholder's id.
+/// line breaks, and the noncharacters U+FFFE and U+FFFF. A name left empty is read
+/// as the stakeholder's id.
 fn xml_text(mut map: Map) -> Map {
-    let clean = |s: &mut String| s.retain(|c| u32::from(c) >= 0x20 || matches!(c, '\t' | '\n' | '\r'));
+    let clean = |s: &mut String| {
+        s.retain(|c| {
+            (u32::from(c) >= 0x20 || matches!(c, '\t' | '\n' | '\r')) && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
+        })
+    };
     clean(&mut map.title);
     clean(&mut map.description);
     for s in &mut map.stakeholders {

@@ -95,9 +95,15 @@ fn read(xml: &str) -> Read {
 }
 
 /// What XML can carry of a text: control characters below U+0020 other than tab
-/// and newlines are dropped (DEL and C1 controls are kept, as references).
+/// and newlines, and the noncharacters U+FFFE and U+FFFF, are dropped (DEL and C1
+/// controls are kept, as references).
 fn as_xml_keeps(text: &str) -> String {
-    text.chars().filter(|c| u32::from(*c) >= 0x20 || matches!(c, '\t' | '\n' | '\r')).collect()
+    text.chars()
+        .filter(|c| {
+            (u32::from(*c) >= 0x20 || matches!(c, '\t' | '\n' | '\r'))
+                && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
+        })
+        .collect()
 }
 
 fn text(s: &str) -> Value {

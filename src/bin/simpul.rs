@@ -17,9 +17,9 @@
 
 use serde_json::{json, Map as JsonObject, Value};
 use simpul::analysis::analyze;
-use simpul::format::foreign::Foreign;
+use simpul::format::foreign::{is_other_tools_json, Foreign};
 use simpul::format::import::read_files as read_foreign;
-use simpul::format::{decode, Invalid, Problem, ProblemKind, MAX_FILE_BYTES};
+use simpul::format::{decode_value, parse_json, Invalid, Problem, ProblemKind, MAX_FILE_BYTES};
 use simpul::i18n::Lang;
 use simpul::model::Map;
 use std::collections::BTreeMap;
@@ -143,18 +143,24 @@ fn load(files: &[&str], lang: Lang) -> Result<Option<Map>, String> {
     for file in files {
         read_files.push((file.to_string(), read(file)?));
     }
+    // A Simpul map file is parsed once here; another tool's JSON goes on to the importers.
     if let [(file, bytes)] = &read_files[..] {
-        if Foreign::of(file, bytes) == Foreign::Json && !is_foreign_json(bytes) {
-            let text = String::from_utf8(bytes.clone()).map_err(|e| {
-                format!("{file}: not a text file (invalid UTF-8 at byte {})", e.utf8_error().valid_up_to())
+        if Foreign::of(file, bytes) == Foreign::Json {
+            let text = std::str::from_utf8(bytes).map_err(|e| {
+                format!("{file}: not a text file (invalid UTF-8 at byte {})", e.valid_up_to())
             })?;
-            return Ok(match decode(&text) {
-                Ok(map) => Some(map),
-                Err(invalid) => {
-                    report(file, &invalid, lang);
-                    None
+            match parse_json(text) {
+                Ok(root) if is_other_tools_json(&root) => {}
+                parsed => {
+                    return Ok(match parsed.and_then(|root| decode_value(&root)) {
+                        Ok(map) => Some(map),
+                        Err(invalid) => {
+                            report(file, &invalid, lang);
+                            None
+                        }
+                    });
                 }
-            });
+            }
         }
     }
     if let Some((file, bytes)) = read_files.iter().find(|(_, bytes)| bytes.len() > MAX_FILE_BYTES) {
@@ -171,13 +177,6 @@ fn load(files: &[&str], lang: Lang) -> Result<Option<Map>, String> {
         }
         Err(error) => Err(error.message(lang)),
     }
-}
-
-/// Whether JSON bytes are another tool's map (Kumu, PRSM), read by the importers.
-fn is_foreign_json(bytes: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(bytes);
-    serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}'))
-        .is_ok_and(|root| simpul::format::kumu::is_kumu(&root) || simpul::format::prsm::is_prsm(&root))
 }
 
 fn read(file: &str) -> Result<Vec<u8>, String> {

@@ -4,12 +4,13 @@
 //! what matches nothing is kept in the notes, and the result is a [`Draft`] for the
 //! import preview. Each format's reader only fills an [`AttributedGraph`].
 
-use super::draft::{push_line, Draft, DraftLink, DraftStakeholder, Place, RowProblem, RowProblemKind};
-use super::field_names::{
-    direction_of, field_of, number_of, resource_of, score, several, strengths_of, yes, Field,
+use super::draft::{
+    push_line, scaled, strengths_from_weights, Draft, DraftLink, DraftStakeholder, Place, RowProblem,
+    RowProblemKind,
 };
+use super::field_names::{direction_of, field_of, number_of, resource_of, several, yes, Field};
 use super::xml::decimal;
-use crate::model::{PosInWorld, Score, Sector, Stance, Strength};
+use crate::model::{fresh_id, Color, PosInWorld, Score, Sector, SectorId, Stance, Strength};
 use std::collections::HashMap;
 
 /// A node as the file gives it.
@@ -55,6 +56,19 @@ pub struct AttributedGraph {
 }
 
 impl AttributedGraph {
+    /// The sector a group of nodes stands for (a yEd group node, a GEXF parent),
+    /// added the first time its name is met, with a fresh id and the group's
+    /// colour; its name is returned, for the group's members to list.
+    pub fn sector_for_group(&mut self, name: String, colour: Option<&str>) -> String {
+        if !self.sectors.iter().any(|s| s.name.eq_ignore_ascii_case(&name)) {
+            let taken = |c: &str| self.sectors.iter().any(|s| s.id.as_str() == c);
+            let id = SectorId::new(fresh_id(&name, "sector", taken));
+            let color = colour.and_then(Color::parse);
+            self.sectors.push(Sector { id, name: name.clone(), color });
+        }
+        name
+    }
+
     /// The draft for the import preview.
     ///
     /// - A node's name is its label, or a `label`/`name` attribute, or its id, as
@@ -99,14 +113,7 @@ impl AttributedGraph {
                 // Names and notes are kept as written; codes and numbers are trimmed.
                 let value = raw.trim();
                 let mut scale = |min: i64, max: i64, default: i64| {
-                    score(value, min, max).unwrap_or_else(|| {
-                        if !value.is_empty() {
-                            let kind =
-                                RowProblemKind::OutOfScale { value: value.into(), min, max, used: default };
-                            problems.push(RowProblem { place: place(), kind });
-                        }
-                        default
-                    })
+                    scaled(value, (min, max, default), place, &mut problems)
                 };
                 match field(key) {
                     Some(Field::Name) if label.is_none() => label = Some(raw.to_string()),
@@ -130,7 +137,8 @@ impl AttributedGraph {
                             several(value).iter().filter_map(|r| resource_of(r)).collect();
                     }
                     Some(Field::Pinned) => stakeholder.pinned = yes(value),
-                    Some(Field::X | Field::Y) if node.pos_in_world.is_some() => {}
+                    // Read as the position below when the file gives no other.
+                    Some(Field::X | Field::Y) => {}
                     Some(Field::Id | Field::Computed) => {}
                     _ if key == "simpul sector ids" => {
                         let ids: Vec<String> = serde_json::from_str(value).unwrap_or_default();
@@ -145,10 +153,7 @@ impl AttributedGraph {
                 };
                 Some(PosInWorld { x: coordinate(Field::X)?, y: coordinate(Field::Y)? })
             });
-            for (key, value) in extra
-                .into_iter()
-                .filter(|(k, v)| !v.is_empty() && field(k) != Some(Field::X) && field(k) != Some(Field::Y))
-            {
+            for (key, value) in extra.into_iter().filter(|(_, v)| !v.is_empty()) {
                 push_line(&mut notes, &format!("{key}: {value}"));
             }
             stakeholder.notes = notes;
@@ -227,15 +232,8 @@ impl AttributedGraph {
                     Some(Field::Direction) => link.directed = direction_of(value).unwrap_or(link.directed),
                     Some(Field::Description) => push_line(&mut link.notes, raw),
                     Some(Field::Strength) => {
-                        let level = score(value, Strength::MIN, Strength::MAX).unwrap_or_else(|| {
-                            if !value.is_empty() {
-                                let used = Strength::DEFAULT.get().into();
-                                let (min, max) = (Strength::MIN, Strength::MAX);
-                                let kind = RowProblemKind::OutOfScale { value: value.into(), min, max, used };
-                                problems.push(RowProblem { place: place(&edge_name), kind });
-                            }
-                            Strength::DEFAULT.get().into()
-                        });
+                        let bounds = (Strength::MIN, Strength::MAX, Strength::DEFAULT.get().into());
+                        let level = scaled(value, bounds, || place(&edge_name), &mut problems);
                         link.strength = Strength::new(level).unwrap_or_default();
                     }
                     Some(Field::Weight | Field::Id | Field::Source | Field::Target) => {}
@@ -260,14 +258,7 @@ impl AttributedGraph {
             draft.links.push(link);
         }
         if !any_strength {
-            let (strengths, scaled) = strengths_of(&weights);
-            for (link, strength) in draft.links.iter_mut().zip(strengths) {
-                link.strength = strength;
-            }
-            if let Some((low, high)) = scaled {
-                let kind = RowProblemKind::WeightsScaled { low: decimal(low), high: decimal(high) };
-                problems.push(RowProblem { place: Place::File, kind });
-            }
+            strengths_from_weights(&mut draft.links, &weights, Place::File, &mut problems);
         }
         draft.problems = problems;
         draft

@@ -4,7 +4,9 @@
 //! they seem to mean, and every row or element that could not be used as written.
 //! Every reader builds one; `Draft::build` makes the map.
 
+use super::field_names::{score, strengths_of};
 use super::kind_words::{kind_of, link_kind_of};
+use super::xml::decimal;
 use crate::i18n::Lang;
 use crate::model::{
     fresh_id, Link, LinkId, LinkKind, Map, PosInWorld, Resource, Score, Sector, SectorId, Stakeholder,
@@ -362,6 +364,41 @@ impl Draft {
             map.links.push(link);
         }
         map
+    }
+}
+
+/// `raw` as a whole number in `min..=max` ([`score`]), or `default`, with an
+/// out-of-scale problem at `place` when `raw` held something else.
+pub(super) fn scaled(
+    raw: &str,
+    (min, max, default): (i64, i64, i64),
+    place: impl FnOnce() -> Place,
+    problems: &mut Vec<RowProblem>,
+) -> i64 {
+    score(raw, min, max).unwrap_or_else(|| {
+        if !raw.is_empty() {
+            let kind = RowProblemKind::OutOfScale { value: raw.into(), min, max, used: default };
+            problems.push(RowProblem { place: place(), kind });
+        }
+        default
+    })
+}
+
+/// Gives `links` the strengths their `weights` make ([`strengths_of`]), and says at
+/// `place` when the weights were scaled.
+pub(super) fn strengths_from_weights(
+    links: &mut [DraftLink],
+    weights: &[Option<f64>],
+    place: Place,
+    problems: &mut Vec<RowProblem>,
+) {
+    let (strengths, scaled) = strengths_of(weights);
+    for (link, strength) in links.iter_mut().zip(strengths) {
+        link.strength = strength;
+    }
+    if let Some((low, high)) = scaled {
+        let kind = RowProblemKind::WeightsScaled { low: decimal(low), high: decimal(high) };
+        problems.push(RowProblem { place, kind });
     }
 }
 

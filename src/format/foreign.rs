@@ -189,6 +189,12 @@ fn is_gml(lower: &str) -> bool {
         || tokens.iter().any(|t| t.starts_with("graph["))
 }
 
+/// Whether a JSON tree is another tool's map (a Kumu project or blueprint, a PRSM
+/// map), for the import preview rather than the map-file reader.
+pub fn is_other_tools_json(root: &serde_json::Value) -> bool {
+    super::kumu::is_kumu(root) || super::prsm::is_prsm(root)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

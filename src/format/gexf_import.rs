@@ -12,9 +12,12 @@ use super::import_error::ImportError;
 use super::xml_source::{
     attribute, child, children, hex_colour, line_of, normal_colour, text_of, with_document,
 };
-use crate::model::{fresh_id, Color, PosInWorld, Sector, SectorId};
+use crate::model::PosInWorld;
 use roxmltree::{Document, Node as XmlNode};
 use std::collections::HashMap;
+
+/// The attributes by which GEXF says when something holds.
+const TIME_ATTRIBUTES: [&str; 5] = ["start", "end", "startopen", "endopen", "timestamp"];
 
 /// A declared attribute: its title and default.
 struct Declared {
@@ -124,13 +127,7 @@ impl<'a, 'input> Reader<'a, 'input> {
     /// A group node as a sector, named by its label and coloured by its colour.
     fn sector(&mut self, node: &Node) -> String {
         let name = node.label.clone().filter(|l| !l.trim().is_empty()).unwrap_or_else(|| node.id.clone());
-        if !self.graph.sectors.iter().any(|s| s.name.eq_ignore_ascii_case(&name)) {
-            let taken = |c: &str| self.graph.sectors.iter().any(|s| s.id.as_str() == c);
-            let id = SectorId::new(fresh_id(&name, "sector", taken));
-            let color = node.colour.as_deref().and_then(Color::parse);
-            self.graph.sectors.push(Sector { id, name: name.clone(), color });
-        }
-        name
+        self.graph.sector_for_group(name, node.colour.as_deref())
     }
 
     fn node(&mut self, element: XmlNode, groups: &[String]) -> Node {
@@ -190,10 +187,7 @@ impl<'a, 'input> Reader<'a, 'input> {
         let mut given: Vec<String> = Vec::new();
         for value in child(element, "attvalues").into_iter().flat_map(|list| children(list, "attvalue")) {
             let Some(id) = attribute(value, "for").or_else(|| attribute(value, "id")) else { continue };
-            if ["start", "end", "startopen", "endopen", "timestamp"]
-                .iter()
-                .any(|t| attribute(value, t).is_some())
-            {
+            if TIME_ATTRIBUTES.iter().any(|t| attribute(value, t).is_some()) {
                 self.timed = true;
             }
             if given.iter().any(|g| g == id) {
@@ -217,9 +211,7 @@ impl<'a, 'input> Reader<'a, 'input> {
     }
 
     fn note_times(&mut self, element: XmlNode) {
-        let timed = ["start", "end", "startopen", "endopen", "timestamp"]
-            .iter()
-            .any(|t| attribute(element, t).is_some())
+        let timed = TIME_ATTRIBUTES.iter().any(|t| attribute(element, t).is_some())
             || child(element, "spells").is_some();
         self.timed |= timed;
     }

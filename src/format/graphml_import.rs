@@ -11,7 +11,7 @@ use super::import_error::ImportError;
 use super::xml_source::{
     attribute, child, children, hex_colour, line_of, normal_colour, text_of, with_document,
 };
-use crate::model::{fresh_id, Color, PosInWorld, Sector, SectorId};
+use crate::model::{Color, PosInWorld, Sector, SectorId};
 use roxmltree::{Document, Node as XmlNode};
 use std::collections::HashMap;
 
@@ -101,14 +101,7 @@ impl<'a, 'input> Reader<'a, 'input> {
         let id = attribute(element, "id").unwrap_or("");
         let node = self.node(element, &[]);
         let name = node.label.filter(|l| !l.trim().is_empty()).unwrap_or_else(|| id.to_string());
-        let name = one_line(&name);
-        if !self.graph.sectors.iter().any(|s| s.name.eq_ignore_ascii_case(&name)) {
-            let taken = |c: &str| self.graph.sectors.iter().any(|s| s.id.as_str() == c);
-            let sector_id = SectorId::new(fresh_id(&name, "sector", taken));
-            let color = node.colour.as_deref().and_then(Color::parse);
-            self.graph.sectors.push(Sector { id: sector_id, name: name.clone(), color });
-        }
-        name
+        self.graph.sector_for_group(one_line(&name), node.colour.as_deref())
     }
 
     fn node(&self, element: XmlNode, groups: &[String]) -> Node {

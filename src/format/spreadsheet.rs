@@ -6,14 +6,11 @@
 //! row that could not be used as written, with its sheet, row and column. The user
 //! corrects the kinds in a preview, then [`Draft::build`] makes the map.
 
-use super::draft::push_line;
+use super::draft::{push_line, scaled, strengths_from_weights};
 pub use super::draft::{Draft, DraftLink, DraftStakeholder, Place, RowProblem, RowProblemKind, TypeGuess};
-use super::field_names::{
-    direction_of, field_of, number_of, resource_of, score, several, strengths_of, yes, Field,
-};
+use super::field_names::{direction_of, field_of, number_of, resource_of, several, yes, Field};
 use super::import_error::ImportError;
 use super::sheet::{column_letter, Sheet};
-use super::xml::decimal;
 use crate::model::{PosInWorld, Score, Stance, Strength};
 use std::collections::{HashMap, HashSet};
 
@@ -68,14 +65,7 @@ impl Columns {
         (sheet, number): (&str, usize),
         problems: &mut Vec<RowProblem>,
     ) -> i64 {
-        let raw = self.get(row, field);
-        score(raw, min, max).unwrap_or_else(|| {
-            if !raw.is_empty() {
-                let kind = RowProblemKind::OutOfScale { value: raw.into(), min, max, used: default };
-                problems.push(RowProblem { place: self.place(sheet, number, field), kind });
-            }
-            default
-        })
+        scaled(self.get(row, field), (min, max, default), || self.place(sheet, number, field), problems)
     }
 
     /// The description, then each of the `extras` columns as a line `Header: value`.
@@ -272,16 +262,9 @@ pub fn draft(sheets: &[Sheet], title: &str) -> Result<Draft, ImportError> {
         }
         // Without a strength column, a weight column gives the strengths.
         if !columns.has(Field::Strength) && columns.has(Field::Weight) {
-            let (strengths, scaled) = strengths_of(&weights);
-            for (link, strength) in draft.links[first_link..].iter_mut().zip(strengths) {
-                link.strength = strength;
-            }
-            if let Some((low, high)) = scaled {
-                let kind = RowProblemKind::WeightsScaled { low: decimal(low), high: decimal(high) };
-                let place =
-                    Place::Row { sheet: sheet.name.clone(), row: 1, column: columns.header(Field::Weight) };
-                draft.problems.push(RowProblem { place, kind });
-            }
+            let place =
+                Place::Row { sheet: sheet.name.clone(), row: 1, column: columns.header(Field::Weight) };
+            strengths_from_weights(&mut draft.links[first_link..], &weights, place, &mut draft.problems);
         }
     }
     Ok(draft)

@@ -25,7 +25,7 @@
 //! weighs as much as it has stakeholders. On a connected map this is exactly the
 //! principal eigenvector. A stakeholder with no links has 0.
 
-use crate::SimpleGraph;
+use crate::{connected_groups, SimpleGraph};
 
 /// The largest Krylov basis built before a restart.
 pub const KRYLOV: usize = 64;
@@ -45,7 +45,7 @@ pub fn eigenvector_centrality(graph: &SimpleGraph) -> Eigenvector {
     let n = graph.node_count();
     let mut values = vec![0.0; n];
     let mut converged = true;
-    for group in groups(graph) {
+    for group in connected_groups(graph).members {
         if group.len() < 2 {
             continue;
         }
@@ -57,34 +57,6 @@ pub fn eigenvector_centrality(graph: &SimpleGraph) -> Eigenvector {
         }
     }
     Eigenvector { values, converged }
-}
-
-/// The connected groups, each as its stakeholders in ascending order.
-fn groups(graph: &SimpleGraph) -> Vec<Vec<usize>> {
-    let n = graph.node_count();
-    let mut seen = vec![false; n];
-    let mut all = Vec::new();
-    for start in 0..n {
-        if seen[start] {
-            continue;
-        }
-        seen[start] = true;
-        let mut group = vec![start];
-        let mut next = 0;
-        while next < group.len() {
-            let v = group[next];
-            next += 1;
-            for &w in graph.neighbors(v) {
-                if !seen[w as usize] {
-                    seen[w as usize] = true;
-                    group.push(w as usize);
-                }
-            }
-        }
-        group.sort_unstable();
-        all.push(group);
-    }
-    all
 }
 
 /// The unit, non-negative principal eigenvector of the group's adjacency matrix,

@@ -77,7 +77,7 @@ impl AppState {
             }
         };
         drop(text);
-        if format::kumu::is_kumu(&root) || format::prsm::is_prsm(&root) {
+        if format::foreign::is_other_tools_json(&root) {
             return false;
         }
         if format::backup::is_backup(&root) {
