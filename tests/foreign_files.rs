@@ -406,3 +406,33 @@ fn another_tools_nodes_and_edges_are_not_taken_for_prsm() {
     assert!(is_prsm(&serde_json::from_slice(&fixture("madani.json")).unwrap()));
     assert!(is_prsm(&serde_json::from_slice(&fixture("sanitasi-v1.prsm")).unwrap()));
 }
+
+#[test]
+fn an_edge_label_that_is_not_its_type_leads_its_notes_on_a_line_of_its_own() {
+    let gexf = br#"<gexf version="1.3"><graph>
+      <attributes class="edge"><attribute id="k" title="kind"/><attribute id="n" title="notes"/></attributes>
+      <nodes><node id="a" label="A"/><node id="b" label="B"/></nodes>
+      <edges><edge id="e" source="a" target="b" label="since 2019">
+        <attvalues><attvalue for="k" value="funding"/><attvalue for="n" value="Quarterly grants"/></attvalues>
+      </edge></edges></graph></gexf>"#;
+    let map = map_of(&read_files(&[("g.gexf".into(), gexf.to_vec())]).unwrap());
+    assert_eq!(map.links[0].kind, LinkKind::Funding);
+    assert_eq!(map.links[0].notes, "since 2019\nQuarterly grants");
+}
+
+#[test]
+fn declared_sectors_count_towards_the_limit_before_the_preview() {
+    let limit = simpul::model::MapPart::Sectors.limit();
+    let sectors: Vec<Value> = (0..=limit)
+        .map(|i| serde_json::json!({"id": format!("s{i}"), "name": format!("Sector {i}")}))
+        .collect();
+    let graphml = format!(
+        r#"<graphml><key id="g" for="graph" attr.name="simpul sectors" attr.type="string"/>
+        <graph edgedefault="undirected"><data key="g">{}</data><node id="a"/></graph></graphml>"#,
+        simpul::format::escape_xml(&Value::Array(sectors).to_string())
+    );
+    match read_files(&[("many.graphml".into(), graphml.into_bytes())]) {
+        Err(ImportError::TooMany(over)) => assert_eq!(over.count, limit + 1),
+        other => panic!("{other:?}"),
+    }
+}

@@ -243,7 +243,12 @@ impl AttributedGraph {
             }
             match edge.label.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
                 Some(label) if !type_found => link.type_text = label.to_string(),
-                Some(label) => link.notes = [label, &link.notes].concat().trim().to_string(),
+                // A label that is not the type leads the notes, on a line of its own.
+                Some(label) => {
+                    let mut notes = label.to_string();
+                    push_line(&mut notes, &link.notes);
+                    link.notes = notes.trim_end().to_string();
+                }
                 None => {}
             }
             for (key, value) in extra.into_iter().filter(|(_, v)| !v.is_empty()) {

@@ -45,16 +45,20 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Draft, ImportError> {
 }
 
 /// The draft, or why its map would be refused: more sectors, stakeholders or
-/// links than a map may hold ([`MapPart::limit`]), said before the preview.
+/// links than a map may hold ([`MapPart::limit`]), said before the preview. The
+/// sectors are those `Draft::build` makes: every declared one, and one per other
+/// name (in any case).
 fn within_limits(draft: Draft) -> Result<Draft, ImportError> {
     let sectors = || {
-        draft
+        let declared: HashSet<String> = draft.sectors.iter().map(|s| s.name.to_lowercase()).collect();
+        let named: HashSet<String> = draft
             .stakeholders
             .iter()
             .flat_map(|s| &s.sectors)
             .map(|name| name.to_lowercase())
-            .collect::<HashSet<_>>()
-            .len()
+            .filter(|name| !declared.contains(name))
+            .collect();
+        draft.sectors.len() + named.len()
     };
     let count = |part| match part {
         MapPart::Sectors => sectors(),
