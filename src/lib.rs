@@ -16,6 +16,7 @@ pub mod letter_case;
 pub mod model;
 pub mod pages;
 pub mod quick_entry;
+pub mod room;
 pub mod steps;
 pub mod storage;
 
