@@ -1,9 +1,9 @@
 // Trunk post-build hook, release builds only: minifies the page's JavaScript that
 // Trunk's own minifier leaves as it is (wasm-bindgen's glue and the snippets are ES
 // modules it cannot parse), with terser, and updates the integrity hashes
-// index.html carries for them. Runs before csp.mjs and offline.mjs. The worker's
-// glue is a classic script whose top-level names are its interface: it is left
-// as it is (it is not in the first download).
+// index.html carries for them. Runs before csp.mjs and offline.mjs. The workers'
+// glue (background and room) is a classic script whose top-level names are its
+// interface: it is left as it is (it is not in the first download).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).diges
 const indexFile = path.join(staging, 'index.html');
 let index = fs.readFileSync(indexFile, 'utf8');
 const scripts = fs.readdirSync(staging, { recursive: true })
-  .filter((name) => name.endsWith('.js') && path.basename(name) !== 'sw.js' && !path.basename(name).startsWith('simpul-worker'));
+  .filter((name) => name.endsWith('.js') && path.basename(name) !== 'sw.js' && !/^simpul-(worker|room)/.test(path.basename(name)));
 for (const name of scripts) {
   const file = path.join(staging, name);
   const before = fs.readFileSync(file);

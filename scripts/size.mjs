@@ -13,6 +13,7 @@ const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../d
 const parts = {
   first: { label: 'first download (page wasm + js + css)', files: [] },
   worker: { label: 'later: background worker (analysis, imports, exports)', files: [] },
+  room: { label: 'later: room worker (Yjs, QR code), only when a room is used', files: [] },
   offline: { label: 'later: service worker (offline)', files: [] },
 };
 const kb = (bytes) => (bytes / 1024).toFixed(1);
@@ -22,7 +23,7 @@ for (const name of fs.readdirSync(dist, { recursive: true }).sort()) {
   if (!/\.(wasm|js|css)$/.test(name)) continue;
   const bytes = fs.readFileSync(path.join(dist, name));
   const base = path.basename(name);
-  const part = base.startsWith('simpul-worker') ? 'worker' : base === 'sw.js' ? 'offline' : 'first';
+  const part = base.startsWith('simpul-worker') ? 'worker' : base.startsWith('simpul-room') ? 'room' : base === 'sw.js' ? 'offline' : 'first';
   parts[part].files.push({ name, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length });
 }
 const sum = (files, key) => files.reduce((total, f) => total + f[key], 0);

@@ -13,6 +13,7 @@
 //! - `edit`: `{seq, before, after}`: one local edit, the map's text before and after;
 //! - `undo`, `redo`: this participant's own last change;
 //! - `select`: `{selected}`: the stakeholder this participant has selected;
+//! - `refresh`: the room's map again (the page has just shown its stored copy);
 //! - `leave`.
 //!
 //! Worker → page:
@@ -37,41 +38,115 @@ mod shell {
     use std::sync::Arc;
     use wasm_bindgen::prelude::*;
 
-    #[wasm_bindgen(inline_js = r#"
-let socket, url, handlers, retries = 0, timer, wanted = false;
-function open() {
-  clearTimeout(timer);
-  let s;
-  try { s = new WebSocket(url); } catch (e) { return retry(); }
-  s.binaryType = 'arraybuffer';
-  socket = s;
-  s.onopen = () => { retries = 0; handlers.onOpen(); };
-  s.onmessage = (e) => { if (e.data instanceof ArrayBuffer) handlers.onMessage(new Uint8Array(e.data)); };
-  s.onclose = () => { if (socket !== s) return; socket = undefined; if (wanted) retry(); };
-}
-// Backoff: half a second, doubling up to ten, with jitter so that a room's
-// clients do not all come back in the same instant.
-function retry() {
-  const wait = Math.round(Math.min(10000, 500 * 2 ** retries) * (0.75 + Math.random() / 2));
-  retries++;
-  handlers.onClose(wait);
-  timer = setTimeout(open, wait);
-}
-self.addEventListener('online', () => { if (wanted && !socket) { retries = 0; open(); } });
-export function connect(u, onOpen, onMessage, onClose) { url = u; handlers = { onOpen, onMessage, onClose }; wanted = true; open(); }
-export function send(bytes) { if (socket && socket.readyState === 1) { socket.send(bytes); return true; } return false; }
-export function disconnect() { wanted = false; clearTimeout(timer); const s = socket; socket = undefined; s?.close(); }
-export function every(ms, f) { setInterval(f, ms); }
-export function later(ms, f) { setTimeout(f, ms); }
-export function reply(text) { postMessage(text); }
-"#)]
-    extern "C" {
-        fn connect(url: &str, on_open: &JsValue, on_message: &JsValue, on_close: &JsValue);
-        fn send(bytes: &[u8]) -> bool;
-        fn disconnect();
-        fn every(ms: u32, f: &JsValue);
-        fn later(ms: u32, f: &JsValue);
-        fn reply(text: &str);
+    /// The relay's socket, and how it comes back after a loss.
+    struct Connection {
+        url: String,
+        socket: Option<web_sys::WebSocket>,
+        /// Tries since the last success: the next wait doubles with each.
+        retries: u32,
+        /// `false` once the room is left: no more tries.
+        wanted: bool,
+    }
+
+    thread_local! {
+        static CONNECTION: RefCell<Connection> =
+            const { RefCell::new(Connection { url: String::new(), socket: None, retries: 0, wanted: false }) };
+    }
+
+    fn scope() -> web_sys::DedicatedWorkerGlobalScope {
+        js_sys::global().unchecked_into()
+    }
+
+    fn later(ms: u32, f: impl FnOnce() + 'static) {
+        let f = Closure::once_into_js(f);
+        let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms as i32);
+    }
+
+    fn reply(text: &str) {
+        let _ = scope().post_message(&JsValue::from_str(text));
+    }
+
+    fn send(bytes: &[u8]) -> bool {
+        CONNECTION.with(|c| {
+            c.borrow()
+                .socket
+                .as_ref()
+                .filter(|s| s.ready_state() == web_sys::WebSocket::OPEN)
+                .is_some_and(|s| s.send_with_u8_array(bytes).is_ok())
+        })
+    }
+
+    fn connect(url: String) {
+        CONNECTION.with(|c| {
+            let mut c = c.borrow_mut();
+            c.url = url;
+            c.wanted = true;
+            c.retries = 0;
+        });
+        open_socket();
+    }
+
+    fn disconnect() {
+        let socket = CONNECTION.with(|c| {
+            let mut c = c.borrow_mut();
+            c.wanted = false;
+            c.socket.take()
+        });
+        if let Some(socket) = socket {
+            socket.set_onclose(None);
+            let _ = socket.close();
+        }
+    }
+
+    fn open_socket() {
+        let url = CONNECTION.with(|c| c.borrow().url.clone());
+        let Ok(socket) = web_sys::WebSocket::new(&url) else { return retry() };
+        socket.set_binary_type(web_sys::BinaryType::Arraybuffer);
+        let on_open = Closure::<dyn FnMut()>::new(|| {
+            CONNECTION.with(|c| c.borrow_mut().retries = 0);
+            on_open();
+        });
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
+            if let Some(buffer) = event.data().dyn_ref::<js_sys::ArrayBuffer>() {
+                on_message(&js_sys::Uint8Array::new(buffer).to_vec());
+            }
+        });
+        let this = socket.clone();
+        let on_close = Closure::<dyn FnMut()>::new(move || {
+            let ours = CONNECTION.with(|c| {
+                let mut c = c.borrow_mut();
+                let ours = c.socket.as_ref() == Some(&this);
+                if ours {
+                    c.socket = None;
+                }
+                ours && c.wanted
+            });
+            if ours {
+                retry();
+            }
+        });
+        socket.set_onopen(Some(on_open.into_js_value().unchecked_ref()));
+        socket.set_onmessage(Some(on_message.into_js_value().unchecked_ref()));
+        socket.set_onclose(Some(on_close.into_js_value().unchecked_ref()));
+        CONNECTION.with(|c| c.borrow_mut().socket = Some(socket));
+    }
+
+    /// Backoff: half a second, doubling up to ten, with jitter so that a room's
+    /// clients do not all come back in the same instant.
+    fn retry() {
+        let retries = CONNECTION.with(|c| {
+            let mut c = c.borrow_mut();
+            c.retries += 1;
+            c.retries
+        });
+        let base = (500.0 * 2f64.powi(retries.min(5) as i32 - 1)).min(10_000.0);
+        let wait = (base * (0.75 + js_sys::Math::random() / 2.0)) as u32;
+        post(json!({ "status": "offline", "retry_ms": wait }));
+        later(wait, || {
+            if CONNECTION.with(|c| c.borrow().wanted && c.borrow().socket.is_none()) {
+                open_socket();
+            }
+        });
     }
 
     /// A room joined: the client, and what the page last heard of it.
@@ -139,7 +214,7 @@ export function reply(text) { postMessage(text); }
         session.reported = problems;
         if !session.save_waiting {
             session.save_waiting = true;
-            later(2000, &Closure::once_into_js(save));
+            later(2000, save);
         }
     }
 
@@ -178,28 +253,26 @@ export function reply(text) { postMessage(text); }
         post_people(&session);
         drop(outcome);
         SESSION.with(|s| *s.borrow_mut() = Some(session));
-        let room = text("room");
-        let url = format!("{}/{}", text("relay").trim_end_matches('/'), room);
-        let on_open = Closure::<dyn FnMut()>::new(|| {
-            post(json!({ "status": "online" }));
-            with_session(|session| {
-                let outcome = session.client.connected();
-                follow(session, outcome);
-            });
+        let relay = simpul::room::join_link::relay_address(text("relay")).unwrap_or_default();
+        let room = simpul::room::RoomId::parse(text("room"));
+        if let (false, Some(room)) = (relay.is_empty(), room) {
+            connect(format!("{relay}/{}", room.as_str()));
+        }
+    }
+
+    fn on_open() {
+        post(json!({ "status": "online" }));
+        with_session(|session| {
+            let outcome = session.client.connected();
+            follow(session, outcome);
         });
-        let on_message = Closure::<dyn FnMut(js_sys::Uint8Array)>::new(|bytes: js_sys::Uint8Array| {
-            with_session(|session| match session.client.receive(&bytes.to_vec()) {
-                Ok(outcome) => follow(session, outcome),
-                Err(error) => post(json!({ "unreadable": error.to_string() })),
-            });
+    }
+
+    fn on_message(bytes: &[u8]) {
+        with_session(|session| match session.client.receive(bytes) {
+            Ok(outcome) => follow(session, outcome),
+            Err(error) => post(json!({ "unreadable": error.to_string() })),
         });
-        let on_close = Closure::<dyn FnMut(f64)>::new(|wait: f64| {
-            post(json!({ "status": "offline", "retry_ms": wait }));
-        });
-        connect(&url, on_open.as_ref(), on_message.as_ref(), on_close.as_ref());
-        on_open.forget();
-        on_message.forget();
-        on_close.forget();
     }
 
     fn handle(text: &str) {
@@ -215,6 +288,7 @@ export function reply(text) { postMessage(text); }
                 let outcome = session.client.edit(&before, &after);
                 follow(session, outcome);
             }),
+            Some("refresh") => with_session(post_map),
             Some("undo") => with_session(|session| {
                 let outcome = session.client.undo();
                 follow(session, Outcome { map_changed: true, ..outcome });
@@ -237,7 +311,7 @@ export function reply(text) { postMessage(text); }
 
     pub fn main() {
         console_error_panic_hook::set_once();
-        let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let scope = scope();
         let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
             if let Some(text) = event.data().as_string() {
                 handle(&text);
@@ -247,16 +321,24 @@ export function reply(text) { postMessage(text); }
         on_message.forget();
         // Presence is renewed so that others do not time this participant out, and
         // those who went quiet leave the list.
-        every(
-            15_000,
-            &Closure::<dyn FnMut()>::new(|| {
-                with_session(|session| {
-                    let outcome = session.client.renew_presence();
-                    follow(session, Outcome { people_changed: true, ..outcome });
-                })
+        let renew = Closure::<dyn FnMut()>::new(|| {
+            with_session(|session| {
+                let outcome = session.client.renew_presence();
+                follow(session, Outcome { people_changed: true, ..outcome });
             })
-            .into_js_value(),
+        });
+        let _ = scope.set_interval_with_callback_and_timeout_and_arguments_0(
+            renew.into_js_value().unchecked_ref(),
+            15_000,
         );
+        // Back on the network: try at once rather than wait out the backoff.
+        let online = Closure::<dyn FnMut()>::new(|| {
+            if CONNECTION.with(|c| c.borrow().wanted && c.borrow().socket.is_none()) {
+                CONNECTION.with(|c| c.borrow_mut().retries = 0);
+                open_socket();
+            }
+        });
+        let _ = scope.add_event_listener_with_callback("online", online.into_js_value().unchecked_ref());
         reply("ready");
     }
 }

@@ -8,6 +8,7 @@ use super::inspector::Inspector;
 use super::library::LibraryPanel;
 use super::notices::Notices;
 use super::print::PrintPreview;
+use super::room::RoomDialogs;
 use super::sharing::PreviewBanner;
 use super::splitter::Splitter;
 use super::state::{AppState, Notice};
@@ -216,6 +217,7 @@ fn App() -> impl IntoView {
         <Workshop/>
         <PrintPreview/>
         <KeyboardHelp/>
+        <RoomDialogs/>
     }
 }
 

@@ -20,6 +20,7 @@ mod pager;
 mod paper;
 mod power_grid;
 mod print;
+mod room;
 mod sector_matrix;
 mod sectors;
 mod sharing;

@@ -38,6 +38,7 @@ pub fn Toolbar() -> impl IntoView {
             <ToolButton icon="↷" label=Text::Redo keys="Control+Shift+Z" class="icon-only" disabled=Signal::derive(move || !state.can_redo.get())
                 on_click=Callback::new(move |_| state.redo())/>
             <span class="toolbar-gap" aria-hidden="true"></span>
+            <super::room::RoomButton/>
             <ToolButton icon="▣" label=Text::WorkshopMode keys="W" class="workshop-tool" disabled=Signal::derive(move || !has_map())
                 on_click=Callback::new(move |_| super::workshop::enter(state))/>
             <span class="toolbar-spring" aria-hidden="true"></span>

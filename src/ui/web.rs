@@ -87,6 +87,30 @@ pub fn page_address() -> String {
     }
 }
 
+/// Starts the room worker (once); each of its messages goes to `on_message`.
+pub fn room_start(on_message: impl FnMut(String) + 'static) {
+    let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(String)>::new(on_message);
+    room_start_js(on_message.as_ref().unchecked_ref());
+    // Lives as long as the page.
+    on_message.forget();
+}
+
+/// The page's host and port, as the address bar has them.
+pub fn page_host() -> String {
+    web_sys::window().and_then(|w| w.location().host().ok()).unwrap_or_default()
+}
+
+/// Sets the address's fragment without reloading or adding history.
+pub fn replace_hash(fragment: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&format!("{}#{fragment}", page_address())),
+        );
+    }
+}
+
 /// Removes the fragment from the address bar without reloading or adding history.
 pub fn clear_hash() {
     if let Some(window) = web_sys::window() {
@@ -201,6 +225,24 @@ export function exportInWorker(bytes) {
   return askWorker('export', bytes, [bytes.buffer]);
 }
 
+// A workshop room's connection (src/room_worker.rs), started when a room is
+// opened or joined. Its messages are JSON texts, handed to `onMessage`.
+let room;
+export function roomStart(onMessage) {
+  if (!room) {
+    room = new Promise((resolve) => {
+      const worker = new Worker('./simpul-room_loader.js');
+      worker.onmessage = (e) => (e.data === 'ready' ? resolve(worker) : onMessage(e.data));
+      worker.onerror = (e) => onMessage(JSON.stringify({ unreadable: String(e.message ?? 'worker') }));
+    });
+  }
+}
+export function roomPost(text) { room?.then((worker) => worker.postMessage(text)); }
+export function roomStop() { room?.then((worker) => worker.terminate()); room = undefined; }
+export function randomHex() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export function projector(on, onLeave) {
   const root = document.documentElement;
   root.classList.toggle('workshop', on);
@@ -242,6 +284,15 @@ extern "C" {
     async fn export_in_worker_js(bytes: js_sys::Uint8Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = projector)]
     fn projector_js(on: bool, on_leave: &js_sys::Function);
+    #[wasm_bindgen(js_name = roomStart)]
+    fn room_start_js(on_message: &js_sys::Function);
+    #[wasm_bindgen(js_name = roomPost)]
+    pub fn room_post(text: &str);
+    #[wasm_bindgen(js_name = roomStop)]
+    pub fn room_stop();
+    /// 16 random bytes from the browser's cryptographic generator, in hexadecimal.
+    #[wasm_bindgen(js_name = randomHex)]
+    pub fn random_hex() -> String;
     #[wasm_bindgen(js_name = registerServiceWorker)]
     fn register_service_worker(on_update: &wasm_bindgen::closure::Closure<dyn FnMut()>);
 }

@@ -6,12 +6,18 @@ use super::*;
 impl AppState {
     /// Applies one change to the open map, records it for undo and autosaves.
     pub fn dispatch(&self, command: Command) {
+        let before = self.in_room().then(|| self.map.get_untracked());
         let mut result = Ok(());
         self.map.update(|map| {
             result = self.history.try_update_value(|h| h.apply(map, command)).unwrap_or(Ok(()));
         });
         match result {
-            Ok(()) => self.after_change(),
+            Ok(()) => {
+                if let Some(before) = before {
+                    self.send_edit(&before);
+                }
+                self.after_change();
+            }
             Err(error) => self.notify(Notice::Edit(error)),
         }
     }
@@ -76,6 +82,9 @@ impl AppState {
     }
 
     pub fn undo(&self) {
+        if self.in_room() {
+            return self.room_step("undo");
+        }
         let mut changed = false;
         self.map.update(|map| changed = self.history.try_update_value(|h| h.undo(map)).unwrap_or(false));
         if changed {
@@ -84,6 +93,9 @@ impl AppState {
     }
 
     pub fn redo(&self) {
+        if self.in_room() {
+            return self.room_step("redo");
+        }
         let mut changed = false;
         self.map.update(|map| changed = self.history.try_update_value(|h| h.redo(map)).unwrap_or(false));
         if changed {
@@ -93,6 +105,11 @@ impl AppState {
 
     pub(super) fn after_change(&self) {
         self.sync_history_flags();
+        self.after_room_change();
+    }
+
+    /// After any change of the map, a room's included.
+    pub(super) fn after_room_change(&self) {
         // A deleted stakeholder cannot stay selected.
         let gone = self.selected.with_untracked(|s| {
             s.as_ref().is_some_and(|id| self.map.with_untracked(|m| m.stakeholder(id).is_none()))
@@ -114,6 +131,10 @@ impl AppState {
     }
 
     pub(super) fn sync_history_flags(&self) {
+        // In a room, undo is the room's, and so are its flags.
+        if self.in_room() {
+            return;
+        }
         let (undo, redo) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
         self.can_undo.set(undo);
         self.can_redo.set(redo);

@@ -6,7 +6,10 @@ mod editing;
 mod importing;
 mod maps;
 mod notices;
+mod room;
 mod saving;
+
+pub use room::Room;
 
 use super::web;
 use crate::analysis::{background, Analysis};
@@ -137,6 +140,16 @@ pub struct AppState {
     pub workshop: RwSignal<Option<crate::drawing::reveal::Step>>,
     /// The print preview, open on this paper.
     pub print: RwSignal<Option<super::paper::Paper>>,
+    /// The workshop room this page is in.
+    pub room: RwSignal<Option<Room>>,
+    /// The room's dialog (link, QR code, who is in) is open.
+    pub room_dialog: RwSignal<bool>,
+    /// A room in the address waits for the participant's name.
+    pub joining: RwSignal<Option<String>>,
+    /// Counts local edits sent to the room.
+    room_seq: StoredValue<u64>,
+    /// The room's own map is about to be shown: showing it does not leave the room.
+    room_entering: StoredValue<bool>,
 }
 
 fn store() -> Result<Library<BrowserStore>, StorageProblem> {
@@ -203,6 +216,11 @@ impl AppState {
             help: RwSignal::new(false),
             workshop: RwSignal::new(None),
             sheet_import: RwSignal::new(None),
+            room: RwSignal::new(None),
+            room_dialog: RwSignal::new(false),
+            joining: RwSignal::new(None),
+            room_seq: StoredValue::new(0),
+            room_entering: StoredValue::new(false),
         };
         state.analyse_in_the_worker();
         // The map just opened has its own analysis (an answer about a map opened
@@ -217,12 +235,21 @@ impl AppState {
                 state.selected_link.set(None);
             }
         });
+        // The room is told what this participant has selected.
+        Effect::new(move |_| {
+            let selected = state.selected.with(|s| s.as_ref().map(ToString::to_string));
+            state.send_selection(selected);
+        });
         state.refresh_catalogue();
-        // A share link in the address is shown at once, as a preview; otherwise the
-        // user's most recent map.
+        // A share link in the address is shown at once, as a preview; a room's
+        // link joins the room; otherwise the user's most recent map.
         match web::location_hash().filter(|h| format::is_share_fragment(h)) {
             Some(hash) => state.open_shared(hash),
-            None => state.open_most_recent(),
+            None => {
+                if !state.join_from_address() || state.joining.with_untracked(Option::is_some) {
+                    state.open_most_recent();
+                }
+            }
         }
         state
     }
@@ -295,6 +322,11 @@ impl AppState {
     /// is of the map shown until now.
     fn show_map(&self, map: Map, doc: Option<OpenDoc>) {
         self.save_now();
+        // Another map replaces the room's: the room is left (its map stays stored).
+        let entering = self.room_entering.try_update_value(|e| std::mem::take(e)).unwrap_or(false);
+        if self.in_room() && !entering {
+            self.leave_room();
+        }
         // A stored map still being read was asked for before this one.
         self.open_requests.update_value(|n| *n += 1);
         self.opening.set(None);
@@ -303,6 +335,10 @@ impl AppState {
         self.map.set(map);
         self.doc.set(doc);
         self.reset_history();
+        if entering {
+            // The room's map as it is now, over what this browser had stored.
+            self.room_step("refresh");
+        }
     }
 
     pub fn t(&self, text: Text) -> &'static str {

@@ -1,0 +1,122 @@
+//! Workshop rooms in the UI: *Open a room* in the toolbar, the room's dialog (the
+//! join link, its QR code, who is in, the connection) and the name asked of
+//! someone who opens a join link.
+
+use super::state::AppState;
+use super::toolbar::ToolButton;
+use crate::i18n::Text;
+use leptos::prelude::*;
+
+/// *Open a room*, and while in one, how many are in it.
+#[component]
+pub fn RoomButton() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let has_map = move || state.doc.with(Option::is_some) || state.room.with(Option::is_some);
+    let count = move || state.room.with(|r| r.as_ref().map(|r| r.people.len()));
+    view! {
+        <ToolButton icon="◎" label=Text::OpenRoom disabled=Signal::derive(move || !has_map())
+            on_click=Callback::new(move |_| state.open_room())/>
+        {move || count().map(|n| view! {
+            <button type="button" class="room-chip" on:click=move |_| state.room_dialog.set(true)
+                class:offline=move || state.room.with(|r| r.as_ref().is_some_and(|r| r.online == Some(false)))>
+                <b data-room-participants>{n}</b>" "{state.tr(Text::PeopleInRoom)}
+            </button>
+        })}
+    }
+}
+
+/// The room's dialog and the join form, when either is wanted.
+#[component]
+pub fn RoomDialogs() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        {move || (state.room_dialog.get() && state.room.with(Option::is_some)).then(|| view! { <RoomDialog/> })}
+        {move || state.joining.get().map(|id| view! { <JoinDialog id/> })}
+    }
+}
+
+#[component]
+fn RoomDialog() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    super::web::focus_by_id("room-close");
+    let room = move || state.room.get().unwrap_or_default();
+    let status = move || {
+        let room = room();
+        match room.online {
+            None => state.t(Text::RoomConnecting).to_string(),
+            Some(true) => state.t(Text::RoomOnline).to_string(),
+            Some(false) => {
+                state.t(Text::RoomOffline).replace("{}", &room.retry_ms.div_ceil(1000).to_string())
+            }
+        }
+    };
+    let people = move || {
+        room()
+            .people
+            .into_iter()
+            .map(|(name, colour, me)| {
+                view! {
+                    <li>
+                        <span class="room-dot" style:background-color=colour aria-hidden="true"></span>
+                        {name}
+                        {me.then(|| view! { " (" {state.tr(Text::RoomYou)} ")" })}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="help-backdrop">
+            <div class="room card" role="dialog" aria-modal="true" aria-labelledby="room-heading"
+                on:keydown=move |e| if e.key() == "Escape" { state.room_dialog.set(false) }>
+                <h2 id="room-heading">{state.tr(Text::RoomHeading)}</h2>
+                <p>{state.tr(Text::RoomExplained)}</p>
+                <div class="room-qr" role="img" aria-label=state.tr(Text::RoomQrCode) inner_html=move || room().qr></div>
+                <label class="room-link">
+                    <span>{state.tr(Text::RoomLink)}</span>
+                    <input readonly data-room-link prop:value=move || room().link
+                        on:focus=move |e| {
+                            use wasm_bindgen::JsCast;
+                            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                input.select();
+                            }
+                        }/>
+                </label>
+                <p role="status" class="room-status">{status}</p>
+                <h3>{move || room().people.len()}" "{state.tr(Text::PeopleInRoom)}</h3>
+                <ul class="room-people">{people}</ul>
+                <p class="room-safety">{state.tr(Text::RoomSafety)}</p>
+                <div class="room-actions">
+                    <button on:click=move |_| state.leave_room()>{state.tr(Text::LeaveRoom)}</button>
+                    <button id="room-close" class="primary" on:click=move |_| state.room_dialog.set(false)>{state.tr(Text::Close)}</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn JoinDialog(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    super::web::focus_by_id("join-name");
+    let name = RwSignal::new(String::new());
+    let join = move || {
+        let chosen = name.get_untracked();
+        if !chosen.trim().is_empty() {
+            state.join_room(&id, &chosen);
+        }
+    };
+    view! {
+        <div class="help-backdrop">
+            <form class="room card" role="dialog" aria-modal="true" aria-labelledby="join-heading"
+                on:submit=move |e| { e.prevent_default(); join(); }>
+                <h2 id="join-heading">{state.tr(Text::JoinHeading)}</h2>
+                <p>{state.tr(Text::JoinExplained)}</p>
+                <label for="join-name">{state.tr(Text::YourName)}</label>
+                <input id="join-name" required maxlength="40" autocomplete="nickname"
+                    on:input=move |e| name.set(event_target_value(&e))/>
+                <button type="submit" class="primary">{state.tr(Text::Join)}</button>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,239 @@
+//! The open map shared in a workshop room (`crate::room`): opening and joining,
+//! local edits sent to the room worker, the room's map applied as Commands, and
+//! undo of one's own changes. The worker is started only here, so a page that
+//! never uses a room never downloads it.
+
+use super::*;
+use crate::room::join_link::{self, RoomId};
+use serde_json::{json, Value};
+
+/// Where this browser keeps what it knows of a room: `{key, state}`, the stored
+/// map the room fills and the Yjs document to rejoin with.
+const ROOM_PREFIX: &str = "simpul.room.";
+const NAME_KEY: &str = "simpul.name";
+const RELAY_KEY: &str = "simpul.relay";
+
+/// Colours participants are shown in, told apart on the projector.
+const COLOURS: [&str; 8] =
+    ["#e76f51", "#2a9d8f", "#8338ec", "#f4a261", "#1d4e89", "#d62828", "#588157", "#b5179e"];
+
+/// A room this page is in, as the dialog shows it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Room {
+    pub id: String,
+    pub link: String,
+    /// `None` while connecting; `Some(false)` with the wait before the next try.
+    pub online: Option<bool>,
+    pub retry_ms: u64,
+    /// Name, colour, whether it is this browser.
+    pub people: Vec<(String, String, bool)>,
+    pub qr: String,
+}
+
+impl AppState {
+    /// The room in the address (`#room=<id>`), if any: the page asks for a name,
+    /// unless this browser has given one before, and joins.
+    pub(super) fn join_from_address(&self) -> bool {
+        let Some(id) = web::location_hash().and_then(|h| join_link::room_in_fragment(&h)) else {
+            return false;
+        };
+        match stored(NAME_KEY).filter(|n| !n.trim().is_empty()) {
+            Some(name) => self.join_room(id.as_str(), &name),
+            None => self.joining.set(Some(id.as_str().to_string())),
+        }
+        true
+    }
+
+    /// Opens a room on the open map (*Open a room*), or shows the one open.
+    pub fn open_room(&self) {
+        self.room_dialog.set(true);
+        if self.in_room() {
+            return;
+        }
+        self.history.set_value(History::default());
+        let Some(id) = RoomId::parse(&web::random_hex()) else { return };
+        let name = stored(NAME_KEY).unwrap_or_else(|| self.t(Text::Facilitator).to_string());
+        let seed = self.map.with_untracked(format::encode);
+        web::replace_hash(&format!("room={}", id.as_str()));
+        self.start_room(&id, &name, Some(seed));
+    }
+
+    /// Joins room `id` as `name` (the Join button, or a reload of a room's page).
+    pub fn join_room(&self, id: &str, name: &str) {
+        let Some(id) = RoomId::parse(id) else { return };
+        self.joining.set(None);
+        remember(NAME_KEY, name.trim());
+        let kept: Value = stored(&format!("{ROOM_PREFIX}{}", id.as_str()))
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default();
+        let key = kept.get("key").and_then(Value::as_str).map(str::to_string);
+        let exists = key
+            .as_ref()
+            .is_some_and(|k| self.catalogue.with_untracked(|c| c.maps.iter().any(|m| &m.key == k)));
+        self.history.set_value(History::default());
+        self.start_room(&id, name.trim(), None);
+        self.room_entering.set_value(true);
+        match key.filter(|_| exists) {
+            Some(key) => self.open(&key),
+            None => self.start(Map::new(self.t(Text::RoomMapTitle))),
+        }
+    }
+
+    fn start_room(&self, id: &RoomId, name: &str, seed: Option<String>) {
+        let state = *self;
+        let relay = join_link::choose_relay(
+            web::query_param("relay").as_deref(),
+            stored(RELAY_KEY).as_deref(),
+            &web::page_host(),
+        );
+        remember(RELAY_KEY, &relay);
+        let link = join_link::join_link(&web::page_address(), &relay, id);
+        let kept: Value = stored(&format!("{ROOM_PREFIX}{}", id.as_str()))
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default();
+        let colour = COLOURS[(web::now_ms() as usize) % COLOURS.len()];
+        self.room.set(Some(Room { id: id.as_str().to_string(), link: link.clone(), ..Room::default() }));
+        web::room_start(move |text| state.on_room_message(&text));
+        let start = json!({
+            "do": "start",
+            "relay": relay,
+            "room": id.as_str(),
+            "link": link,
+            "name": name,
+            "colour": colour,
+            "lang": self.lang.get_untracked().code(),
+            "state": kept.get("state"),
+            "seed": seed,
+        });
+        web::room_post(&start.to_string());
+    }
+
+    /// Leaves the room: the map stays, stored, as an ordinary map.
+    pub fn leave_room(&self) {
+        web::room_post(&json!({ "do": "leave" }).to_string());
+        web::room_stop();
+        self.room.set(None);
+        self.room_dialog.set(false);
+        self.history.set_value(History::default());
+        web::clear_hash();
+        self.sync_history_flags();
+    }
+
+    pub fn in_room(&self) -> bool {
+        self.room.with_untracked(Option::is_some)
+    }
+
+    /// A local edit, sent to the room as the map before and after it.
+    pub(super) fn send_edit(&self, before: &Map) {
+        let seq = self
+            .room_seq
+            .try_update_value(|n| {
+                *n += 1;
+                *n
+            })
+            .unwrap_or_default();
+        let after = self.map.with_untracked(format::encode);
+        let edit = json!({ "do": "edit", "seq": seq, "before": format::encode(before), "after": after });
+        web::room_post(&edit.to_string());
+    }
+
+    /// Undo and redo in a room are the room's: only this participant's changes.
+    pub(super) fn room_step(&self, step: &str) {
+        web::room_post(&json!({ "do": step }).to_string());
+    }
+
+    pub(super) fn send_selection(&self, selected: Option<String>) {
+        if self.in_room() {
+            web::room_post(&json!({ "do": "select", "selected": selected }).to_string());
+        }
+    }
+
+    fn on_room_message(&self, text: &str) {
+        let Ok(message) = serde_json::from_str::<Value>(text) else { return };
+        let Some(id) = self.room.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) else { return };
+        if let Some(map) = message.get("map").and_then(Value::as_str) {
+            let seq = message.get("seq").and_then(Value::as_u64).unwrap_or_default();
+            // An answer that does not yet hold the last local edit is passed
+            // over: the one that does is on its way.
+            if Some(seq) == self.room_seq.try_get_value() {
+                self.apply_room_map(map);
+            }
+            let flag = |key: &str| message.get(key).and_then(Value::as_bool).unwrap_or(false);
+            self.can_undo.set(flag("undo"));
+            self.can_redo.set(flag("redo"));
+            for problem in message.get("problems").and_then(Value::as_array).into_iter().flatten() {
+                self.notify(Notice::Problem(
+                    Text::RoomChangeRefused,
+                    problem.as_str().unwrap_or_default().to_string(),
+                ));
+            }
+        }
+        if let Some(people) = message.get("people").and_then(Value::as_array) {
+            let people = people
+                .iter()
+                .map(|p| {
+                    let text = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+                    (text("name"), text("colour"), p.get("me").and_then(Value::as_bool).unwrap_or(false))
+                })
+                .collect();
+            self.room.update(|r| {
+                if let Some(r) = r {
+                    r.people = people;
+                }
+            });
+        }
+        if let Some(status) = message.get("status").and_then(Value::as_str) {
+            let retry_ms = message.get("retry_ms").and_then(Value::as_f64).unwrap_or_default() as u64;
+            self.room.update(|r| {
+                r.iter_mut().for_each(|r| {
+                    r.online = Some(status == "online");
+                    r.retry_ms = retry_ms;
+                })
+            });
+        }
+        if let Some(svg) = message.get("qr").and_then(Value::as_str) {
+            let svg = svg.to_string();
+            self.room.update(|r| {
+                if let Some(r) = r {
+                    r.qr = svg;
+                }
+            });
+        }
+        if let Some(doc_state) = message.get("state").and_then(Value::as_str) {
+            let key = self.doc.with_untracked(|d| d.as_ref().and_then(|d| d.key.clone()));
+            let kept = json!({ "key": key, "state": doc_state });
+            remember(&format!("{ROOM_PREFIX}{id}"), &kept.to_string());
+        }
+        if let Some(why) = message.get("unreadable").and_then(Value::as_str) {
+            self.notify(Notice::Problem(Text::RoomUnreadable, why.to_string()));
+        }
+    }
+
+    /// The room's map, applied to the open map as Commands outside the undo
+    /// history (undo in a room is the room's), then saved and analysed as any edit.
+    fn apply_room_map(&self, text: &str) {
+        let Ok(room_map) = format::decode(text) else { return };
+        let Some(command) = self.map.with_untracked(|m| crate::room::merge::commands_towards(m, &room_map))
+        else {
+            return;
+        };
+        let mut result = Ok(());
+        self.map.update(|map| result = command.apply(map).map(drop));
+        match result {
+            Ok(()) => self.after_room_change(),
+            Err(error) => self.notify(Notice::Edit(error)),
+        }
+    }
+}
+
+fn stored(key: &str) -> Option<String> {
+    BrowserStore::open().ok()?.get(key).ok().flatten()
+}
+
+/// Not worth an alert when storage refuses: the room goes on, and the map is
+/// saved as any map is.
+fn remember(key: &str, value: &str) {
+    if let Ok(mut store) = BrowserStore::open() {
+        let _ = store.set(key, value);
+    }
+}

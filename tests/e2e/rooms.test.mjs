@@ -1,0 +1,325 @@
+// Workshop rooms (issue 21) with the real relay (the stock y-websocket server from
+// npm, LevelDB on), started by the test: a facilitator opens a room, participants
+// join by its link on phones, everyone's edits reach everyone, and the room
+// survives a relay restart, a participant offline, two renames at once, a reload
+// and a hostile client. A Node Yjs client shares the room too, which proves the
+// Rust client and the JavaScript one speak the same update format.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import { serve, launch, openApp, newMapWith, exportedMap } from './harness.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, acceptDownloads: true };
+
+let server, browser, relay, relayPort, relayDir;
+
+async function freePort() {
+  const probe = net.createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Starts the relay as `npm run relay` does, on the test's port and folder. */
+async function startRelay() {
+  const child = spawn('sh', ['scripts/relay.sh'], {
+    cwd: root,
+    env: { ...process.env, RELAY_PORT: String(relayPort), RELAY_DIR: relayDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => { if (String(d).includes('running at')) resolve(); });
+    child.on('exit', (code) => reject(new Error(`the relay stopped (${code})`)));
+  });
+  return child;
+}
+
+async function stopRelay() {
+  const child = relay;
+  relay = undefined;
+  await new Promise((resolve) => { child.on('exit', resolve); child.kill(); });
+}
+
+before(async () => {
+  relayPort = await freePort();
+  relayDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-relay-'));
+  relay = await startRelay();
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (relay) await stopRelay();
+  fs.rmSync(relayDir, { recursive: true, force: true });
+});
+
+/** The facilitator's page with a map of `names`, its room opened: the join link. */
+async function facilitatorWithRoom(names) {
+  const app = await openApp(browser, server.url, { query: `?lang=en&relay=ws://127.0.0.1:${relayPort}` });
+  await newMapWith(app.page, 'Workshop', names);
+  await app.page.getByRole('button', { name: 'Open a room' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Workshop room' });
+  await dialog.waitFor();
+  const link = await dialog.locator('[data-room-link]').inputValue();
+  await dialog.getByText(/^Connected/).waitFor();
+  return { ...app, link, dialog };
+}
+
+/** A participant on a phone who opens the join link and joins as `name`. */
+async function participant(link, name) {
+  const context = await browser.newContext(phone);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  return { page, context, errors };
+}
+
+/** On a phone, shows the sheet's tab `name` (Add, Tables, …); a desktop shows them all. */
+async function sheetTab(page, name) {
+  const tab = page.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name });
+  if (await tab.isVisible()) await tab.click();
+}
+
+/** Adds a stakeholder by quick entry, as a participant would. */
+async function add(page, name) {
+  await sheetTab(page, 'Add');
+  await page.getByLabel('Add a stakeholder').fill(name);
+  await page.getByLabel('Add a stakeholder').press('Enter');
+}
+
+/** Waits until `page`'s stakeholders are exactly `names` (in any order). */
+async function waitForNames(page, names) {
+  const want = [...names].sort();
+  let last;
+  for (let i = 0; i < 150; i++) {
+    last = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('simpul.room.'));
+      const room = key && JSON.parse(localStorage.getItem(key));
+      const stored = room?.key && localStorage.getItem(`simpul.map.${room.key}`);
+      return stored ? JSON.parse(stored).map.stakeholders.map((s) => s.name).sort() : null;
+    });
+    if (JSON.stringify(last) === JSON.stringify(want)) return;
+    await page.waitForTimeout(200);
+  }
+  assert.deepEqual(last, want);
+}
+
+/** The room's map as a plain Yjs client of the relay sees it. */
+function nodeClient(room) {
+  const doc = new Y.Doc();
+  const socket = new WebSocket(`ws://127.0.0.1:${relayPort}/${room}`);
+  socket.binaryType = 'arraybuffer';
+  const synced = new Promise((resolve) => {
+    socket.on('message', (data) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(decoder) !== 0) return;
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, 0);
+      const kind = syncProtocol.readSyncMessage(decoder, reply, doc, 'relay');
+      if (encoding.length(reply) > 1) socket.send(encoding.toUint8Array(reply));
+      if (kind === syncProtocol.messageYjsSyncStep2) resolve();
+    });
+  });
+  socket.on('open', () => {
+    const hello = encoding.createEncoder();
+    encoding.writeVarUint(hello, 0);
+    syncProtocol.writeSyncStep1(hello, doc);
+    socket.send(encoding.toUint8Array(hello));
+  });
+  doc.on('update', (update, origin) => {
+    if (origin === 'relay') return;
+    const message = encoding.createEncoder();
+    encoding.writeVarUint(message, 0);
+    syncProtocol.writeUpdate(message, update);
+    socket.send(encoding.toUint8Array(message));
+  });
+  return { doc, socket, synced };
+}
+
+const roomOf = (link) => new URL(link).hash.replace('#room=', '');
+
+test('a facilitator opens a room, three phones join by its link, and everyone sees every addition live', async () => {
+  const host = await facilitatorWithRoom(['Dinas Kesehatan']);
+  // The join link and its QR code, large enough to scan from the back of a room.
+  assert.match(host.link, new RegExp(`\\?relay=ws%3A%2F%2F127\\.0\\.0\\.1%3A${relayPort}#room=[0-9a-f]{32}$`));
+  const qr = await host.dialog.getByRole('img', { name: 'QR code of the join link' }).boundingBox();
+  assert.ok(qr.width >= 250, `the QR code is ${qr.width} px wide`);
+  assert.ok(await host.dialog.locator('svg').count() === 1);
+  await host.dialog.getByText('Anyone with this link can edit the map', { exact: false }).waitFor();
+  await host.dialog.getByRole('button', { name: 'Close' }).click();
+
+  const names = ['Ana', 'Budi', 'Citra'];
+  const phones = [];
+  for (const name of names) phones.push(await participant(host.link, name));
+  await host.page.locator('[data-room-participants]').filter({ hasText: /^4$/ }).waitFor();
+  // Each phone adds a stakeholder, all at about the same time.
+  await Promise.all(phones.map((p, i) => add(p.page, `Added by ${names[i]}`)));
+  const everyone = ['Dinas Kesehatan', ...names.map((n) => `Added by ${n}`)];
+  await waitForNames(host.page, everyone);
+  for (const p of phones) await waitForNames(p.page, everyone);
+  // The projector's table shows them, and a phone exports the same map.
+  for (const n of everyone) await host.page.getByRole('rowheader', { name: n, exact: true }).waitFor();
+  const fromPhone = await exportedMap(phones[0].page);
+  const fromHost = await exportedMap(host.page);
+  assert.deepEqual(fromPhone.stakeholders.map((s) => s.id).sort(), fromHost.stakeholders.map((s) => s.id).sort());
+  // Who is in the room, by name.
+  await host.page.locator('.room-chip').click();
+  for (const n of names) await host.dialog.getByText(n, { exact: true }).waitFor();
+
+  // A Node Yjs client of the relay reads the same map, and what it writes arrives.
+  const node = nodeClient(roomOf(host.link));
+  await node.synced;
+  const stakeholders = node.doc.getMap('stakeholders');
+  assert.deepEqual([...stakeholders.values()].map((s) => s.get('name')).sort(), [...everyone].sort());
+  node.doc.transact(() => {
+    const s = new Y.Map();
+    stakeholders.set('from-node', s);
+    s.set('name', 'Written by yjs');
+    s.set('kind', 'community');
+    s.set('sectors', []);
+    s.set('power', 2);
+    s.set('interest', 4);
+    s.set('stance', 0);
+    s.set('resources', []);
+    s.set('notes', '');
+  });
+  await waitForNames(host.page, [...everyone, 'Written by yjs']);
+  node.socket.close();
+
+  for (const p of [host, ...phones]) assert.deepEqual(p.errors, []);
+  for (const p of phones) await p.context.close();
+  await host.context.close();
+});
+
+test('the relay stopped for 20 s and started again: everyone reconnects, and what was typed meanwhile arrives', async () => {
+  const host = await facilitatorWithRoom(['Bappeda']);
+  await host.dialog.getByRole('button', { name: 'Close' }).click();
+  const guest = await participant(host.link, 'Dewi');
+  await waitForNames(guest.page, ['Bappeda']);
+  await stopRelay();
+  await host.page.locator('.room-chip.offline').waitFor();
+  await add(host.page, 'Typed while the relay was down');
+  await add(guest.page, 'Also typed while down');
+  await host.page.waitForTimeout(20_000);
+  relay = await startRelay();
+  const all = ['Bappeda', 'Typed while the relay was down', 'Also typed while down'];
+  await waitForNames(guest.page, all);
+  await waitForNames(host.page, all);
+  await host.page.locator('.room-chip:not(.offline)').waitFor();
+  await guest.context.close();
+  await host.context.close();
+});
+
+test('a participant offline keeps editing, and both sides converge when it is back', async () => {
+  const host = await facilitatorWithRoom(['Puskesmas']);
+  await host.dialog.getByRole('button', { name: 'Close' }).click();
+  const guest = await participant(host.link, 'Eka');
+  await waitForNames(guest.page, ['Puskesmas']);
+  await guest.context.setOffline(true);
+  await add(guest.page, 'Added offline');
+  await add(host.page, 'Added while Eka was away');
+  await guest.page.waitForTimeout(1000);
+  await guest.context.setOffline(false);
+  const all = ['Puskesmas', 'Added offline', 'Added while Eka was away'];
+  await waitForNames(host.page, all);
+  await waitForNames(guest.page, all);
+  await guest.context.close();
+  await host.context.close();
+});
+
+test('two participants rename one stakeholder at the same moment: every client ends with the same map', async () => {
+  const host = await facilitatorWithRoom(['Karang Taruna']);
+  await host.dialog.getByRole('button', { name: 'Close' }).click();
+  const a = await participant(host.link, 'Fajar');
+  const b = await participant(host.link, 'Gita');
+  await waitForNames(a.page, ['Karang Taruna']);
+  await waitForNames(b.page, ['Karang Taruna']);
+  // Each chooses the stakeholder and types a new name in the inspector; both
+  // press Enter in the same instant.
+  const rename = async (page, to) => {
+    await sheetTab(page, 'Tables');
+    await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: 'Karang Taruna' }).getByRole('button').click();
+    const field = page.getByRole('region', { name: 'Edit stakeholder' }).getByLabel('Name', { exact: true });
+    await field.fill(to);
+    return field;
+  };
+  const [fieldA, fieldB] = [await rename(a.page, 'Renamed by Fajar'), await rename(b.page, 'Renamed by Gita')];
+  await Promise.all([fieldA.press('Enter'), fieldB.press('Enter')]);
+  let maps;
+  for (let i = 0; i < 50; i++) {
+    await host.page.waitForTimeout(200);
+    maps = await Promise.all([host, a, b].map((p) => exportedMap(p.page)));
+    const names = maps.map((m) => m.stakeholders[0].name);
+    if (names.every((n) => n === names[0] && n !== 'Karang Taruna')) break;
+  }
+  const strip = (m) => JSON.stringify({ ...m, stakeholders: m.stakeholders.map(({ x, y, ...s }) => s) });
+  assert.equal(strip(maps[1]), strip(maps[0]));
+  assert.equal(strip(maps[2]), strip(maps[0]));
+  assert.ok(['Renamed by Fajar', 'Renamed by Gita'].includes(maps[0].stakeholders[0].name));
+  for (const p of [a, b, host]) await p.context.close();
+});
+
+test('a participant who reloads is back in the room, with the map as it is, without being asked again', async () => {
+  const host = await facilitatorWithRoom(['Dinas Pendidikan']);
+  await host.dialog.getByRole('button', { name: 'Close' }).click();
+  const guest = await participant(host.link, 'Hana');
+  await waitForNames(guest.page, ['Dinas Pendidikan']);
+  await guest.page.reload();
+  await guest.page.getByRole('heading', { name: 'Simpul' }).waitFor();
+  assert.equal(await guest.page.getByLabel('Your name').count(), 0);
+  await add(host.page, 'Added after the reload');
+  await waitForNames(guest.page, ['Dinas Pendidikan', 'Added after the reload']);
+  await guest.page.locator('[data-room-participants]').filter({ hasText: /^2$/ }).waitFor();
+  await guest.context.close();
+  await host.context.close();
+});
+
+test('a client that sends garbage and an invalid update: the others keep a valid map and are told', async () => {
+  const host = await facilitatorWithRoom(['Dinas Lingkungan Hidup']);
+  await host.dialog.getByRole('button', { name: 'Close' }).click();
+  const before = await exportedMap(host.page);
+  const id = before.stakeholders[0].id;
+  const hostile = nodeClient(roomOf(host.link));
+  await hostile.synced;
+  // Bytes that are not the protocol.
+  hostile.socket.send(new Uint8Array([0, 2, 250, 250, 250, 1, 9]));
+  hostile.socket.send(new Uint8Array([0, 0, 255, 255, 255, 255, 255, 255]));
+  // An update that breaks the rules: power 9, a link to nobody, a kind that is none.
+  hostile.doc.transact(() => {
+    hostile.doc.getMap('stakeholders').get(id).set('power', 9);
+    const link = new Y.Map();
+    hostile.doc.getMap('links').set('dangling', link);
+    link.set('from', id);
+    link.set('to', 'nobody');
+    const odd = new Y.Map();
+    hostile.doc.getMap('stakeholders').set('odd', odd);
+    odd.set('name', 'Odd');
+    odd.set('kind', 'alien');
+  });
+  await host.page.getByRole('alert').getByText(/A change from the room was not applied/).first().waitFor();
+  const after = await exportedMap(host.page);
+  assert.equal(after.stakeholders.length, 1);
+  assert.equal(after.stakeholders[0].power, before.stakeholders[0].power);
+  assert.equal(after.links.length, 0);
+  // The room still works afterwards.
+  await add(host.page, 'Still working');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.ok([...hostile.doc.getMap('stakeholders').values()].some((s) => s.get('name') === 'Still working'));
+  hostile.socket.close();
+  await host.context.close();
+});
