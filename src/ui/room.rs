@@ -14,12 +14,12 @@ pub fn RoomButton() -> impl IntoView {
     let has_map = move || state.doc.with(Option::is_some) || state.room.with(Option::is_some);
     let count = move || state.room.with(|r| r.as_ref().map(|r| r.people.len()));
     view! {
-        <ToolButton icon="◎" label=Text::OpenRoom disabled=Signal::derive(move || !has_map())
+        <ToolButton icon="◎" label=Text::OpenRoom class="room-tool" disabled=Signal::derive(move || !has_map())
             on_click=Callback::new(move |_| state.open_room())/>
         {move || count().map(|n| view! {
             <button type="button" class="room-chip" on:click=move |_| state.room_dialog.set(true)
                 class:offline=move || state.room.with(|r| r.as_ref().is_some_and(|r| r.online == Some(false)))>
-                <b data-room-participants>{n}</b>" "{state.tr(Text::PeopleInRoom)}
+                <b data-room-participants>{n}</b><span class="room-chip-text">" "{state.tr(Text::PeopleInRoom)}</span>
             </button>
         })}
     }

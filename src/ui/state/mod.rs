@@ -323,7 +323,7 @@ impl AppState {
     fn show_map(&self, map: Map, doc: Option<OpenDoc>) {
         self.save_now();
         // Another map replaces the room's: the room is left (its map stays stored).
-        let entering = self.room_entering.try_update_value(|e| std::mem::take(e)).unwrap_or(false);
+        let entering = self.room_entering.try_update_value(std::mem::take).unwrap_or(false);
         if self.in_room() && !entering {
             self.leave_room();
         }
