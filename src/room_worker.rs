@@ -244,14 +244,14 @@ mod shell {
         if let Some(map) = map_of(request.get("seed").and_then(Value::as_str)) {
             client.seed(&map);
         }
-        let outcome = client.set_presence(text("name"), text("colour"), None);
+        // Not sent now: the first messages of the connection carry it.
+        let _ = client.set_presence(text("name"), text("colour"), None);
         let mut session = Session { client, lang, seq: 0, reported: Vec::new(), save_waiting: false };
         if let Some(svg) = qr::svg_of(text("link")) {
             post(json!({ "qr": svg }));
         }
         post_map(&mut session);
         post_people(&session);
-        drop(outcome);
         SESSION.with(|s| *s.borrow_mut() = Some(session));
         let relay = simpul::room::join_link::relay_address(text("relay")).unwrap_or_default();
         let room = simpul::room::RoomId::parse(text("room"));
@@ -291,11 +291,11 @@ mod shell {
             Some("refresh") => with_session(post_map),
             Some("undo") => with_session(|session| {
                 let outcome = session.client.undo();
-                follow(session, Outcome { map_changed: true, ..outcome });
+                follow(session, outcome);
             }),
             Some("redo") => with_session(|session| {
                 let outcome = session.client.redo();
-                follow(session, Outcome { map_changed: true, ..outcome });
+                follow(session, outcome);
             }),
             Some("select") => with_session(|session| {
                 let outcome = session.client.select(field("selected"));

@@ -51,6 +51,22 @@ fn connect(a: &mut RoomClient, b: &mut RoomClient) {
     exchange(a, b, from_a, from_b);
 }
 
+/// Two participants of a room that holds the example map, A having put it there.
+fn two_with_the_example() -> (RoomClient, RoomClient) {
+    let (mut a, mut b) = (client(1), client(2));
+    let sent = a.edit(&Map::default(), &example()).send;
+    exchange(&mut a, &mut b, sent, Vec::new());
+    (a, b)
+}
+
+/// A and B each change `base`, to `from_a` and `from_b`, before either hears of
+/// the other's change; then the relay passes both on.
+fn edit_at_once(a: &mut RoomClient, b: &mut RoomClient, base: &Map, from_a: &Map, from_b: &Map) {
+    let sent_a = a.edit(base, from_a).send;
+    let sent_b = b.edit(base, from_b).send;
+    exchange(a, b, sent_a, sent_b);
+}
+
 fn layout_free(map: &Map) -> Map {
     map.without_layout()
 }
@@ -94,9 +110,7 @@ fn two_participants_converge_on_one_map() {
     from_a.stakeholders.push(Stakeholder::new(StakeholderId::new("ngo-a"), "NGO A"));
     let mut from_b = base.clone();
     from_b.stakeholders.push(Stakeholder::new(StakeholderId::new("ngo-b"), "NGO B"));
-    let sent_a = a.edit(&base, &from_a).send;
-    let sent_b = b.edit(&base, &from_b).send;
-    exchange(&mut a, &mut b, sent_a, sent_b);
+    edit_at_once(&mut a, &mut b, &base, &from_a, &from_b);
     let (ma, mb) = (a.read().map, b.read().map);
     assert_eq!(ma, mb);
     assert!(ma.stakeholder(&StakeholderId::new("ngo-a")).is_some());
@@ -105,17 +119,13 @@ fn two_participants_converge_on_one_map() {
 
 #[test]
 fn changes_to_different_fields_of_one_stakeholder_both_stay() {
-    let (mut a, mut b) = (client(1), client(2));
-    let sent = a.edit(&Map::default(), &example()).send;
-    exchange(&mut a, &mut b, sent, Vec::new());
+    let (mut a, mut b) = two_with_the_example();
     let base = a.read().map;
     let mut renamed = base.clone();
     renamed.stakeholders[0].name = "Renamed by A".into();
     let mut rescored = base.clone();
     rescored.stakeholders[0].power = Score::new(1).expect("in scale");
-    let sent_a = a.edit(&base, &renamed).send;
-    let sent_b = b.edit(&base, &rescored).send;
-    exchange(&mut a, &mut b, sent_a, sent_b);
+    edit_at_once(&mut a, &mut b, &base, &renamed, &rescored);
     let map = a.read().map;
     assert_eq!(map, b.read().map);
     assert_eq!(map.stakeholders[0].name, "Renamed by A");
@@ -124,16 +134,12 @@ fn changes_to_different_fields_of_one_stakeholder_both_stay() {
 
 #[test]
 fn two_renames_of_one_stakeholder_at_once_end_the_same_everywhere() {
-    let (mut a, mut b) = (client(1), client(2));
-    let sent = a.edit(&Map::default(), &example()).send;
-    exchange(&mut a, &mut b, sent, Vec::new());
+    let (mut a, mut b) = two_with_the_example();
     let base = a.read().map;
     let (mut one, mut two) = (base.clone(), base.clone());
     one.stakeholders[0].name = "One".into();
     two.stakeholders[0].name = "Two".into();
-    let sent_a = a.edit(&base, &one).send;
-    let sent_b = b.edit(&base, &two).send;
-    exchange(&mut a, &mut b, sent_a, sent_b);
+    edit_at_once(&mut a, &mut b, &base, &one, &two);
     let (ma, mb) = (a.read().map, b.read().map);
     assert_eq!(format::encode(&ma), format::encode(&mb));
     assert!(["One", "Two"].contains(&ma.stakeholders[0].name.as_str()));
@@ -141,9 +147,7 @@ fn two_renames_of_one_stakeholder_at_once_end_the_same_everywhere() {
 
 #[test]
 fn edits_made_offline_merge_when_the_participant_is_back() {
-    let (mut a, mut b) = (client(1), client(2));
-    let sent = a.edit(&Map::default(), &example()).send;
-    exchange(&mut a, &mut b, sent, Vec::new());
+    let (mut a, mut b) = two_with_the_example();
     // B is cut off: what B sends is lost, and so is what A sends meanwhile.
     let base = b.read().map;
     let mut offline = base.clone();
@@ -163,17 +167,13 @@ fn edits_made_offline_merge_when_the_participant_is_back() {
 
 #[test]
 fn undo_takes_back_only_ones_own_change() {
-    let (mut a, mut b) = (client(1), client(2));
-    let sent = a.edit(&Map::default(), &example()).send;
-    exchange(&mut a, &mut b, sent, Vec::new());
+    let (mut a, mut b) = two_with_the_example();
     let base = a.read().map;
     let mut mine = base.clone();
     mine.stakeholders[0].notes = "A's note".into();
     let mut theirs = base.clone();
     theirs.stakeholders[1].notes = "B's note".into();
-    let sent_a = a.edit(&base, &mine).send;
-    let sent_b = b.edit(&base, &theirs).send;
-    exchange(&mut a, &mut b, sent_a, sent_b);
+    edit_at_once(&mut a, &mut b, &base, &mine, &theirs);
     assert!(a.can_undo());
     let undone = a.undo();
     assert!(undone.map_changed);
@@ -189,9 +189,7 @@ fn undo_takes_back_only_ones_own_change() {
 
 #[test]
 fn a_rejoining_browser_merges_from_the_state_it_kept() {
-    let (mut a, mut b) = (client(1), client(2));
-    let sent = a.edit(&Map::default(), &example()).send;
-    exchange(&mut a, &mut b, sent, Vec::new());
+    let (mut a, b) = two_with_the_example();
     let kept = b.saved_state();
     let mut back = RoomClient::new(2, &kept, clock()).expect("its own state");
     assert_eq!(back.read().map, a.read().map);

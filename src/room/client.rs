@@ -132,20 +132,23 @@ impl RoomClient {
         self.changes_since(&sv)
     }
 
+    /// Takes back this participant's last change; nothing when there is none.
     pub fn undo(&mut self) -> Outcome {
         let sv = self.doc.doc().transact().state_vector();
-        let undone = self.undo.undo_blocking();
-        let mut outcome = self.changes_since(&sv);
-        outcome.map_changed = undone;
-        outcome
+        if self.undo.undo_blocking() {
+            self.changes_since(&sv)
+        } else {
+            Outcome::default()
+        }
     }
 
     pub fn redo(&mut self) -> Outcome {
         let sv = self.doc.doc().transact().state_vector();
-        let redone = self.undo.redo_blocking();
-        let mut outcome = self.changes_since(&sv);
-        outcome.map_changed = redone;
-        outcome
+        if self.undo.redo_blocking() {
+            self.changes_since(&sv)
+        } else {
+            Outcome::default()
+        }
     }
 
     pub fn can_undo(&self) -> bool {

@@ -17,7 +17,7 @@
 //! reported, never applied.
 
 use crate::format::{Decoding, Problem, ProblemKind, CURRENT_VERSION, FORMAT_NAME};
-use crate::model::{Map, MapPart, OverLimit};
+use crate::model::{LinkId, Map, MapPart, OverLimit, SectorId, StakeholderId};
 use serde_json::{Map as Object, Value};
 use std::collections::HashMap;
 use yrs::{Any, Doc, Map as _, MapPrelim, MapRef, Out, ReadTxn, Transact, TransactionMut};
@@ -280,19 +280,6 @@ fn refused_elements(problems: &[Problem]) -> Vec<(&'static str, usize)> {
 
 /// Puts back each refused element's last valid version, or leaves it out.
 fn fall_back(root: &mut Value, refused: &[(&'static str, usize)], last_good: &Map) {
-    let good: HashMap<&str, HashMap<String, Value>> = PARTS
-        .iter()
-        .map(|part| {
-            let by_id = elements(last_good, *part)
-                .into_iter()
-                .map(|(id, mut fields)| {
-                    fields.insert("id".into(), Value::String(id.clone()));
-                    (id, Value::Object(fields))
-                })
-                .collect();
-            (part.file_key(), by_id)
-        })
-        .collect();
     for key in PARTS.map(MapPart::file_key) {
         let Some(Value::Array(items)) = root.get_mut(key) else { continue };
         let mut index = 0;
@@ -302,14 +289,26 @@ fn fall_back(root: &mut Value, refused: &[(&'static str, usize)], last_good: &Ma
             if !refused.contains(&(key, this)) {
                 return true;
             }
-            let id = item.get("id").and_then(Value::as_str).unwrap_or_default().to_string();
-            match good.get(key).and_then(|by_id| by_id.get(&id)) {
-                Some(previous) if previous != item => {
-                    *item = previous.clone();
+            let id = item.get("id").and_then(Value::as_str).unwrap_or_default();
+            match last_valid(last_good, key, id) {
+                Some(previous) if previous != *item => {
+                    *item = previous;
                     true
                 }
                 _ => false,
             }
         });
     }
+}
+
+/// The last valid version of the element `id` of the list `key`, as the file
+/// writes it. (An unpinned stakeholder has no position there: the document never
+/// holds one.)
+fn last_valid(last_good: &Map, key: &str, id: &str) -> Option<Value> {
+    let value = match key {
+        "sectors" => serde_json::to_value(last_good.sector(&SectorId::new(id))?),
+        "stakeholders" => serde_json::to_value(last_good.stakeholder(&StakeholderId::new(id))?),
+        _ => serde_json::to_value(last_good.link(&LinkId::new(id))?),
+    };
+    value.ok()
 }

@@ -15,11 +15,6 @@ impl RoomId {
             .then(|| Self(raw.to_ascii_lowercase()))
     }
 
-    /// A new room's id from 16 random bytes.
-    pub fn from_bytes(bytes: [u8; 16]) -> Self {
-        Self(bytes.iter().map(|b| format!("{b:02x}")).collect())
-    }
-
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -51,14 +46,11 @@ pub fn relay_address(raw: &str) -> Option<String> {
 }
 
 /// Where the app looks for its relay: the link's `?relay=`, else the one this
-/// browser remembers, else port 1234 of the page's own host.
-pub fn choose_relay(from_link: Option<&str>, remembered: Option<&str>, page_host: &str) -> String {
+/// browser remembers, else port 1234 of the page's own host (`page_hostname`,
+/// without its port).
+pub fn choose_relay(from_link: Option<&str>, remembered: Option<&str>, page_hostname: &str) -> String {
     from_link.and_then(relay_address).or_else(|| remembered.and_then(relay_address)).unwrap_or_else(|| {
-        let host = page_host
-            .rsplit_once(':')
-            .filter(|(h, _)| !h.ends_with(']') || page_host.starts_with('['))
-            .map_or(page_host, |(h, _)| h);
-        let host = if host.is_empty() { "127.0.0.1" } else { host };
+        let host = if page_hostname.is_empty() { "127.0.0.1" } else { page_hostname };
         format!("ws://{host}:1234")
     })
 }
@@ -85,8 +77,8 @@ mod tests {
 
     #[test]
     fn room_ids_are_32_hex_digits() {
-        let id = RoomId::from_bytes([0xab; 16]);
-        assert_eq!(id.as_str().len(), 32);
+        let id = RoomId::parse(&"AB".repeat(16)).expect("32 hex digits");
+        assert_eq!(id.as_str(), "ab".repeat(16));
         assert_eq!(RoomId::parse(id.as_str()), Some(id.clone()));
         assert_eq!(room_in_fragment(&format!("#room={}", id.as_str())), Some(id));
         assert_eq!(RoomId::parse("abc"), None);
@@ -115,15 +107,17 @@ mod tests {
 
     #[test]
     fn the_relay_comes_from_the_link_then_memory_then_the_page_host() {
-        assert_eq!(choose_relay(Some("ws://a:1"), Some("ws://b:2"), "c:8080"), "ws://a:1");
-        assert_eq!(choose_relay(Some("bad"), Some("ws://b:2"), "c:8080"), "ws://b:2");
-        assert_eq!(choose_relay(None, None, "192.168.1.5:8080"), "ws://192.168.1.5:1234");
+        assert_eq!(choose_relay(Some("ws://a:1"), Some("ws://b:2"), "c"), "ws://a:1");
+        assert_eq!(choose_relay(Some("bad"), Some("ws://b:2"), "c"), "ws://b:2");
+        assert_eq!(choose_relay(None, None, "192.168.1.5"), "ws://192.168.1.5:1234");
         assert_eq!(choose_relay(None, None, "localhost"), "ws://localhost:1234");
+        assert_eq!(choose_relay(None, None, "[::1]"), "ws://[::1]:1234");
+        assert_eq!(choose_relay(None, None, ""), "ws://127.0.0.1:1234");
     }
 
     #[test]
     fn a_join_link_carries_the_relay_and_the_room() {
-        let room = RoomId::from_bytes([1; 16]);
+        let room = RoomId::parse(&"01".repeat(16)).expect("32 hex digits");
         let link = join_link("http://127.0.0.1:8080/?lang=id#map=x", "ws://127.0.0.1:1234", &room);
         assert_eq!(
             link,

@@ -21,6 +21,20 @@ impl BrowserStore {
             .ok_or_else(|| StoreError::Unavailable("localStorage is missing".into()))?;
         Ok(Self { storage })
     }
+
+    /// A small setting this browser keeps (the language, the panels, the name
+    /// given in a room), or `None` when it has none or storage cannot be read.
+    pub fn setting(key: &str) -> Option<String> {
+        Self::open().ok()?.get(key).ok().flatten()
+    }
+
+    /// Keeps a small setting. A refusal is not worth an alert: the setting still
+    /// applies for this visit.
+    pub fn keep_setting(key: &str, value: &str) {
+        if let Ok(mut store) = Self::open() {
+            let _ = store.set(key, value);
+        }
+    }
 }
 
 impl KeyValue for BrowserStore {

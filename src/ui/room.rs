@@ -75,12 +75,7 @@ fn RoomDialog() -> impl IntoView {
                 <label class="room-link">
                     <span>{state.tr(Text::RoomLink)}</span>
                     <input readonly data-room-link prop:value=move || room().link
-                        on:focus=move |e| {
-                            use wasm_bindgen::JsCast;
-                            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                                input.select();
-                            }
-                        }/>
+                        on:focus=|e| super::web::select_field(&e)/>
                 </label>
                 <p role="status" class="room-status">{status}</p>
                 <h3>{move || room().people.len()}" "{state.tr(Text::PeopleInRoom)}</h3>

@@ -58,12 +58,7 @@ pub fn ShareLinkResult() -> impl IntoView {
                         <label>
                             <span class="visually-hidden">{state.tr(Text::ShareLink)}</span>
                             <input class="share-link-text" readonly prop:value=link.clone()
-                                on:focus=move |e| {
-                                    use wasm_bindgen::JsCast;
-                                    if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                                        input.select();
-                                    }
-                                }/>
+                                on:focus=|e| web::select_field(&e)/>
                         </label>
                         <button class="quiet" on:click=move |_| state.shared_link.set(None)>{state.tr(Text::Dismiss)}</button>
                     </div>

@@ -95,9 +95,17 @@ pub fn room_start(on_message: impl FnMut(String) + 'static) {
     on_message.forget();
 }
 
-/// The page's host and port, as the address bar has them.
-pub fn page_host() -> String {
-    web_sys::window().and_then(|w| w.location().host().ok()).unwrap_or_default()
+/// The page's host name, without its port (an IPv6 address in brackets).
+pub fn page_hostname() -> String {
+    web_sys::window().and_then(|w| w.location().hostname().ok()).unwrap_or_default()
+}
+
+/// Selects the whole text of the field an event came from: a link shown to be
+/// copied is selected as it takes the focus.
+pub fn select_field(event: &web_sys::Event) {
+    if let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        input.select();
+    }
 }
 
 /// Sets the address's fragment without reloading or adding history.

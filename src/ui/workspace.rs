@@ -3,7 +3,7 @@
 //! the legend is on. Remembered per browser, so a facilitator's arrangement
 //! survives a reload; written only when the user changes it.
 
-use crate::storage::{browser::BrowserStore, KeyValue};
+use crate::storage::browser::BrowserStore;
 use leptos::prelude::*;
 
 const PREFS_KEY: &str = "simpul.workspace";
@@ -103,8 +103,7 @@ pub struct Workspace {
 impl Workspace {
     /// The arrangement remembered in this browser, or the defaults for this window.
     pub fn load() -> Self {
-        let saved =
-            BrowserStore::open().ok().and_then(|s| s.get(PREFS_KEY).ok().flatten()).unwrap_or_default();
+        let saved = BrowserStore::setting(PREFS_KEY).unwrap_or_default();
         let pref = |key: &str| {
             saved.split(';').find_map(|pair| pair.strip_prefix(key)?.strip_prefix('=')).map(str::to_string)
         };
@@ -158,9 +157,7 @@ impl Workspace {
                 }
             }
             if first.is_some() {
-                if let Ok(mut store) = BrowserStore::open() {
-                    let _ = store.set(PREFS_KEY, &text);
-                }
+                BrowserStore::keep_setting(PREFS_KEY, &text);
             }
         });
     }

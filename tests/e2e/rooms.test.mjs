@@ -95,6 +95,16 @@ async function sheetTab(page, name) {
   if (await tab.isVisible()) await tab.click();
 }
 
+/** A room on a map of `names` (its dialog closed) and a participant on a phone
+ *  called `name` who has the map. */
+async function roomWithGuest(names, name) {
+  const host = await facilitatorWithRoom(names);
+  await host.dialog.getByRole('button', { name: 'Close' }).click();
+  const guest = await participant(host.link, name);
+  await waitForNames(guest.page, names);
+  return { host, guest };
+}
+
 /** Adds a stakeholder by quick entry, as a participant would. */
 async function add(page, name) {
   await sheetTab(page, 'Add');
@@ -207,10 +217,7 @@ test('a facilitator opens a room, three phones join by its link, and everyone se
 });
 
 test('the relay stopped for 20 s and started again: everyone reconnects, and what was typed meanwhile arrives', async () => {
-  const host = await facilitatorWithRoom(['Bappeda']);
-  await host.dialog.getByRole('button', { name: 'Close' }).click();
-  const guest = await participant(host.link, 'Dewi');
-  await waitForNames(guest.page, ['Bappeda']);
+  const { host, guest } = await roomWithGuest(['Bappeda'], 'Dewi');
   await stopRelay();
   await host.page.locator('.room-chip.offline').waitFor();
   await add(host.page, 'Typed while the relay was down');
@@ -226,10 +233,7 @@ test('the relay stopped for 20 s and started again: everyone reconnects, and wha
 });
 
 test('a participant offline keeps editing, and both sides converge when it is back', async () => {
-  const host = await facilitatorWithRoom(['Puskesmas']);
-  await host.dialog.getByRole('button', { name: 'Close' }).click();
-  const guest = await participant(host.link, 'Eka');
-  await waitForNames(guest.page, ['Puskesmas']);
+  const { host, guest } = await roomWithGuest(['Puskesmas'], 'Eka');
   await guest.context.setOffline(true);
   await add(guest.page, 'Added offline');
   await add(host.page, 'Added while Eka was away');
@@ -275,10 +279,7 @@ test('two participants rename one stakeholder at the same moment: every client e
 });
 
 test('a participant who reloads is back in the room, with the map as it is, without being asked again', async () => {
-  const host = await facilitatorWithRoom(['Dinas Pendidikan']);
-  await host.dialog.getByRole('button', { name: 'Close' }).click();
-  const guest = await participant(host.link, 'Hana');
-  await waitForNames(guest.page, ['Dinas Pendidikan']);
+  const { host, guest } = await roomWithGuest(['Dinas Pendidikan'], 'Hana');
   await guest.page.reload();
   await guest.page.getByRole('heading', { name: 'Simpul' }).waitFor();
   assert.equal(await guest.page.getByLabel('Your name').count(), 0);

@@ -18,7 +18,7 @@ use crate::format::{self, Problem, ShareLinkError};
 use crate::i18n::{Lang, Text};
 use crate::model::{Link, Map, PosInWorld, StakeholderId};
 use crate::storage::{
-    browser::BrowserStore, Catalogue, KeyValue, Library, StorageProblem, StoredRevision, ENTRY_PREFIX,
+    browser::BrowserStore, Catalogue, Library, StorageProblem, StoredRevision, ENTRY_PREFIX,
 };
 use leptos::prelude::*;
 use saving::Saving;
@@ -158,7 +158,7 @@ fn store() -> Result<Library<BrowserStore>, StorageProblem> {
 
 impl AppState {
     pub fn new() -> Self {
-        let remembered = BrowserStore::open().ok().and_then(|s| s.get(LANG_KEY).ok().flatten());
+        let remembered = BrowserStore::setting(LANG_KEY);
         let forced = web::query_param("lang");
         let browser = web::browser_languages();
         let lang = Lang::choose(forced.as_deref(), remembered.as_deref(), browser.iter().map(String::as_str));
@@ -356,10 +356,7 @@ impl AppState {
     pub fn set_lang(&self, lang: Lang) {
         self.lang.set(lang);
         web::set_document_lang(lang.code());
-        if let Ok(mut store) = BrowserStore::open() {
-            // Not worth an alert: the language still applies for this visit.
-            let _ = store.set(LANG_KEY, lang.code());
-        }
+        BrowserStore::keep_setting(LANG_KEY, lang.code());
     }
 
     // ----- notices -------------------------------------------------------------

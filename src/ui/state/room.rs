@@ -37,7 +37,7 @@ impl AppState {
         let Some(id) = web::location_hash().and_then(|h| join_link::room_in_fragment(&h)) else {
             return false;
         };
-        match stored(NAME_KEY).filter(|n| !n.trim().is_empty()) {
+        match BrowserStore::setting(NAME_KEY).filter(|n| !n.trim().is_empty()) {
             Some(name) => self.join_room(id.as_str(), &name),
             None => self.joining.set(Some(id.as_str().to_string())),
         }
@@ -50,28 +50,26 @@ impl AppState {
         if self.in_room() {
             return;
         }
-        self.history.set_value(History::default());
         let Some(id) = RoomId::parse(&web::random_hex()) else { return };
-        let name = stored(NAME_KEY).unwrap_or_else(|| self.t(Text::Facilitator).to_string());
+        let name = BrowserStore::setting(NAME_KEY).unwrap_or_else(|| self.t(Text::Facilitator).to_string());
         let seed = self.map.with_untracked(format::encode);
         web::replace_hash(&format!("room={}", id.as_str()));
-        self.start_room(&id, &name, Some(seed));
+        self.start_room(&id, &name, Some(seed), None);
     }
 
     /// Joins room `id` as `name` (the Join button, or a reload of a room's page).
     pub fn join_room(&self, id: &str, name: &str) {
         let Some(id) = RoomId::parse(id) else { return };
         self.joining.set(None);
-        remember(NAME_KEY, name.trim());
-        let kept: Value = stored(&format!("{ROOM_PREFIX}{}", id.as_str()))
+        BrowserStore::keep_setting(NAME_KEY, name.trim());
+        let kept: Value = BrowserStore::setting(&format!("{ROOM_PREFIX}{}", id.as_str()))
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default();
         let key = kept.get("key").and_then(Value::as_str).map(str::to_string);
         let exists = key
             .as_ref()
             .is_some_and(|k| self.catalogue.with_untracked(|c| c.maps.iter().any(|m| &m.key == k)));
-        self.history.set_value(History::default());
-        self.start_room(&id, name.trim(), None);
+        self.start_room(&id, name.trim(), None, kept.get("state").cloned());
         self.room_entering.set_value(true);
         match key.filter(|_| exists) {
             Some(key) => self.open(&key),
@@ -79,18 +77,19 @@ impl AppState {
         }
     }
 
-    fn start_room(&self, id: &RoomId, name: &str, seed: Option<String>) {
+    /// Starts the room worker on room `id`: a new room with the map `seed`, or a
+    /// room joined with the document this browser kept of it (`kept_state`).
+    fn start_room(&self, id: &RoomId, name: &str, seed: Option<String>, kept_state: Option<Value>) {
         let state = *self;
+        // Undo in a room is the room's: the steps from before it are left behind.
+        self.history.set_value(History::default());
         let relay = join_link::choose_relay(
             web::query_param("relay").as_deref(),
-            stored(RELAY_KEY).as_deref(),
-            &web::page_host(),
+            BrowserStore::setting(RELAY_KEY).as_deref(),
+            &web::page_hostname(),
         );
-        remember(RELAY_KEY, &relay);
+        BrowserStore::keep_setting(RELAY_KEY, &relay);
         let link = join_link::join_link(&web::page_address(), &relay, id);
-        let kept: Value = stored(&format!("{ROOM_PREFIX}{}", id.as_str()))
-            .and_then(|t| serde_json::from_str(&t).ok())
-            .unwrap_or_default();
         let colour = COLOURS[(web::now_ms() as usize) % COLOURS.len()];
         self.room.set(Some(Room { id: id.as_str().to_string(), link: link.clone(), ..Room::default() }));
         web::room_start(move |text| state.on_room_message(&text));
@@ -102,7 +101,7 @@ impl AppState {
             "name": name,
             "colour": colour,
             "lang": self.lang.get_untracked().code(),
-            "state": kept.get("state"),
+            "state": kept_state,
             "seed": seed,
         });
         web::room_post(&start.to_string());
@@ -202,7 +201,7 @@ impl AppState {
         if let Some(doc_state) = message.get("state").and_then(Value::as_str) {
             let key = self.doc.with_untracked(|d| d.as_ref().and_then(|d| d.key.clone()));
             let kept = json!({ "key": key, "state": doc_state });
-            remember(&format!("{ROOM_PREFIX}{id}"), &kept.to_string());
+            BrowserStore::keep_setting(&format!("{ROOM_PREFIX}{id}"), &kept.to_string());
         }
         if let Some(why) = message.get("unreadable").and_then(Value::as_str) {
             self.notify(Notice::Problem(Text::RoomUnreadable, why.to_string()));
@@ -223,17 +222,5 @@ impl AppState {
             Ok(()) => self.after_room_change(),
             Err(error) => self.notify(Notice::Edit(error)),
         }
-    }
-}
-
-fn stored(key: &str) -> Option<String> {
-    BrowserStore::open().ok()?.get(key).ok().flatten()
-}
-
-/// Not worth an alert when storage refuses: the room goes on, and the map is
-/// saved as any map is.
-fn remember(key: &str, value: &str) {
-    if let Ok(mut store) = BrowserStore::open() {
-        let _ = store.set(key, value);
     }
 }
