@@ -7,21 +7,22 @@ use super::toolbar::ToolButton;
 use crate::i18n::Text;
 use leptos::prelude::*;
 
-/// *Open a room*, and while in one, how many are in it.
+/// *Open a room*; in a room, how many are in it, which opens the room's dialog.
 #[component]
 pub fn RoomButton() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let has_map = move || state.doc.with(Option::is_some) || state.room.with(Option::is_some);
-    let count = move || state.room.with(|r| r.as_ref().map(|r| r.people.len()));
+    let in_room = move || state.room.with(Option::is_some);
+    let count = move || state.room.with(|r| r.as_ref().map_or(0, |r| r.people.len()));
+    let offline = move || state.room.with(|r| r.as_ref().is_some_and(|r| r.online == Some(false)));
     view! {
-        <ToolButton icon="◎" label=Text::OpenRoom class="room-tool" disabled=Signal::derive(move || !has_map())
-            on_click=Callback::new(move |_| state.open_room())/>
-        {move || count().map(|n| view! {
-            <button type="button" class="room-chip" on:click=move |_| state.room_dialog.set(true)
-                class:offline=move || state.room.with(|r| r.as_ref().is_some_and(|r| r.online == Some(false)))>
-                <b data-room-participants>{n}</b><span class="room-chip-text">" "{state.tr(Text::PeopleInRoom)}</span>
+        <Show when=in_room fallback=move || view! {
+            <ToolButton icon="◎" label=Text::OpenRoom class="room-tool" disabled=Signal::derive(move || state.doc.with(Option::is_none))
+                on_click=Callback::new(move |_| state.open_room())/>
+        }>
+            <button type="button" class="room-chip" class:offline=offline on:click=move |_| state.room_dialog.set(true)>
+                <b data-room-participants>{count}</b><span class="room-chip-text">" "{state.tr(Text::PeopleInRoom)}</span>
             </button>
-        })}
+        </Show>
     }
 }
 
@@ -103,15 +104,16 @@ fn JoinDialog(id: String) -> impl IntoView {
     };
     view! {
         <div class="help-backdrop">
-            <form class="room card" role="dialog" aria-modal="true" aria-labelledby="join-heading"
-                on:submit=move |e| { e.prevent_default(); join(); }>
-                <h2 id="join-heading">{state.tr(Text::JoinHeading)}</h2>
-                <p>{state.tr(Text::JoinExplained)}</p>
-                <label for="join-name">{state.tr(Text::YourName)}</label>
-                <input id="join-name" required maxlength="40" autocomplete="nickname"
-                    on:input=move |e| name.set(event_target_value(&e))/>
-                <button type="submit" class="primary">{state.tr(Text::Join)}</button>
-            </form>
+            <div class="room card" role="dialog" aria-modal="true" aria-labelledby="join-heading">
+                <form on:submit=move |e| { e.prevent_default(); join(); }>
+                    <h2 id="join-heading">{state.tr(Text::JoinHeading)}</h2>
+                    <p>{state.tr(Text::JoinExplained)}</p>
+                    <label for="join-name">{state.tr(Text::YourName)}</label>
+                    <input id="join-name" required maxlength="40" autocomplete="nickname"
+                        on:input=move |e| name.set(event_target_value(&e))/>
+                    <button type="submit" class="primary">{state.tr(Text::Join)}</button>
+                </form>
+            </div>
         </div>
     }
 }

@@ -1,19 +1,11 @@
 // axe-core finds no violations in each state of the app, in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { serve, launch, openApp, desktop, openFileMenu } from './harness.mjs';
+import { serve, launch, openApp, desktop, openFileMenu, axeViolations as violations } from './harness.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-async function violations(page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 for (const lang of ['en', 'id']) {
   test(`no axe violations in every state (${lang})`, async () => {

@@ -16,7 +16,7 @@ import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { serve, launch, openApp, newMapWith, exportedMap } from './harness.mjs';
+import { serve, launch, openApp, newMapWith, exportedMap, desktop, axeViolations } from './harness.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, acceptDownloads: true };
@@ -65,9 +65,11 @@ after(async () => {
   fs.rmSync(relayDir, { recursive: true, force: true });
 });
 
-/** The facilitator's page with a map of `names`, its room opened: the join link. */
-async function facilitatorWithRoom(names) {
-  const app = await openApp(browser, server.url, { query: `?lang=en&relay=ws://127.0.0.1:${relayPort}` });
+/** The facilitator's page with a map of `names`, its room opened: the join link.
+ *  `context` options may add to the desktop window's (axe needs `bypassCSP`). */
+async function facilitatorWithRoom(names, context = {}) {
+  const ctx = await browser.newContext({ acceptDownloads: true, ...desktop, ...context });
+  const app = await openApp(browser, server.url, { context: ctx, query: `?lang=en&relay=ws://127.0.0.1:${relayPort}` });
   await newMapWith(app.page, 'Workshop', names);
   await app.page.getByRole('button', { name: 'Open a room' }).click();
   const dialog = app.page.getByRole('dialog', { name: 'Workshop room' });
@@ -77,15 +79,18 @@ async function facilitatorWithRoom(names) {
   return { ...app, link, dialog };
 }
 
-/** A participant on a phone who opens the join link and joins as `name`. */
-async function participant(link, name) {
-  const context = await browser.newContext(phone);
+/** A participant on a phone who opens the join link and joins as `name`;
+ *  `beforeJoining(page)` runs while the join form is open. */
+async function participant(link, name, { context: options = {}, beforeJoining = async () => {}, lang = 'en' } = {}) {
+  const [field, button] = lang === 'id' ? ['Nama Anda', 'Gabung'] : ['Your name', 'Join'];
+  const context = await browser.newContext({ ...phone, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(link);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
+  await beforeJoining(page);
+  await page.getByLabel(field).fill(name);
+  await page.getByRole('button', { name: button }).click();
   return { page, context, errors };
 }
 
@@ -171,12 +176,28 @@ test('a facilitator opens a room, three phones join by its link, and everyone se
   assert.ok(qr.width >= 250, `the QR code is ${qr.width} px wide`);
   assert.ok(await host.dialog.locator('svg').count() === 1);
   await host.dialog.getByText('Anyone with this link can edit the map', { exact: false }).waitFor();
+  // On a laptop's screen the whole dialog fits, its buttons included.
+  await host.page.setViewportSize({ width: 1366, height: 768 });
+  for (const name of ['Leave the room', 'Close']) {
+    const box = await host.dialog.getByRole('button', { name, exact: true }).boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 768, `${name} is at ${box.y}–${box.y + box.height} of 768 px`);
+  }
+  assert.ok((await host.dialog.getByRole('img', { name: 'QR code of the join link' }).boundingBox()).width >= 250);
+  // In a room the toolbar still fits a 1280 px projector.
+  await host.page.setViewportSize({ width: 1280, height: 720 });
+  assert.equal(await host.page.evaluate(() => document.documentElement.scrollWidth), 1280, 'nothing scrolls sideways at 1280 px');
+  await host.page.setViewportSize({ width: 1920, height: 1080 });
   await host.dialog.getByRole('button', { name: 'Close' }).click();
 
   const names = ['Ana', 'Budi', 'Citra'];
   const phones = [];
   for (const name of names) phones.push(await participant(host.link, name));
   await host.page.locator('[data-room-participants]').filter({ hasText: /^4$/ }).waitFor();
+  // A phone in the room shows the count, and nothing scrolls sideways.
+  for (const p of phones) {
+    await p.page.locator('[data-room-participants]').filter({ hasText: /^4$/ }).waitFor();
+    assert.equal(await p.page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing scrolls sideways on a phone');
+  }
   // Each phone adds a stakeholder, all at about the same time.
   await Promise.all(phones.map((p, i) => add(p.page, `Added by ${names[i]}`)));
   const everyone = ['Dinas Kesehatan', ...names.map((n) => `Added by ${n}`)];
@@ -322,5 +343,26 @@ test('a client that sends garbage and an invalid update: the others keep a valid
   await new Promise((resolve) => setTimeout(resolve, 500));
   assert.ok([...hostile.doc.getMap('stakeholders').values()].some((s) => s.get('name') === 'Still working'));
   hostile.socket.close();
+  await host.context.close();
+});
+
+test('the room dialog and the join form have no axe violations, in both languages', async () => {
+  const host = await facilitatorWithRoom(['Bappeda'], { bypassCSP: true });
+  assert.deepEqual(await axeViolations(host.page), []);
+  await host.dialog.getByRole('button', { name: 'Close' }).click();
+  const link = host.link.replace('?', '?lang=id&');
+  const guest = await participant(link, 'Intan', {
+    lang: 'id',
+    context: { bypassCSP: true },
+    beforeJoining: async (page) => {
+      await page.getByLabel('Nama Anda').waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+    },
+  });
+  await guest.page.locator('[data-room-participants]').filter({ hasText: /^2$/ }).waitFor();
+  await guest.page.locator('.room-chip').click();
+  await guest.page.getByRole('dialog', { name: 'Ruang lokakarya' }).getByText('Intan').waitFor();
+  assert.deepEqual(await axeViolations(guest.page), []);
+  await guest.context.close();
   await host.context.close();
 });
