@@ -42,8 +42,9 @@ pub fn parse(line: &str) -> Option<Entry> {
 /// `None` when there is nothing to change. A name alone always adds a stakeholder
 /// (two organisations may share a name). In a link, names match stakeholders
 /// already on the map regardless of case; a link of a stakeholder to itself adds
-/// only what is missing.
-pub fn command(map: &Map, entry: &Entry) -> Option<(Command, StakeholderId)> {
+/// only what is missing. A new link's id carries `author` (see
+/// [`Map::fresh_link_id_by`]; empty outside a room).
+pub fn command(map: &Map, entry: &Entry, author: &str) -> Option<(Command, StakeholderId)> {
     let mut commands = Vec::new();
     let mut added: Vec<Stakeholder> = Vec::new();
     let mut find_or_add = |name: &str, commands: &mut Vec<Command>| -> StakeholderId {
@@ -73,7 +74,7 @@ pub fn command(map: &Map, entry: &Entry) -> Option<(Command, StakeholderId)> {
             let from = find_or_add(from, &mut commands);
             let to = find_or_add(to, &mut commands);
             if from != to {
-                let mut link = Link::new(map.fresh_link_id(), from.clone(), to);
+                let mut link = Link::new(map.fresh_link_id_by(author), from.clone(), to);
                 link.directed = *directed;
                 commands.push(Command::InsertLink { index: map.links.len(), link });
             }

@@ -30,7 +30,7 @@ fn a_link_brings_missing_stakeholders_and_undoes_as_one() {
     let mut map = Map::new("t");
     map.stakeholders.push(Stakeholder::new(StakeholderId::new("dinas"), "Dinas Kesehatan"));
     let before = map.clone();
-    let (change, selected) = command(&map, &parse("dinas kesehatan > Posyandu Mawar").unwrap()).unwrap();
+    let (change, selected) = command(&map, &parse("dinas kesehatan > Posyandu Mawar").unwrap(), "").unwrap();
     assert_eq!(selected.as_str(), "dinas");
     let mut history = History::default();
     history.apply(&mut map, change).unwrap();
@@ -48,18 +48,20 @@ fn a_link_brings_missing_stakeholders_and_undoes_as_one() {
 #[test]
 fn both_ends_new_and_self_links() {
     let map = Map::new("t");
-    let Some((Command::Batch(parts), _)) = command(&map, &parse("A -- B").unwrap()) else {
+    let Some((Command::Batch(parts), _)) = command(&map, &parse("A -- B").unwrap(), "") else {
         panic!("a batch")
     };
     assert_eq!(parts.len(), 3);
     // A to itself adds A only; when A exists, nothing changes.
-    let Some((Command::Batch(parts), _)) = command(&map, &parse("A > a").unwrap()) else { panic!("a batch") };
+    let Some((Command::Batch(parts), _)) = command(&map, &parse("A > a").unwrap(), "") else {
+        panic!("a batch")
+    };
     assert_eq!(parts.len(), 1);
     let mut with_a = Map::new("t");
     with_a.stakeholders.push(Stakeholder::new(StakeholderId::new("a"), "A"));
-    assert_eq!(command(&with_a, &parse("A > a").unwrap()), None);
+    assert_eq!(command(&with_a, &parse("A > a").unwrap(), ""), None);
     // A name alone always adds, even when the name exists.
-    let (change, id) = command(&with_a, &parse("A").unwrap()).unwrap();
+    let (change, id) = command(&with_a, &parse("A").unwrap(), "").unwrap();
     assert!(matches!(change, Command::InsertStakeholder { .. }));
     assert_ne!(id.as_str(), "a");
 }

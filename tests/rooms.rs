@@ -118,6 +118,25 @@ fn two_participants_converge_on_one_map() {
 }
 
 #[test]
+fn links_drawn_at_the_same_moment_on_two_phones_both_stay() {
+    let (mut a, mut b) = two_with_the_example();
+    let base = a.read().map;
+    let line = |author: &str, name: &str| {
+        let entry =
+            simpul::quick_entry::parse(&format!("{name} > Dinas Kesehatan Provinsi Bali")).expect("a link");
+        let (command, _) = simpul::quick_entry::command(&base, &entry, author).expect("a change");
+        let mut map = base.clone();
+        command.apply(&mut map).expect("applies");
+        map
+    };
+    let (from_a, from_b) = (line("aaaaaa", "Posyandu A"), line("bbbbbb", "Posyandu B"));
+    edit_at_once(&mut a, &mut b, &base, &from_a, &from_b);
+    let map = a.read().map;
+    assert_eq!(map, b.read().map);
+    assert_eq!(map.links.len(), base.links.len() + 2, "both new links are kept");
+}
+
+#[test]
 fn changes_to_different_fields_of_one_stakeholder_both_stay() {
     let (mut a, mut b) = two_with_the_example();
     let base = a.read().map;

@@ -67,7 +67,15 @@ impl Map {
 
     /// The next free link id of the form `l1`, `l2`, ….
     pub fn fresh_link_id(&self) -> LinkId {
-        LinkId::new(fresh_id("", "l", |c| self.link(&LinkId::new(c)).is_some()))
+        self.fresh_link_id_by("")
+    }
+
+    /// A fresh link id that carries `author` (`l-<author>`, `l-<author>-1`, …): in a
+    /// workshop room each participant has their own, so two links drawn at the
+    /// same moment on two phones never get the same id (one would replace the other).
+    pub fn fresh_link_id_by(&self, author: &str) -> LinkId {
+        let base = if author.is_empty() { String::new() } else { format!("l {author}") };
+        LinkId::new(fresh_id(&base, "l", |c| self.link(&LinkId::new(c)).is_some()))
     }
 }
 
@@ -114,5 +122,8 @@ mod tests {
         assert_eq!(map.fresh_link_id().as_str(), "l1");
         map.links.push(Link::new(LinkId::new("l1"), id.clone(), id));
         assert_eq!(map.fresh_link_id().as_str(), "l2");
+        assert_eq!(map.fresh_link_id_by("3fa9c1").as_str(), "l-3fa9c1");
+        map.links.push(Link::new(LinkId::new("l-3fa9c1"), StakeholderId::new("a"), StakeholderId::new("b")));
+        assert_eq!(map.fresh_link_id_by("3fa9c1").as_str(), "l-3fa9c1-1");
     }
 }

@@ -54,8 +54,9 @@ pub fn LinksSection() -> impl IntoView {
         if from_id.is_empty() || to_id.is_empty() {
             return;
         }
+        let author = state.link_author();
         let mut link = state.map.with_untracked(|m| {
-            Link::new(m.fresh_link_id(), StakeholderId::new(from_id), StakeholderId::new(to_id))
+            Link::new(m.fresh_link_id_by(&author), StakeholderId::new(from_id), StakeholderId::new(to_id))
         });
         link.kind = LinkKind::from_code(&kind.get_untracked()).unwrap_or_default();
         link.directed = directed.get_untracked();

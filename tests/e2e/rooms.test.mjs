@@ -198,8 +198,8 @@ test('a facilitator opens a room, three phones join by its link, and everyone se
     await p.page.locator('[data-room-participants]').filter({ hasText: /^4$/ }).waitFor();
     assert.equal(await p.page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing scrolls sideways on a phone');
   }
-  // Each phone adds a stakeholder, all at about the same time.
-  await Promise.all(phones.map((p, i) => add(p.page, `Added by ${names[i]}`)));
+  // Each phone adds a stakeholder linked to the first, all at about the same time.
+  await Promise.all(phones.map((p, i) => add(p.page, `Added by ${names[i]} > Dinas Kesehatan`)));
   const everyone = ['Dinas Kesehatan', ...names.map((n) => `Added by ${n}`)];
   await waitForNames(host.page, everyone);
   for (const p of phones) await waitForNames(p.page, everyone);
@@ -208,6 +208,10 @@ test('a facilitator opens a room, three phones join by its link, and everyone se
   const fromPhone = await exportedMap(phones[0].page);
   const fromHost = await exportedMap(host.page);
   assert.deepEqual(fromPhone.stakeholders.map((s) => s.id).sort(), fromHost.stakeholders.map((s) => s.id).sort());
+  // Three links drawn at once on three phones: none replaced another.
+  for (let i = 0; i < 50 && (await exportedMap(host.page)).links.length < 3; i++) await host.page.waitForTimeout(200);
+  assert.equal((await exportedMap(host.page)).links.length, 3);
+  assert.deepEqual(fromPhone.links.map((l) => l.id).sort(), (await exportedMap(host.page)).links.map((l) => l.id).sort());
   // Who is in the room, by name.
   await host.page.locator('.room-chip').click();
   for (const n of names) await host.dialog.getByText(n, { exact: true }).waitFor();

@@ -58,7 +58,10 @@ impl AppState {
     /// line was a link.
     pub fn enter_line(&self, line: &str) -> bool {
         let Some(entry) = crate::quick_entry::parse(line) else { return false };
-        let Some((command, id)) = self.map.with_untracked(|m| crate::quick_entry::command(m, &entry)) else {
+        let author = self.link_author();
+        let Some((command, id)) =
+            self.map.with_untracked(|m| crate::quick_entry::command(m, &entry, &author))
+        else {
             return false;
         };
         self.dispatch(command);
@@ -69,11 +72,12 @@ impl AppState {
     /// Links two stakeholders with a partnership (the most common kind; the links
     /// table edits it further). Ignores a stakeholder linked to itself.
     pub fn link_stakeholders(&self, a: usize, b: usize) {
+        let author = self.link_author();
         let command = self.map.with_untracked(|m| {
             let (from, to) = (m.stakeholders.get(a)?, m.stakeholders.get(b)?);
             (a != b).then(|| Command::InsertLink {
                 index: m.links.len(),
-                link: Link::new(m.fresh_link_id(), from.id.clone(), to.id.clone()),
+                link: Link::new(m.fresh_link_id_by(&author), from.id.clone(), to.id.clone()),
             })
         });
         if let Some(command) = command {

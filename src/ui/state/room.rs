@@ -28,6 +28,9 @@ pub struct Room {
     /// Name, colour, whether it is this browser.
     pub people: Vec<(String, String, bool)>,
     pub qr: String,
+    /// This participant's mark in the ids of the links they draw (six random
+    /// hexadecimal digits): see [`Map::fresh_link_id_by`].
+    pub author: String,
 }
 
 impl AppState {
@@ -91,7 +94,13 @@ impl AppState {
         BrowserStore::keep_setting(RELAY_KEY, &relay);
         let link = join_link::join_link(&web::page_address(), &relay, id);
         let colour = COLOURS[(web::now_ms() as usize) % COLOURS.len()];
-        self.room.set(Some(Room { id: id.as_str().to_string(), link: link.clone(), ..Room::default() }));
+        let author = web::random_hex()[..6].to_string();
+        self.room.set(Some(Room {
+            id: id.as_str().to_string(),
+            link: link.clone(),
+            author,
+            ..Room::default()
+        }));
         web::room_start(move |text| state.on_room_message(&text));
         let start = json!({
             "do": "start",
@@ -116,6 +125,12 @@ impl AppState {
         self.history.set_value(History::default());
         web::clear_hash();
         self.sync_history_flags();
+    }
+
+    /// What the ids of new links carry: this participant's mark in a room, nothing
+    /// outside one.
+    pub fn link_author(&self) -> String {
+        self.room.with_untracked(|r| r.as_ref().map(|r| r.author.clone()).unwrap_or_default())
     }
 
     pub fn in_room(&self) -> bool {
