@@ -2,7 +2,7 @@
 //! redo and autosave all go through the same door, and a map that was valid stays valid.
 
 use crate::i18n::Lang;
-use crate::model::{Link, LinkId, Map, MapPart, Sector, SectorId, Stakeholder, StakeholderId};
+use crate::model::{Link, LinkId, Map, MapPart, Sector, SectorId, Stakeholder, StakeholderId, Vote, VoteProblem};
 
 /// One change to a map.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +27,12 @@ pub enum Command {
     },
     ReplaceLink(Link),
     RemoveLink(LinkId),
+    /// Adds a vote at `index`, or replaces the vote with its id (a dot placed).
+    PutVote {
+        index: usize,
+        vote: Vote,
+    },
+    RemoveVote(String),
     /// Several changes that undo as one.
     Batch(Vec<Command>),
 }
@@ -49,6 +55,8 @@ pub enum EditError {
     #[error("\"{0}\" is still in use")]
     InUse(String),
     /// The map already holds as many of these as a map may ([`MapPart::limit`]).
+    #[error("{0}")]
+    BadVote(VoteProblem),
     #[error("the map already holds {} {}, the most Simpul keeps responsive; start a new map for the rest", .0.limit(), .0.name(Lang::En))]
     MapFull(MapPart),
 }
@@ -67,6 +75,7 @@ impl EditError {
                 }
                 EditError::BlankId => "id tidak boleh kosong".into(),
                 EditError::InUse(id) => format!("\"{id}\" masih dipakai"),
+                EditError::BadVote(problem) => problem.message(Lang::Id),
                 EditError::MapFull(part) => format!(
                     "peta ini sudah berisi {} {}, jumlah terbanyak yang tetap lancar di Simpul; buat peta baru untuk sisanya",
                     part.limit(),
@@ -99,6 +108,23 @@ impl Command {
         let mut steps: Vec<Command> =
             map.links.iter().filter(|l| l.touches(id)).map(|l| Command::RemoveLink(l.id.clone())).collect();
         steps.push(Command::RemoveStakeholder(id.clone()));
+        Command::Batch(steps)
+    }
+
+    /// Opens `vote`, closing any vote still open (one at a time) and, when the map
+    /// keeps as many votes as it may, dropping the oldest.
+    pub fn start_vote(map: &Map, vote: Vote) -> Command {
+        let mut steps: Vec<Command> = map
+            .votes
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.open)
+            .map(|(index, v)| Command::PutVote { index, vote: Vote { open: false, ..v.clone() } })
+            .collect();
+        if let Some(oldest) = map.votes.first().filter(|_| map.votes.len() >= Vote::MAX_VOTES) {
+            steps.push(Command::RemoveVote(oldest.id.clone()));
+        }
+        steps.push(Command::PutVote { index: usize::MAX, vote });
         Command::Batch(steps)
     }
 
@@ -193,6 +219,25 @@ impl Command {
             Command::RemoveLink(id) => {
                 let index = map.link_index(&id).ok_or_else(|| EditError::NotFound(id.to_string()))?;
                 Ok(Command::InsertLink { index, link: map.links.remove(index) })
+            }
+            Command::PutVote { index, vote } => {
+                if let Some(problem) = vote.problem() {
+                    return Err(EditError::BadVote(problem));
+                }
+                match map.votes.iter().position(|v| v.id == vote.id) {
+                    Some(at) => Ok(Command::PutVote { index: at, vote: std::mem::replace(&mut map.votes[at], vote) }),
+                    None if map.votes.len() >= Vote::MAX_VOTES => Err(EditError::BadVote(VoteProblem::TooManyVotes)),
+                    None => {
+                        let id = vote.id.clone();
+                        map.votes.insert(index.min(map.votes.len()), vote);
+                        Ok(Command::RemoveVote(id))
+                    }
+                }
+            }
+            Command::RemoveVote(id) => {
+                let index =
+                    map.votes.iter().position(|v| v.id == id).ok_or_else(|| EditError::NotFound(id.clone()))?;
+                Ok(Command::PutVote { index, vote: map.votes.remove(index) })
             }
             Command::Batch(steps) => {
                 let mut inverses = Vec::with_capacity(steps.len());

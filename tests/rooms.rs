@@ -4,7 +4,9 @@
 
 use simpul::edit::Command;
 use simpul::format;
-use simpul::model::{Link, LinkId, Map, Score, Stakeholder, StakeholderId};
+use simpul::analysis::ballot;
+use simpul::i18n::Lang;
+use simpul::model::{Link, LinkId, Map, Score, Stakeholder, StakeholderId, Vote, VoteOn};
 use simpul::room::merge::commands_towards;
 use simpul::room::{MapDoc, RoomClient};
 use std::sync::Arc;
@@ -221,6 +223,7 @@ struct Roots {
     meta: yrs::MapRef,
     stakeholders: yrs::MapRef,
     links: yrs::MapRef,
+    votes: yrs::MapRef,
 }
 
 fn hostile_write(client: &RoomClient, write: impl FnOnce(&Roots, &mut yrs::TransactionMut)) -> Vec<Vec<u8>> {
@@ -235,6 +238,7 @@ fn hostile_write(client: &RoomClient, write: impl FnOnce(&Roots, &mut yrs::Trans
         meta: doc.get_or_insert_map("meta"),
         stakeholders: doc.get_or_insert_map("stakeholders"),
         links: doc.get_or_insert_map("links"),
+        votes: doc.get_or_insert_map("votes"),
     };
     {
         let mut txn = doc.transact_mut();
@@ -357,4 +361,93 @@ fn presence_lists_who_is_in_the_room() {
         people.iter().map(|p| (p.name.as_str(), p.me)).collect::<Vec<_>>(),
         [("Ana", true), ("Budi", false)]
     );
+}
+
+/// A's map with an open vote on its stakeholders, in the room.
+fn two_voting() -> (RoomClient, RoomClient, Map) {
+    let (mut a, mut b) = two_with_the_example();
+    let base = a.read().map;
+    let vote = ballot::new_vote(&base, VoteOn::Stakeholders, ballot::stakeholders_ballot(&base), 3, "aaaaaa", Lang::En);
+    let mut voting = base.clone();
+    Command::start_vote(&base, vote).apply(&mut voting).expect("a valid vote");
+    let sent = a.edit(&base, &voting).send;
+    exchange(&mut a, &mut b, sent, Vec::new());
+    let map = b.read().map;
+    assert_eq!(map.votes, voting.votes, "the vote reached B whole");
+    (a, b, map)
+}
+
+fn place(map: &Map, voter: &str, keys: &[&str]) -> Map {
+    let mut vote = map.open_vote().expect("open").clone();
+    for key in keys {
+        vote = vote.with_dot(voter, key).expect("a dot left");
+    }
+    let mut after = map.clone();
+    Command::PutVote { index: 0, vote }.apply(&mut after).expect("valid");
+    after
+}
+
+#[test]
+fn dots_placed_at_the_same_moment_on_two_phones_all_count() {
+    let (mut a, mut b, base) = two_voting();
+    let (first, second) = (base.stakeholders[0].id.to_string(), base.stakeholders[1].id.to_string());
+    let from_a = place(&base, "aaaaaa", &[&first, &first]);
+    let from_b = place(&base, "bbbbbb", &[&first, &second, &second]);
+    edit_at_once(&mut a, &mut b, &base, &from_a, &from_b);
+    let (ma, mb) = (a.read().map, b.read().map);
+    assert_eq!(format::encode(&ma), format::encode(&mb));
+    let vote = ma.open_vote().expect("still open");
+    let tallies: Vec<(String, usize, usize)> =
+        vote.tallies().iter().take(2).map(|t| (t.option.key.clone(), t.dots, t.voters)).collect();
+    assert_eq!(tallies, [(first, 3, 2), (second, 2, 1)]);
+    // Undo takes back only A's dots.
+    let undone = a.undo();
+    exchange(&mut a, &mut b, undone.send, Vec::new());
+    let vote = b.read().map.open_vote().cloned().expect("open");
+    assert!(vote.dots_of("aaaaaa").is_empty());
+    assert_eq!(vote.dots_of("bbbbbb").len(), 3);
+}
+
+#[test]
+fn a_peer_cannot_place_more_dots_than_each_has_or_dots_on_nothing() {
+    let (mut a, _b, base) = two_voting();
+    // As the room worker does after every change: the last valid map is known.
+    assert_eq!(a.read().map.votes, base.votes);
+    let vote_id = base.votes[0].id.clone();
+    let first = base.stakeholders[0].id.to_string();
+    let messages = hostile_write(&a, |roots, txn| {
+        if let Some(yrs::Out::YMap(vote)) = roots.votes.get(txn, &vote_id) {
+            let many: Vec<yrs::Any> = (0..5).map(|_| yrs::Any::from(first.as_str())).collect();
+            vote.insert(txn, "dot:evil", yrs::Any::from(many));
+        }
+        roots.votes.insert(
+            txn,
+            "v-bad",
+            yrs::MapPrelim::from([("question", yrs::Any::from("?")), ("dots_each", yrs::Any::from(99))]),
+        );
+    });
+    for message in messages {
+        a.receive(&message).expect("well-formed");
+    }
+    let reading = a.read();
+    assert!(reading.problems.iter().any(|p| p.path.starts_with("votes[")), "{:?}", reading.problems);
+    assert_eq!(reading.map.votes, base.votes, "the vote keeps its last valid state");
+    format::decode(&format::encode(&reading.map)).expect("valid");
+}
+
+#[test]
+fn a_vote_from_the_room_becomes_commands_and_a_closed_one_takes_no_dots() {
+    let (_a, _b, room) = two_voting();
+    let mut current = room.clone();
+    current.votes.clear();
+    let command = commands_towards(&current, &room).expect("the vote is new here");
+    command.apply(&mut current).expect("applies");
+    assert_eq!(current.votes, room.votes);
+    let mut closed = room.votes[0].clone();
+    closed.open = false;
+    assert!(closed.with_dot("x", &room.stakeholders[0].id.to_string()).is_none());
+    let mut later = room.clone();
+    Command::start_vote(&room, Vote { id: "v2".into(), ..room.votes[0].clone() }).apply(&mut later).expect("ok");
+    assert_eq!(later.votes.iter().filter(|v| v.open).count(), 1, "one vote open at a time");
+    assert_eq!(later.open_vote().map(|v| v.id.as_str()), Some("v2"));
 }

@@ -3,6 +3,7 @@
 //! after every edit.
 
 mod answer;
+pub mod ballot;
 pub mod background;
 pub mod findings;
 mod index;

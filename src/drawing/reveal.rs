@@ -1,6 +1,7 @@
 //! The workshop's step-by-step reveal: a room sees the map grow in the order it
 //! reasons about it, the actors first, then the sectors they work in, then how they
-//! are linked, then power and interest, then the findings one at a time. Each step
+//! are linked, then power and interest, then the findings one at a time, and last
+//! what the room chose when it voted (see [`crate::model::Vote`]). Each step
 //! says what the pictures show; the findings step says which finding is up.
 
 use crate::model::Score;
@@ -14,10 +15,12 @@ pub enum Step {
     Links,
     PowerInterest,
     Finding(usize),
+    /// The room's latest vote, ranked.
+    Chosen,
 }
 
 /// The number of steps a room walks through (all the findings count as one).
-pub const STEPS: usize = 5;
+pub const STEPS: usize = 6;
 
 /// What the network picture shows at a step. Outside the workshop, everything.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,11 +56,13 @@ impl Step {
             Step::Links => 3,
             Step::PowerInterest => 4,
             Step::Finding(_) => 5,
+            Step::Chosen => 6,
         }
     }
 
-    /// The step after this one, for a map with `findings` findings. The last
-    /// finding (or the findings step of a map without any) stays where it is.
+    /// The step after this one, for a map with `findings` findings. After the
+    /// last finding (or the findings step of a map without any) comes what the
+    /// room chose, which stays where it is.
     pub fn next(self, findings: usize) -> Step {
         match self {
             Step::Actors => Step::Sectors,
@@ -65,18 +70,20 @@ impl Step {
             Step::Links => Step::PowerInterest,
             Step::PowerInterest => Step::Finding(0),
             Step::Finding(k) if k + 1 < findings => Step::Finding(k + 1),
-            Step::Finding(k) => Step::Finding(k.min(findings.saturating_sub(1))),
+            Step::Finding(_) | Step::Chosen => Step::Chosen,
         }
     }
 
-    /// The step before this one; the first stays where it is.
-    pub fn previous(self) -> Step {
+    /// The step before this one, for a map with `findings` findings; the first
+    /// stays where it is.
+    pub fn previous(self, findings: usize) -> Step {
         match self {
             Step::Actors | Step::Sectors => Step::Actors,
             Step::Links => Step::Sectors,
             Step::PowerInterest => Step::Links,
             Step::Finding(0) => Step::PowerInterest,
             Step::Finding(k) => Step::Finding(k - 1),
+            Step::Chosen => Step::Finding(findings.saturating_sub(1)),
         }
     }
 
@@ -135,23 +142,25 @@ mod tests {
                 Step::Finding(0),
                 Step::Finding(1),
                 Step::Finding(2),
-                Step::Finding(2),
+                Step::Chosen,
             ]
         );
-        assert!(seen[7..].iter().all(|s| *s == Step::Finding(2)));
+        assert!(seen[7..].iter().all(|s| *s == Step::Chosen));
+        assert_eq!(Step::Chosen.number(), STEPS);
     }
 
     #[test]
     fn walks_back_to_the_start_and_stays_there() {
-        let mut step = Step::Finding(2);
+        let mut step = Step::Chosen;
         let mut seen = Vec::new();
-        for _ in 0..8 {
-            step = step.previous();
+        for _ in 0..9 {
+            step = step.previous(3);
             seen.push(step);
         }
         assert_eq!(
             seen,
             [
+                Step::Finding(2),
                 Step::Finding(1),
                 Step::Finding(0),
                 Step::PowerInterest,
@@ -167,7 +176,8 @@ mod tests {
     #[test]
     fn a_map_without_findings_has_a_findings_step_that_shows_none() {
         assert_eq!(Step::PowerInterest.next(0), Step::Finding(0));
-        assert_eq!(Step::Finding(0).next(0), Step::Finding(0));
+        assert_eq!(Step::Finding(0).next(0), Step::Chosen);
+        assert_eq!(Step::Chosen.previous(0), Step::Finding(0));
         assert_eq!(Step::Finding(0).finding(0), None);
         assert_eq!(Step::Finding(0).finding(1), Some(0));
     }
@@ -191,7 +201,8 @@ mod tests {
         assert_eq!(shown[2], Shown { sectors: true, links: true, power: false });
         assert_eq!(shown[3], Shown::ALL);
         assert_eq!(shown[4], Shown::ALL);
-        assert_eq!(Step::Finding(4).number(), STEPS);
+        assert_eq!(Step::Finding(4).number(), STEPS - 1);
+        assert_eq!(Step::Chosen.shown(), Shown::ALL);
     }
 
     #[test]

@@ -7,8 +7,9 @@ use super::problem::{Expected, Invalid, Problem, ProblemKind};
 use super::{CURRENT_VERSION, FORMAT_NAME, MAX_FILE_BYTES};
 use crate::model::{
     Color, Link, LinkId, LinkKind, Map, MapPart, OverLimit, PosInWorld, Resource, Score, Sector, SectorId,
-    Stakeholder, StakeholderId, StakeholderKind, Stance, Strength,
+    Stakeholder, StakeholderId, StakeholderKind, Stance, Strength, Vote, VoteProblem,
 };
+use serde::Deserialize;
 use serde_json::{Map as Object, Value};
 use std::collections::HashMap;
 
@@ -133,6 +134,7 @@ impl<'v> Decoding<'v> {
         if self.obj.is_some() {
             self.reader.check_references();
         }
+        let votes = self.obj.map(|obj| self.reader.votes(obj)).unwrap_or_default();
         match self.obj {
             Some(_) if self.reader.problems.is_empty() => Ok(Map {
                 title: self.title,
@@ -140,6 +142,7 @@ impl<'v> Decoding<'v> {
                 sectors: self.sectors,
                 stakeholders: self.stakeholders,
                 links: self.links,
+                votes,
             }),
             _ => Err(Invalid { problems: self.reader.problems }),
         }
@@ -346,6 +349,38 @@ impl Reader {
             strength: strength?.unwrap_or_default(),
             notes: notes.unwrap_or_default(),
         })
+    }
+
+    /// The optional list of a room's votes, each checked by [`Vote::problem`].
+    fn votes(&mut self, obj: &Object<String, Value>) -> Vec<Vote> {
+        let path = Path::top("votes");
+        let items = match obj.get("votes") {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Array(items)) => items,
+            Some(_) => {
+                self.report(path, ProblemKind::WrongType(Expected::List));
+                return Vec::new();
+            }
+        };
+        if items.len() > Vote::MAX_VOTES {
+            self.report(path, ProblemKind::BadVote(VoteProblem::TooManyVotes));
+            return Vec::new();
+        }
+        let mut votes: Vec<Vote> = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let problem = match Vote::deserialize(item) {
+                Err(error) => Some(VoteProblem::Unreadable(error.to_string())),
+                Ok(vote) if votes.iter().any(|v| v.id == vote.id) => Some(VoteProblem::DuplicateId(vote.id)),
+                Ok(vote) => vote.problem().or_else(|| {
+                    votes.push(vote);
+                    None
+                }),
+            };
+            if let Some(problem) = problem {
+                self.report(path.index(i), ProblemKind::BadVote(problem));
+            }
+        }
+        votes
     }
 
     /// A text field. `None` after reporting when it is required and absent, or not text.

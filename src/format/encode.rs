@@ -113,7 +113,12 @@ impl<M: Borrow<Map>> Encoding<M> {
         if m.stakeholders.is_empty() {
             self.bytes.extend_from_slice(b"],\"links\":[");
         }
-        self.bytes.extend_from_slice(b"]}");
+        self.bytes.push(b']');
+        if !m.votes.is_empty() {
+            self.bytes.extend_from_slice(b",\"votes\":");
+            let _ = serde_json::to_writer(&mut self.bytes, &m.votes);
+        }
+        self.bytes.push(b'}');
         // serde_json writes UTF-8 only.
         (self.map, String::from_utf8(self.bytes).unwrap_or_default())
     }

@@ -74,6 +74,8 @@ pub enum ProblemKind {
     BadColor { value: String },
     #[error("a position needs both x and y")]
     HalfPosition,
+    #[error("{0}")]
+    BadVote(crate::model::VoteProblem),
 }
 
 impl ProblemKind {
@@ -130,6 +132,7 @@ impl ProblemKind {
                 format!("\"{value}\" bukan warna seperti #2a9d8f")
             }
             ProblemKind::HalfPosition => "posisi memerlukan x dan y sekaligus".into(),
+            ProblemKind::BadVote(problem) => problem.message(Lang::Id),
         }
     }
 }

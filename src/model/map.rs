@@ -2,6 +2,7 @@
 
 use super::entities::{Link, Sector, Stakeholder};
 use super::ids::{LinkId, SectorId, StakeholderId};
+use super::vote::Vote;
 use serde::{Deserialize, Serialize};
 
 /// A map: its sectors, stakeholders and links, in the order the user made them.
@@ -14,6 +15,10 @@ pub struct Map {
     pub sectors: Vec<Sector>,
     pub stakeholders: Vec<Stakeholder>,
     pub links: Vec<Link>,
+    /// The dot votes rooms held on this map, oldest first (the file's optional
+    /// `votes`, which readers before it ignore).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<Vote>,
 }
 
 impl Map {
@@ -41,6 +46,15 @@ impl Map {
 
     pub fn link(&self, id: &LinkId) -> Option<&Link> {
         self.links.iter().find(|l| &l.id == id)
+    }
+
+    pub fn vote(&self, id: &str) -> Option<&Vote> {
+        self.votes.iter().find(|v| v.id == id)
+    }
+
+    /// The vote the room holds now, if one is open (the latest).
+    pub fn open_vote(&self) -> Option<&Vote> {
+        self.votes.iter().rev().find(|v| v.open)
     }
 
     pub fn sector_index(&self, id: &SectorId) -> Option<usize> {

@@ -6,6 +6,7 @@ mod kinds;
 mod limits;
 mod map;
 mod scales;
+mod vote;
 
 pub use entities::{Color, Link, PosInWorld, Sector, Stakeholder};
 pub use ids::{LinkId, SectorId, StakeholderId};
@@ -13,3 +14,4 @@ pub use kinds::{LinkKind, Resource, StakeholderKind};
 pub use limits::{MapPart, OverLimit};
 pub use map::{fresh_id, Map};
 pub use scales::{Score, Stance, Strength};
+pub use vote::{Tally, Vote, VoteOn, VoteOption, VoteProblem};

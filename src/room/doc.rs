@@ -6,6 +6,9 @@
 //!   fields, as the `.simpul.json` file writes them, plus `at` (its place in the
 //!   list). A stakeholder's `x`, `y` and `pinned` are there only while it is pinned:
 //!   each browser lays out the rest itself.
+//! - `votes`: the same for the map's dot votes, except that each voter's dots are
+//!   an entry of their own (`dot:<voter>`, a list of option keys), so that a room
+//!   voting at once keeps every dot.
 //!
 //! Each field is its own entry, so two people who change different fields of one
 //! stakeholder at once both keep their change; the same field, and the last write
@@ -17,19 +20,27 @@
 //! reported, never applied.
 
 use crate::format::{Decoding, Problem, ProblemKind, CURRENT_VERSION, FORMAT_NAME};
-use crate::model::{LinkId, Map, MapPart, OverLimit, SectorId, StakeholderId};
+use crate::model::{LinkId, Map, MapPart, OverLimit, SectorId, StakeholderId, Vote, VoteProblem};
 use serde_json::{Map as Object, Value};
 use std::collections::HashMap;
 use yrs::{Any, Doc, Map as _, MapPrelim, MapRef, Out, ReadTxn, Transact, TransactionMut};
 
 /// The lists of a map, in the order the file holds them.
-const PARTS: [MapPart; 3] = [MapPart::Sectors, MapPart::Stakeholders, MapPart::Links];
+const LISTS: [&str; 4] = ["sectors", "stakeholders", "links", "votes"];
+
+/// The prefix of a vote's entries that hold one voter's dots.
+const DOTS_OF: &str = "dot:";
+
+/// The most elements of the list `key` a map may hold.
+fn limit(key: &str) -> usize {
+    MapPart::ALL.into_iter().find(|p| p.file_key() == key).map_or(Vote::MAX_VOTES, MapPart::limit)
+}
 
 /// The map of one room as a Yjs document.
 pub struct MapDoc {
     doc: Doc,
     meta: MapRef,
-    parts: [MapRef; 3],
+    lists: [MapRef; 4],
     /// The last map read without problems: what an invalid element falls back to.
     last_good: Map,
 }
@@ -56,8 +67,8 @@ impl MapDoc {
 
     fn with_doc(doc: Doc) -> Self {
         let meta = doc.get_or_insert_map("meta");
-        let parts = PARTS.map(|part| doc.get_or_insert_map(part.file_key()));
-        Self { doc, meta, parts, last_good: Map::default() }
+        let lists = LISTS.map(|key| doc.get_or_insert_map(key));
+        Self { doc, meta, lists, last_good: Map::default() }
     }
 
     pub fn doc(&self) -> &Doc {
@@ -65,8 +76,8 @@ impl MapDoc {
     }
 
     /// The shared types an undo manager watches.
-    pub fn roots(&self) -> [&MapRef; 4] {
-        [&self.meta, &self.parts[0], &self.parts[1], &self.parts[2]]
+    pub fn roots(&self) -> impl Iterator<Item = &MapRef> {
+        std::iter::once(&self.meta).chain(&self.lists)
     }
 
     /// Writes what changed from `before` to `after` (the page's map before and
@@ -81,9 +92,9 @@ impl MapDoc {
                 self.meta.insert(&mut txn, key, new.as_str());
             }
         }
-        for (part, root) in PARTS.iter().zip(&self.parts) {
-            let old: HashMap<String, Object<String, Value>> = elements(before, *part).into_iter().collect();
-            let new = elements(after, *part);
+        for (key, root) in LISTS.iter().zip(&self.lists) {
+            let old: HashMap<String, Object<String, Value>> = elements(before, key).into_iter().collect();
+            let new = elements(after, key);
             for (at, (id, fields)) in new.iter().enumerate() {
                 match (old.get(id), element(root, &txn, id)) {
                     (Some(old_fields), Some(entry)) => {
@@ -119,7 +130,7 @@ impl MapDoc {
         root.insert("title".into(), text("title"));
         root.insert("description".into(), text("description"));
         let mut problems = Vec::new();
-        for (part, list) in PARTS.iter().zip(&self.parts) {
+        for (key, list) in LISTS.iter().zip(&self.lists) {
             let mut items: Vec<(f64, String, Object<String, Value>)> = list
                 .iter(&txn)
                 .map(|(id, out)| {
@@ -129,19 +140,23 @@ impl MapDoc {
                     };
                     let at = fields.remove("at").and_then(|v| v.as_f64()).unwrap_or(f64::MAX);
                     fields.insert("id".into(), Value::String(id.to_string()));
+                    if *key == "votes" {
+                        gather_dots(&mut fields);
+                    }
                     (at, id.to_string(), fields)
                 })
                 .collect();
             items.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-            if items.len() > part.limit() {
-                problems.push(Problem::new(
-                    part.file_key(),
-                    ProblemKind::TooMany(OverLimit { part: *part, count: items.len() }),
-                ));
-                items.truncate(part.limit());
+            if items.len() > limit(key) {
+                let kind = match MapPart::ALL.into_iter().find(|p| p.file_key() == *key) {
+                    Some(part) => ProblemKind::TooMany(OverLimit { part, count: items.len() }),
+                    None => ProblemKind::BadVote(VoteProblem::TooManyVotes),
+                };
+                problems.push(Problem::new(*key, kind));
+                items.truncate(limit(key));
             }
             let values = items.into_iter().map(|(_, _, fields)| Value::Object(fields)).collect();
-            root.insert(part.file_key().into(), Value::Array(values));
+            root.insert((*key).into(), Value::Array(values));
         }
         drop(txn);
         let mut root = Value::Object(root);
@@ -169,13 +184,15 @@ impl MapDoc {
 
 /// The elements of one list of `map`, each as its id and the fields the document
 /// keeps for it.
-fn elements(map: &Map, part: MapPart) -> Vec<(String, Object<String, Value>)> {
-    let values: Vec<Value> = match part {
-        MapPart::Sectors => map.sectors.iter().filter_map(|e| serde_json::to_value(e).ok()).collect(),
-        MapPart::Stakeholders => {
-            map.stakeholders.iter().filter_map(|e| serde_json::to_value(e).ok()).collect()
-        }
-        MapPart::Links => map.links.iter().filter_map(|e| serde_json::to_value(e).ok()).collect(),
+fn elements(map: &Map, key: &str) -> Vec<(String, Object<String, Value>)> {
+    fn values<T: serde::Serialize>(list: &[T]) -> Vec<Value> {
+        list.iter().filter_map(|e| serde_json::to_value(e).ok()).collect()
+    }
+    let values = match key {
+        "sectors" => values(&map.sectors),
+        "stakeholders" => values(&map.stakeholders),
+        "links" => values(&map.links),
+        _ => values(&map.votes),
     };
     values
         .into_iter()
@@ -183,9 +200,12 @@ fn elements(map: &Map, part: MapPart) -> Vec<(String, Object<String, Value>)> {
             Value::Object(mut fields) => {
                 let id = fields.remove("id")?.as_str()?.to_string();
                 // Where an unpinned stakeholder sits is each browser's own layout.
-                if part == MapPart::Stakeholders && fields.get("pinned") != Some(&Value::Bool(true)) {
+                if key == "stakeholders" && fields.get("pinned") != Some(&Value::Bool(true)) {
                     fields.remove("x");
                     fields.remove("y");
+                }
+                if let Some(Value::Object(dots)) = fields.remove("dots") {
+                    fields.extend(dots.into_iter().map(|(voter, keys)| ([DOTS_OF, &voter].concat(), keys)));
                 }
                 Some((id, fields))
             }
@@ -262,15 +282,27 @@ pub(crate) fn value_of(any: &Any) -> Value {
     }
 }
 
+/// A vote's `dot:<voter>` entries back into the file's `dots` object.
+fn gather_dots(fields: &mut Object<String, Value>) {
+    let voters: Vec<String> = fields.keys().filter(|k| k.starts_with(DOTS_OF)).cloned().collect();
+    let mut dots = Object::new();
+    for entry in voters {
+        if let Some(keys) = fields.remove(&entry) {
+            dots.insert(entry[DOTS_OF.len()..].to_string(), keys);
+        }
+    }
+    fields.insert("dots".into(), Value::Object(dots));
+}
+
 /// The elements the reader's problems name, as (list, index): `stakeholders[3].power`.
 fn refused_elements(problems: &[Problem]) -> Vec<(&'static str, usize)> {
     let mut refused: Vec<(&'static str, usize)> = problems
         .iter()
         .filter_map(|problem| {
-            let part = PARTS.iter().find(|p| problem.path.starts_with(&format!("{}[", p.file_key())))?;
-            let rest = &problem.path[part.file_key().len() + 1..];
+            let key = LISTS.iter().find(|key| problem.path.starts_with(&format!("{key}[")))?;
+            let rest = &problem.path[key.len() + 1..];
             let index = rest[..rest.find(']')?].parse().ok()?;
-            Some((part.file_key(), index))
+            Some((*key, index))
         })
         .collect();
     refused.sort_unstable();
@@ -280,7 +312,7 @@ fn refused_elements(problems: &[Problem]) -> Vec<(&'static str, usize)> {
 
 /// Puts back each refused element's last valid version, or leaves it out.
 fn fall_back(root: &mut Value, refused: &[(&'static str, usize)], last_good: &Map) {
-    for key in PARTS.map(MapPart::file_key) {
+    for key in LISTS {
         let Some(Value::Array(items)) = root.get_mut(key) else { continue };
         let mut index = 0;
         items.retain_mut(|item| {
@@ -308,7 +340,8 @@ fn last_valid(last_good: &Map, key: &str, id: &str) -> Option<Value> {
     let value = match key {
         "sectors" => serde_json::to_value(last_good.sector(&SectorId::new(id))?),
         "stakeholders" => serde_json::to_value(last_good.stakeholder(&StakeholderId::new(id))?),
-        _ => serde_json::to_value(last_good.link(&LinkId::new(id))?),
+        "links" => serde_json::to_value(last_good.link(&LinkId::new(id))?),
+        _ => serde_json::to_value(last_good.vote(id)?),
     };
     value.ok()
 }

@@ -49,6 +49,14 @@ pub fn commands_towards(current: &Map, room: &Map) -> Option<Command> {
     for sector in current.sectors.iter().filter(|s| room.sector(&s.id).is_none()) {
         steps.push(Command::RemoveSector(sector.id.clone()));
     }
+    for vote in current.votes.iter().filter(|v| room.vote(&v.id).is_none()) {
+        steps.push(Command::RemoveVote(vote.id.clone()));
+    }
+    for (index, vote) in room.votes.iter().enumerate() {
+        if current.vote(&vote.id) != Some(vote) {
+            steps.push(Command::PutVote { index, vote: vote.clone() });
+        }
+    }
     (!steps.is_empty()).then_some(Command::Batch(steps))
 }
 

@@ -93,6 +93,7 @@ pub fn any_map(max: usize) -> impl Strategy<Value = Map> {
                     sectors: sectors.clone(),
                     stakeholders,
                     links,
+                    votes: Vec::new(),
                 }
             },
         )
