@@ -2,7 +2,9 @@
 //! redo and autosave all go through the same door, and a map that was valid stays valid.
 
 use crate::i18n::Lang;
-use crate::model::{Link, LinkId, Map, MapPart, Sector, SectorId, Stakeholder, StakeholderId, Vote, VoteProblem};
+use crate::model::{
+    Link, LinkId, Map, MapPart, Sector, SectorId, Stakeholder, StakeholderId, Vote, VoteProblem,
+};
 
 /// One change to a map.
 #[derive(Clone, Debug, PartialEq)]
@@ -225,8 +227,12 @@ impl Command {
                     return Err(EditError::BadVote(problem));
                 }
                 match map.votes.iter().position(|v| v.id == vote.id) {
-                    Some(at) => Ok(Command::PutVote { index: at, vote: std::mem::replace(&mut map.votes[at], vote) }),
-                    None if map.votes.len() >= Vote::MAX_VOTES => Err(EditError::BadVote(VoteProblem::TooManyVotes)),
+                    Some(at) => {
+                        Ok(Command::PutVote { index: at, vote: std::mem::replace(&mut map.votes[at], vote) })
+                    }
+                    None if map.votes.len() >= Vote::MAX_VOTES => {
+                        Err(EditError::BadVote(VoteProblem::TooManyVotes))
+                    }
                     None => {
                         let id = vote.id.clone();
                         map.votes.insert(index.min(map.votes.len()), vote);
@@ -235,8 +241,11 @@ impl Command {
                 }
             }
             Command::RemoveVote(id) => {
-                let index =
-                    map.votes.iter().position(|v| v.id == id).ok_or_else(|| EditError::NotFound(id.clone()))?;
+                let index = map
+                    .votes
+                    .iter()
+                    .position(|v| v.id == id)
+                    .ok_or_else(|| EditError::NotFound(id.clone()))?;
                 Ok(Command::PutVote { index, vote: map.votes.remove(index) })
             }
             Command::Batch(steps) => {

@@ -2,9 +2,9 @@
 //! syncing through the y-websocket protocol, undo of one's own changes, and what
 //! a hostile or broken peer cannot do to the map.
 
+use simpul::analysis::ballot;
 use simpul::edit::Command;
 use simpul::format;
-use simpul::analysis::ballot;
 use simpul::i18n::Lang;
 use simpul::model::{Link, LinkId, Map, Score, Stakeholder, StakeholderId, Vote, VoteOn};
 use simpul::room::merge::commands_towards;
@@ -367,7 +367,14 @@ fn presence_lists_who_is_in_the_room() {
 fn two_voting() -> (RoomClient, RoomClient, Map) {
     let (mut a, mut b) = two_with_the_example();
     let base = a.read().map;
-    let vote = ballot::new_vote(&base, VoteOn::Stakeholders, ballot::stakeholders_ballot(&base), 3, "aaaaaa", Lang::En);
+    let vote = ballot::new_vote(
+        &base,
+        VoteOn::Stakeholders,
+        ballot::stakeholders_ballot(&base),
+        3,
+        "aaaaaa",
+        Lang::En,
+    );
     let mut voting = base.clone();
     Command::start_vote(&base, vote).apply(&mut voting).expect("a valid vote");
     let sent = a.edit(&base, &voting).send;
@@ -447,7 +454,9 @@ fn a_vote_from_the_room_becomes_commands_and_a_closed_one_takes_no_dots() {
     closed.open = false;
     assert!(closed.with_dot("x", &room.stakeholders[0].id.to_string()).is_none());
     let mut later = room.clone();
-    Command::start_vote(&room, Vote { id: "v2".into(), ..room.votes[0].clone() }).apply(&mut later).expect("ok");
+    Command::start_vote(&room, Vote { id: "v2".into(), ..room.votes[0].clone() })
+        .apply(&mut later)
+        .expect("ok");
     assert_eq!(later.votes.iter().filter(|v| v.open).count(), 1, "one vote open at a time");
     assert_eq!(later.open_vote().map(|v| v.id.as_str()), Some("v2"));
 }

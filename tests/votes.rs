@@ -14,7 +14,14 @@ fn example() -> Map {
 
 fn with_a_vote() -> Map {
     let mut map = example();
-    let vote = ballot::new_vote(&map, VoteOn::Stakeholders, ballot::stakeholders_ballot(&map), 3, "abc123", Lang::En);
+    let vote = ballot::new_vote(
+        &map,
+        VoteOn::Stakeholders,
+        ballot::stakeholders_ballot(&map),
+        3,
+        "abc123",
+        Lang::En,
+    );
     let key = vote.options[1].key.clone();
     let vote = vote.with_dot("abc123", &key).and_then(|v| v.with_dot("def456", &key)).expect("dots");
     Command::start_vote(&map, vote).apply(&mut map).expect("valid");
@@ -51,9 +58,22 @@ fn a_bad_vote_in_a_file_is_named_where_it_is() {
     assert_eq!(problems[0].path, "votes[0]");
     assert_eq!(problems[0].kind, format::ProblemKind::BadVote(VoteProblem::UnknownOption("nobody".into())));
     assert!(problems[0].describe(Lang::Id).contains("bukan pilihan"));
+    value["votes"][0]["dots"]["abc123"] = serde_json::json!([]);
     value["votes"][0]["dots_each"] = serde_json::json!("three");
-    let problems = format::decode_value(&value).expect_err("invalid").problems;
-    assert!(problems[0].describe(Lang::En).starts_with("votes[0]: is not a vote"), "{}", problems[0]);
+    value["votes"][0]["options"][2] = serde_json::json!({ "label": "no key" });
+    let problems: Vec<String> = format::decode_value(&value)
+        .expect_err("invalid")
+        .problems
+        .iter()
+        .map(|p| p.describe(Lang::En))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "votes[0].dots_each: should be a whole number",
+            "votes[0].options[2]: should be an option { \"key\": …, \"label\": … }"
+        ]
+    );
     value["votes"] = serde_json::json!({});
     assert_eq!(format::decode_value(&value).expect_err("invalid").problems[0].path, "votes");
 }
@@ -62,9 +82,9 @@ fn a_bad_vote_in_a_file_is_named_where_it_is() {
 fn an_edit_cannot_make_a_vote_invalid_and_undo_takes_a_dot_back() {
     let mut map = with_a_vote();
     let mut vote = map.votes[0].clone();
-    vote.dots.insert("greedy".into(), vec![vote.options[0].key.clone(); 4]);
+    vote.dots.push(("zz-greedy".into(), vec![vote.options[0].key.clone(); 4]));
     let refused = Command::PutVote { index: 0, vote }.apply(&mut map);
-    assert_eq!(refused, Err(EditError::BadVote(VoteProblem::TooManyDots("greedy".into()))));
+    assert_eq!(refused, Err(EditError::BadVote(VoteProblem::TooManyDots("zz-greedy".into()))));
     let before = map.clone();
     let dotted = map.votes[0].with_dot("ghi789", &map.votes[0].options[0].key.clone()).expect("a dot");
     let inverse = Command::PutVote { index: 0, vote: dotted }.apply(&mut map).expect("valid");

@@ -18,7 +18,8 @@ pub fn findings_ballot(map: &Map, findings: &[Finding], lang: Lang) -> Vec<VoteO
         if options.iter().any(|o| o.key == key) {
             continue;
         }
-        let mut names: Vec<String> = finding.subjects.iter().take(NAMES_SHOWN).map(|id| name_of(map, id)).collect();
+        let mut names: Vec<String> =
+            finding.subjects.iter().take(NAMES_SHOWN).map(|id| name_of(map, id)).collect();
         if finding.subjects.len() > NAMES_SHOWN {
             names.push(format!("+{}", finding.subjects.len() - NAMES_SHOWN));
         }
@@ -34,13 +35,24 @@ pub fn stakeholders_ballot(map: &Map) -> Vec<VoteOption> {
     map.stakeholders
         .iter()
         .take(Vote::MAX_OPTIONS)
-        .map(|s| VoteOption { key: s.id.to_string(), label: s.name.clone(), subjects: vec![s.id.to_string()] })
+        .map(|s| VoteOption {
+            key: s.id.to_string(),
+            label: s.name.clone(),
+            subjects: vec![s.id.to_string()],
+        })
         .collect()
 }
 
 /// A new open vote on `options`, with an id that carries `author` (as a room's
 /// link ids do) and the question in `lang`.
-pub fn new_vote(map: &Map, on: VoteOn, options: Vec<VoteOption>, dots_each: u8, author: &str, lang: Lang) -> Vote {
+pub fn new_vote(
+    map: &Map,
+    on: VoteOn,
+    options: Vec<VoteOption>,
+    dots_each: u8,
+    author: &str,
+    lang: Lang,
+) -> Vote {
     let question = match on {
         VoteOn::Findings => lang.pick(
             "Which findings should the partnership act on first?",

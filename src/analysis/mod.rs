@@ -3,8 +3,8 @@
 //! after every edit.
 
 mod answer;
-pub mod ballot;
 pub mod background;
+pub mod ballot;
 pub mod findings;
 mod index;
 pub mod mendelow;

@@ -7,9 +7,8 @@ use super::problem::{Expected, Invalid, Problem, ProblemKind};
 use super::{CURRENT_VERSION, FORMAT_NAME, MAX_FILE_BYTES};
 use crate::model::{
     Color, Link, LinkId, LinkKind, Map, MapPart, OverLimit, PosInWorld, Resource, Score, Sector, SectorId,
-    Stakeholder, StakeholderId, StakeholderKind, Stance, Strength, Vote, VoteProblem,
+    Stakeholder, StakeholderId, StakeholderKind, Stance, Strength, Vote, VoteOn, VoteOption, VoteProblem,
 };
-use serde::Deserialize;
 use serde_json::{Map as Object, Value};
 use std::collections::HashMap;
 
@@ -368,19 +367,89 @@ impl Reader {
         }
         let mut votes: Vec<Vote> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let problem = match Vote::deserialize(item) {
-                Err(error) => Some(VoteProblem::Unreadable(error.to_string())),
-                Ok(vote) if votes.iter().any(|v| v.id == vote.id) => Some(VoteProblem::DuplicateId(vote.id)),
-                Ok(vote) => vote.problem().or_else(|| {
+            let path = path.index(i);
+            let Some(vote) = self.vote(item, path) else { continue };
+            let problem = if votes.iter().any(|v| v.id == vote.id) {
+                Some(VoteProblem::DuplicateId(vote.id))
+            } else {
+                vote.problem().or_else(|| {
                     votes.push(vote);
                     None
-                }),
+                })
             };
             if let Some(problem) = problem {
-                self.report(path.index(i), ProblemKind::BadVote(problem));
+                self.report(path, ProblemKind::BadVote(problem));
             }
         }
         votes
+    }
+
+    /// One vote's fields, each reported where it is wrong (read by hand, as the
+    /// rest of the file is: a derived reader would add to the page's download).
+    fn vote(&mut self, value: &Value, path: Path) -> Option<Vote> {
+        let obj = self.object(value, path)?;
+        let id = self.non_blank(obj, "id", path);
+        let question = self.text(obj, "question", path.field("question"), false);
+        let on = self.code(obj, "on", path, true, &VoteOn::ALL, VoteOn::code);
+        let most = i64::from(Vote::MAX_DOTS);
+        let dots_each =
+            self.bounded(obj, "dots_each", path, |n| u8::try_from(n).ok().filter(|d| *d >= 1), 1, most);
+        let dots_each = dots_each.map(|d| d.filter(|d| *d <= Vote::MAX_DOTS).unwrap_or(Vote::DEFAULT_DOTS));
+        let open = self.flag(obj, "open", path);
+        let options = match obj.get("options") {
+            Some(Value::Array(items)) => {
+                let options: Vec<Option<VoteOption>> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(j, item)| {
+                        let option = vote_option(item);
+                        if option.is_none() {
+                            self.report(
+                                path.field("options").item(j),
+                                ProblemKind::BadVote(VoteProblem::BadOption),
+                            );
+                        }
+                        option
+                    })
+                    .collect();
+                options.into_iter().collect::<Option<Vec<_>>>()
+            }
+            _ => {
+                self.report(path.field("options"), ProblemKind::WrongType(Expected::List));
+                None
+            }
+        };
+        let dots = match obj.get("dots") {
+            None | Some(Value::Null) => Some(Default::default()),
+            Some(Value::Object(voters)) => voters
+                .iter()
+                .try_fold(
+                    Vec::with_capacity(voters.len()),
+                    |mut dots: Vec<(String, Vec<String>)>, (voter, keys)| {
+                        // Kept sorted by voter, as `Vote` holds them.
+                        let at = dots.partition_point(|(v, _)| v < voter);
+                        dots.insert(at, (voter.clone(), strings(keys)?));
+                        Some(dots)
+                    },
+                )
+                .or_else(|| {
+                    self.report(path.field("dots"), ProblemKind::WrongType(Expected::VoterDots));
+                    None
+                }),
+            Some(_) => {
+                self.report(path.field("dots"), ProblemKind::WrongType(Expected::VoterDots));
+                None
+            }
+        };
+        Some(Vote {
+            id: id?,
+            question: question?,
+            on: on??,
+            dots_each: dots_each?,
+            open: open?,
+            options: options?,
+            dots: dots?,
+        })
     }
 
     /// A text field. `None` after reporting when it is required and absent, or not text.
@@ -622,4 +691,20 @@ impl Reader {
         }
         self.problems.extend(problems);
     }
+}
+
+/// `{ "key": …, "label": …, "subjects": [ … ] }`, or `None`.
+fn vote_option(value: &Value) -> Option<VoteOption> {
+    let obj = value.as_object()?;
+    let text = |key: &str| obj.get(key).and_then(Value::as_str).map(str::to_string);
+    let subjects = match obj.get("subjects") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(list) => strings(list)?,
+    };
+    Some(VoteOption { key: text("key")?, label: text("label")?, subjects })
+}
+
+/// A list of strings, or `None`.
+fn strings(value: &Value) -> Option<Vec<String>> {
+    value.as_array()?.iter().map(|item| item.as_str().map(str::to_string)).collect()
 }

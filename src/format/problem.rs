@@ -13,6 +13,8 @@ pub enum Expected {
     WholeNumber,
     Number,
     TrueOrFalse,
+    /// A vote's `dots`: each voter's list of option keys.
+    VoterDots,
 }
 
 impl Expected {
@@ -24,6 +26,10 @@ impl Expected {
             Expected::WholeNumber => lang.pick("a whole number", "bilangan bulat"),
             Expected::Number => lang.pick("a number", "sebuah angka"),
             Expected::TrueOrFalse => lang.pick("true or false", "true atau false"),
+            Expected::VoterDots => lang.pick(
+                "an object of voters, each with a list of option keys",
+                "sebuah objek berisi pemilih, masing-masing dengan daftar kunci pilihan",
+            ),
         }
     }
 }

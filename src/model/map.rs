@@ -3,12 +3,12 @@
 use super::entities::{Link, Sector, Stakeholder};
 use super::ids::{LinkId, SectorId, StakeholderId};
 use super::vote::Vote;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A map: its sectors, stakeholders and links, in the order the user made them.
 ///
 /// The order is meaningful (tables, ties in analysis) and is kept by the file format.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Map {
     pub title: String,
     pub description: String,

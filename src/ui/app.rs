@@ -205,6 +205,7 @@ fn App() -> impl IntoView {
                     <Splitter panel=Panel::Side/>
                     <SideToggle/>
                     <div id="side-body" class="side-body" hidden=move || !workspace.side_open.get()>
+                        <super::vote::VotePanel/>
                         <Inspector/>
                         <FindingsPanel/>
                     </div>

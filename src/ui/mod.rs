@@ -34,6 +34,7 @@ mod toolbar;
 mod trash;
 mod versions;
 mod views;
+mod vote;
 mod web;
 mod workshop;
 mod workspace;

@@ -81,6 +81,7 @@ fn RoomDialog() -> impl IntoView {
                 <p role="status" class="room-status">{status}</p>
                 <h3>{move || room().people.len()}" "{state.tr(Text::PeopleInRoom)}</h3>
                 <ul class="room-people">{people}</ul>
+                <super::vote::HoldVote/>
                 <p class="room-safety">{state.tr(Text::RoomSafety)}</p>
                 <div class="room-actions">
                     <button on:click=move |_| state.leave_room()>{state.tr(Text::LeaveRoom)}</button>

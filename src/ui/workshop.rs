@@ -66,9 +66,12 @@ pub fn Workshop() -> impl IntoView {
         if state.view.get_untracked() != view {
             state.view.set(view);
         }
-        let active = step.finding(findings).and_then(|k| {
-            state.analysis.with_untracked(|a| a.findings.get(k).map(|f| (k, f.subjects.clone())))
-        });
+        let active = match step {
+            Step::Chosen => state.map.with(chosen_subjects).map(|subjects| (usize::MAX, subjects)),
+            _ => step.finding(findings).and_then(|k| {
+                state.analysis.with_untracked(|a| a.findings.get(k).map(|f| (k, f.subjects.clone())))
+            }),
+        };
         if state.active_finding.with_untracked(|a| *a != active) {
             state.active_finding.set(active);
         }
@@ -97,7 +100,7 @@ pub fn Workshop() -> impl IntoView {
             // A focused button takes Space and Enter itself.
             (Some("BUTTON"), " " | "Enter") => return,
             (_, "ArrowRight" | "ArrowDown" | "PageDown" | " ") => go(state, Step::next),
-            (_, "ArrowLeft" | "ArrowUp" | "PageUp") => go(state, |s, _| s.previous()),
+            (_, "ArrowLeft" | "ArrowUp" | "PageUp") => go(state, |s, n| s.previous(n)),
             (_, "Home") => go(state, |_, _| Step::Actors),
             (_, "n" | "N") => web::focus_now(ADD_ID),
             (_, "Escape") => state.workshop.set(None),
@@ -138,10 +141,14 @@ fn WorkshopBar() -> impl IntoView {
                 &findings().to_string(),
                 1,
             ),
+            Step::Chosen => state.t(Text::StepChosen).to_string(),
         };
         [of.as_str(), " · ", &what].concat()
     };
     let finding = move || {
+        if step() == Step::Chosen {
+            return Some(view! { <Chosen/> }.into_any());
+        }
         let Step::Finding(k) = step() else { return None };
         let Some(finding) = state.analysis.with(|a| a.findings.get(k).cloned()) else {
             return Some(
@@ -180,7 +187,7 @@ fn WorkshopBar() -> impl IntoView {
                 <QuickAdd id=ADD_ID label=Text::WorkshopAdd hint=Text::WorkshopAddHint on_add=add/>
                 <div class="workshop-nav">
                     <button type="button" aria-keyshortcuts="ArrowLeft" disabled=move || step() == Step::Actors
-                        on:click=move |_| go(state, |s, _| s.previous())>
+                        on:click=move |_| go(state, |s, n| s.previous(n))>
                         {state.tr(Text::StepPrevious)}
                     </button>
                     <button type="button" aria-keyshortcuts="ArrowRight" disabled=move || step().next(findings()) == step()
@@ -194,5 +201,59 @@ fn WorkshopBar() -> impl IntoView {
             </div>
             <p class="workshop-keys" aria-hidden="true">{state.tr(Text::WorkshopKeys)}</p>
         </section>
+    }
+}
+
+/// The options of the map's latest vote that got the most dots (up to three, and
+/// all that tie with the third): whom the picture lights at the last step.
+fn chosen_subjects(map: &crate::model::Map) -> Option<Vec<String>> {
+    let vote = map.votes.last()?;
+    let tallies = vote.tallies();
+    let third = tallies.get(CHOSEN_LIT - 1).map_or(1, |t| t.dots.max(1));
+    let subjects: Vec<String> = tallies
+        .iter()
+        .take_while(|t| t.dots >= third)
+        .flat_map(|t| t.option.subjects.iter().cloned())
+        .collect();
+    (!subjects.is_empty()).then_some(subjects)
+}
+
+/// Options the last step lights on the picture.
+const CHOSEN_LIT: usize = 3;
+/// Options the last step lists.
+const CHOSEN_LISTED: usize = 10;
+
+/// The last step: the room's latest vote, ranked, with its dots.
+#[component]
+fn Chosen() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ranked = move || {
+        state.map.with(|map| {
+            let vote = map.votes.last()?;
+            let rows: Vec<(String, usize)> = vote
+                .tallies()
+                .iter()
+                .filter(|t| t.dots > 0)
+                .take(CHOSEN_LISTED)
+                .map(|t| (t.option.label.clone(), t.dots))
+                .collect();
+            Some((vote.question.clone(), vote.open, rows))
+        })
+    };
+    view! {
+        <div class="workshop-finding workshop-chosen">
+            {move || match ranked() {
+                None => view! { <p>{state.tr(Text::NoVoteYet)}</p> }.into_any(),
+                Some((question, open, rows)) => view! {
+                    <p class="workshop-finding-title">{question}</p>
+                    <ol class="chosen-list">
+                        {rows.into_iter().map(|(label, dots)| view! {
+                            <li><span>{label}</span>" "<b>{state.t(Text::DotCount).replace("{}", &dots.to_string())}</b></li>
+                        }).collect_view()}
+                    </ol>
+                    {(!open).then(|| view! { <p class="label">{state.tr(Text::VoteClosed)}</p> })}
+                }.into_any(),
+            }}
+        </div>
     }
 }

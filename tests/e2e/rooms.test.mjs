@@ -241,6 +241,90 @@ test('a facilitator opens a room, three phones join by its link, and everyone se
   await host.context.close();
 });
 
+/** The row of the open vote's option `label` on `page`. */
+const option = (page, label) => page.locator('.vote-option').filter({ has: page.locator('.vote-label', { hasText: new RegExp(`^${label}$`) }) });
+
+/** Waits until the projector's tally of `label` reads `dots`. */
+async function waitForTally(page, label, dots) {
+  await option(page, label).locator('[data-vote-tally]').filter({ hasText: new RegExp(`^${dots}$`) }).waitFor();
+}
+
+/** Places dots on the options `labels`, one click each, as a participant would. */
+async function vote(page, labels) {
+  for (const label of labels) {
+    const button = page.getByRole('button', { name: `Add a dot to ${label}`, exact: true });
+    const before = await option(page, label).locator('.vote-mine').textContent();
+    await button.click();
+    await option(page, label).locator('.vote-mine').filter({ hasNotText: new RegExp(`^${before}$`) }).waitFor();
+  }
+}
+
+test('the facilitator holds a dot vote, three phones place their dots, and the projector shows the tallies live and keeps the result', async () => {
+  const names = ['Dinas Kesehatan', 'Bappeda', 'Warga Desa'];
+  const host = await facilitatorWithRoom(names);
+  await host.dialog.getByText('Hold a dot vote').click();
+  assert.equal(await host.dialog.getByLabel('Dots each').inputValue(), '3');
+  await host.dialog.getByRole('button', { name: 'Vote on the stakeholders' }).click();
+  await host.dialog.waitFor({ state: 'detached' });
+  const panel = host.page.getByRole('region', { name: 'Dot vote' });
+  await panel.getByText('Which stakeholders matter most to the partnership?').waitFor();
+  await panel.getByText('You have 3 of 3 dots left').waitFor();
+
+  const phones = [];
+  for (const name of ['Ana', 'Budi', 'Citra']) phones.push(await participant(host.link, name));
+  // On each phone the vote comes to the front by itself, with finger-sized buttons.
+  for (const p of phones) {
+    const add = p.page.getByRole('button', { name: 'Add a dot to Bappeda', exact: true });
+    await add.waitFor();
+    const box = await add.boundingBox();
+    assert.ok(box.width >= 44 && box.height >= 44, `the button is ${box.width}×${box.height}`);
+    assert.ok(box.y + box.height <= 844, 'the button is on the screen');
+    assert.equal(await p.page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing scrolls sideways');
+  }
+  // All three vote at the same moment.
+  await Promise.all([
+    vote(phones[0].page, ['Bappeda', 'Bappeda', 'Warga Desa']),
+    vote(phones[1].page, ['Bappeda', 'Bappeda', 'Bappeda']),
+    vote(phones[2].page, ['Warga Desa']),
+  ]);
+  await waitForTally(host.page, 'Bappeda', 5);
+  await waitForTally(host.page, 'Warga Desa', 2);
+  await waitForTally(host.page, 'Dinas Kesehatan', 0);
+  await host.page.getByText('7 dots from 3 people').waitFor();
+  // Budi has no dots left: his + buttons are off; taking one back frees one.
+  const budi = phones[1].page;
+  await budi.getByText('You have 0 of 3 dots left').waitFor();
+  assert.equal(await budi.getByRole('button', { name: 'Add a dot to Warga Desa', exact: true }).isDisabled(), true);
+  await budi.getByRole('button', { name: 'Take a dot back from Bappeda', exact: true }).click();
+  await budi.getByText('You have 1 of 3 dots left').waitFor();
+  await waitForTally(host.page, 'Bappeda', 4);
+  await waitForTally(phones[2].page, 'Bappeda', 4);
+  await host.page.getByText('6 dots from 3 people').waitFor();
+
+  // The facilitator closes the vote: it leaves every screen, and the result is
+  // in the map, which a phone exports too.
+  await panel.getByRole('button', { name: 'Close the vote' }).click();
+  for (const p of [host, ...phones]) await p.page.getByRole('region', { name: 'Dot vote' }).waitFor({ state: 'detached' });
+  const saved = await exportedMap(phones[0].page);
+  assert.equal(saved.votes.length, 1);
+  assert.equal(saved.votes[0].open, false);
+  assert.equal(saved.votes[0].on, 'stakeholders');
+  assert.equal(Object.values(saved.votes[0].dots).flat().length, 6);
+
+  // Workshop mode ends on what the room chose, most dots first.
+  await host.page.locator('body').click({ position: { x: 5, y: 5 } });
+  await host.page.keyboard.press('w');
+  await host.page.locator('.workshop-bar').waitFor();
+  for (let i = 0; i < 30 && !(await host.page.locator('.workshop-chosen').count()); i++) await host.page.keyboard.press('ArrowRight');
+  const chosen = await host.page.locator('.workshop-chosen li').allTextContents();
+  assert.deepEqual(chosen, ['Bappeda 4 dots', 'Warga Desa 2 dots']);
+  await host.page.keyboard.press('Escape');
+
+  for (const p of [host, ...phones]) assert.deepEqual(p.errors, []);
+  for (const p of phones) await p.context.close();
+  await host.context.close();
+});
+
 test('the relay stopped for 20 s and started again: everyone reconnects, and what was typed meanwhile arrives', async () => {
   const { host, guest } = await roomWithGuest(['Bappeda'], 'Dewi');
   await stopRelay();

@@ -72,7 +72,7 @@ test('the reveal walks a room through actors, sectors, links, power and each fin
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('w');
   await page.locator('.workshop-bar').waitFor();
-  assert.equal(await caption(page), 'Step 1 of 5 · Who is involved');
+  assert.equal(await caption(page), 'Step 1 of 6 · Who is involved');
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('workshop')), true);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'workshop-stage');
   // The editing chrome is gone; the picture and the strip fill the screen.
@@ -93,19 +93,19 @@ test('the reveal walks a room through actors, sectors, links, power and each fin
   assert.deepEqual(small, [], 'every label is at least 24 px');
 
   // Step 2: the sectors join.
-  await press(page, 'ArrowRight', 'Step 2 of 5 · The sectors they work in');
+  await press(page, 'ArrowRight', 'Step 2 of 6 · The sectors they work in');
   seen = await painting(page);
   assert.ok(seen.names.has('Lingkungan') && seen.names.has('Pendidikan'), 'sector names drawn');
   assert.deepEqual(linkColours.filter((c) => seen.strokes.has(c)), [], 'still no link');
   assert.ok(seen.texts.find((t) => t.text === 'Lingkungan').px >= 28);
 
   // Step 3: the links, each kind in its colour.
-  await press(page, ' ', 'Step 3 of 5 · How they are linked');
+  await press(page, ' ', 'Step 3 of 6 · How they are linked');
   seen = await painting(page);
   for (const colour of ['#6fd68f', '#ff8a8a', '#ffc66b']) assert.ok(seen.strokes.has(colour), `links drawn in ${colour}`);
 
   // Step 4: power and interest, on the grid, in large type.
-  await press(page, 'PageDown', 'Step 4 of 5 · Power and interest');
+  await press(page, 'PageDown', 'Step 4 of 6 · Power and interest');
   const chip = page.locator('#view-grid .chip').first();
   await chip.waitFor();
   assert.ok(parseFloat(await chip.evaluate((e) => getComputedStyle(e).fontSize)) >= 24);
@@ -114,7 +114,7 @@ test('the reveal walks a room through actors, sectors, links, power and each fin
   // Step 5: the findings one at a time, as the Findings panel lists them, each
   // lighting its subjects and dimming everyone else.
   for (let k = 0; k < count; k++) {
-    await press(page, 'ArrowRight', `Step 5 of 5 · Finding ${k + 1} of ${count}`);
+    await press(page, 'ArrowRight', `Step 5 of 6 · Finding ${k + 1} of ${count}`);
     const shown = page.locator('.workshop-finding');
     const subjects = await findings.nth(k).getAttribute('data-subjects');
     assert.equal(await shown.getAttribute('data-shows'), subjects);
@@ -129,12 +129,16 @@ test('the reveal walks a room through actors, sectors, links, power and each fin
       assert.equal(t.alpha === 1, lit, `${t.text} lit: ${t.alpha}`);
     }
   }
-  // The last finding stays; back goes one finding, Home to the start.
+  // After the last finding, what the room chose (no vote yet: it says how to
+  // hold one), which stays; back goes to the last finding, then one more.
+  await press(page, 'ArrowRight', 'Step 6 of 6 · What the room chose');
+  await page.locator('.workshop-chosen').getByText('The room has not voted yet', { exact: false }).waitFor();
   await page.keyboard.press('ArrowRight');
-  assert.equal(await caption(page), `Step 5 of 5 · Finding ${count} of ${count}`);
+  assert.equal(await caption(page), 'Step 6 of 6 · What the room chose');
   assert.equal(await page.getByRole('button', { name: 'Next step' }).isDisabled(), true);
-  await press(page, 'ArrowLeft', `Step 5 of 5 · Finding ${count - 1} of ${count}`);
-  await press(page, 'Home', 'Step 1 of 5 · Who is involved');
+  await press(page, 'ArrowLeft', `Step 5 of 6 · Finding ${count} of ${count}`);
+  await press(page, 'ArrowLeft', `Step 5 of 6 · Finding ${count - 1} of ${count}`);
+  await press(page, 'Home', 'Step 1 of 6 · Who is involved');
   assert.equal(await page.getByRole('button', { name: 'Previous step' }).isDisabled(), true);
   seen = await painting(page);
   assert.ok(seen.texts.every((t) => t.alpha === 1), 'nothing dimmed before the findings');
@@ -145,7 +149,7 @@ test('the reveal walks a room through actors, sectors, links, power and each fin
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'workshop-add');
   await page.keyboard.type('Radio Komunitas > Dinas Lingkungan Hidup');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('.workshop-step')?.textContent.startsWith('Step 3 of 5'));
+  await page.waitForFunction(() => document.querySelector('.workshop-step')?.textContent.startsWith('Step 3 of 6'));
   assert.equal(await page.locator('#workshop-add').inputValue(), '');
   seen = await painting(page);
   assert.ok(seen.names.has('Radio Komunitas'));
@@ -161,7 +165,7 @@ test('the reveal walks a room through actors, sectors, links, power and each fin
   // Escape leaves the field for the steps; the arrows step again; Escape leaves.
   await page.keyboard.press('Escape');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'workshop-stage');
-  await press(page, 'ArrowRight', 'Step 4 of 5 · Power and interest');
+  await press(page, 'ArrowRight', 'Step 4 of 6 · Power and interest');
   await page.keyboard.press('Escape');
   await page.locator('.workshop-bar').waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('workshop')), false);
@@ -180,7 +184,7 @@ test('the workshop button opens it, the help lists its keys, and it speaks Indon
   await page.locator('.library button.primary').click();
   await page.getByRole('button', { name: 'Mode lokakarya' }).click();
   await page.locator('.workshop-bar').waitFor();
-  assert.equal(await caption(page), 'Langkah 1 dari 5 · Siapa saja yang terlibat');
+  assert.equal(await caption(page), 'Langkah 1 dari 6 · Siapa saja yang terlibat');
   // An empty map: the first names are typed in at the projector.
   await page.keyboard.press('n');
   for (const name of ['Bappeda', 'Puskesmas']) {
@@ -196,7 +200,7 @@ test('the workshop button opens it, the help lists its keys, and it speaks Indon
   await page.keyboard.press('Escape');
   await help.waitFor({ state: 'detached' });
   assert.equal(await page.locator('.workshop-bar').isVisible(), true);
-  await press(page, 'ArrowRight', 'Langkah 2 dari 5 · Sektor tempat mereka berkiprah');
+  await press(page, 'ArrowRight', 'Langkah 2 dari 6 · Sektor tempat mereka berkiprah');
   await page.getByRole('button', { name: 'Keluar dari mode lokakarya' }).click();
   await page.locator('.workshop-bar').waitFor({ state: 'detached' });
   const names = await page.getByRole('table', { name: /Pemangku kepentingan/ }).getByRole('rowheader').allTextContents();

@@ -8,6 +8,7 @@ mod maps;
 mod notices;
 mod room;
 mod saving;
+mod voting;
 
 pub use room::Room;
 

@@ -57,7 +57,7 @@ impl AppState {
         let name = BrowserStore::setting(NAME_KEY).unwrap_or_else(|| self.t(Text::Facilitator).to_string());
         let seed = self.map.with_untracked(format::encode);
         web::replace_hash(&format!("room={}", id.as_str()));
-        self.start_room(&id, &name, Some(seed), None);
+        self.start_room(&id, &name, Some(seed), &Value::Null);
     }
 
     /// Joins room `id` as `name` (the Join button, or a reload of a room's page).
@@ -72,7 +72,7 @@ impl AppState {
         let exists = key
             .as_ref()
             .is_some_and(|k| self.catalogue.with_untracked(|c| c.maps.iter().any(|m| &m.key == k)));
-        self.start_room(&id, name.trim(), None, kept.get("state").cloned());
+        self.start_room(&id, name.trim(), None, &kept);
         self.room_entering.set_value(true);
         match key.filter(|_| exists) {
             Some(key) => self.open(&key),
@@ -81,8 +81,9 @@ impl AppState {
     }
 
     /// Starts the room worker on room `id`: a new room with the map `seed`, or a
-    /// room joined with the document this browser kept of it (`kept_state`).
-    fn start_room(&self, id: &RoomId, name: &str, seed: Option<String>, kept_state: Option<Value>) {
+    /// room joined with what this browser kept of it (`kept`: the document, and
+    /// the mark of this participant, which their dots are counted by).
+    fn start_room(&self, id: &RoomId, name: &str, seed: Option<String>, kept: &Value) {
         let state = *self;
         // Undo in a room is the room's: the steps from before it are left behind.
         self.history.set_value(History::default());
@@ -94,7 +95,11 @@ impl AppState {
         BrowserStore::keep_setting(RELAY_KEY, &relay);
         let link = join_link::join_link(&web::page_address(), &relay, id);
         let colour = COLOURS[(web::now_ms() as usize) % COLOURS.len()];
-        let author = web::random_hex()[..6].to_string();
+        let author = kept
+            .get("author")
+            .and_then(Value::as_str)
+            .filter(|a| a.len() == 6 && a.bytes().all(|b| b.is_ascii_hexdigit()))
+            .map_or_else(|| web::random_hex()[..6].to_string(), str::to_string);
         self.room.set(Some(Room {
             id: id.as_str().to_string(),
             link: link.clone(),
@@ -110,7 +115,7 @@ impl AppState {
             "name": name,
             "colour": colour,
             "lang": self.lang.get_untracked().code(),
-            "state": kept_state,
+            "state": kept.get("state"),
             "seed": seed,
         });
         web::room_post(&start.to_string());
@@ -215,7 +220,7 @@ impl AppState {
         }
         if let Some(doc_state) = message.get("state").and_then(Value::as_str) {
             let key = self.doc.with_untracked(|d| d.as_ref().and_then(|d| d.key.clone()));
-            let kept = json!({ "key": key, "state": doc_state });
+            let kept = json!({ "key": key, "state": doc_state, "author": self.link_author() });
             BrowserStore::keep_setting(&format!("{ROOM_PREFIX}{id}"), &kept.to_string());
         }
         if let Some(why) = message.get("unreadable").and_then(Value::as_str) {
