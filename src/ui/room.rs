@@ -55,12 +55,12 @@ fn RoomDialog() -> impl IntoView {
         room()
             .people
             .into_iter()
-            .map(|(name, colour, me)| {
+            .map(|person| {
                 view! {
                     <li>
-                        <span class="room-dot" style:background-color=colour aria-hidden="true"></span>
-                        {name}
-                        {me.then(|| view! { " (" {state.tr(Text::RoomYou)} ")" })}
+                        <span class="room-dot" style:background-color=person.colour aria-hidden="true"></span>
+                        {person.name}
+                        {person.me.then(|| view! { " (" {state.tr(Text::RoomYou)} ")" })}
                     </li>
                 }
             })

@@ -325,6 +325,40 @@ test('the facilitator holds a dot vote, three phones place their dots, and the p
   await host.context.close();
 });
 
+test('what each participant selects is ringed on the projector in their colour, with their name', async () => {
+  const recordNames = () => {
+    window.drawn = [];
+    const proto = CanvasRenderingContext2D.prototype;
+    const fillText = proto.fillText;
+    proto.fillText = function (text, ...rest) {
+      window.drawn.push({ text: String(text), colour: String(this.fillStyle) });
+      return fillText.call(this, text, ...rest);
+    };
+  };
+  const host = await facilitatorWithRoom(['Bappeda', 'Karang Taruna']);
+  await host.page.addInitScript(recordNames);
+  await host.page.evaluate(recordNames);
+  await host.dialog.getByRole('button', { name: 'Close' }).click();
+  const guest = await participant(host.link, 'Hana');
+  await waitForNames(guest.page, ['Bappeda', 'Karang Taruna']);
+  await sheetTab(guest.page, 'Tables');
+  await guest.page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: 'Bappeda' }).getByRole('button').click();
+  // Hana's colour, as the room's dialog shows it.
+  await host.page.locator('.room-chip').click();
+  const colour = await host.dialog.locator('.room-people li', { hasText: 'Hana' }).locator('.room-dot')
+    .evaluate((dot) => { const c = document.createElement('canvas').getContext('2d'); c.fillStyle = getComputedStyle(dot).backgroundColor; return c.fillStyle; });
+  await host.dialog.getByRole('button', { name: 'Close' }).click();
+  await host.page.waitForFunction((colour) => window.drawn.some((d) => d.text === 'Hana' && d.colour === colour), colour);
+  // When Hana leaves, her ring goes.
+  await guest.context.close();
+  await host.page.locator('[data-room-participants]').filter({ hasText: /^1$/ }).waitFor();
+  await host.page.evaluate(() => { window.drawn = []; window.dispatchEvent(new Event('resize')); });
+  await host.page.waitForFunction(() => window.drawn.some((d) => d.text === 'Bappeda'));
+  assert.equal(await host.page.evaluate(() => window.drawn.some((d) => d.text === 'Hana')), false, 'no ring once Hana left');
+  assert.deepEqual(host.errors, []);
+  await host.context.close();
+});
+
 test('the relay stopped for 20 s and started again: everyone reconnects, and what was typed meanwhile arrives', async () => {
   const { host, guest } = await roomWithGuest(['Bappeda'], 'Dewi');
   await stopRelay();

@@ -170,7 +170,8 @@ impl View {
                                 &overlay,
                                 layer,
                                 &Part::WHOLE,
-                            )
+                            );
+                            canvas::paint_peer_rings(&off, dpr, m, layout, &e.viewport, &e.peers);
                         });
                     }
                     canvas::shift(&ctx, dpr, &image, &e.viewport, &e.viewport);

@@ -52,6 +52,8 @@ struct Engine {
     snapshot_layer: Layer,
     /// The snapshot shows the layout at rest (not a sketch of it moving).
     snapshot_at_rest: bool,
+    /// What the others in a room have selected: stakeholder, colour, name.
+    peers: Vec<(usize, String, String)>,
     /// Something besides the viewport and the layout's motion changed since the
     /// snapshot, or since the painting under way began.
     dirty: bool,
@@ -118,6 +120,7 @@ pub fn NetworkView() -> impl IntoView {
             snapshot_layer: Layer::All,
             snapshot_at_rest: false,
             dirty: true,
+            peers: Vec::new(),
             painting: None,
             spare: None,
             zooming_until: 0.0,
@@ -183,6 +186,27 @@ pub fn NetworkView() -> impl IntoView {
         });
         view.engine.update_value(|e| e.emphasis = emphasis);
         view.schedule();
+    });
+    // In a room, what the others have selected is ringed in their colours.
+    Effect::new(move |_| {
+        let peers: Vec<(usize, String, String)> = state.room.with(|room| {
+            let Some(room) = room else { return Vec::new() };
+            state.map.with(|map| {
+                room.people
+                    .iter()
+                    .filter(|p| !p.me)
+                    .filter_map(|p| {
+                        let i =
+                            map.stakeholder_index(&crate::model::StakeholderId::new(p.selected.as_deref()?))?;
+                        Some((i, p.colour.clone(), p.name.clone()))
+                    })
+                    .collect()
+            })
+        });
+        if view.engine.with_value(|e| e.peers != peers) {
+            view.engine.update_value(|e| e.peers = peers);
+            view.schedule();
+        }
     });
     Effect::new(move |_| {
         if state.view.get() == crate::ui::state::MapView::Network {

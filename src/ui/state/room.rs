@@ -17,6 +17,18 @@ const RELAY_KEY: &str = "simpul.relay";
 const COLOURS: [&str; 8] =
     ["#e76f51", "#2a9d8f", "#8338ec", "#f4a261", "#1d4e89", "#d62828", "#588157", "#b5179e"];
 
+/// Someone in the room, as their browser tells the others.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Person {
+    pub name: String,
+    /// A `#rrggbb` colour (checked by the room's client).
+    pub colour: String,
+    /// This browser.
+    pub me: bool,
+    /// The id of the stakeholder they have selected.
+    pub selected: Option<String>,
+}
+
 /// A room this page is in, as the dialog shows it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Room {
@@ -25,8 +37,7 @@ pub struct Room {
     /// `None` while connecting; `Some(false)` with the wait before the next try.
     pub online: Option<bool>,
     pub retry_ms: u64,
-    /// Name, colour, whether it is this browser.
-    pub people: Vec<(String, String, bool)>,
+    pub people: Vec<Person>,
     pub qr: String,
     /// This participant's mark in the ids of the links they draw (six random
     /// hexadecimal digits): see [`Map::fresh_link_id_by`].
@@ -191,8 +202,13 @@ impl AppState {
             let people = people
                 .iter()
                 .map(|p| {
-                    let text = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-                    (text("name"), text("colour"), p.get("me").and_then(Value::as_bool).unwrap_or(false))
+                    let text = |k: &str| p.get(k).and_then(Value::as_str).map(str::to_string);
+                    Person {
+                        name: text("name").unwrap_or_default(),
+                        colour: text("colour").unwrap_or_default(),
+                        me: p.get("me").and_then(Value::as_bool).unwrap_or(false),
+                        selected: text("selected"),
+                    }
                 })
                 .collect();
             self.room.update(|r| {
