@@ -9,6 +9,9 @@
 #                             (builds the release app first)
 #   scripts/bench.sh freeze   the page's longest tasks while a big map is imported,
 #                             paged and edited (builds the release app first)
+#   scripts/bench.sh rooms    30 simulated participants editing one room on the
+#                             real relay: latency, relay memory, the projector's
+#                             longest tasks (builds the release app first)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 cd "$SIMPUL_ROOT"
@@ -24,6 +27,13 @@ if [[ "${1:-}" == "freeze" ]]; then
   trunk build --release
   say "Measuring the page's long tasks in headless Chromium"
   node bench/freeze.mjs
+  exit 0
+fi
+if [[ "${1:-}" == "rooms" ]]; then
+  say "Building the app (release)"
+  trunk build --release
+  say "Loading a room with simulated participants"
+  node bench/rooms.mjs
   exit 0
 fi
 say "Building the analysis for wasm (release)"

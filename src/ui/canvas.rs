@@ -569,7 +569,8 @@ pub fn paint_legend(ctx: &Context, map: &Map, lang: crate::i18n::Lang, x: f64, y
 }
 
 /// What the others in a room have selected, each ringed in their colour with
-/// their name above (a participant's own selection is the accent ring).
+/// their name above (a participant's own selection is the accent ring). Drawn in
+/// screen pixels, so the names keep one size at every zoom.
 pub fn paint_peer_rings(
     ctx: &Context,
     dpr: f64,
@@ -581,27 +582,27 @@ pub fn paint_peer_rings(
     if peers.is_empty() {
         return;
     }
-    let s = viewport.scale * dpr;
-    let origin = viewport.to_screen(PosInWorld { x: 0.0, y: 0.0 });
-    let _ = ctx.set_transform(s, 0.0, 0.0, s, origin.x * dpr, origin.y * dpr);
-    let hairline = 1.0 / viewport.scale;
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
     ctx.set_global_alpha(1.0);
     let _ = ctx.set_line_dash(&js_sys::Array::new());
-    // Several people on one stakeholder get rings one inside the next.
+    ctx.set_line_width(3.0);
+    // A constant font: formatting a float into it would bring float formatting
+    // into the page (6 to 9 KB gzip).
+    ctx.set_font("700 13px sans-serif");
+    ctx.set_text_align("center");
+    // Several people on one stakeholder get rings one outside the next.
     let mut rings_at: Vec<usize> = Vec::new();
     for (i, colour, name) in peers {
         let (Some(p), Some(st)) = (layout.pos_in_world(*i), map.stakeholders.get(*i)) else { continue };
         let nth = rings_at.iter().filter(|x| *x == i).count() as f64;
         rings_at.push(*i);
-        let r = look::radius(st.power) + 10.0 * hairline.max(0.5) + nth * 5.0 * hairline;
+        let p = viewport.to_screen(p);
+        let r = look::radius(st.power) * viewport.scale + 8.0 + nth * 5.0;
         ctx.begin_path();
         let _ = ctx.arc(p.x, p.y, r, 0.0, std::f64::consts::TAU);
-        ctx.set_line_width(3.0 * hairline.max(0.75));
         ctx.set_stroke_style_str(colour);
         ctx.stroke();
-        ctx.set_font(&format!("700 {}px sans-serif", 12.0 * hairline));
         ctx.set_fill_style_str(colour);
-        ctx.set_text_align("center");
-        let _ = ctx.fill_text(name, p.x, p.y - r - 4.0 * hairline - nth * 14.0 * hairline);
+        let _ = ctx.fill_text(name, p.x, p.y - r - 4.0 - nth * 15.0);
     }
 }
