@@ -288,6 +288,12 @@ fn a_peer_cannot_make_the_map_invalid() {
     );
     assert!(map.stakeholder(&StakeholderId::new("odd")).is_none());
     assert!(map.link(&LinkId::new("dangling")).is_none());
+    // A title that is not text keeps the last one, and says so.
+    assert_eq!(map.title, good.title);
+    assert!(reading
+        .problems
+        .iter()
+        .any(|p| p.describe(simpul::i18n::Lang::En) == "title: should be text in quotes"));
     // Every map the room gives is one the file reader accepts.
     format::decode(&format::encode(&map)).expect("valid");
 }

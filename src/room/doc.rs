@@ -19,7 +19,7 @@
 //! map invalid keeps its last valid version (or stays out), and the problem is
 //! reported, never applied.
 
-use crate::format::{Decoding, Problem, ProblemKind, CURRENT_VERSION, FORMAT_NAME};
+use crate::format::{Decoding, Expected, Problem, ProblemKind, CURRENT_VERSION, FORMAT_NAME};
 use crate::model::{LinkId, Map, MapPart, OverLimit, SectorId, StakeholderId, Vote, VoteProblem};
 use serde_json::{Map as Object, Value};
 use std::collections::HashMap;
@@ -120,16 +120,23 @@ impl MapDoc {
     /// check keep their last valid version, or are left out, and are listed.
     pub fn read(&mut self) -> Reading {
         let txn = self.doc.transact();
-        let text = |key: &str| match self.meta.get(&txn, key) {
-            Some(Out::Any(Any::String(s))) => Value::String(s.to_string()),
-            _ => Value::String(String::new()),
-        };
+        let mut problems = Vec::new();
         let mut root = Object::new();
         root.insert("format".into(), FORMAT_NAME.into());
         root.insert("version".into(), CURRENT_VERSION.into());
-        root.insert("title".into(), text("title"));
-        root.insert("description".into(), text("description"));
-        let mut problems = Vec::new();
+        let last_good = [&self.last_good.title, &self.last_good.description];
+        for (key, last) in ["title", "description"].into_iter().zip(last_good) {
+            // Text, or nothing yet; anything else keeps the last valid text.
+            let text = match self.meta.get(&txn, key) {
+                Some(Out::Any(Any::String(s))) => s.to_string(),
+                None => String::new(),
+                Some(_) => {
+                    problems.push(Problem::new(key, ProblemKind::WrongType(Expected::Text)));
+                    last.clone()
+                }
+            };
+            root.insert(key.into(), Value::String(text));
+        }
         for (key, list) in LISTS.iter().zip(&self.lists) {
             let mut items: Vec<(f64, String, Object<String, Value>)> = list
                 .iter(&txn)
