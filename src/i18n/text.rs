@@ -156,6 +156,7 @@ texts! {
     StepChosen => "What the room chose", "Pilihan ruangan";
     NoVoteYet => "The room has not voted yet. Open a room and hold a dot vote from its dialog.", "Ruangan belum memilih. Buka ruang dan adakan voting titik dari dialognya.";
     DotCount => "{} dots", "{} titik";
+    ShowVote => "The vote so far ({} dots)", "Hasil voting sejauh ini ({} titik)";
     RoomHeading => "Workshop room", "Ruang lokakarya";
     RoomExplained => "Everyone who opens this link, or scans the code, edits this map with you, live.", "Siapa pun yang membuka tautan ini, atau memindai kodenya, menyunting peta ini bersama Anda secara langsung.";
     RoomLink => "Join link", "Tautan bergabung";

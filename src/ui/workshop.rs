@@ -194,6 +194,15 @@ fn WorkshopBar() -> impl IntoView {
                         on:click=move |_| go(state, Step::next)>
                         {state.tr(Text::StepNext)}
                     </button>
+                    // While the room votes, its tallies are a press away from any step.
+                    {move || {
+                        let dots = state.map.with(|m| m.open_vote().map(crate::model::Vote::total_dots))?;
+                        (step() != Step::Chosen).then(|| view! {
+                            <button type="button" class="workshop-vote" on:click=move |_| state.workshop.set(Some(Step::Chosen))>
+                                {state.t(Text::ShowVote).replace("{}", &dots.to_string())}
+                            </button>
+                        })
+                    }}
                     <button type="button" aria-keyshortcuts="Escape" on:click=move |_| state.workshop.set(None)>
                         {state.tr(Text::WorkshopLeave)}
                     </button>

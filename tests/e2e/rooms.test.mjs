@@ -301,6 +301,14 @@ test('the facilitator holds a dot vote, three phones place their dots, and the p
   await waitForTally(phones[2].page, 'Bappeda', 4);
   await host.page.getByText('6 dots from 3 people').waitFor();
 
+  // In workshop mode the projector reaches the live tallies from any step.
+  await host.page.locator('body').click({ position: { x: 5, y: 5 } });
+  await host.page.keyboard.press('w');
+  await host.page.getByRole('button', { name: 'The vote so far (6 dots)' }).click();
+  assert.deepEqual(await host.page.locator('.workshop-chosen li').allTextContents(), ['Bappeda 4 dots', 'Warga Desa 2 dots']);
+  await host.page.keyboard.press('Escape');
+  await host.page.locator('.workshop-bar').waitFor({ state: 'detached' });
+
   // The facilitator closes the vote: it leaves every screen, and the result is
   // in the map, which a phone exports too.
   await panel.getByRole('button', { name: 'Close the vote' }).click();
