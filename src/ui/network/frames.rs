@@ -320,6 +320,10 @@ impl View {
         let complete = e.painting.as_ref().is_some_and(|p| p.slices.is_done());
         if complete {
             if let Some(done) = e.painting.take() {
+                // Others' selections in a room go over the finished painting.
+                self.state.map.with_untracked(|m| {
+                    canvas::paint_peer_rings(&done.ctx, dpr, m, &done.layout, &done.viewport, &e.peers)
+                });
                 if let Some((old, _)) = e.snapshot.replace((done.image, done.viewport)) {
                     e.spare = Some(old);
                 }
