@@ -18,9 +18,7 @@
 // BENCH_PROFILE=1 also prints where the projector's main thread spent its time
 // (a CPU profile: self time by function; wasm functions have names only in a
 // build that keeps them).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -29,34 +27,11 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { serve, launch, openApp, newMapWith, desktop } from '../tests/e2e/harness.mjs';
+import { serve, launch, openApp, newMapWith, desktop, freePort, startRelay } from '../tests/e2e/harness.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 30);
 const EACH = Number(process.env.BENCH_EDITS ?? 10);
 const SEED = 'dinas-kesehatan';
-
-async function freePort() {
-  const probe = net.createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/** The relay as `npm run relay` starts it (its shell script execs node: the pid is the relay's). */
-async function startRelay(port, dir) {
-  const child = spawn('sh', ['scripts/relay.sh'], {
-    cwd: root,
-    env: { ...process.env, RELAY_PORT: String(port), RELAY_DIR: dir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => { if (String(d).includes('running at')) resolve(); });
-    child.on('exit', (code) => reject(new Error(`the relay stopped (${code})`)));
-  });
-  return child;
-}
 
 /** Resident and peak memory of a process, in MB (Linux). */
 function memory(pid) {

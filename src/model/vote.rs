@@ -126,20 +126,28 @@ impl Vote {
         Some(vote)
     }
 
+    /// Each option's dots and voters (how many placed at least one there), in the
+    /// ballot's order.
+    pub fn counts(&self) -> Vec<(usize, usize)> {
+        self.options
+            .iter()
+            .map(|option| {
+                self.dots.iter().fold((0, 0), |(dots, voters), (_, mine)| {
+                    let on_it = mine.iter().filter(|k| **k == option.key).count();
+                    (dots + on_it, voters + usize::from(on_it > 0))
+                })
+            })
+            .collect()
+    }
+
     /// Every option with its dots, most dots first; ties keep the ballot's order.
     pub fn tallies(&self) -> Vec<Tally<'_>> {
         let mut tallies: Vec<Tally> = Vec::with_capacity(self.options.len());
-        for option in &self.options {
-            let mut tally = Tally { option, dots: 0, voters: 0 };
-            for (_, mine) in &self.dots {
-                let on_it = mine.iter().filter(|k| **k == option.key).count();
-                tally.dots += on_it;
-                tally.voters += usize::from(on_it > 0);
-            }
+        for (option, (dots, voters)) in self.options.iter().zip(self.counts()) {
             // Placed after every option with at least as many dots: an insertion
             // sort, stable, and without a second sort routine in the page.
-            let at = tallies.iter().position(|t| t.dots < tally.dots).unwrap_or(tallies.len());
-            tallies.insert(at, tally);
+            let at = tallies.iter().position(|t| t.dots < dots).unwrap_or(tallies.len());
+            tallies.insert(at, Tally { option, dots, voters });
         }
         tallies
     }
@@ -170,7 +178,7 @@ impl Vote {
             return Some(VoteProblem::Voters);
         }
         if self.dots.windows(2).any(|pair| pair[0].0 >= pair[1].0) {
-            return Some(VoteProblem::Voters);
+            return Some(VoteProblem::VoterOrder);
         }
         for (voter, keys) in &self.dots {
             if keys.len() > usize::from(self.dots_each) {
@@ -197,6 +205,8 @@ pub enum VoteProblem {
     OptionKey(String),
     #[error("a vote keeps at most 500 voters")]
     Voters,
+    #[error("each voter must be listed once, in order")]
+    VoterOrder,
     #[error("\"{0}\" placed more dots than each participant has")]
     TooManyDots(String),
     #[error("a dot is on \"{0}\", which is not an option of this vote")]
@@ -219,6 +229,7 @@ impl VoteProblem {
                 VoteProblem::Options => "pemungutan suara memiliki 1 sampai 500 pilihan".into(),
                 VoteProblem::OptionKey(key) => format!("pilihan \"{key}\" kosong atau tercantum dua kali"),
                 VoteProblem::Voters => "pemungutan suara menyimpan paling banyak 500 pemilih".into(),
+                VoteProblem::VoterOrder => "setiap pemilih harus tercantum sekali, berurutan".into(),
                 VoteProblem::TooManyDots(voter) => {
                     format!("\"{voter}\" menaruh lebih banyak titik daripada jatah setiap peserta")
                 }
@@ -284,6 +295,8 @@ mod tests {
         assert_eq!(vote.problem(), Some(VoteProblem::TooManyDots("ana".into())));
         vote.dots = vec![("ana".into(), vec!["zz".into()])];
         assert_eq!(vote.problem(), Some(VoteProblem::UnknownOption("zz".into())));
+        vote.dots = vec![("budi".into(), vec!["a".into()]), ("ana".into(), vec!["a".into()])];
+        assert_eq!(vote.problem(), Some(VoteProblem::VoterOrder));
         vote.dots.clear();
         vote.dots_each = 11;
         assert_eq!(vote.problem(), Some(VoteProblem::DotsEach));

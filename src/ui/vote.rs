@@ -27,6 +27,15 @@ pub fn VotePanel() -> impl IntoView {
         now
     });
     let voter = move || voter.get().unwrap_or_default();
+    // Each option's dots (ballot order) and the most any has: counted once per
+    // change, for every row.
+    let counts = Memo::new(move |_| {
+        let dots: Vec<usize> = vote.with(|v| {
+            v.as_ref().map(|v| v.counts().into_iter().map(|(dots, _)| dots).collect()).unwrap_or_default()
+        });
+        let most = dots.iter().copied().max().unwrap_or(0);
+        (dots, most)
+    });
     let ballot = Memo::new(move |_| {
         vote.with(|v| {
             v.as_ref().map(|v| v.options.iter().map(|o| (o.key.clone(), o.label.clone())).collect::<Vec<_>>())
@@ -46,7 +55,7 @@ pub fn VotePanel() -> impl IntoView {
                 <ol class="vote-options">{move || {
                     // Built again only for a new ballot: the rows follow the tallies
                     // themselves, so a button keeps its focus as dots come in.
-                    ballot.get().into_iter().map(|(key, label)| view! { <VoteRow key label vote voter=Signal::derive(voter)/> }).collect_view()
+                    ballot.get().into_iter().enumerate().map(|(at, (key, label))| view! { <VoteRow at key label vote counts voter=Signal::derive(voter)/> }).collect_view()
                 }}</ol>
                 <p class="vote-totals">{move || vote.with(|v| v.as_ref().map(|v| {
                     state.t(Text::VoteTotals).replacen("{}", &v.total_dots().to_string(), 1)
@@ -58,21 +67,28 @@ pub fn VotePanel() -> impl IntoView {
     }
 }
 
-/// One option: its label, its tally as a number and a bar, and this participant's dots.
+/// One option (the `at`-th of the ballot): its label, its tally as a number and a
+/// bar, and this participant's dots.
 #[component]
-fn VoteRow(key: String, label: String, vote: Memo<Option<Vote>>, voter: Signal<String>) -> impl IntoView {
+fn VoteRow(
+    at: usize,
+    key: String,
+    label: String,
+    vote: Memo<Option<Vote>>,
+    counts: Memo<(Vec<usize>, usize)>,
+    voter: Signal<String>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let counts = {
         let key = key.clone();
         Memo::new(move |_| {
-            vote.with(|v| {
-                let Some(v) = v.as_ref() else { return (0, 0, 0, 0) };
-                let tallies = v.tallies();
-                let most = tallies.first().map_or(0, |t| t.dots);
-                let dots = tallies.iter().find(|t| t.option.key == key).map_or(0, |t| t.dots);
-                let mine = voter.with(|me| v.dots_of(me).iter().filter(|k| **k == key).count());
-                (dots, most, mine, voter.with(|me| v.dots_left(me)))
-            })
+            let (dots, most) = counts.with(|(dots, most)| (dots.get(at).copied().unwrap_or(0), *most));
+            let (mine, left) = vote.with(|v| {
+                v.as_ref().map_or((0, 0), |v| {
+                    voter.with(|me| (v.dots_of(me).iter().filter(|k| **k == key).count(), v.dots_left(me)))
+                })
+            });
+            (dots, most, mine, left)
         })
     };
     let add_label = state.t(Text::AddDot).replace("{}", &label);

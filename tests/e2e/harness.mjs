@@ -1,6 +1,8 @@
 // Shared set-up for the end-to-end tests: a static server for the release build in
 // dist/, and Debian's Chromium driven by playwright-core (no browser download).
 import http from 'node:http';
+import net from 'node:net';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,4 +155,29 @@ export async function axeViolations(page) {
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** A loopback port nothing listens on now. */
+export async function freePort() {
+  const probe = net.createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Starts the rooms' relay as `npm run relay` does, on `port`, keeping rooms in
+ *  `dir`; resolves once it listens. Its shell script execs node, so the child's
+ *  pid is the relay's. */
+export async function startRelay(port, dir) {
+  const child = spawn('sh', ['scripts/relay.sh'], {
+    cwd: root,
+    env: { ...process.env, RELAY_PORT: String(port), RELAY_DIR: dir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => { if (String(d).includes('running at')) resolve(); });
+    child.on('exit', (code) => reject(new Error(`the relay stopped (${code})`)));
+  });
+  return child;
 }

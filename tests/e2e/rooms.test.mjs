@@ -6,9 +6,7 @@
 // Rust client and the JavaScript one speak the same update format.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -16,34 +14,11 @@ import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { serve, launch, openApp, newMapWith, importMap, exportedMap, desktop, axeViolations } from './harness.mjs';
+import { serve, launch, openApp, newMapWith, importMap, exportedMap, desktop, axeViolations, freePort, startRelay } from './harness.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, acceptDownloads: true };
 
 let server, browser, relay, relayPort, relayDir;
-
-async function freePort() {
-  const probe = net.createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/** Starts the relay as `npm run relay` does, on the test's port and folder. */
-async function startRelay() {
-  const child = spawn('sh', ['scripts/relay.sh'], {
-    cwd: root,
-    env: { ...process.env, RELAY_PORT: String(relayPort), RELAY_DIR: relayDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => { if (String(d).includes('running at')) resolve(); });
-    child.on('exit', (code) => reject(new Error(`the relay stopped (${code})`)));
-  });
-  return child;
-}
 
 async function stopRelay() {
   const child = relay;
@@ -54,7 +29,7 @@ async function stopRelay() {
 before(async () => {
   relayPort = await freePort();
   relayDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-relay-'));
-  relay = await startRelay();
+  relay = await startRelay(relayPort, relayDir);
   server = await serve();
   browser = await launch();
 });
@@ -390,7 +365,7 @@ test('the relay stopped for 20 s and started again: everyone reconnects, and wha
   await add(host.page, 'Typed while the relay was down');
   await add(guest.page, 'Also typed while down');
   await host.page.waitForTimeout(20_000);
-  relay = await startRelay();
+  relay = await startRelay(relayPort, relayDir);
   const all = ['Bappeda', 'Typed while the relay was down', 'Also typed while down'];
   await waitForNames(guest.page, all);
   await waitForNames(host.page, all);
