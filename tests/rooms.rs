@@ -369,6 +369,30 @@ fn presence_lists_who_is_in_the_room() {
     );
 }
 
+#[test]
+fn two_people_of_one_colour_end_with_two_colours() {
+    let (mut a, mut b, mut c) = (client(1), client(2), client(3));
+    let from_a = a.set_presence("Ana", "#e76f51", None).send;
+    let from_b = b.set_presence("Budi", "#e76f51", Some("dinkes")).send;
+    exchange(&mut a, &mut b, from_a, from_b);
+    let colours = |people: Vec<simpul::room::Participant>| {
+        people.into_iter().map(|p| (p.name, p.colour)).collect::<Vec<_>>()
+    };
+    // Ana was first in the document and keeps hers; Budi takes the first free one,
+    // and keeps his selection.
+    let seen_by_a = colours(a.people());
+    assert_eq!(seen_by_a, [("Ana".into(), "#e76f51".into()), ("Budi".into(), "#2a9d8f".into())]);
+    assert_eq!(colours(b.people()), [("Budi".into(), "#2a9d8f".into()), ("Ana".into(), "#e76f51".into())]);
+    assert_eq!(a.people()[1].selected.as_deref(), Some("dinkes"));
+    // Whoever comes next avoids both.
+    let (from_a, from_c) = (a.renew_presence().send, c.set_presence("Citra", "#2a9d8f", None).send);
+    exchange(&mut a, &mut c, from_a, from_c);
+    let from_b = b.renew_presence().send;
+    exchange(&mut b, &mut c, from_b, Vec::new());
+    assert_eq!(c.people()[0].colour, "#8338ec");
+    assert_eq!(colours(b.people())[2], ("Citra".into(), "#8338ec".into()));
+}
+
 /// A's map with an open vote on its stakeholders, in the room.
 fn two_voting() -> (RoomClient, RoomClient, Map) {
     let (mut a, mut b) = two_with_the_example();

@@ -53,7 +53,15 @@ pub struct RoomClient {
     now: Arc<dyn Fn() -> u64 + Send + Sync>,
     /// How this participant appears to the others: name and colour.
     me: (String, String),
+    /// The stakeholder this participant has selected.
+    selected: Option<String>,
 }
+
+/// The colours participants wear, one each while there are enough: each is
+/// legible as a ring and a name on the page's light picture and on the
+/// projector's dark one.
+pub const COLOURS: [&str; 8] =
+    ["#e76f51", "#2a9d8f", "#8338ec", "#f4a261", "#1d4e89", "#d62828", "#588157", "#b5179e"];
 
 /// Awareness states older than this are gone (y-protocols' own timeout).
 const AWAY_AFTER_MS: u64 = 30_000;
@@ -88,7 +96,7 @@ impl RoomClient {
             undo.expand_scope(doc.doc(), root);
         }
         undo.include_origin(OWN);
-        Ok(Self { doc, awareness, undo, now, me: Default::default() })
+        Ok(Self { doc, awareness, undo, now, me: Default::default(), selected: None })
     }
 
     pub fn client_id(&self) -> u64 {
@@ -162,9 +170,36 @@ impl RoomClient {
     /// Sets what the room sees of us (name, colour, selection) and sends it.
     pub fn set_presence(&mut self, name: &str, colour: &str, selected: Option<&str>) -> Outcome {
         self.me = (name.to_string(), colour.to_string());
+        self.selected = selected.map(str::to_string);
         let state = serde_json::json!({ "user": { "name": name, "color": colour }, "selected": selected });
         self.awareness.set_local_state_raw(state.to_string());
         Outcome { send: self.own_awareness(), people_changed: true, ..Outcome::default() }
+    }
+
+    /// A colour nobody else in the room wears, when someone who came into the
+    /// document before us (a lower client id) wears ours: two people of one
+    /// colour could not tell their rings on the picture apart. Nothing to send
+    /// when ours is free, or when every colour of [`COLOURS`] is taken.
+    fn colour_of_my_own(&mut self) -> Outcome {
+        let me = self.client_id();
+        let mine = self.me.1.clone();
+        let worn: Vec<(u64, String)> = self
+            .people_with_ids()
+            .into_iter()
+            .filter(|(id, p)| *id != me && !p.me)
+            .map(|(id, p)| (id, p.colour))
+            .collect();
+        if mine.is_empty() || !worn.iter().any(|(id, c)| *id < me && c.eq_ignore_ascii_case(&mine)) {
+            return Outcome::default();
+        }
+        let free = COLOURS.iter().find(|c| !worn.iter().any(|(_, w)| w.eq_ignore_ascii_case(c)));
+        match free {
+            Some(colour) => {
+                let (name, selected) = (self.me.0.clone(), self.selected.clone());
+                self.set_presence(&name, colour, selected.as_deref())
+            }
+            None => Outcome::default(),
+        }
     }
 
     /// Tells the room which stakeholder this participant has selected.
@@ -210,6 +245,7 @@ impl RoomClient {
                 Message::Awareness(update) => {
                     self.awareness.apply_update(update).map_err(|e| Unreadable(e.to_string()))?;
                     outcome.people_changed = true;
+                    outcome.send.extend(self.colour_of_my_own().send);
                 }
                 Message::AwarenessQuery => outcome.send.extend(self.own_awareness()),
                 // The stock relay sends neither; nothing to do for either.
@@ -221,6 +257,11 @@ impl RoomClient {
 
     /// Everyone in the room whose presence is fresh, this browser first.
     pub fn people(&self) -> Vec<Participant> {
+        self.people_with_ids().into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// [`Self::people`] with each one's client id.
+    fn people_with_ids(&self) -> Vec<(u64, Participant)> {
         let now = (self.now)();
         let me = self.client_id();
         let mut people: Vec<(u64, Participant)> = self
@@ -246,7 +287,7 @@ impl RoomClient {
             })
             .collect();
         people.sort_by_key(|(id, p)| (!p.me, *id));
-        people.into_iter().map(|(_, p)| p).collect()
+        people
     }
 
     fn changes_since(&self, sv: &StateVector) -> Outcome {

@@ -340,8 +340,21 @@ for (const [size, map] of [['a small map', ['Bappeda', 'Karang Taruna']], ['a ma
     await rowOf('Bappeda').getByRole('button').click();
     // Hana's colour, as the room's dialog shows it.
     await host.page.locator('.room-chip').click();
-    const colour = await host.dialog.locator('.room-people li', { hasText: 'Hana' }).locator('.room-dot')
-      .evaluate((dot) => { const c = document.createElement('canvas').getContext('2d'); c.fillStyle = getComputedStyle(dot).backgroundColor; return c.fillStyle; });
+    // Hana does not wear the facilitator's colour, so their rings are told apart
+    // (read once both dots are styled).
+    const css = await host.page.waitForFunction(() => {
+      const of = (text) => {
+        const li = [...document.querySelectorAll('.room-people li')].find((li) => li.textContent.includes(text));
+        return li ? getComputedStyle(li.querySelector('.room-dot')).backgroundColor : '';
+      };
+      const [hana, me] = [of('Hana'), of('(you)')];
+      return hana && me && hana !== me && hana;
+    });
+    const colour = await host.page.evaluate((css) => {
+      const c = document.createElement('canvas').getContext('2d');
+      c.fillStyle = css;
+      return c.fillStyle;
+    }, await css.jsonValue());
     await host.dialog.getByRole('button', { name: 'Close' }).click();
     await host.page.waitForFunction((colour) => window.drawn.some((d) => d.text === 'Hana' && d.colour === colour), colour, { timeout: 60_000 });
     // When Hana leaves, her ring goes.

@@ -13,10 +13,6 @@ const ROOM_PREFIX: &str = "simpul.room.";
 const NAME_KEY: &str = "simpul.name";
 const RELAY_KEY: &str = "simpul.relay";
 
-/// Colours participants are shown in, told apart on the projector.
-const COLOURS: [&str; 8] =
-    ["#e76f51", "#2a9d8f", "#8338ec", "#f4a261", "#1d4e89", "#d62828", "#588157", "#b5179e"];
-
 /// Someone in the room, as their browser tells the others.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Person {
@@ -105,7 +101,8 @@ impl AppState {
         );
         BrowserStore::keep_setting(RELAY_KEY, &relay);
         let link = join_link::join_link(&web::page_address(), &relay, id);
-        let colour = COLOURS[(web::now_ms() as usize) % COLOURS.len()];
+        let colour =
+            crate::room::client::COLOURS[(web::now_ms() as usize) % crate::room::client::COLOURS.len()];
         let author = kept
             .get("author")
             .and_then(Value::as_str)
