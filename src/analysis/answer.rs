@@ -5,7 +5,7 @@
 //!
 //! Anything that is not an analysis exactly as the worker writes it gives `None`.
 
-use super::findings::{Code, Detail, Finding, Severity};
+use super::findings::{Code, Detail, Finding, Headline, Severity};
 use super::mendelow::Quadrant;
 use super::sector_matrix::SectorMatrix;
 use super::{Analysis, MapMeasures, StakeholderMetrics};
@@ -23,6 +23,7 @@ fn analysis(v: &Value) -> Option<Analysis> {
         map: measures(v.get("map")?)?,
         findings: list(v.get("findings")?, finding)?,
         sector_matrix: sector_matrix(v.get("sector_matrix")?)?,
+        summary: list(v.get("summary")?, headline)?,
     })
 }
 
@@ -66,6 +67,19 @@ fn finding(v: &Value) -> Option<Finding> {
         severity: Severity::from_code(v.get("severity")?.as_str()?)?,
         subjects: list(v.get("subjects")?, text)?,
         detail: detail(v.get("detail")?)?,
+    })
+}
+
+fn headline(v: &Value) -> Option<Headline> {
+    Some(Headline {
+        code: Code::from_code(v.get("code")?.as_str()?)?,
+        about: match v.get("about")? {
+            Value::Null => None,
+            about => Some(text(about)?),
+        },
+        count: count(v.get("count")?)?,
+        reach: count(v.get("reach")?)?,
+        of: count(v.get("of")?)?,
     })
 }
 
@@ -140,7 +154,7 @@ mod tests {
     fn a_matrix_of_the_wrong_shape_is_refused() {
         let text = r#"{"metrics":[],"map":{"stakeholders":0,"linked_pairs":0,"density":0.0,"groups":0,
             "communities":0,"modularity":0.0,"articulation_points":[],"bridges":[],"pentahelix_present":[],"pentahelix_missing":[],
-            "eigenvector_converged":true},"findings":[],"sector_matrix":{"size":2,"links":[0],"shared":[0]}}"#;
+            "eigenvector_converged":true},"findings":[],"sector_matrix":{"size":2,"links":[0],"shared":[0]},"summary":[]}"#;
         assert_eq!(read(text), None);
         assert!(read(
             &text.replace(r#""size":2,"links":[0],"shared":[0]"#, r#""size":1,"links":[0],"shared":[1]"#)

@@ -68,7 +68,21 @@ pub fn carry_over(analysis: &Analysis, analysed: &Map, now: &Map) -> Analysis {
         .filter(|f| !f.subjects.iter().any(|subject| gone.contains(subject.as_str())))
         .cloned()
         .collect();
-    Analysis { metrics, map: analysis.map.clone(), findings, sector_matrix: analysis.sector_matrix.clone() }
+    // The summary's counts stay as they were until the answer; a headline about
+    // a sector that has gone goes with it.
+    let summary = analysis
+        .summary
+        .iter()
+        .filter(|h| !h.about.as_deref().is_some_and(|about| gone.contains(about)))
+        .cloned()
+        .collect();
+    Analysis {
+        metrics,
+        map: analysis.map.clone(),
+        findings,
+        sector_matrix: analysis.sector_matrix.clone(),
+        summary,
+    }
 }
 
 /// The ids a finding can name as its subjects: stakeholders' and sectors'.

@@ -71,6 +71,8 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Links between sectors, for the sector matrix view (the gaps are findings).
     pub sector_matrix: SectorMatrix,
+    /// What the findings add up to, for a map with many of them.
+    pub summary: Vec<findings::Headline>,
 }
 
 /// Analyses the whole map. `O(n·m)` for the path centralities; everything else is
@@ -128,7 +130,9 @@ pub fn analyze(map: &Map) -> Analysis {
         communities: &communities,
     };
     let findings = findings::detect(&context);
-    Analysis { metrics, map: measures, findings, sector_matrix }
+    let sectors_with_members = (0..sector_matrix.size()).filter(|&i| sector_matrix.members(i) > 0).count();
+    let summary = findings::summary::summarise(&findings, sectors_with_members);
+    Analysis { metrics, map: measures, findings, sector_matrix, summary }
 }
 
 /// Louvain communities of the stakeholder graph weighted by link strength: a pair's

@@ -35,3 +35,11 @@ pub const SUGGESTED_LINKS: usize = 5;
 /// communities with no link between members of different ones (members with no
 /// link at all are `isolated` findings of their own, and do not count here).
 pub const SPLIT_MIN_COMMUNITIES: usize = 2;
+/// Findings of one code are listed as a group of their own, with their count,
+/// and the Findings panel opens on a summary, when there are more than this many
+/// (of the code; of all findings).
+pub const GROUP_ABOVE: usize = 10;
+/// The summary over the findings has at most this many headlines.
+pub const HEADLINES: usize = 7;
+/// Of them, at most this many name the sectors cut off from the most others.
+pub const GAP_HEADLINES: usize = 3;

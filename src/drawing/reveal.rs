@@ -1,9 +1,11 @@
 //! The workshop's step-by-step reveal: a room sees the map grow in the order it
 //! reasons about it, the actors first, then the sectors they work in, then how they
-//! are linked, then power and interest, then the findings one at a time, and last
+//! are linked, then power and interest, then the findings (a map with many opens
+//! them on their summary) one at a time, and last
 //! what the room chose when it voted (see [`crate::model::Vote`]). Each step
 //! says what the pictures show; the findings step says which finding is up.
 
+use crate::analysis::thresholds::GROUP_ABOVE;
 use crate::model::Score;
 
 /// One step of the reveal. `Finding(k)` shows the `k`-th finding of the analysis
@@ -14,6 +16,9 @@ pub enum Step {
     Sectors,
     Links,
     PowerInterest,
+    /// What many findings add up to (see `analysis::findings::summary`): a map
+    /// with more than [`GROUP_ABOVE`] findings passes here before the first.
+    Summary,
     Finding(usize),
     /// The room's latest vote, ranked.
     Chosen,
@@ -55,7 +60,7 @@ impl Step {
             Step::Sectors => 2,
             Step::Links => 3,
             Step::PowerInterest => 4,
-            Step::Finding(_) => 5,
+            Step::Summary | Step::Finding(_) => 5,
             Step::Chosen => 6,
         }
     }
@@ -68,7 +73,8 @@ impl Step {
             Step::Actors => Step::Sectors,
             Step::Sectors => Step::Links,
             Step::Links => Step::PowerInterest,
-            Step::PowerInterest => Step::Finding(0),
+            Step::PowerInterest if findings > GROUP_ABOVE => Step::Summary,
+            Step::PowerInterest | Step::Summary => Step::Finding(0),
             Step::Finding(k) if k + 1 < findings => Step::Finding(k + 1),
             Step::Finding(_) | Step::Chosen => Step::Chosen,
         }
@@ -81,17 +87,20 @@ impl Step {
             Step::Actors | Step::Sectors => Step::Actors,
             Step::Links => Step::Sectors,
             Step::PowerInterest => Step::Links,
-            Step::Finding(0) => Step::PowerInterest,
+            Step::Finding(0) if findings > GROUP_ABOVE => Step::Summary,
+            Step::Finding(0) | Step::Summary => Step::PowerInterest,
             Step::Finding(k) => Step::Finding(k - 1),
             Step::Chosen => Step::Finding(findings.saturating_sub(1)),
         }
     }
 
     /// The same step after an edit changed the number of findings: a finding past
-    /// the end becomes the last one.
+    /// the end becomes the last one, and the summary of findings too few to need
+    /// one becomes the first.
     pub fn within(self, findings: usize) -> Step {
         match self {
             Step::Finding(k) => Step::Finding(k.min(findings.saturating_sub(1))),
+            Step::Summary if findings <= GROUP_ABOVE => Step::Finding(0),
             other => other,
         }
     }
@@ -180,6 +189,22 @@ mod tests {
         assert_eq!(Step::Chosen.previous(0), Step::Finding(0));
         assert_eq!(Step::Finding(0).finding(0), None);
         assert_eq!(Step::Finding(0).finding(1), Some(0));
+    }
+
+    #[test]
+    fn many_findings_open_on_their_summary_and_few_go_without() {
+        let many = GROUP_ABOVE + 1;
+        assert_eq!(Step::PowerInterest.next(many), Step::Summary);
+        assert_eq!(Step::Summary.next(many), Step::Finding(0));
+        assert_eq!(Step::Finding(0).previous(many), Step::Summary);
+        assert_eq!(Step::Summary.previous(many), Step::PowerInterest);
+        assert_eq!(Step::Summary.number(), Step::Finding(0).number());
+        assert_eq!(Step::Summary.finding(many), None);
+        assert_eq!(Step::PowerInterest.next(GROUP_ABOVE), Step::Finding(0));
+        assert_eq!(Step::Finding(0).previous(GROUP_ABOVE), Step::PowerInterest);
+        // An edit that leaves too few findings for a summary goes on to the first.
+        assert_eq!(Step::Summary.within(GROUP_ABOVE), Step::Finding(0));
+        assert_eq!(Step::Summary.within(many), Step::Summary);
     }
 
     #[test]

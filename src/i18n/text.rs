@@ -205,6 +205,9 @@ texts! {
     StopHighlighting => "Stop highlighting", "Hentikan sorotan";
     Highlighted => "highlighted by the chosen finding", "disorot oleh temuan yang dipilih";
     FindingCount => "{} findings", "{} temuan";
+    FindingsSummary => "In short", "Ringkasnya";
+    FindingsOfHeadline => "Showing {} of {} findings: {}", "Menampilkan {} dari {} temuan: {}";
+    ShowAllFindings => "Show all findings", "Tampilkan semua temuan";
     Quadrant => "Quadrant", "Kuadran";
     Degree => "Degree", "Derajat";
     Betweenness => "Betweenness", "Keantaraan";
@@ -245,6 +248,7 @@ texts! {
     StepLinks => "How they are linked", "Bagaimana mereka saling terhubung";
     StepPowerInterest => "Power and interest", "Pengaruh dan kepentingan";
     StepFinding => "Finding {} of {}", "Temuan {} dari {}";
+    StepSummary => "The {} findings in short", "Ringkasan {} temuan";
     StepPrevious => "Previous step", "Langkah sebelumnya";
     StepNext => "Next step", "Langkah berikutnya";
     WorkshopAdd => "Add a stakeholder or a link", "Tambah pemangku kepentingan atau hubungan";

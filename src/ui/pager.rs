@@ -16,6 +16,10 @@ pub fn Pager(
     page: RwSignal<usize>,
     /// The list's name, for the controls' label ("Pages of …").
     list: Text,
+    /// A name in place of `list`'s, for a list that has none of its own in the
+    /// texts (a group of findings named by their code).
+    #[prop(optional)]
+    named: Option<Signal<String>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let current = move || pages.get().clamp(page.get());
@@ -39,7 +43,10 @@ pub fn Pager(
     };
     view! {
         <Show when=move || pages.get().paged()>
-            <nav class="pager" aria-label=move || state.t(Text::PagesOf).replace("{}", state.t(list))>
+            <nav class="pager" aria-label=move || {
+                let name = named.map_or_else(|| state.t(list).to_string(), |n| n.get());
+                state.t(Text::PagesOf).replace("{}", &name)
+            }>
                 {button(Text::PageFirst, |_, _| 0, |now, _| now == 0)}
                 {button(Text::PagePrevious, |now, _| now.saturating_sub(1), |now, _| now == 0)}
                 <span class="pager-rows" aria-live="polite">{shown}</span>

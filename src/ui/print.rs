@@ -118,6 +118,23 @@ fn fill_sheet(sheet: &web_sys::Element, map: &Map, analysis: &Analysis, lang: La
     let findings = add(sheet, "section", "")?;
     findings.set_class_name("print-findings");
     add(&findings, "h2", Text::FindingsHeading.get(lang))?;
+    // Many findings are first said in short, as the Findings panel opens.
+    if analysis.findings.len() > crate::analysis::thresholds::GROUP_ABOVE {
+        let summary = add(&findings, "div", "")?;
+        summary.set_class_name("print-findings-summary");
+        add(&summary, "h3", Text::FindingsSummary.get(lang))?;
+        let list = add(&summary, "ul", "")?;
+        for headline in &analysis.summary {
+            let first = analysis.findings.iter().find(|f| headline.covers(f));
+            let item = add(&list, "li", "")?;
+            add(
+                &item,
+                "strong",
+                &format!("{} · ", Text::get(super::findings::severity_heading(headline.severity()), lang)),
+            )?;
+            add(&item, "span", &headline.say(first, map, lang))?;
+        }
+    }
     for severity in Severity::ALL {
         let mut all = analysis.findings.iter().filter(|f| f.severity == severity).peekable();
         if all.peek().is_none() {

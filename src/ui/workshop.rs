@@ -4,7 +4,7 @@
 //! [`crate::drawing::reveal`]), and a quick-entry field for what the room calls out.
 
 use super::fields::QuickAdd;
-use super::findings::severity_heading;
+use super::findings::{headlines_said, severity_heading, subjects_of, HEADLINE_LIT};
 use super::state::{AppState, MapView};
 use super::web;
 use crate::drawing::reveal::{Step, STEPS};
@@ -68,6 +68,10 @@ pub fn Workshop() -> impl IntoView {
         }
         let active = match step {
             Step::Chosen => state.map.with(chosen_subjects).map(|subjects| (usize::MAX, subjects)),
+            // The summary lights what the room chooses among its headlines.
+            Step::Summary => {
+                state.active_finding.with_untracked(|a| a.clone().filter(|(p, _)| *p == HEADLINE_LIT))
+            }
             _ => step.finding(findings).and_then(|k| {
                 state.analysis.with_untracked(|a| a.findings.get(k).map(|f| (k, f.subjects.clone())))
             }),
@@ -135,6 +139,7 @@ fn WorkshopBar() -> impl IntoView {
             Step::Sectors => state.t(Text::StepSectors).to_string(),
             Step::Links => state.t(Text::StepLinks).to_string(),
             Step::PowerInterest => state.t(Text::StepPowerInterest).to_string(),
+            Step::Summary => state.t(Text::StepSummary).replace("{}", &findings().to_string()),
             Step::Finding(_) if findings() == 0 => state.t(Text::FindingsHeading).to_string(),
             Step::Finding(k) => state.t(Text::StepFinding).replacen("{}", &(k + 1).to_string(), 1).replacen(
                 "{}",
@@ -146,8 +151,10 @@ fn WorkshopBar() -> impl IntoView {
         [of.as_str(), " · ", &what].concat()
     };
     let finding = move || {
-        if step() == Step::Chosen {
-            return Some(view! { <Chosen/> }.into_any());
+        match step() {
+            Step::Chosen => return Some(view! { <Chosen/> }.into_any()),
+            Step::Summary => return Some(view! { <Summary/> }.into_any()),
+            _ => {}
         }
         let Step::Finding(k) = step() else { return None };
         let Some(finding) = state.analysis.with(|a| a.findings.get(k).cloned()) else {
@@ -263,6 +270,48 @@ fn Chosen() -> impl IntoView {
                     {(!open).then(|| view! { <p class="label">{state.tr(Text::VoteClosed)}</p> })}
                 }.into_any(),
             }}
+        </div>
+    }
+}
+
+/// The findings of a map with many, in short: each headline lights its findings'
+/// subjects on the picture when chosen.
+#[component]
+fn Summary() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="workshop-finding workshop-summary">
+            <ol class="workshop-headlines">
+                <For each=move || headlines_said(state) key=|line| line.clone() let:line>
+                {
+                    let (headline, said) = line;
+                    let severity = headline.severity();
+                    let lit = {
+                        let headline = headline.clone();
+                        move || {
+                            state.active_finding.with(|a| {
+                                a.as_ref().is_some_and(|(p, subjects)| *p == HEADLINE_LIT && *subjects == subjects_of(state, &headline))
+                            })
+                        }
+                    };
+                    let choose = {
+                        let (headline, lit) = (headline.clone(), lit.clone());
+                        move |_| {
+                            let next = (!lit()).then(|| (HEADLINE_LIT, subjects_of(state, &headline)));
+                            state.active_finding.set(next);
+                        }
+                    };
+                    view! {
+                        <li class=format!("headline severity-{}", severity.code())>
+                            <button type="button" class="headline-button" aria-pressed=move || lit().to_string() on:click=choose>
+                                <span class="headline-severity">{state.t(severity_heading(severity))}</span>
+                                <span class="headline-text">{said}</span>
+                            </button>
+                        </li>
+                    }
+                }
+                </For>
+            </ol>
         </div>
     }
 }

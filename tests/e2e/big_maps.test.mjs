@@ -104,15 +104,26 @@ test('a big map lists its rows and findings a page at a time', async () => {
   await pages.getByRole('button', { name: 'First page' }).click();
   await table.locator('tbody tr').first().getByRole('rowheader', { name: 'Hub Kota' }).waitFor();
 
-  // 150 stakeholders have no link: the medium findings take seven pages of 25.
-  const medium = page.getByRole('list', { name: 'Worth attention' });
-  const mediumPages = page.getByRole('navigation', { name: 'Pages: Worth attention' });
-  await mediumPages.getByText(/^1–25 of 152$/).waitFor();
+  // The Findings open on what they add up to; a headline lists its findings alone.
+  const summary = page.getByRole('list', { name: 'In short' });
+  const headline = summary.getByRole('button', { name: /150 stakeholders have no link/ });
+  await headline.click();
+  assert.equal(await headline.getAttribute('aria-pressed'), 'true');
+  await findings(page).getByText(/^Showing 150 of \d+ findings: 150 stakeholders have no link/).waitFor();
+  assert.equal(await findings(page).locator('li[data-finding]:not([data-finding="isolated"])').count(), 0);
+  await findings(page).getByRole('button', { name: 'Show all findings' }).click();
+  await findings(page).locator('li[data-finding="gatekeeper"], li[data-finding="hub-dominance"]').first().waitFor();
+
+  // 150 stakeholders have no link: a group of their own, six pages of 25.
+  const medium = page.getByRole('list', { name: 'Isolated stakeholder' });
+  const mediumPages = page.getByRole('navigation', { name: 'Pages: Isolated stakeholder' });
+  await mediumPages.getByText(/^1–25 of 150$/).waitFor();
   assert.equal(await medium.getByRole('listitem').count(), 25);
+  assert.equal(await findings(page).locator('.finding-group[data-group="isolated"] .group-count').innerText(), '150');
   const first = medium.locator('li[data-finding="isolated"][data-subjects="s1351"]');
   await first.waitFor();
   await mediumPages.getByRole('button', { name: 'Last page' }).click();
-  await mediumPages.getByText(/^151–152 of 152$/).waitFor();
+  await mediumPages.getByText(/^126–150 of 150$/).waitFor();
   await medium.locator('li[data-finding="isolated"][data-subjects="s1499"]').waitFor();
   assert.equal(await first.count(), 0);
   await mediumPages.getByRole('button', { name: 'First page' }).click();
@@ -121,7 +132,7 @@ test('a big map lists its rows and findings a page at a time', async () => {
   const lonely = medium.locator('li[data-finding="isolated"][data-subjects="s1400"]');
   await mediumPages.getByRole('button', { name: 'Next page' }).click();
   await mediumPages.getByRole('button', { name: 'Next page' }).click();
-  await mediumPages.getByText(/^51–75 of 152$/).waitFor();
+  await mediumPages.getByText(/^51–75 of 150$/).waitFor();
   await lonely.waitFor();
 
   // Highlighting a finding turns the table to the page of its stakeholder.

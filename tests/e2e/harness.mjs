@@ -154,7 +154,8 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 export async function axeViolations(page) {
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  if (process.env.AXE_DETAIL) console.log(JSON.stringify(result.violations.map((v) => v.nodes.map((n) => n.any.map((a) => a.data))), null, 0));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
 /** A loopback port nothing listens on now. */

@@ -3,7 +3,7 @@
 // the room, quick entry as people call things out, and leaving again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, importMap } from './harness.mjs';
+import { serve, launch, openApp, importMap, openFileMenu, axeViolations } from './harness.mjs';
 import { jakarta as map } from './maps.mjs';
 
 let server, browser;
@@ -205,6 +205,74 @@ test('the workshop button opens it, the help lists its keys, and it speaks Indon
   await page.locator('.workshop-bar').waitFor({ state: 'detached' });
   const names = await page.getByRole('table', { name: /Pemangku kepentingan/ }).getByRole('rowheader').allTextContents();
   assert.deepEqual(names.map((n) => n.trim()), ['Bappeda', 'Puskesmas']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Fourteen sectors of one member each; the members from the second on in a
+ *  chain, the first alone: far more than ten findings, most of them sectors that
+ *  never talk, the first sector cut off from all 13 others. */
+function manySectors() {
+  const sectors = Array.from({ length: 14 }, (_, i) => ({ id: `x${i}`, name: i ? `Sector ${i}` : 'Kesehatan' }));
+  const stakeholders = sectors.map((s, i) => ({ id: `p${i}`, name: i ? `Member ${i}` : 'Puskesmas', kind: 'ngo', sectors: [s.id] }));
+  const links = stakeholders.slice(2).map((s, i) => ({ id: `l${i}`, from: `p${i + 1}`, to: s.id, kind: 'partnership' }));
+  return { format: 'simpul-map', version: 1, title: 'Banyak sektor', sectors, stakeholders, links };
+}
+
+test('many findings are said in short: in the Findings panel, in the print layout and before the findings in workshop mode', async () => {
+  // (bypassCSP lets axe-core in.)
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+  await context.addInitScript(recordCanvas);
+  const { page, errors } = await openApp(browser, server.url, { context });
+  await importMap(page, manySectors());
+  const region = page.getByRole('region', { name: 'Findings' });
+  const summary = region.getByRole('list', { name: 'In short' });
+  const cutOff = summary.getByRole('button', { name: /Kesehatan never reaches 13 of 13 sectors/ });
+  await cutOff.waitFor();
+  assert.ok(await summary.getByRole('listitem').count() <= 7);
+  // Sectors that never talk are many: a group of their own with its count.
+  const gaps = await region.locator('li[data-finding="cross-sector-gap"]').count();
+  const group = region.locator('.finding-group[data-group="cross-sector-gap"]');
+  assert.ok(Number(await group.locator('.group-count').innerText()) > 10);
+  assert.equal(await group.locator('li[data-finding]').count(), gaps);
+  // The headline lists Kesehatan's gaps alone.
+  await cutOff.click();
+  await region.getByText(/^Showing 13 of \d+ findings: Kesehatan never reaches 13 of 13 sectors/).waitFor();
+  const listed = await region.locator('li[data-finding]').evaluateAll((items) => items.map((i) => [i.dataset.finding, i.dataset.subjects]));
+  assert.equal(listed.length, 13);
+  assert.ok(listed.every(([code, subjects]) => code === 'cross-sector-gap' && subjects.split(' ').includes('x0')), JSON.stringify(listed));
+  assert.deepEqual(await axeViolations(page), [], 'the summary, a chosen headline, the groups');
+  await cutOff.click();
+  await region.getByRole('button', { name: 'Show all findings' }).waitFor({ state: 'detached' });
+
+  // The print layout says it in short too.
+  await openFileMenu(page);
+  await page.getByRole('button', { name: 'Print layout' }).click();
+  const sheet = page.getByRole('dialog', { name: 'Print layout' }).locator('.print-sheet');
+  await sheet.locator('.print-findings-summary').getByText('Kesehatan never reaches 13 of 13 sectors').waitFor();
+  await page.keyboard.press('Escape');
+  await sheet.waitFor({ state: 'detached' });
+
+  // In workshop mode the findings step opens on the summary; a headline lights
+  // the members of its sectors: all but the one sector 1 is linked to.
+  // (All of them, not those on the pages shown.)
+  const count = parseInt(await region.locator('.map-meta').innerText(), 10);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('w');
+  await page.locator('.workshop-bar').waitFor();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await press(page, 'ArrowRight', `Step 5 of 6 · The ${count} findings in short`);
+  const headline = page.locator('.workshop-summary').getByRole('button', { name: /Sector 1 never reaches 12 of 13 sectors/ });
+  await headline.click();
+  assert.equal(await headline.getAttribute('aria-pressed'), 'true');
+  const seen = (await painting(page)).texts;
+  const alpha = (name) => seen.find((t) => t.text === name)?.alpha;
+  for (const name of ['Puskesmas', 'Member 1', 'Member 3', 'Member 13']) assert.equal(alpha(name), 1, `${name} lit`);
+  assert.notEqual(alpha('Member 2'), 1, 'Member 2 dimmed (or its label left out)');
+  assert.deepEqual(await axeViolations(page), [], 'the summary in workshop mode');
+  await press(page, 'ArrowRight', `Step 5 of 6 · Finding 1 of ${count}`);
+  await press(page, 'ArrowLeft', `Step 5 of 6 · The ${count} findings in short`);
+  await press(page, 'ArrowLeft', 'Step 4 of 6 · Power and interest');
   assert.deepEqual(errors, []);
   await context.close();
 });

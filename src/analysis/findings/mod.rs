@@ -7,6 +7,7 @@ mod coverage;
 mod power;
 mod structure;
 mod suggestions;
+pub mod summary;
 mod text;
 
 use super::network::Network;
@@ -14,7 +15,8 @@ use crate::model::Map;
 use serde::Serialize;
 use simpul_graph::{CutPoints, Groups, SimpleGraph};
 
-pub use text::Explanation;
+pub use summary::Headline;
+pub use text::{title, Explanation};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -259,3 +259,76 @@ impl Finding {
         }
     }
 }
+
+/// A subject as a person knows it: a stakeholder's or sector's name, or a kind's.
+fn subject_name(map: &Map, id: &str, lang: Lang) -> String {
+    if let Some(s) = map.stakeholder(&StakeholderId::new(id)) {
+        return s.name.clone();
+    }
+    match StakeholderKind::from_code(id) {
+        Some(kind) => vocabulary::stakeholder_kind(kind, lang).to_string(),
+        None => sector_name(map, id),
+    }
+}
+
+impl super::Headline {
+    /// The headline as a person reads it: "Health never reaches 37 of 199
+    /// sectors", "412 stakeholders have no link"; a headline of one finding is
+    /// that finding's title and whom it is about (`first`, the finding it covers).
+    pub fn say(&self, first: Option<&Finding>, map: &Map, lang: Lang) -> String {
+        let n = self.count;
+        if let (Some(about), Code::CrossSectorGap) = (&self.about, self.code) {
+            let (sector, of) = (sector_name(map, about), self.of);
+            return lang.pick(
+                format!("{sector} never reaches {n} of {of} sectors"),
+                format!("{sector} tak pernah terhubung dengan {n} dari {of} sektor"),
+            );
+        }
+        if n == 1 {
+            let names: Vec<String> = first
+                .map_or_else(Vec::new, |f| f.subjects.iter().map(|id| subject_name(map, id, lang)).collect());
+            return format!("{}: {}", title(self.code, lang), name_list(&names, lang));
+        }
+        match self.code {
+            Code::OneWayDependency => {
+                lang.pick(format!("{n} one-way dependencies"), format!("{n} ketergantungan satu arah"))
+            }
+            Code::UnheardVoice => {
+                lang.pick(format!("{n} unheard voices"), format!("{n} suara yang tak terdengar"))
+            }
+            Code::OpposedPowerful => {
+                lang.pick(format!("{n} powerful opponents"), format!("{n} penentang yang berpengaruh"))
+            }
+            Code::HubDominance => {
+                lang.pick(format!("{n} dominant hubs"), format!("{n} simpul yang mendominasi"))
+            }
+            Code::Gatekeeper => lang.pick(format!("{n} gatekeepers"), format!("{n} penjaga gerbang")),
+            Code::HiddenBroker => {
+                lang.pick(format!("{n} hidden brokers"), format!("{n} perantara tersembunyi"))
+            }
+            Code::CrossSectorGap => lang.pick(
+                format!("{n} pairs of sectors never talk"),
+                format!("{n} pasang sektor tak pernah berhubungan"),
+            ),
+            Code::Isolated => lang.pick(
+                format!("{n} stakeholders have no link"),
+                format!("{n} pemangku kepentingan tanpa hubungan"),
+            ),
+            Code::DisconnectedGroups => {
+                lang.pick(format!("{n} sets of separate groups"), format!("{n} kelompok yang terpisah"))
+            }
+            Code::FragileBridge => {
+                lang.pick(format!("{n} fragile bridges"), format!("{n} jembatan yang rapuh"))
+            }
+            Code::MissingPentahelix => {
+                lang.pick(format!("{n} Pentahelix partners missing"), format!("{n} unsur Pentahelix hilang"))
+            }
+            Code::SuggestedLink => {
+                lang.pick(format!("{n} suggested introductions"), format!("{n} usulan perkenalan"))
+            }
+            Code::SectorSplit => {
+                lang.pick(format!("{n} sectors split inside"), format!("{n} sektor terbelah"))
+            }
+        }
+    }
+}
