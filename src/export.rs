@@ -3,7 +3,7 @@
 //! worker, which keeps their writers out of the page's first download: the page
 //! sends [`request`], the worker answers with [`answer`].
 
-use crate::drawing::{svg, Emphasis};
+use crate::drawing::{svg, CommunityFill, Emphasis};
 use crate::format::{csv_tables, gexf, graphml, kumu};
 use crate::i18n::Lang;
 use crate::layout::MapLayout;
@@ -17,34 +17,50 @@ pub enum ExportKind {
     StakeholdersCsv,
     LinksCsv,
     KumuBlueprint,
-    /// The network picture, with the legend in the language given, if any.
-    Svg(Option<Lang>),
+    /// The network picture, with the legend in the language given, if any, and
+    /// its stakeholders coloured by community or by kind.
+    Svg {
+        legend: Option<Lang>,
+        by_community: bool,
+    },
 }
 
+/// The SVG's codes: with or without a legend (in which language), and by kind;
+/// by community, each with this after it.
+const BY_COMMUNITY: &str = "+community";
+
 impl ExportKind {
-    fn code(self) -> &'static str {
-        match self {
+    fn code(self) -> String {
+        let code = match self {
             ExportKind::Graphml => "graphml",
             ExportKind::Gexf => "gexf",
             ExportKind::StakeholdersCsv => "stakeholders-csv",
             ExportKind::LinksCsv => "links-csv",
             ExportKind::KumuBlueprint => "kumu",
-            ExportKind::Svg(None) => "svg",
-            ExportKind::Svg(Some(Lang::En)) => "svg-en",
-            ExportKind::Svg(Some(Lang::Id)) => "svg-id",
+            ExportKind::Svg { legend: None, .. } => "svg",
+            ExportKind::Svg { legend: Some(Lang::En), .. } => "svg-en",
+            ExportKind::Svg { legend: Some(Lang::Id), .. } => "svg-id",
+        };
+        match self {
+            ExportKind::Svg { by_community: true, .. } => [code, BY_COMMUNITY].concat(),
+            _ => code.to_string(),
         }
     }
 
     fn from_code(code: &str) -> Option<Self> {
+        let (code, by_community) = match code.strip_suffix(BY_COMMUNITY) {
+            Some(svg) if svg.starts_with("svg") => (svg, true),
+            _ => (code, false),
+        };
         Some(match code {
             "graphml" => ExportKind::Graphml,
             "gexf" => ExportKind::Gexf,
             "stakeholders-csv" => ExportKind::StakeholdersCsv,
             "links-csv" => ExportKind::LinksCsv,
             "kumu" => ExportKind::KumuBlueprint,
-            "svg" => ExportKind::Svg(None),
-            "svg-en" => ExportKind::Svg(Some(Lang::En)),
-            "svg-id" => ExportKind::Svg(Some(Lang::Id)),
+            "svg" => ExportKind::Svg { legend: None, by_community },
+            "svg-en" => ExportKind::Svg { legend: Some(Lang::En), by_community },
+            "svg-id" => ExportKind::Svg { legend: Some(Lang::Id), by_community },
             _ => return None,
         })
     }
@@ -58,13 +74,22 @@ pub fn write(kind: ExportKind, map: &Map) -> String {
         ExportKind::StakeholdersCsv => csv_tables::stakeholders_csv(map),
         ExportKind::LinksCsv => csv_tables::links_csv(map),
         ExportKind::KumuBlueprint => kumu::to_kumu_blueprint(map),
-        ExportKind::Svg(legend) => svg::render(map, &MapLayout::settled(map), &Emphasis::default(), legend),
+        ExportKind::Svg { legend, by_community } => {
+            // The communities as the page's analysis finds them: the same seeded
+            // Louvain on the same map.
+            let fill = by_community.then(|| {
+                let of: Vec<Option<u32>> =
+                    crate::analysis::communities(map).of.into_iter().map(Some).collect();
+                CommunityFill::new(&of)
+            });
+            svg::render(map, &MapLayout::settled(map), &Emphasis::default(), legend, fill.as_ref())
+        }
     }
 }
 
 /// The worker's request: the kind on the first line, then the map's `.simpul.json` text.
 pub fn request(kind: ExportKind, map_text: &str) -> String {
-    [kind.code(), "\n", map_text].concat()
+    [kind.code().as_str(), "\n", map_text].concat()
 }
 
 /// The worker's answer to [`request`]: the exported file, or empty if the request
@@ -92,14 +117,16 @@ mod tests {
             ExportKind::StakeholdersCsv,
             ExportKind::LinksCsv,
             ExportKind::KumuBlueprint,
-            ExportKind::Svg(Some(Lang::Id)),
-            ExportKind::Svg(None),
+            ExportKind::Svg { legend: Some(Lang::Id), by_community: false },
+            ExportKind::Svg { legend: None, by_community: false },
+            ExportKind::Svg { legend: Some(Lang::En), by_community: true },
         ] {
             assert_eq!(answer(&request(kind, &text)), write(kind, &map), "{kind:?}");
             assert!(!write(kind, &map).is_empty(), "{kind:?}");
         }
         assert!(
-            answer(&request(ExportKind::Svg(Some(Lang::Id)), &text)).contains("Lainnya"),
+            answer(&request(ExportKind::Svg { legend: Some(Lang::Id), by_community: false }, &text))
+                .contains("Lainnya"),
             "the legend speaks Indonesian"
         );
     }

@@ -83,7 +83,7 @@ fn the_pointer_finds_the_stakeholder_under_it() {
 fn the_svg_is_well_formed_and_names_stay_text() {
     let map = map();
     let layout = settled(&map);
-    let text = svg::render(&map, &layout, &Emphasis::focus(&map, 0), None);
+    let text = svg::render(&map, &layout, &Emphasis::focus(&map, 0), None, None);
     let doc = roxmltree::Document::parse(&text).expect("well-formed SVG");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "svg");
@@ -114,8 +114,8 @@ fn the_svg_is_well_formed_and_names_stay_text() {
 fn the_svg_carries_the_legend_when_asked_and_only_then() {
     let map = map();
     let layout = settled(&map);
-    let plain = svg::render(&map, &layout, &Emphasis::default(), None);
-    let with_legend = svg::render(&map, &layout, &Emphasis::default(), Some(simpul::i18n::Lang::Id));
+    let plain = svg::render(&map, &layout, &Emphasis::default(), None, None);
+    let with_legend = svg::render(&map, &layout, &Emphasis::default(), Some(simpul::i18n::Lang::Id), None);
     assert!(!plain.contains("class=\"legend\""));
     let doc = roxmltree::Document::parse(&with_legend).expect("well-formed SVG");
     let legend = doc.descendants().find(|n| n.attribute("class") == Some("legend")).expect("a legend group");
@@ -134,6 +134,54 @@ fn the_svg_carries_the_legend_when_asked_and_only_then() {
             .and_then(|d| d.root_element().attribute("width").and_then(|w| w.parse::<f64>().ok()))
     };
     assert!(width(&with_legend) > width(&plain).map(|w| w + 150.0));
+}
+
+#[test]
+fn coloured_by_community_each_stakeholder_wears_its_communitys_fill_and_keeps_its_shape() {
+    use simpul::drawing::communities::{CommunityFill, OTHER, PALETTE};
+    let map = map();
+    let layout = settled(&map);
+    // a and b together, c alone, d not yet analysed.
+    let fill = CommunityFill::new(&[Some(1), Some(1), Some(0), None]);
+    let text = svg::render(&map, &layout, &Emphasis::default(), Some(simpul::i18n::Lang::En), Some(&fill));
+    let doc = roxmltree::Document::parse(&text).expect("well-formed SVG");
+    let fills: Vec<&str> = doc
+        .descendants()
+        .filter(|n| {
+            (n.has_tag_name("polygon") || n.has_tag_name("circle"))
+                && n.attribute("stroke") == Some("#1b1f24")
+        })
+        .filter(|n| n.ancestors().all(|a| a.attribute("class") != Some("legend")))
+        .filter_map(|n| n.attribute("fill"))
+        .collect();
+    assert_eq!(fills, [PALETTE[0], PALETTE[0], OTHER, OTHER]);
+    // The kinds keep their shapes: as many polygons (squares, stars, hexagons)
+    // in the picture as when filled by kind.
+    let plain = svg::render(&map, &layout, &Emphasis::default(), None, None);
+    assert_eq!(picture_polygons(&text), picture_polygons(&plain));
+    assert_eq!(picture_polygons(&plain), 3);
+    let words: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .map(str::to_string)
+        .collect();
+    assert!(
+        words.contains(&"Community 2 (2)".to_string())
+            && words.contains(&"Other communities (2)".to_string()),
+        "{words:?}"
+    );
+}
+
+/// Polygons of an SVG outside its legend: stakeholders of the kinds not drawn as circles.
+fn picture_polygons(text: &str) -> usize {
+    roxmltree::Document::parse(text).map_or(0, |d| {
+        d.descendants()
+            .filter(|n| {
+                n.has_tag_name("polygon") && n.ancestors().all(|a| a.attribute("class") != Some("legend"))
+            })
+            .count()
+    })
 }
 
 #[test]
@@ -182,7 +230,7 @@ fn the_svg_export_places_names_where_they_cover_no_other_name() {
             continue;
         }
         let map = simpul::format::decode(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let text = svg::render(&map, &MapLayout::settled(&map), &Emphasis::default(), None);
+        let text = svg::render(&map, &MapLayout::settled(&map), &Emphasis::default(), None, None);
         let boxes = name_boxes(&text);
         assert_eq!(boxes.len(), map.stakeholders.len() + map.sectors.len(), "every name is in the export");
         for (i, (a, ra)) in boxes.iter().enumerate() {

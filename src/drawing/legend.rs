@@ -2,6 +2,7 @@
 //! mark means, in the interface's language. One list of entries serves the
 //! legend over the map, the SVG export and the PNG export, so they never disagree.
 
+use super::communities::{CommunityFill, PALETTE};
 use super::look::{self, Shape};
 use crate::format::{decimal as f, escape_xml as escape};
 use crate::i18n::{vocabulary, Lang, Text};
@@ -13,6 +14,10 @@ use std::fmt::Write;
 pub enum Mark {
     /// A stakeholder of this kind: its shape and colour.
     Kind(StakeholderKind),
+    /// A stakeholder of this kind when colour says the community: its shape alone.
+    Shape(StakeholderKind),
+    /// A community's colour (an index into the palette; past it, the grey of the rest).
+    Community(usize),
     /// A link of this kind: its dash pattern and colour.
     Link(LinkKind),
     /// An arrowhead: a one-way link.
@@ -33,23 +38,61 @@ pub struct Entry {
 }
 
 /// The legend of `map`: only the kinds, links and marks it has, so that a small
-/// map's legend is small (the size entry always stays).
-pub fn groups_for(map: &Map, lang: Lang) -> Vec<(&'static str, Vec<Entry>)> {
+/// map's legend is small (the size entry always stays). Coloured by community
+/// (`fill`), the kinds are told by shape alone and the communities are listed.
+pub fn groups_for(map: &Map, lang: Lang, fill: Option<&CommunityFill>) -> Vec<(&'static str, Vec<Entry>)> {
     let used = |mark: &Mark| match *mark {
-        Mark::Kind(kind) => map.stakeholders.iter().any(|s| s.kind == kind),
+        Mark::Kind(kind) | Mark::Shape(kind) => map.stakeholders.iter().any(|s| s.kind == kind),
         Mark::Link(kind) => map.links.iter().any(|l| l.kind == kind),
         Mark::OneWay => map.links.iter().any(|l| l.directed),
         Mark::Sector => !map.sectors.is_empty(),
         Mark::Stance(text) => map.stakeholders.iter().any(|s| look::stance_mark(s.stance) == text),
-        Mark::Size => true,
+        Mark::Size | Mark::Community(_) => true,
     };
-    groups(lang)
+    let mut groups: Vec<(&'static str, Vec<Entry>)> = groups(lang)
         .into_iter()
         .map(|(heading, entries)| {
             (heading, entries.into_iter().filter(|e| used(&e.mark)).collect::<Vec<_>>())
         })
         .filter(|(_, entries)| !entries.is_empty())
-        .collect()
+        .collect();
+    if let Some(fill) = fill {
+        for entry in groups.iter_mut().flat_map(|(_, entries)| entries.iter_mut()) {
+            if let Mark::Kind(kind) = entry.mark {
+                entry.mark = Mark::Shape(kind);
+            }
+        }
+        let mut communities: Vec<Entry> = fill
+            .coloured
+            .iter()
+            .enumerate()
+            .map(|(class, (community, members))| Entry {
+                mark: Mark::Community(class),
+                label: Text::LegendCommunity
+                    .get(lang)
+                    .replacen("{}", &(community + 1).to_string(), 1)
+                    .replacen("{}", &members.to_string(), 1),
+            })
+            .collect();
+        if fill.others > 0 {
+            communities.push(Entry {
+                mark: Mark::Community(PALETTE.len()),
+                label: Text::LegendOtherCommunities.get(lang).replace("{}", &fill.others.to_string()),
+            });
+        }
+        groups.insert(1.min(groups.len()), (Text::LegendCommunities.get(lang), communities));
+    }
+    groups
+}
+
+/// The shape and fill of a mark that stands for stakeholders, if it does.
+pub fn stakeholder_mark(mark: Mark) -> Option<(Shape, &'static str)> {
+    match mark {
+        Mark::Kind(kind) => Some(look::kind_look(kind)),
+        Mark::Shape(kind) => Some((look::kind_look(kind).0, "#ffffff")),
+        Mark::Community(class) => Some((Shape::Circle, CommunityFill::colour_of_class(class))),
+        _ => None,
+    }
 }
 
 /// The legend's groups, each a heading and its entries: everything the picture can show.
@@ -101,8 +144,8 @@ pub fn mark_svg(mark: Mark) -> String {
 fn write_mark(out: &mut String, mark: Mark, x: f64, y: f64) {
     let (cx, cy) = (x + MARK_W / 2.0, y + MARK_H / 2.0);
     match mark {
-        Mark::Kind(kind) => {
-            let (shape, colour) = look::kind_look(kind);
+        Mark::Kind(_) | Mark::Shape(_) | Mark::Community(_) => {
+            let Some((shape, colour)) = stakeholder_mark(mark) else { return };
             let r = 6.0;
             if shape == Shape::Circle {
                 let _ = write!(
@@ -196,14 +239,14 @@ const LINE_H: f64 = 20.0;
 pub const BLOCK_W: f64 = 200.0;
 
 /// The height of `map`'s legend block in the exported pictures.
-pub fn block_height(map: &Map, lang: Lang) -> f64 {
-    let groups = groups_for(map, lang);
+pub fn block_height(map: &Map, lang: Lang, fill: Option<&CommunityFill>) -> f64 {
+    let groups = groups_for(map, lang, fill);
     let lines: usize = groups.iter().map(|(_, entries)| entries.len() + 1).sum();
     lines as f64 * LINE_H + 16.0
 }
 
 /// `map`'s legend as an SVG group whose top left is (x, y), for the SVG export.
-pub fn svg_block(map: &Map, lang: Lang, x: f64, y: f64) -> String {
+pub fn svg_block(map: &Map, lang: Lang, fill: Option<&CommunityFill>, x: f64, y: f64) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -211,10 +254,10 @@ pub fn svg_block(map: &Map, lang: Lang, x: f64, y: f64) -> String {
         f(x),
         f(y),
         f(BLOCK_W),
-        f(block_height(map, lang)),
+        f(block_height(map, lang, fill)),
     );
     let mut line_y = y + 8.0;
-    for (heading, entries) in groups_for(map, lang) {
+    for (heading, entries) in groups_for(map, lang, fill) {
         let _ = write!(
             out,
             r##"<text x="{}" y="{}" font-size="12" font-weight="700" fill="#4a5360">{}</text>"##,
@@ -241,10 +284,14 @@ pub fn svg_block(map: &Map, lang: Lang, x: f64, y: f64) -> String {
 
 /// Where each line of the legend block goes (for painters other than SVG): the
 /// heading or entry, and the top of its line, from the block's top.
-pub fn block_lines(map: &Map, lang: Lang) -> Vec<(f64, Result<&'static str, Entry>)> {
+pub fn block_lines(
+    map: &Map,
+    lang: Lang,
+    fill: Option<&CommunityFill>,
+) -> Vec<(f64, Result<&'static str, Entry>)> {
     let mut lines = Vec::new();
     let mut line_y = 8.0;
-    for (heading, entries) in groups_for(map, lang) {
+    for (heading, entries) in groups_for(map, lang, fill) {
         lines.push((line_y, Ok(heading)));
         line_y += LINE_H;
         for entry in entries {
@@ -293,7 +340,7 @@ mod tests {
     fn a_maps_legend_lists_what_the_map_has() {
         let map = small_map();
         let marks: Vec<Mark> =
-            groups_for(&map, Lang::En).iter().flat_map(|(_, e)| e.iter().map(|e| e.mark)).collect();
+            groups_for(&map, Lang::En, None).iter().flat_map(|(_, e)| e.iter().map(|e| e.mark)).collect();
         assert_eq!(
             marks,
             [
@@ -309,12 +356,28 @@ mod tests {
     #[test]
     fn the_exported_block_is_as_tall_as_its_lines() {
         let map = small_map();
-        let lines = block_lines(&map, Lang::En);
+        let lines = block_lines(&map, Lang::En, None);
         let last_top = lines.last().map_or(0.0, |(y, _)| *y);
-        assert!(last_top + LINE_H <= block_height(&map, Lang::En));
-        let svg = svg_block(&map, Lang::Id, 10.0, 20.0);
+        assert!(last_top + LINE_H <= block_height(&map, Lang::En, None));
+        let svg = svg_block(&map, Lang::Id, None, 10.0, 20.0);
         assert!(svg.contains("Pemerintah") && svg.contains("Pendanaan"), "{svg}");
         assert!(!svg.contains("Kemitraan"), "no partnership on this map");
         assert_eq!(svg.matches("<text").count(), lines.len() + 1, "a text per line, and the stance mark");
+    }
+
+    #[test]
+    fn coloured_by_community_the_kinds_are_shapes_and_the_communities_are_listed() {
+        let map = small_map();
+        let fill = CommunityFill::new(&[Some(0), Some(0)]);
+        let groups = groups_for(&map, Lang::En, Some(&fill));
+        let marks: Vec<Mark> = groups.iter().flat_map(|(_, e)| e.iter().map(|e| e.mark)).collect();
+        assert!(marks.contains(&Mark::Shape(StakeholderKind::Government)));
+        assert!(!marks.iter().any(|m| matches!(m, Mark::Kind(_))));
+        assert_eq!(groups[1].0, "Communities");
+        assert_eq!(groups[1].1.iter().map(|e| e.label.as_str()).collect::<Vec<_>>(), ["Community 1 (2)"]);
+        let lone = CommunityFill::new(&[Some(0), None]);
+        let id = groups_for(&map, Lang::Id, Some(&lone));
+        assert_eq!(id[1].1.iter().map(|e| e.label.as_str()).collect::<Vec<_>>(), ["Komunitas lain (2)"]);
+        assert!(svg_block(&map, Lang::En, Some(&fill), 0.0, 0.0).contains(PALETTE[0]));
     }
 }

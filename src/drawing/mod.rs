@@ -3,6 +3,7 @@
 //! dashes by link kind), hit testing, the workshop's reveal, and an SVG rendering.
 //! The canvas in `ui` and the SVG export draw the same picture from these.
 
+pub mod communities;
 pub mod emphasis;
 pub mod hit;
 pub mod labels;
@@ -13,6 +14,7 @@ pub mod slices;
 pub mod svg;
 pub mod viewport;
 
+pub use communities::CommunityFill;
 pub use emphasis::Emphasis;
 pub use viewport::{BoundsInWorld, PosOnScreen, Viewport};
 

@@ -3,7 +3,7 @@
 
 use super::labels::{self, Align, NameToPlace, PlacedName, Rect};
 use super::look::{self, Shape, HUB_RADIUS};
-use super::{Emphasis, PosOnScreen};
+use super::{CommunityFill, Emphasis, PosOnScreen};
 use crate::format::{decimal as f, escape_xml as escape};
 use crate::i18n::Lang;
 use crate::layout::MapLayout;
@@ -11,8 +11,15 @@ use crate::model::{Map, PosInWorld};
 use std::fmt::Write;
 
 /// Renders every stakeholder, hub and link at its layout position, framed to fit;
-/// with `legend`, the legend in that language to the right of the picture.
-pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis, legend: Option<Lang>) -> String {
+/// with `legend`, the legend in that language to the right of the picture. With
+/// `fill`, stakeholders are coloured by their community instead of their kind.
+pub fn render(
+    map: &Map,
+    layout: &MapLayout,
+    emphasis: &Emphasis,
+    legend: Option<Lang>,
+    fill: Option<&CommunityFill>,
+) -> String {
     const MARGIN: f64 = 40.0;
     let stakeholder = |i: usize| layout.pos_in_world(i);
     let hub = |h: usize| layout.hub_in_world(h);
@@ -21,7 +28,7 @@ pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis, legend: Option
         (bounds.max.x - bounds.min.x + 2.0 * MARGIN, bounds.max.y - bounds.min.y + 2.0 * MARGIN);
     if let Some(lang) = legend {
         w += super::legend::BLOCK_W + MARGIN / 2.0;
-        h = h.max(super::legend::block_height(map, lang) + MARGIN);
+        h = h.max(super::legend::block_height(map, lang, fill) + MARGIN);
     }
     let mut out = String::new();
     let _ = write!(
@@ -107,6 +114,7 @@ pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis, legend: Option
     for (i, s) in map.stakeholders.iter().enumerate() {
         let Some(p) = stakeholder(i) else { continue };
         let (shape, colour) = look::kind_look(s.kind);
+        let colour = fill.map_or(colour, |fill| fill.colour(i));
         let r = look::radius(s.power);
         let _ = write!(out, "<g{}>", dim(emphasis.stakeholder_lit(i)));
         match shape {
@@ -144,6 +152,7 @@ pub fn render(map: &Map, layout: &MapLayout, emphasis: &Emphasis, legend: Option
         out.push_str(&super::legend::svg_block(
             map,
             lang,
+            fill,
             bounds.max.x + MARGIN,
             bounds.min.y - MARGIN / 2.0,
         ));

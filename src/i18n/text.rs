@@ -214,6 +214,10 @@ texts! {
     Closeness => "Closeness", "Kedekatan";
     Eigenvector => "Eigenvector", "Eigenvektor";
     Community => "Community", "Komunitas";
+    ColourByCommunity => "Colour by community", "Warnai menurut komunitas";
+    LegendCommunities => "Communities", "Komunitas";
+    LegendCommunity => "Community {} ({})", "Komunitas {} ({})";
+    LegendOtherCommunities => "Other communities ({})", "Komunitas lain ({})";
     MetricsExplained => "Degree: share of others linked directly. Betweenness: how often someone lies on the shortest path between two others. Closeness: how near someone is to everyone they can reach. Eigenvector: linked to the well-linked (on a map in separate groups, each group is measured on its own and weighted by its number of stakeholders; someone with no links has 0). Community: a group of stakeholders more linked among themselves than to others (Louvain, weighted by link strength).", "Derajat: porsi pihak lain yang terhubung langsung. Keantaraan: seberapa sering seseorang berada di jalur terpendek antara dua pihak lain. Kedekatan: seberapa dekat seseorang dengan semua yang dapat dijangkaunya. Eigenvektor: terhubung dengan yang banyak koneksinya (pada peta yang terpisah menjadi beberapa kelompok, setiap kelompok diukur sendiri dan dibobot menurut jumlah pemangku kepentingannya; yang tanpa hubungan bernilai 0). Komunitas: sekelompok pemangku kepentingan yang lebih banyak saling terhubung daripada dengan pihak lain (Louvain, dibobot menurut kekuatan hubungan).";
     EigenvectorUnsettled => "The eigenvector values did not settle on this map: read them as approximate.", "Nilai eigenvektor belum stabil pada peta ini: bacalah sebagai perkiraan.";
     CopyShareLink => "Copy share link", "Salin tautan berbagi";

@@ -3,11 +3,12 @@
 //! kind and strength, one per stakeholder kind), so a 5,000-stakeholder map costs
 //! a few hundred canvas calls plus one shape per visible stakeholder.
 
+use crate::drawing::communities::PALETTE;
 use crate::drawing::labels::{self, Align, NameSizes, Named};
 use crate::drawing::look::{self, Shape, HUB_RADIUS};
 use crate::drawing::reveal::Shown;
 use crate::drawing::slices::Part;
-use crate::drawing::{Emphasis, Viewport};
+use crate::drawing::{CommunityFill, Emphasis, Viewport};
 use crate::layout::MapLayout;
 use crate::model::{LinkKind, Map, PosInWorld, Score, StakeholderKind};
 use wasm_bindgen::JsValue;
@@ -105,8 +106,8 @@ impl Layer {
 }
 
 /// What is drawn over the map (the selection ring and a link being drawn), which
-/// layers of it the workshop's reveal shows, and in which theme.
-#[derive(Clone, Copy)]
+/// layers of it the workshop's reveal shows, in which theme and with which fills.
+#[derive(Clone)]
 pub struct Overlay {
     pub selected: Option<usize>,
     pub link_from: Option<usize>,
@@ -118,6 +119,9 @@ pub struct Overlay {
     /// text are what the browser rasterises slowest (3,000 lines: 15 ms as
     /// hairlines, 130 ms at 2.5 px); the whole picture is painted once it rests.
     pub sketch: bool,
+    /// Stakeholders filled by community instead of by kind (their shape stays
+    /// the kind's).
+    pub communities: Option<std::rc::Rc<CommunityFill>>,
 }
 
 /// A kind of stakeholder's shape, colour and outline of unit size.
@@ -245,7 +249,8 @@ pub fn paint(
         ctx.stroke();
     }
 
-    // Stakeholders, one path per (kind, lit).
+    // Stakeholders, one path per (kind, fill, lit): a fill per kind, or each
+    // community's.
     let outlines: Vec<KindOutline> = StakeholderKind::ALL
         .iter()
         .map(|k| {
@@ -253,8 +258,13 @@ pub fn paint(
             (shape, colour, look::unit_outline(shape))
         })
         .collect();
-    for (k, kind) in StakeholderKind::ALL.iter().enumerate() {
-        let (shape, colour, outline) = &outlines[k];
+    let fills = overlay.communities.as_deref();
+    let classes = fills.map_or(1, |_| PALETTE.len() + 1);
+    for ((k, kind), class) in
+        StakeholderKind::ALL.iter().enumerate().flat_map(|k| (0..classes).map(move |c| (k, c)))
+    {
+        let (shape, kind_colour, outline) = &outlines[k];
+        let colour = fills.map_or(*kind_colour, |_| CommunityFill::colour_of_class(class));
         for lit in [true, false] {
             ctx.begin_path();
             let mut any = false;
@@ -265,7 +275,11 @@ pub fn paint(
                 .skip(part.stakeholders.start)
                 .take(part.stakeholders.len());
             for (i, st) in stakeholders {
-                if st.kind != *kind || !layer.has_stakeholder(i) || emphasis.stakeholder_lit(i) != lit {
+                if st.kind != *kind
+                    || fills.is_some_and(|f| f.class(i) != class)
+                    || !layer.has_stakeholder(i)
+                    || emphasis.stakeholder_lit(i) != lit
+                {
                     continue;
                 }
                 let Some(p) = pos(i) else { continue };
@@ -463,16 +477,23 @@ fn arrowhead(ctx: &Context, from: PosInWorld, to: PosInWorld, gap: f64, size: f6
 
 /// The legend block (see [`legend`](crate::drawing::legend)) with its top left at
 /// (x, y) in the context's units, on white: the PNG export's legend.
-pub fn paint_legend(ctx: &Context, map: &Map, lang: crate::i18n::Lang, x: f64, y: f64) {
+pub fn paint_legend(
+    ctx: &Context,
+    map: &Map,
+    lang: crate::i18n::Lang,
+    fill: Option<&CommunityFill>,
+    x: f64,
+    y: f64,
+) {
     use crate::drawing::legend::{self, Mark, MARK_H, MARK_W};
     ctx.set_global_alpha(1.0);
     ctx.set_fill_style_str("#ffffff");
-    ctx.fill_rect(x, y, legend::BLOCK_W, legend::block_height(map, lang));
+    ctx.fill_rect(x, y, legend::BLOCK_W, legend::block_height(map, lang, fill));
     ctx.set_line_width(1.0);
     ctx.set_stroke_style_str("#c9d0da");
-    ctx.stroke_rect(x, y, legend::BLOCK_W, legend::block_height(map, lang));
+    ctx.stroke_rect(x, y, legend::BLOCK_W, legend::block_height(map, lang, fill));
     ctx.set_text_align("left");
-    for (top, line) in legend::block_lines(map, lang) {
+    for (top, line) in legend::block_lines(map, lang, fill) {
         let (mx, cy) = (x + 8.0, y + top + 2.0 + MARK_H / 2.0);
         let entry = match line {
             Ok(heading) => {
@@ -485,8 +506,8 @@ pub fn paint_legend(ctx: &Context, map: &Map, lang: crate::i18n::Lang, x: f64, y
         };
         ctx.begin_path();
         match entry.mark {
-            Mark::Kind(kind) => {
-                let (shape, colour) = look::kind_look(kind);
+            Mark::Kind(_) | Mark::Shape(_) | Mark::Community(_) => {
+                let Some((shape, colour)) = legend::stakeholder_mark(entry.mark) else { continue };
                 let (cx, r) = (mx + MARK_W / 2.0, 6.0);
                 if shape == Shape::Circle {
                     let _ = ctx.arc(cx, cy, r, 0.0, std::f64::consts::TAU);

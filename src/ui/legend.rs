@@ -13,9 +13,16 @@ use leptos::prelude::*;
 pub fn Legend() -> impl IntoView {
     let state = expect_context::<AppState>();
     let workspace = expect_context::<Workspace>();
+    // Coloured by community, the legend lists the communities as the analysis found them.
+    let fill = Memo::new(move |_| {
+        workspace
+            .by_community
+            .get()
+            .then(|| state.analysis.with(|a| crate::drawing::CommunityFill::from_metrics(&a.metrics)))
+    });
     let groups = move || {
         let lang = state.lang.get();
-        state.content.with(|m| legend::groups_for(m, lang))
+        fill.with(|fill| state.content.with(|m| legend::groups_for(m, lang, fill.as_ref())))
             .into_iter()
             .map(|(heading, entries)| {
                 view! {

@@ -32,9 +32,11 @@ fn PrintSheet() -> impl IntoView {
     let picture_url = RwSignal::new(None::<String>);
     let map = state.map.get_untracked();
     let legend = Some(state.lang.get_untracked());
+    // Coloured as the picture on the map is.
+    let by_community = expect_context::<super::workspace::Workspace>().by_community.get_untracked();
     leptos::task::spawn_local(async move {
-        let request =
-            crate::export::request(ExportKind::Svg(legend), &super::state::encode_in_steps(&map).await);
+        let kind = ExportKind::Svg { legend, by_community };
+        let request = crate::export::request(kind, &super::state::encode_in_steps(&map).await);
         if let Ok(picture) = web::export_in_worker(&request).await {
             // The preview may have closed meanwhile.
             let _ = picture_url.try_set(web::object_url(&picture, "image/svg+xml"));

@@ -91,6 +91,9 @@ pub struct Workspace {
     pub side_open: RwSignal<bool>,
     pub drawer_open: RwSignal<bool>,
     pub legend: RwSignal<bool>,
+    /// Stakeholders filled by their community instead of their kind (on the
+    /// picture, in its legend and in the exported pictures).
+    pub by_community: RwSignal<bool>,
     /// Sizes dragged by the user, in CSS pixels; `None` keeps the default, which
     /// follows the window.
     pub library_px: RwSignal<Option<u32>>,
@@ -120,6 +123,7 @@ impl Workspace {
             side_open: RwSignal::new(flag("side", true)),
             drawer_open: RwSignal::new(flag("drawer", true)),
             legend: RwSignal::new(flag("legend", true)),
+            by_community: RwSignal::new(flag("community", false)),
             library_px: RwSignal::new(size(Panel::Library)),
             side_px: RwSignal::new(size(Panel::Side)),
             drawer_px: RwSignal::new(size(Panel::Drawer)),
@@ -145,11 +149,12 @@ impl Workspace {
         Effect::new(move |first: Option<()>| {
             let bit = |on: bool| if on { "1" } else { "0" };
             let mut text = format!(
-                "library={};side={};drawer={};legend={}",
+                "library={};side={};drawer={};legend={};community={}",
                 bit(self.library_open.get()),
                 bit(self.side_open.get()),
                 bit(self.drawer_open.get()),
-                bit(self.legend.get())
+                bit(self.legend.get()),
+                bit(self.by_community.get())
             );
             for panel in [Panel::Library, Panel::Side, Panel::Drawer] {
                 if let Some(px) = self.size(panel).get() {

@@ -132,3 +132,65 @@ test('every export downloads a file that reads back, with names as text', async 
   assert.ok(!p.texts.includes('Government') && Number(p.width) < Number(s.width) - 150, `${p.width} against ${s.width}`);
   assert.deepEqual(errors, []);
 });
+
+test('coloured by community, the picture, its legend and the exported picture show each community in its colour, across a reload', async () => {
+  // Two groups of four, each linked all round, joined by one link: two communities.
+  const people = ['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'b4'];
+  const links = [];
+  for (const g of ['a', 'b']) for (let i = 1; i <= 4; i++) for (let j = i + 1; j <= 4; j++) links.push({ id: `${g}${i}${j}`, from: `${g}${i}`, to: `${g}${j}`, kind: 'partnership' });
+  links.push({ id: 'ab', from: 'a1', to: 'b1', kind: 'partnership' });
+  const twoGroups = {
+    format: 'simpul-map', version: 1, title: 'Dua kelompok',
+    stakeholders: people.map((id) => ({ id, name: `Org ${id.toUpperCase()}`, kind: id.startsWith('a') ? 'government' : 'ngo' })),
+    links,
+  };
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } });
+  // Every fill the canvas makes, with its colour.
+  await context.addInitScript(() => {
+    window.fills = [];
+    const fill = CanvasRenderingContext2D.prototype.fill;
+    CanvasRenderingContext2D.prototype.fill = function (...args) {
+      window.fills.push(String(this.fillStyle));
+      return fill.apply(this, args);
+    };
+  });
+  const { page, errors } = await openApp(browser, server.url, { context });
+  await importMap(page, twoGroups);
+  await page.locator('section.findings[aria-busy="false"]').waitFor();
+  const palette = ['#4e79a7', '#f28e2b'];
+  const painted = async () => {
+    await page.evaluate(() => { window.fills = []; window.dispatchEvent(new Event('resize')); });
+    await page.waitForFunction(() => window.fills.length > 0);
+    await page.waitForTimeout(300);
+    return page.evaluate(() => window.fills);
+  };
+  let fills = await painted();
+  assert.deepEqual(palette.filter((c) => fills.includes(c)), [], 'by kind at first');
+  const tools = page.getByRole('toolbar', { name: 'Network view tools' });
+  const button = tools.getByRole('button', { name: 'Colour by community' });
+  await button.click();
+  assert.equal(await button.getAttribute('aria-pressed'), 'true');
+  fills = await painted();
+  assert.deepEqual(palette.filter((c) => fills.includes(c)), palette, `${[...new Set(fills)]}`);
+  assert.ok(!fills.includes('#0072b2'), 'no stakeholder in its kind colour');
+  // The legend names the communities; the kinds keep their shapes.
+  const legend = page.getByRole('region', { name: 'Legend' });
+  await legend.getByText('Community 1 (4)').waitFor();
+  await legend.getByText('Community 2 (4)').waitFor();
+  await legend.getByText('Government').waitFor();
+  // The exported picture is coloured so too.
+  const svg = (await download(page, 'Picture as SVG')).bytes.toString('utf8');
+  for (const colour of palette) assert.equal(svg.split(`fill="${colour}"`).length - 1, 4 + 1, `${colour}: four stakeholders and the legend`);
+  assert.ok(svg.includes('Community 2 (4)'));
+  // Remembered in this browser.
+  await page.reload();
+  await page.locator('section.findings[aria-busy="false"]').waitFor();
+  assert.equal(await button.getAttribute('aria-pressed'), 'true');
+  await legend.getByText('Community 1 (4)').waitFor();
+  await button.click();
+  await legend.getByText('Community 1 (4)').waitFor({ state: 'detached' });
+  fills = await painted();
+  assert.deepEqual(palette.filter((c) => fills.includes(c)), [], 'by kind again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

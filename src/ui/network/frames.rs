@@ -113,6 +113,7 @@ impl View {
                     Gesture::Link { at, .. } => Some(at),
                     _ => None,
                 },
+                communities: e.communities.clone(),
             };
             // A stakeholder dragged over a resting layout is painted alone, over a
             // painting of everything else.
@@ -146,7 +147,7 @@ impl View {
                     (pixel_w, pixel_h),
                     layer,
                     settled,
-                    overlay,
+                    overlay.clone(),
                     deadline,
                 ),
                 _ => {

@@ -54,6 +54,8 @@ struct Engine {
     snapshot_at_rest: bool,
     /// What the others in a room have selected: stakeholder, colour, name.
     peers: Vec<(usize, String, String)>,
+    /// Each stakeholder's fill when the picture is coloured by community.
+    communities: Option<std::rc::Rc<crate::drawing::CommunityFill>>,
     /// Something besides the viewport and the layout's motion changed since the
     /// snapshot, or since the painting under way began.
     dirty: bool,
@@ -121,6 +123,7 @@ pub fn NetworkView() -> impl IntoView {
             snapshot_at_rest: false,
             dirty: true,
             peers: Vec::new(),
+            communities: None,
             painting: None,
             spare: None,
             zooming_until: 0.0,
@@ -208,6 +211,18 @@ pub fn NetworkView() -> impl IntoView {
             view.schedule();
         }
     });
+    // Coloured by community, the fills follow each analysis.
+    let workspace = expect_context::<crate::ui::workspace::Workspace>();
+    Effect::new(move |_| {
+        let fill = workspace
+            .by_community
+            .get()
+            .then(|| state.analysis.with(|a| crate::drawing::CommunityFill::from_metrics(&a.metrics)));
+        if view.engine.with_value(|e| e.communities.as_deref() != fill.as_ref()) {
+            view.engine.update_value(|e| e.communities = fill.map(std::rc::Rc::new));
+            view.schedule();
+        }
+    });
     Effect::new(move |_| {
         if state.view.get() == crate::ui::state::MapView::Network {
             view.schedule();
@@ -279,6 +294,10 @@ pub fn NetworkView() -> impl IntoView {
             </button>
             <button type="button" title=state.tr(Text::PinToggle) disabled=move || !has_selection() on:click=move |_| view.toggle_pin()>
                 <span class="icon" aria-hidden="true">"⚲"</span><span class="tool-label">{state.tr(Text::PinToggle)}</span>
+            </button>
+            <button type="button" title=state.tr(Text::ColourByCommunity) aria-pressed=move || workspace.by_community.get().to_string()
+                on:click=move |_| workspace.by_community.update(|on| *on = !*on)>
+                <span class="icon" aria-hidden="true">"◍"</span><span class="tool-label">{state.tr(Text::ColourByCommunity)}</span>
             </button>
             <button type="button" title=state.tr(Text::Legend) aria-pressed=move || workspace.legend.get().to_string()
                 on:click=move |_| workspace.legend.update(|on| *on = !*on)>
