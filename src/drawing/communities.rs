@@ -27,29 +27,41 @@ pub struct CommunityFill {
 impl CommunityFill {
     /// From each stakeholder's community (`None` until the analysis has placed
     /// it): the [`PALETTE`]'s colours go to the biggest communities of at least
-    /// two, ties to the lower number. `O(n log n)`.
+    /// two, ties to the lower number. `O(n + c)` for `c` communities.
     pub fn new(community_of: &[Option<u32>]) -> Self {
-        let mut sizes: Vec<(u32, usize)> = Vec::new();
-        let mut counted: Vec<u32> = community_of.iter().flatten().copied().collect();
-        counted.sort_unstable();
-        for c in counted {
-            match sizes.last_mut() {
-                Some((last, n)) if *last == c => *n += 1,
-                _ => sizes.push((c, 1)),
+        // Communities are numbered from 0 (in the order of their first member),
+        // so their sizes fit a list by number; no sort, which would add its code
+        // to the page for nine picks.
+        // (A number past the stakeholders' count is none the analysis gives.)
+        let mut size_of: Vec<usize> = vec![0; community_of.len()];
+        for c in community_of.iter().flatten() {
+            if let Some(n) = size_of.get_mut(*c as usize) {
+                *n += 1;
             }
         }
-        sizes.retain(|(_, n)| *n >= 2);
-        sizes.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
-        sizes.truncate(PALETTE.len());
+        let mut coloured: Vec<(u32, usize)> = Vec::new();
+        while coloured.len() < PALETTE.len() {
+            // The biggest left, the lower number first among equals.
+            let mut best: Option<(usize, usize)> = None;
+            for (c, &n) in size_of.iter().enumerate() {
+                if n >= 2 && best.is_none_or(|(_, most)| n > most) {
+                    best = Some((c, n));
+                }
+            }
+            let Some((c, n)) = best else { break };
+            size_of[c] = 0;
+            coloured.push((c as u32, n));
+        }
         let class_of: Vec<u8> = community_of
             .iter()
             .map(|c| {
-                let class = c.and_then(|c| sizes.iter().position(|(x, _)| *x == c)).unwrap_or(PALETTE.len());
+                let class =
+                    c.and_then(|c| coloured.iter().position(|(x, _)| *x == c)).unwrap_or(PALETTE.len());
                 class as u8
             })
             .collect();
         let others = class_of.iter().filter(|&&c| usize::from(c) == PALETTE.len()).count();
-        Self { class_of, coloured: sizes, others }
+        Self { class_of, coloured, others }
     }
 
     /// The fill the analysis's communities give, by stakeholder in map order.

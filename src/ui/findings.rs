@@ -67,7 +67,7 @@ pub fn FindingsPanel() -> impl IntoView {
 }
 
 /// Each headline of the summary with what it says now, in the language shown.
-pub(super) fn headlines_said(state: AppState) -> Vec<(Headline, String)> {
+fn headlines_said(state: AppState) -> Vec<(Headline, String)> {
     let lang = state.lang.get();
     state.content.with(|m| {
         state.analysis.with(|a| {
@@ -83,7 +83,7 @@ pub(super) fn headlines_said(state: AppState) -> Vec<(Headline, String)> {
 }
 
 /// Every stakeholder and sector the findings of `headline` name, to light them.
-pub(super) fn subjects_of(state: AppState, headline: &Headline) -> Vec<String> {
+fn subjects_of(state: AppState, headline: &Headline) -> Vec<String> {
     state.analysis.with_untracked(|a| {
         let mut subjects: Vec<String> = Vec::new();
         let mut seen = std::collections::HashSet::new();
@@ -104,38 +104,60 @@ fn Summary(filter: RwSignal<Option<Headline>>) -> impl IntoView {
     view! {
         <div class="finding-summary">
             <h3 id="findings-summary">{state.tr(Text::FindingsSummary)}</h3>
-            <ol aria-labelledby="findings-summary">
-                <For each=move || headlines_said(state) key=|line| line.clone() let:line>
-                {
-                    let (headline, said) = line;
-                    let severity = headline.severity();
-                    let chosen = {
-                        let headline = headline.clone();
-                        move || filter.with(|f| f.as_ref() == Some(&headline))
-                    };
-                    let choose = {
-                        let (headline, chosen) = (headline.clone(), chosen.clone());
-                        move |_| {
-                            if chosen() {
-                                show_all(state, filter);
-                                return;
+            <Headlines filter=filter class="finding-headlines" labelled_by="findings-summary"/>
+        </div>
+    }
+}
+
+/// The summary's headlines, each a button that lights its findings' subjects on
+/// the picture and, given a `filter`, lists only its findings (the Findings
+/// panel; workshop mode only lights them).
+#[component]
+pub(super) fn Headlines(
+    #[prop(optional)] filter: Option<RwSignal<Option<Headline>>>,
+    class: &'static str,
+    #[prop(optional)] labelled_by: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <ol class=class aria-labelledby=(!labelled_by.is_empty()).then_some(labelled_by)>
+            {move || headlines_said(state).into_iter().map(|(headline, said)| {
+                let severity = headline.severity();
+                let chosen = {
+                    let headline = headline.clone();
+                    move || match filter {
+                        Some(filter) => filter.with(|f| f.as_ref() == Some(&headline)),
+                        None => state.active_finding.with(|a| {
+                            a.as_ref().is_some_and(|(p, subjects)| *p == HEADLINE_LIT && *subjects == subjects_of(state, &headline))
+                        }),
+                    }
+                };
+                let choose = {
+                    let (headline, chosen) = (headline.clone(), chosen.clone());
+                    move |_| {
+                        if chosen() {
+                            match filter {
+                                Some(filter) => show_all(state, filter),
+                                None => state.active_finding.set(None),
                             }
-                            state.active_finding.set(Some((HEADLINE_LIT, subjects_of(state, &headline))));
+                            return;
+                        }
+                        state.active_finding.set(Some((HEADLINE_LIT, subjects_of(state, &headline))));
+                        if let Some(filter) = filter {
                             filter.set(Some(headline.clone()));
                         }
-                    };
-                    view! {
-                        <li class=format!("headline severity-{}", severity.code()) data-headline=headline.code.as_str()>
-                            <button type="button" class="headline-button" aria-pressed=move || chosen().to_string() on:click=choose>
-                                <span class="headline-severity">{move || state.t(severity_heading(severity))}</span>
-                                <span class="headline-text">{said}</span>
-                            </button>
-                        </li>
                     }
+                };
+                view! {
+                    <li class=format!("headline severity-{}", severity.code()) data-headline=headline.code.as_str()>
+                        <button type="button" class="headline-button" aria-pressed=move || chosen().to_string() on:click=choose>
+                            <span class="headline-severity">{move || state.t(severity_heading(severity))}</span>
+                            <span class="headline-text">{said}</span>
+                        </button>
+                    </li>
                 }
-                </For>
-            </ol>
-        </div>
+            }).collect_view()}
+        </ol>
     }
 }
 
@@ -172,23 +194,24 @@ fn ShownOnly(filter: RwSignal<Option<Headline>>) -> impl IntoView {
 }
 
 /// Which findings a list holds: those of `severity` (and of the chosen headline,
-/// if any) and either of one grouped `code`, or of every code not grouped.
+/// if any) and either of one grouped `code`, or of every code not grouped (by
+/// `tally`, each code of the severity with how many of its findings are listed).
 #[derive(Clone, Copy)]
 struct Which {
     severity: Severity,
     group: Option<Code>,
     filter: RwSignal<Option<Headline>>,
-    grouped: Memo<Vec<Code>>,
+    tally: Memo<Vec<(Code, usize)>>,
 }
 
 impl Which {
-    /// Whether `finding` is listed, with `filter` and `grouped` read by the caller.
-    fn holds(&self, finding: &Finding, filter: Option<&Headline>, grouped: &[Code]) -> bool {
+    /// Whether `finding` is listed, with `filter` and `tally` read by the caller.
+    fn holds(&self, finding: &Finding, filter: Option<&Headline>, tally: &[(Code, usize)]) -> bool {
         finding.severity == self.severity
             && filter.is_none_or(|h| h.covers(finding))
             && match self.group {
                 Some(code) => finding.code == code,
-                None => !grouped.contains(&finding.code),
+                None => !tally.iter().any(|(code, n)| *code == finding.code && *n > GROUP_ABOVE),
             }
     }
 }
@@ -216,19 +239,21 @@ fn SeverityGroup(severity: Severity, filter: RwSignal<Option<Headline>>) -> impl
         })
     });
     let count = move || tally.with(|t| t.iter().map(|(_, n)| n).sum::<usize>());
+    // The grouped codes, apart from their counts: a group is built again only
+    // when codes come into or leave the groups, so that an edit keeps each
+    // group on the page it shows.
     let grouped = Memo::new(move |_| {
         tally.with(|t| t.iter().filter(|(_, n)| *n > GROUP_ABOVE).map(|(code, _)| *code).collect::<Vec<_>>())
     });
     let heading_id = format!("findings-{}", severity.code());
-    let plain = Which { severity, group: None, filter, grouped };
+    let plain = Which { severity, group: None, filter, tally };
     view! {
         <Show when=move || count() != 0>
             <h3 id=heading_id.clone() class=format!("severity severity-{}", severity.code())>
                 {move || state.t(severity_heading(severity))}
             </h3>
             <FindingList which=plain labelled_by=heading_id.clone()/>
-            <For each=move || grouped.get() key=|code| *code let:code>
-            {
+            {move || grouped.get().into_iter().map(|code| {
                 let group_id = format!("findings-{}", code.as_str());
                 let n = move || tally.with(|t| t.iter().find(|(c, _)| *c == code).map_or(0, |(_, n)| *n));
                 let which = Which { group: Some(code), ..plain };
@@ -241,8 +266,7 @@ fn SeverityGroup(severity: Severity, filter: RwSignal<Option<Headline>>) -> impl
                         <FindingList which=which labelled_by=group_id/>
                     </details>
                 }
-            }
-            </For>
+            }).collect_view()}
         </Show>
     }
 }
@@ -255,7 +279,7 @@ fn FindingList(which: Which, labelled_by: String) -> impl IntoView {
     let page = RwSignal::new(0);
     let count = move || {
         which.filter.with(|f| {
-            which.grouped.with(|g| {
+            which.tally.with(|g| {
                 state.analysis.with(|a| a.findings.iter().filter(|x| which.holds(x, f.as_ref(), g)).count())
             })
         })
@@ -268,7 +292,7 @@ fn FindingList(which: Which, labelled_by: String) -> impl IntoView {
             let shown = pages.get().rows(page.get());
             let lang = state.lang.get();
             which.filter.with(|f| {
-                which.grouped.with(|g| {
+                which.tally.with(|g| {
                     state.content.with(|m| {
                         state.analysis.with(|a| {
                             a.findings

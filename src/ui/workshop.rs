@@ -4,7 +4,7 @@
 //! [`crate::drawing::reveal`]), and a quick-entry field for what the room calls out.
 
 use super::fields::QuickAdd;
-use super::findings::{headlines_said, severity_heading, subjects_of, HEADLINE_LIT};
+use super::findings::{severity_heading, Headlines, HEADLINE_LIT};
 use super::state::{AppState, MapView};
 use super::web;
 use crate::drawing::reveal::{Step, STEPS};
@@ -278,40 +278,9 @@ fn Chosen() -> impl IntoView {
 /// subjects on the picture when chosen.
 #[component]
 fn Summary() -> impl IntoView {
-    let state = expect_context::<AppState>();
     view! {
         <div class="workshop-finding workshop-summary">
-            <ol class="workshop-headlines">
-                <For each=move || headlines_said(state) key=|line| line.clone() let:line>
-                {
-                    let (headline, said) = line;
-                    let severity = headline.severity();
-                    let lit = {
-                        let headline = headline.clone();
-                        move || {
-                            state.active_finding.with(|a| {
-                                a.as_ref().is_some_and(|(p, subjects)| *p == HEADLINE_LIT && *subjects == subjects_of(state, &headline))
-                            })
-                        }
-                    };
-                    let choose = {
-                        let (headline, lit) = (headline.clone(), lit.clone());
-                        move |_| {
-                            let next = (!lit()).then(|| (HEADLINE_LIT, subjects_of(state, &headline)));
-                            state.active_finding.set(next);
-                        }
-                    };
-                    view! {
-                        <li class=format!("headline severity-{}", severity.code())>
-                            <button type="button" class="headline-button" aria-pressed=move || lit().to_string() on:click=choose>
-                                <span class="headline-severity">{state.t(severity_heading(severity))}</span>
-                                <span class="headline-text">{said}</span>
-                            </button>
-                        </li>
-                    }
-                }
-                </For>
-            </ol>
+            <Headlines class="workshop-headlines"/>
         </div>
     }
 }

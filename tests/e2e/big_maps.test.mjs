@@ -134,6 +134,11 @@ test('a big map lists its rows and findings a page at a time', async () => {
   await mediumPages.getByRole('button', { name: 'Next page' }).click();
   await mediumPages.getByText(/^51–75 of 150$/).waitFor();
   await lonely.waitFor();
+  // An edit that adds one more to the group keeps it on the page it shows.
+  await page.locator('#add-stakeholder').fill('Newcomer');
+  await page.locator('#add-stakeholder').press('Enter');
+  await mediumPages.getByText(/^51–75 of 151$/).waitFor();
+  await lonely.waitFor();
 
   // Highlighting a finding turns the table to the page of its stakeholder.
   await lonely.getByRole('button', { name: /^Highlight/ }).click();
