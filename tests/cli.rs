@@ -152,3 +152,65 @@ fn formats_simpul_does_not_read_are_named_in_the_refusal() {
         assert!(in_indonesian.contains(said) && in_indonesian != stderr, "{in_indonesian}");
     }
 }
+
+#[test]
+fn diff_prints_what_changed_as_json_or_csv() {
+    let dir = std::env::temp_dir().join(format!("simpul-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let old = dir.join("old.simpul.json");
+    let new = dir.join("new.simpul.json");
+    std::fs::write(&old, MAP).expect("written");
+    // Months later: Pabrik gone, Warga's power up, a new link from Warga back to Dinas.
+    let later = MAP
+        .replace(
+            r#",
+    {"id": "pabrik", "name": "Pabrik", "kind": "business", "power": 4, "stance": -2}"#,
+            "",
+        )
+        .replace(r#""power": 1, "interest": 5"#, r#""power": 3, "interest": 5"#)
+        .replace(
+            r#""directed": true}]"#,
+            r#""directed": true}, {"id": "l2", "from": "warga", "to": "dinas", "kind": "information"}]"#,
+        )
+        .replace(r#""title": "T""#, r#""title": "T later""#);
+    std::fs::write(&new, &later).expect("written");
+    let (old, new) = (old.to_string_lossy().to_string(), new.to_string_lossy().to_string());
+
+    let out = simpul(&["diff", &old, &new], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["old"], "T");
+    assert_eq!(report["new"], "T later");
+    let changes = &report["changes"];
+    assert_eq!(changes["stakeholders"]["removed"][0]["id"], "pabrik");
+    assert_eq!(
+        changes["stakeholders"]["changed"][0]["fields"][0],
+        serde_json::json!({"field": "power", "before": "1", "after": "3"})
+    );
+    assert_eq!(changes["links"]["added"][0]["name"], "Warga → Dinas");
+    // Warga has a channel back now: the one-way dependency is resolved.
+    let resolved = changes["findings_resolved"].as_array().expect("a list");
+    assert!(resolved.iter().any(|f| f["code"] == "one-way-dependency"), "{resolved:?}");
+
+    let out = simpul(&["diff", &old, &new, "--csv"], b"");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers: Vec<String> = reader.headers().expect("a header").iter().map(str::to_string).collect();
+    assert_eq!(headers, ["Thing", "Change", "ID", "Name", "Field", "Before", "After"]);
+    let rows: Vec<Vec<String>> =
+        reader.records().map(|r| r.expect("a row").iter().map(str::to_string).collect()).collect();
+    assert!(
+        rows.contains(&["stakeholder", "removed", "pabrik", "Pabrik", "", "", ""].map(String::from).to_vec()),
+        "{rows:?}"
+    );
+    assert!(rows.contains(
+        &["stakeholder", "changed", "warga", "Warga", "power", "1", "3"].map(String::from).to_vec()
+    ));
+    assert!(rows.iter().any(|r| r[0] == "metric" && r[2] == "warga" && r[4] == "betweenness"));
+
+    // Two files or nothing.
+    let out = simpul(&["diff", &old], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

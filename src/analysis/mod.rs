@@ -5,6 +5,7 @@
 mod answer;
 pub mod background;
 pub mod ballot;
+pub mod compare;
 pub mod findings;
 mod index;
 pub mod mendelow;

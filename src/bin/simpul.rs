@@ -5,6 +5,7 @@
 //! simpul validate FILE [--lang en|id]  exit 0 if valid; otherwise every problem
 //! simpul export FORMAT FILE            the map in another format, on standard output
 //! simpul import FILE… [--lang en|id]   another tool's file(s) as a .simpul.json map
+//! simpul diff OLD NEW [--csv]          what changed from OLD to NEW, as JSON (or CSV)
 //! ```
 //! `FILE` is any file the app reads: a Simpul map, a Kumu or PRSM map, GraphML,
 //! GEXF, an XLSX workbook or CSV files, told apart by their bytes. Types are given
@@ -26,7 +27,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: simpul analyze FILE [--lang en|id]\n       simpul validate FILE [--lang en|id]\n       simpul export FORMAT FILE\n       simpul import FILE... [--lang en|id]\nFORMAT is one of: graphml, gexf, stakeholders-csv, links-csv, kumu\nFILE is a Simpul map or any file the app imports (Kumu, PRSM, GraphML, GEXF, XLSX, CSV);\nit may be - for standard input.";
+const USAGE: &str = "usage: simpul analyze FILE [--lang en|id]\n       simpul validate FILE [--lang en|id]\n       simpul export FORMAT FILE\n       simpul import FILE... [--lang en|id]\n       simpul diff OLD NEW [--csv]\nFORMAT is one of: graphml, gexf, stakeholders-csv, links-csv, kumu\nFILE is a Simpul map or any file the app imports (Kumu, PRSM, GraphML, GEXF, XLSX, CSV);\nit may be - for standard input.";
 
 /// Writes a map in one export format.
 type Exporter = fn(&Map) -> String;
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut positional = Vec::new();
     let mut lang = Lang::En;
+    let mut csv = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -62,6 +64,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 lang =
                     Lang::from_tag(tag).ok_or_else(|| format!("unknown language {tag:?}: use en or id"))?;
             }
+            "--csv" => csv = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -80,6 +83,22 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             None => ExitCode::from(1),
         });
+    }
+    if let ["diff", old, new] = positional[..] {
+        let (Some(old_map), Some(new_map)) = (load(&[old], lang)?, load(&[new], lang)?) else {
+            return Ok(ExitCode::from(1));
+        };
+        let comparison = simpul::analysis::compare::compare(&old_map, &new_map);
+        if csv {
+            print!("{}", comparison.to_csv());
+        } else {
+            let report = json!({ "old": old_map.title, "new": new_map.title, "changes": comparison });
+            println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if positional.first() == Some(&"diff") {
+        return Err(USAGE.into());
     }
     let (command, export, file) = match positional[..] {
         ["export", format, file] => {

@@ -80,7 +80,8 @@ pub fn links_csv(map: &Map) -> String {
 /// otherwise, and Indonesian or other non-English names come out garbled).
 pub const BYTE_ORDER_MARK: &str = "\u{FEFF}";
 
-fn write(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+/// A CSV table of `columns` and `rows` (free text in the rows goes through [`text`]).
+pub fn write(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut out = String::from(BYTE_ORDER_MARK);
     let mut line = |cells: &mut dyn Iterator<Item = &str>| {
         for (i, cell) in cells.enumerate() {
