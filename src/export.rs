@@ -96,8 +96,40 @@ pub fn request(kind: ExportKind, map_text: &str) -> String {
 /// does not name an export or its map does not read (the page then says so).
 pub fn answer(request: &str) -> String {
     let Some((code, map_text)) = request.split_once('\n') else { return String::new() };
+    if code == COMPARE {
+        return compare_answer(map_text);
+    }
     match (ExportKind::from_code(code), crate::format::decode(map_text)) {
         (Some(kind), Ok(map)) => write(kind, &map),
+        _ => String::new(),
+    }
+}
+
+/// The first line of a request to compare two maps.
+const COMPARE: &str = "compare";
+/// Between the two maps of a comparison's request: a character a JSON text never
+/// holds raw.
+const BETWEEN_MAPS: char = '\u{1}';
+
+/// The worker's request to compare the map in `old_text` with the one in
+/// `new_text` (see `analysis::compare`); [`answer`] gives `{"changes": …, "csv": …}`.
+pub fn compare_request(old_text: &str, new_text: &str) -> String {
+    let mut request = String::with_capacity(old_text.len() + new_text.len() + 10);
+    request.push_str(COMPARE);
+    request.push('\n');
+    request.push_str(old_text);
+    request.push(BETWEEN_MAPS);
+    request.push_str(new_text);
+    request
+}
+
+fn compare_answer(maps: &str) -> String {
+    let Some((old, new)) = maps.split_once(BETWEEN_MAPS) else { return String::new() };
+    match (crate::format::decode(old), crate::format::decode(new)) {
+        (Ok(old), Ok(new)) => {
+            let changes = crate::analysis::compare::compare(&old, &new);
+            serde_json::json!({ "changes": changes, "csv": changes.to_csv() }).to_string()
+        }
         _ => String::new(),
     }
 }
@@ -129,6 +161,19 @@ mod tests {
                 .contains("Lainnya"),
             "the legend speaks Indonesian"
         );
+    }
+
+    #[test]
+    fn a_comparison_is_answered_with_its_changes_and_csv() {
+        let old = Map::new("Baseline");
+        let mut new = old.clone();
+        new.stakeholders.push(Stakeholder::new(StakeholderId::new("a"), "Dinas"));
+        let text = answer(&compare_request(&crate::format::encode(&old), &crate::format::encode(&new)));
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        assert_eq!(value["changes"]["stakeholders"]["added"][0]["name"], "Dinas");
+        assert!(value["csv"].as_str().is_some_and(|csv| csv.contains("stakeholder,added,a,Dinas")));
+        assert_eq!(answer(&compare_request("{", "{}")), "");
+        assert_eq!(answer("compare\nno separator"), "");
     }
 
     #[test]

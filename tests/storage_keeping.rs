@@ -360,3 +360,41 @@ fn a_damaged_entry_goes_to_the_trash_and_comes_back_unchanged() {
     let set_aside = library.catalogue(5.0).set_aside;
     assert_eq!(library.set_aside_text(&set_aside[0]).unwrap().as_deref(), Some(damaged.as_str()));
 }
+
+#[test]
+fn a_snapshot_keeps_the_map_as_it_was_under_its_name_and_is_never_dropped_to_make_room() {
+    let store = MemoryStore::new();
+    let mut library = Library::new(store.clone());
+    let a = library.create(&map("Workshop", 3), 0.0).unwrap();
+    let taken = library.take_snapshot(&a.key, "  Baseline, March ", 5.0 * MINUTE).unwrap();
+    assert_eq!((taken.name.as_str(), taken.stakeholders), ("Baseline, March", 3));
+    // Months of saves later, and more versions than are kept, the snapshot stays.
+    let mut revision = 1;
+    for step in 1..=15 {
+        revision = library
+            .save(&a.key, &map("Workshop", 3 + step), revision, step as f64 * 11.0 * MINUTE)
+            .unwrap()
+            .revision;
+    }
+    let listed = library.snapshots(&a.key).unwrap();
+    assert_eq!(listed, std::slice::from_ref(&taken));
+    assert_eq!(library.snapshot_map(&taken.key).unwrap(), map("Workshop", 3));
+    // Storage runs short: versions make room, the snapshot does not.
+    store.set_quota(Some(store.used()));
+    library.save(&a.key, &map("Workshop", 40), revision, 300.0 * MINUTE).unwrap();
+    assert_eq!(library.snapshot_map(&taken.key).unwrap(), map("Workshop", 3));
+    // With no room, a snapshot is refused, not made room for by dropping anything.
+    store.set_quota(Some(store.used()));
+    let versions = library.versions(&a.key).unwrap().len();
+    assert_eq!(library.take_snapshot(&a.key, "Too late", 500.0 * MINUTE), Err(StorageProblem::Full));
+    assert_eq!(library.snapshots(&a.key).unwrap().len(), 1);
+    assert_eq!(library.versions(&a.key).unwrap().len(), versions);
+    store.set_quota(None);
+    // A second one is listed first; both go with their map, for good.
+    library.take_snapshot(&a.key, "September", 600.0 * MINUTE).unwrap();
+    let names: Vec<String> = library.snapshots(&a.key).unwrap().into_iter().map(|s| s.name).collect();
+    assert_eq!(names, ["September", "Baseline, March"]);
+    library.delete_for_good(&a.key).unwrap();
+    assert!(library.snapshots(&a.key).unwrap().is_empty());
+    assert!(store.raw(&taken.key).is_none());
+}

@@ -8,6 +8,7 @@ mod history;
 mod key_value;
 mod library;
 mod memory;
+mod snapshots;
 mod trash;
 
 pub use catalogue::Catalogue;
@@ -18,4 +19,5 @@ pub use library::{
     INDEX_KEY, SCHEMA, SET_ASIDE_PREFIX, TRASH_PREFIX,
 };
 pub use memory::MemoryStore;
+pub use snapshots::{Snapshot, SNAPSHOT_PREFIX};
 pub use trash::Trashed;

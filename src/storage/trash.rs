@@ -149,6 +149,7 @@ impl<S: KeyValue> Library<S> {
         self.ensure_writable()?;
         self.store.remove(&entry_key(key))?;
         self.drop_versions_of(key)?;
+        self.drop_snapshots_of(key)?;
         self.drop_from_index(key);
         Ok(())
     }
@@ -163,6 +164,7 @@ impl<S: KeyValue> Library<S> {
         {
             if self.store.get_head(&entry_key(&head.key), 1)?.is_none() {
                 self.drop_versions_of(&head.key)?;
+                self.drop_snapshots_of(&head.key)?;
             }
         }
         Ok(self.store.remove(trash_key)?)

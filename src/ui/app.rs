@@ -1,5 +1,6 @@
 //! The page layout, global keyboard shortcuts and the panic guard.
 
+use super::compare::CompareDialog;
 use super::drawer::Drawer;
 use super::files::{files_in, import_files, ImportMessages};
 use super::findings::FindingsPanel;
@@ -217,6 +218,7 @@ fn App() -> impl IntoView {
         </div>
         <Workshop/>
         <PrintPreview/>
+        <CompareDialog/>
         <KeyboardHelp/>
         <RoomDialogs/>
     }

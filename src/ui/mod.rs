@@ -3,6 +3,7 @@
 
 mod app;
 mod canvas;
+mod compare;
 mod drawer;
 mod exports;
 mod fields;

@@ -135,6 +135,9 @@ fn FileMenu() -> impl IntoView {
                     <button type="button" class="menu-item" disabled=move || !has_map() on:click=move |_| state.print.set(Some(super::paper::Paper::A4))>
                         {state.tr(Text::PrintLayout)}
                     </button>
+                    <button type="button" class="menu-item" disabled=move || !has_map() on:click=move |_| state.compare.set(true)>
+                        {state.tr(Text::CompareVersions)}
+                    </button>
                     <button type="button" class="menu-item" disabled=move || state.catalogue.with(|c| c.maps.is_empty())
                         on:click=move |_| state.download_backup()>
                         {state.tr(Text::DownloadBackup)}

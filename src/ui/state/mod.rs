@@ -2,6 +2,7 @@
 //! these methods; every map edit goes through [`AppState::dispatch`], which applies
 //! the command, records its inverse for undo, and autosaves.
 
+mod comparing;
 mod editing;
 mod importing;
 mod maps;
@@ -10,6 +11,7 @@ mod room;
 mod saving;
 mod voting;
 
+pub use comparing::choice;
 pub use room::Room;
 
 use super::web;
@@ -141,6 +143,8 @@ pub struct AppState {
     pub workshop: RwSignal<Option<crate::drawing::reveal::Step>>,
     /// The print preview, open on this paper.
     pub print: RwSignal<Option<super::paper::Paper>>,
+    /// The dialog that takes snapshots and compares versions is open.
+    pub compare: RwSignal<bool>,
     /// The workshop room this page is in.
     pub room: RwSignal<Option<Room>>,
     /// The room's dialog (link, QR code, who is in) is open.
@@ -214,6 +218,7 @@ impl AppState {
             shared_link: RwSignal::new(None),
             import_problems: RwSignal::new(Vec::new()),
             print: RwSignal::new(None),
+            compare: RwSignal::new(false),
             help: RwSignal::new(false),
             workshop: RwSignal::new(None),
             sheet_import: RwSignal::new(None),

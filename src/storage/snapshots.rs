@@ -1,0 +1,94 @@
+//! Snapshots: versions of a map the user keeps on purpose, with a name ("Baseline,
+//! March"), to compare the map with later. Unlike the automatic versions
+//! (`history`) they are never dropped to make room, nor after ten; they go only
+//! with their map, when it leaves the trash for good.
+//!
+//! Each is one key, `simpul.snapshot.<map key>.<time taken, ms>`, holding
+//! `{"name": …, "entry": …}`, the map's stored entry as it was.
+
+use super::library::{Library, StorageProblem};
+use super::KeyValue;
+use crate::format;
+use crate::model::Map;
+
+pub const SNAPSHOT_PREFIX: &str = "simpul.snapshot.";
+
+/// A snapshot as the list of them shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    pub key: String,
+    pub name: String,
+    pub taken_ms: f64,
+    pub stakeholders: usize,
+}
+
+fn prefix_of(map_key: &str) -> String {
+    format!("{SNAPSHOT_PREFIX}{map_key}.")
+}
+
+impl<S: KeyValue> Library<S> {
+    /// Keeps map `map_key` as it is stored now as a snapshot called `name`, copied
+    /// in storage without bringing the map into the app. Storage too full for it
+    /// is said, never made room for by dropping anything.
+    pub fn take_snapshot(
+        &mut self,
+        map_key: &str,
+        name: &str,
+        now_ms: f64,
+    ) -> Result<Snapshot, StorageProblem> {
+        let key = format!("{}{}", prefix_of(map_key), now_ms.max(0.0) as u64);
+        let name = name.trim();
+        let before = format!("{{\"name\":{},\"entry\":", serde_json::Value::from(name));
+        if !self.store.copy_wrapped(&super::library::entry_key(map_key), &key, &before, "}")? {
+            return Err(StorageProblem::NotFound(map_key.to_string()));
+        }
+        let (_, map) = self.read_snapshot(&key)?;
+        Ok(Snapshot { key, name: name.to_string(), taken_ms: now_ms, stakeholders: map.stakeholders.len() })
+    }
+
+    /// The snapshots of map `map_key`, newest first; one that does not read is left out.
+    pub fn snapshots(&self, map_key: &str) -> Result<Vec<Snapshot>, StorageProblem> {
+        let prefix = prefix_of(map_key);
+        let mut list: Vec<Snapshot> = self
+            .store
+            .keys()?
+            .into_iter()
+            .filter_map(|key| {
+                let taken: u64 = key.strip_prefix(&prefix)?.parse().ok()?;
+                let (name, map) = self.read_snapshot(&key).ok()?;
+                Some(Snapshot { key, name, taken_ms: taken as f64, stakeholders: map.stakeholders.len() })
+            })
+            .collect();
+        list.sort_by(|a, b| b.taken_ms.total_cmp(&a.taken_ms));
+        Ok(list)
+    }
+
+    /// The map a snapshot holds.
+    pub fn snapshot_map(&self, snapshot_key: &str) -> Result<Map, StorageProblem> {
+        self.read_snapshot(snapshot_key).map(|(_, map)| map)
+    }
+
+    fn read_snapshot(&self, snapshot_key: &str) -> Result<(String, Map), StorageProblem> {
+        let missing = || StorageProblem::NotFound(snapshot_key.to_string());
+        if !snapshot_key.starts_with(SNAPSHOT_PREFIX) {
+            return Err(missing());
+        }
+        let raw = self.store.get(snapshot_key)?.ok_or_else(missing)?;
+        let doc: serde_json::Value = serde_json::from_str(&raw).map_err(|_| missing())?;
+        let name = doc.get("name").and_then(serde_json::Value::as_str).ok_or_else(missing)?.to_string();
+        let map = doc.get("entry").and_then(|entry| entry.get("map")).ok_or_else(missing)?;
+        let map = format::decode_value(map).map_err(|_| missing())?;
+        Ok((name, map))
+    }
+
+    /// Drops every snapshot of map `map_key` (when it leaves the trash for good).
+    pub(super) fn drop_snapshots_of(&mut self, map_key: &str) -> Result<(), StorageProblem> {
+        let prefix = prefix_of(map_key);
+        for key in self.store.keys()?.into_iter().filter(|k| {
+            k.strip_prefix(&prefix).is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+        }) {
+            self.store.remove(&key)?;
+        }
+        Ok(())
+    }
+}

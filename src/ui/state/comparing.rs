@@ -1,0 +1,69 @@
+//! Snapshots of the open map and what it is compared with (see
+//! `storage::snapshots` and `analysis::compare`).
+
+use super::*;
+use crate::storage::Snapshot;
+
+/// Where a map to compare with is kept, as the compare dialog's choices name it:
+/// `s:` a snapshot, `v:` an earlier version, `m:` another stored map, then its key.
+pub fn choice(kind: char, key: &str) -> String {
+    format!("{kind}:{key}")
+}
+
+impl AppState {
+    /// Keeps the open map as it is now, under `name`; `false` if it could not be
+    /// kept (the user is told why).
+    pub fn take_snapshot(&self, name: &str) -> bool {
+        self.save_now();
+        let Some(key) = self.open_key() else { return false };
+        match store().and_then(|mut library| library.take_snapshot(&key, name, web::now_ms())) {
+            Ok(snapshot) => {
+                self.notify(Notice::Info(Text::SnapshotTaken, snapshot.name));
+                true
+            }
+            Err(problem) => {
+                self.notify(Notice::Storage(problem));
+                false
+            }
+        }
+    }
+
+    /// The snapshots of the open map, newest first.
+    pub fn snapshots(&self) -> Vec<Snapshot> {
+        self.open_key().and_then(|key| store().ok()?.snapshots(&key).ok()).unwrap_or_default()
+    }
+
+    /// The map a [`choice`] names, and what to call it.
+    pub fn map_to_compare(&self, choice: &str) -> Result<(Map, String), StorageProblem> {
+        let missing = || StorageProblem::NotFound(choice.to_string());
+        let (kind, key) = choice.split_once(':').ok_or_else(missing)?;
+        let mut library = store()?;
+        let lang = self.lang.get_untracked().code();
+        match kind {
+            "s" => {
+                let name = self
+                    .snapshots()
+                    .into_iter()
+                    .find(|s| s.key == key)
+                    .map(|s| s.name)
+                    .ok_or_else(missing)?;
+                Ok((library.snapshot_map(key)?, name))
+            }
+            "v" => {
+                let when = self.versions().into_iter().find(|v| v.key == key).ok_or_else(missing)?.saved_ms;
+                Ok((library.version_map(key)?, web::local_time(when, lang)))
+            }
+            "m" => {
+                let map = library.load(key, web::now_ms())?.map;
+                let title = map.title.clone();
+                Ok((map, title))
+            }
+            _ => Err(missing()),
+        }
+    }
+
+    /// The storage key of the open map, unless it is a preview or not stored.
+    fn open_key(&self) -> Option<String> {
+        self.doc.with_untracked(|d| d.as_ref().filter(|d| !d.preview).and_then(|d| d.key.clone()))
+    }
+}
