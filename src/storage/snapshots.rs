@@ -38,7 +38,8 @@ impl<S: KeyValue> Library<S> {
     ) -> Result<Snapshot, StorageProblem> {
         let key = format!("{}{}", prefix_of(map_key), now_ms.max(0.0) as u64);
         let name = name.trim();
-        let before = format!("{{\"name\":{},\"entry\":", serde_json::Value::from(name));
+        let quoted = serde_json::to_string(name).map_err(|e| StorageProblem::Failed(e.to_string()))?;
+        let before = format!("{{\"name\":{quoted},\"entry\":");
         if !self.store.copy_wrapped(&super::library::entry_key(map_key), &key, &before, "}")? {
             return Err(StorageProblem::NotFound(map_key.to_string()));
         }

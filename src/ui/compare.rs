@@ -72,17 +72,29 @@ fn Comparing() -> impl IntoView {
                 .map(|m| (choice('m', &m.key), m.title.clone()))
                 .collect()
         });
-        let groups =
-            [(Text::Snapshots, snapshots), (Text::EarlierVersions, versions), (Text::OtherMaps, maps)];
-        let groups: Vec<(Text, Vec<(String, String)>)> =
-            groups.into_iter().filter(|(_, list)| !list.is_empty()).collect();
-        if chosen.with_untracked(String::is_empty) {
-            if let Some((first, _)) = groups.first().and_then(|(_, list)| list.first()) {
-                chosen.set(first.clone());
+        [(Text::Snapshots, snapshots), (Text::EarlierVersions, versions), (Text::OtherMaps, maps)]
+    };
+    // The choices as plain options, grouped; the first is chosen.
+    let select = NodeRef::<leptos::html::Select>::new();
+    let has_choices = RwSignal::new(false);
+    Effect::new(move |_| {
+        let groups = choices();
+        let Some(select) = select.get() else { return };
+        select.set_text_content(None);
+        let lang = state.lang.get_untracked();
+        for (group, list) in groups.iter().filter(|(_, list)| !list.is_empty()) {
+            let Some(optgroup) = add(&select, "optgroup", "") else { return };
+            let _ = optgroup.set_attribute("label", group.get(lang));
+            for (value, label) in list {
+                if let Some(option) = add(&optgroup, "option", label) {
+                    let _ = option.set_attribute("value", value);
+                }
             }
         }
-        groups
-    };
+        let first = groups.iter().find_map(|(_, list)| list.first()).map(|(value, _)| value.clone());
+        has_choices.set(first.is_some());
+        chosen.set(first.unwrap_or_default());
+    });
 
     // Compares the open map with `old`, called `old_name`, in the worker.
     let run = move |old: Map, old_name: String| {
@@ -142,7 +154,6 @@ fn Comparing() -> impl IntoView {
         e.prevent_default();
         let text = name.get_untracked();
         if !text.trim().is_empty() && state.take_snapshot(&text) {
-            chosen.set(String::new());
             taken.update(|n| *n += 1);
         }
     };
@@ -156,28 +167,12 @@ fn Comparing() -> impl IntoView {
                     <input id="snapshot-name" maxlength="120" prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e))/>
                     <button type="submit" disabled=move || state.doc.with(|d| d.as_ref().is_none_or(|d| d.preview))>{state.tr(Text::TakeSnapshot)}</button>
                 </form>
-                {move || {
-                    let groups = choices();
-                    if groups.is_empty() {
-                        return view! { <p class="hint small">{state.t(Text::NothingToCompare)}</p> }.into_any();
-                    }
-                    view! {
-                        <div class="compare-choice">
-                            <label for="compare-with">{state.tr(Text::CompareWith)}</label>
-                            <select id="compare-with" on:change=move |e| chosen.set(event_target_value(&e))>
-                                {groups.into_iter().map(|(group, list)| view! {
-                                    <optgroup label=state.t(group)>
-                                        {list.into_iter().map(|(value, label)| {
-                                            let selected = chosen.with_untracked(|c| *c == value);
-                                            view! { <option value=value selected=selected>{label}</option> }
-                                        }).collect_view()}
-                                    </optgroup>
-                                }).collect_view()}
-                            </select>
-                            <button type="button" class="primary" disabled=move || busy.get() on:click=compare_chosen>{state.tr(Text::CompareNow)}</button>
-                        </div>
-                    }.into_any()
-                }}
+                <p class="hint small" hidden=move || has_choices.get()>{state.tr(Text::NothingToCompare)}</p>
+                <div class="compare-choice" hidden=move || !has_choices.get()>
+                    <label for="compare-with">{state.tr(Text::CompareWith)}</label>
+                    <select id="compare-with" node_ref=select on:change=move |e| chosen.set(event_target_value(&e))></select>
+                    <button type="button" class="primary" disabled=move || busy.get() on:click=compare_chosen>{state.tr(Text::CompareNow)}</button>
+                </div>
                 <label class="file-button">
                     {state.tr(Text::CompareWithFile)}
                     <input type="file" class="visually-hidden" accept=".json,application/json" on:change=compare_file/>
