@@ -119,6 +119,11 @@ texts! {
     FindingsResolved => "Findings resolved", "Temuan yang teratasi";
     FindingsNew => "New findings", "Temuan baru";
     DownloadComparison => "Download the comparison as CSV", "Unduh perbandingan sebagai CSV";
+    MarkAdded => "+ new", "+ baru";
+    MarkChanged => "Δ changed", "Δ berubah";
+    MarkRemoved => "− {} (gone)", "− {} (hilang)";
+    ShowingChanges => "Marked on the picture: what changed since “{}” (+ new, Δ changed, − gone).", "Ditandai di gambar: yang berubah sejak “{}” (+ baru, Δ berubah, − hilang).";
+    StopShowingChanges => "Stop showing changes", "Berhenti menandai perubahan";
     CompareFailed => "These maps could not be compared: {}", "Peta ini tidak dapat dibandingkan: {}";
     Cancel => "Cancel", "Batal";
     Save => "Save", "Simpan";

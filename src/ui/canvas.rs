@@ -589,41 +589,70 @@ pub fn paint_legend(
     }
 }
 
-/// What the others in a room have selected, each ringed in their colour with
-/// their name above (a participant's own selection is the accent ring). Drawn in
-/// screen pixels, so the names keep one size at every zoom.
-pub fn paint_peer_rings(
+/// Where a ring over the picture goes: around a stakeholder, or around where one
+/// was (a ghost, in the map compared with).
+#[derive(Clone, Debug, PartialEq)]
+pub enum RingAt {
+    Stakeholder(usize),
+    Ghost { pos_in_world: PosInWorld, radius_in_world: f64 },
+}
+
+/// A ring over the picture with its words above it: what another in a room has
+/// selected (their colour and name), or what changed since a map compared with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ring {
+    pub at: RingAt,
+    pub colour: String,
+    pub label: String,
+    /// Dashed, for what is not there any more.
+    pub dashed: bool,
+}
+
+/// `rings` over the picture, each with its words above (a participant's own
+/// selection is the accent ring, painted with the map). Drawn in screen pixels,
+/// so the words keep one size at every zoom; several on one stakeholder are
+/// nested one outside the next.
+pub fn paint_rings(
     ctx: &Context,
     dpr: f64,
     map: &Map,
     layout: &MapLayout,
     viewport: &Viewport,
-    peers: &[(usize, String, String)],
+    rings: &[Ring],
 ) {
-    if peers.is_empty() {
+    if rings.is_empty() {
         return;
     }
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
     ctx.set_global_alpha(1.0);
-    let _ = ctx.set_line_dash(&js_sys::Array::new());
     ctx.set_line_width(3.0);
     // A constant font: formatting a float into it would bring float formatting
     // into the page (6 to 9 KB gzip).
     ctx.set_font("700 13px sans-serif");
     ctx.set_text_align("center");
-    // Several people on one stakeholder get rings one outside the next.
+    let dash: JsValue = js_sys::Array::of2(&JsValue::from_f64(6.0), &JsValue::from_f64(4.0)).into();
+    let solid: JsValue = js_sys::Array::new().into();
     let mut rings_at: Vec<usize> = Vec::new();
-    for (i, colour, name) in peers {
-        let (Some(p), Some(st)) = (layout.pos_in_world(*i), map.stakeholders.get(*i)) else { continue };
-        let nth = rings_at.iter().filter(|x| *x == i).count() as f64;
-        rings_at.push(*i);
+    for ring in rings {
+        let (p, radius, nth) = match ring.at {
+            RingAt::Stakeholder(i) => {
+                let (Some(p), Some(st)) = (layout.pos_in_world(i), map.stakeholders.get(i)) else { continue };
+                let nth = rings_at.iter().filter(|x| **x == i).count() as f64;
+                rings_at.push(i);
+                (p, look::radius(st.power), nth)
+            }
+            RingAt::Ghost { pos_in_world, radius_in_world } => (pos_in_world, radius_in_world, 0.0),
+        };
         let p = viewport.to_screen(p);
-        let r = look::radius(st.power) * viewport.scale + 8.0 + nth * 5.0;
+        let r = radius * viewport.scale + 8.0 + nth * 5.0;
+        let pattern: &JsValue = if ring.dashed { &dash } else { &solid };
+        let _ = ctx.set_line_dash(pattern);
         ctx.begin_path();
         let _ = ctx.arc(p.x, p.y, r, 0.0, std::f64::consts::TAU);
-        ctx.set_stroke_style_str(colour);
+        ctx.set_stroke_style_str(&ring.colour);
         ctx.stroke();
-        ctx.set_fill_style_str(colour);
-        let _ = ctx.fill_text(name, p.x, p.y - r - 4.0 - nth * 15.0);
+        ctx.set_fill_style_str(&ring.colour);
+        let _ = ctx.fill_text(&ring.label, p.x, p.y - r - 4.0 - nth * 15.0);
     }
+    let _ = ctx.set_line_dash(&solid);
 }

@@ -111,6 +111,22 @@ fn Comparing() -> impl IntoView {
             match answer.ok().and_then(|text| serde_json::from_str::<Value>(&text).ok()) {
                 Some(value) => {
                     fill_result(&element, &value["changes"], &old, &new, &old_name, lang);
+                    // Marked on the picture too.
+                    let people = &value["changes"]["stakeholders"];
+                    let ids =
+                        |key: &str| list(&people[key]).iter().map(|n| text_of(&n["id"])).collect::<Vec<_>>();
+                    let removed = ids("removed")
+                        .into_iter()
+                        .filter_map(|id| old.stakeholder(&StakeholderId::new(id)))
+                        .map(|s| (s.name.clone(), s.pos_in_world, s.power))
+                        .collect();
+                    let compared = super::state::Compared {
+                        since: old_name.clone(),
+                        added: ids("added"),
+                        changed: ids("changed"),
+                        removed,
+                    };
+                    let _ = state.compared.try_set(Some(compared));
                     let file = format!(
                         "{} - {}.csv",
                         crate::format::file_stem(&new),

@@ -31,7 +31,23 @@ async function openCompare(page) {
 
 test('a snapshot taken as the baseline is compared with the map months later, shown as tables and as CSV', async () => {
   const context = await browser.newContext({ ...desktop, acceptDownloads: true, bypassCSP: true });
+  // Every text the canvas paints, to see the marks on the picture.
+  await context.addInitScript(() => {
+    window.drawn = [];
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+      window.drawn.push(String(text));
+      return fillText.call(this, text, ...rest);
+    };
+  });
   const { page, errors } = await openApp(browser, server.url, { context });
+  /** The texts of a fresh painting of the picture. */
+  const painted = async () => {
+    await page.evaluate(() => { window.drawn = []; window.dispatchEvent(new Event('resize')); });
+    await page.waitForFunction(() => window.drawn.length > 0);
+    await page.waitForTimeout(300);
+    return page.evaluate(() => window.drawn);
+  };
   await importMap(page, baseline);
 
   let dialog = await openCompare(page);
@@ -79,18 +95,35 @@ test('a snapshot taken as the baseline is compared with the map months later, sh
   assert.ok(csv.some((row) => /^stakeholder,added,[^,]+,Radio Komunitas,,,$/.test(row)), csv.join('\n'));
   assert.ok(csv.includes('finding,resolved,kt,isolated,,,'), csv.join('\n'));
 
-  // A map file from elsewhere: other ids, names in another case, matched by name.
+  // A map file from elsewhere: other ids, names in another case, matched by
+  // name; it also has a waste bank, gone since.
   const elsewhere = {
     ...baseline, title: 'Survey',
-    stakeholders: baseline.stakeholders.map((s, i) => ({ ...s, id: `x${i}`, name: s.name.toUpperCase() })),
+    stakeholders: [
+      ...baseline.stakeholders.map((s, i) => ({ ...s, id: `x${i}`, name: s.name.toUpperCase() })),
+      { id: 'x9', name: 'Bank Sampah', kind: 'community', x: 120, y: 40 },
+    ],
     links: [{ id: 'y', from: 'x1', to: 'x0', kind: 'partnership' }],
   };
   await dialog.locator('input[type=file]').setInputFiles({ name: 'survey.simpul.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(elsewhere)) });
   await result.getByRole('heading', { name: 'What changed since “survey.simpul.json”' }).waitFor();
-  await result.getByRole('table', { name: 'Stakeholders · 1 added, 0 removed, 3 changed' }).waitFor();
+  await result.getByRole('table', { name: 'Stakeholders · 1 added, 1 removed, 3 changed' }).waitFor();
+  // On the picture: the new and the changed ringed with a word, the waste bank a
+  // ghost where it was; until the marks are put away.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'what changed since “survey.simpul.json”' });
+  await status.waitFor();
+  let texts = await painted();
+  for (const mark of ['+ new', 'Δ changed', '− Bank Sampah (gone)']) assert.ok(texts.includes(mark), `${mark} in ${texts}`);
+  await status.getByRole('button', { name: 'Stop showing changes' }).click();
+  await status.waitFor({ state: 'detached' });
+  texts = await painted();
+  assert.ok(!texts.includes('+ new') && !texts.includes('− Bank Sampah (gone)'), `${texts}`);
+  dialog = await openCompare(page);
   // A file that is not a map says why.
+  const result2 = dialog.locator('.compare-result');
   await dialog.locator('input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": 1}') });
-  await result.getByText(/These maps could not be compared: /).waitFor();
+  await result2.getByText(/These maps could not be compared: /).waitFor();
 
   // The snapshot stays with the map across a reload.
   await page.keyboard.press('Escape');

@@ -172,7 +172,8 @@ impl View {
                                 layer,
                                 &Part::WHOLE,
                             );
-                            canvas::paint_peer_rings(&off, dpr, m, layout, &e.viewport, &e.peers);
+                            canvas::paint_rings(&off, dpr, m, layout, &e.viewport, &e.changes);
+                            canvas::paint_rings(&off, dpr, m, layout, &e.viewport, &e.peers);
                         });
                     }
                     canvas::shift(&ctx, dpr, &image, &e.viewport, &e.viewport);
@@ -323,7 +324,8 @@ impl View {
             if let Some(done) = e.painting.take() {
                 // Others' selections in a room go over the finished painting.
                 self.state.map.with_untracked(|m| {
-                    canvas::paint_peer_rings(&done.ctx, dpr, m, &done.layout, &done.viewport, &e.peers)
+                    canvas::paint_rings(&done.ctx, dpr, m, &done.layout, &done.viewport, &e.changes);
+                    canvas::paint_rings(&done.ctx, dpr, m, &done.layout, &done.viewport, &e.peers)
                 });
                 if let Some((old, _)) = e.snapshot.replace((done.image, done.viewport)) {
                     e.spare = Some(old);

@@ -52,8 +52,11 @@ struct Engine {
     snapshot_layer: Layer,
     /// The snapshot shows the layout at rest (not a sketch of it moving).
     snapshot_at_rest: bool,
-    /// What the others in a room have selected: stakeholder, colour, name.
-    peers: Vec<(usize, String, String)>,
+    /// What the others in a room have selected, ringed in their colours.
+    peers: Vec<canvas::Ring>,
+    /// What changed since the map compared with: the new and the changed
+    /// ringed, the removed as ghosts where they were.
+    changes: Vec<canvas::Ring>,
     /// Each stakeholder's fill when the picture is coloured by community.
     communities: Option<std::rc::Rc<crate::drawing::CommunityFill>>,
     /// Something besides the viewport and the layout's motion changed since the
@@ -123,6 +126,7 @@ pub fn NetworkView() -> impl IntoView {
             snapshot_at_rest: false,
             dirty: true,
             peers: Vec::new(),
+            changes: Vec::new(),
             communities: None,
             painting: None,
             spare: None,
@@ -192,7 +196,7 @@ pub fn NetworkView() -> impl IntoView {
     });
     // In a room, what the others have selected is ringed in their colours.
     Effect::new(move |_| {
-        let peers: Vec<(usize, String, String)> = state.room.with(|room| {
+        let peers: Vec<canvas::Ring> = state.room.with(|room| {
             let Some(room) = room else { return Vec::new() };
             state.map.with(|map| {
                 room.people
@@ -201,13 +205,30 @@ pub fn NetworkView() -> impl IntoView {
                     .filter_map(|p| {
                         let i =
                             map.stakeholder_index(&crate::model::StakeholderId::new(p.selected.as_deref()?))?;
-                        Some((i, p.colour.clone(), p.name.clone()))
+                        Some(canvas::Ring {
+                            at: canvas::RingAt::Stakeholder(i),
+                            colour: p.colour.clone(),
+                            label: p.name.clone(),
+                            dashed: false,
+                        })
                     })
                     .collect()
             })
         });
         if view.engine.with_value(|e| e.peers != peers) {
             view.engine.update_value(|e| e.peers = peers);
+            view.schedule();
+        }
+    });
+    // Compared with an earlier map, what changed is marked, in words as well as colour.
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let changes = state.compared.with(|compared| {
+            let Some(compared) = compared else { return Vec::new() };
+            state.map.with(|map| compared.rings(map, lang))
+        });
+        if view.engine.with_value(|e| e.changes != changes) {
+            view.engine.update_value(|e| e.changes = changes);
             view.schedule();
         }
     });
@@ -306,6 +327,12 @@ pub fn NetworkView() -> impl IntoView {
         </div>
         <p class="visually-hidden" id="network-help">{state.tr(Text::NetworkHelp)}</p>
         {move || focus_status(state)}
+        {move || state.compared.with(|c| c.as_ref().map(|c| c.since.clone())).map(|since| view! {
+            <p class="compare-status" role="status">
+                {state.t(Text::ShowingChanges).replace("{}", &since)}" "
+                <button type="button" class="quiet" on:click=move |_| state.compared.set(None)>{state.tr(Text::StopShowingChanges)}</button>
+            </p>
+        })}
         <Show when=move || view.link_mode.get()>
             <p class="link-mode" role="status">{state.tr(Text::LinkModeOn)}</p>
         </Show>

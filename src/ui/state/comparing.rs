@@ -2,7 +2,53 @@
 //! `storage::snapshots` and `analysis::compare`).
 
 use super::*;
+use crate::model::Score;
 use crate::storage::Snapshot;
+use crate::ui::canvas::{Ring, RingAt};
+
+/// A comparison shown on the picture: what changed since the map called `since`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Compared {
+    pub since: String,
+    /// Ids, in the open map, of the stakeholders new since.
+    pub added: Vec<String>,
+    /// Ids, in the open map, of the stakeholders changed since.
+    pub changed: Vec<String>,
+    /// The stakeholders gone since: name, where they were (if that map kept a
+    /// place for them) and power (their size).
+    pub removed: Vec<(String, Option<PosInWorld>, Score)>,
+}
+
+impl Compared {
+    /// The marks on the picture: the new and the changed ringed with a word, the
+    /// gone as dashed ghosts with their names, where they were.
+    pub fn rings(&self, map: &Map, lang: Lang) -> Vec<Ring> {
+        let ring = |id: &String, colour: &str, text: Text| {
+            let i = map.stakeholder_index(&StakeholderId::new(id.as_str()))?;
+            Some(Ring {
+                at: RingAt::Stakeholder(i),
+                colour: colour.into(),
+                label: text.get(lang).into(),
+                dashed: false,
+            })
+        };
+        let mut rings: Vec<Ring> =
+            self.added.iter().filter_map(|id| ring(id, "#1a7f4b", Text::MarkAdded)).collect();
+        rings.extend(self.changed.iter().filter_map(|id| ring(id, "#a04f00", Text::MarkChanged)));
+        rings.extend(self.removed.iter().filter_map(|(name, at, power)| {
+            Some(Ring {
+                at: RingAt::Ghost {
+                    pos_in_world: (*at)?,
+                    radius_in_world: crate::drawing::look::radius(*power),
+                },
+                colour: "#5b6470".into(),
+                label: Text::MarkRemoved.get(lang).replace("{}", name),
+                dashed: true,
+            })
+        }));
+        rings
+    }
+}
 
 /// Where a map to compare with is kept, as the compare dialog's choices name it:
 /// `s:` a snapshot, `v:` an earlier version, `m:` another stored map, then its key.

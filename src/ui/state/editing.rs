@@ -131,6 +131,7 @@ impl AppState {
         self.selected.set(None);
         self.selected_link.set(None);
         self.active_finding.set(None);
+        self.compared.set(None);
         self.sync_history_flags();
     }
 

@@ -11,7 +11,7 @@ mod room;
 mod saving;
 mod voting;
 
-pub use comparing::choice;
+pub use comparing::{choice, Compared};
 pub use room::Room;
 
 use super::web;
@@ -145,6 +145,8 @@ pub struct AppState {
     pub print: RwSignal<Option<super::paper::Paper>>,
     /// The dialog that takes snapshots and compares versions is open.
     pub compare: RwSignal<bool>,
+    /// What changed since a map compared with, marked on the picture.
+    pub compared: RwSignal<Option<Compared>>,
     /// The workshop room this page is in.
     pub room: RwSignal<Option<Room>>,
     /// The room's dialog (link, QR code, who is in) is open.
@@ -219,6 +221,7 @@ impl AppState {
             import_problems: RwSignal::new(Vec::new()),
             print: RwSignal::new(None),
             compare: RwSignal::new(false),
+            compared: RwSignal::new(None),
             help: RwSignal::new(false),
             workshop: RwSignal::new(None),
             sheet_import: RwSignal::new(None),
