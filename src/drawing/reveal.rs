@@ -20,11 +20,37 @@ pub enum Step {
     /// with more than [`GROUP_ABOVE`] findings passes here before the first.
     Summary,
     Finding(usize),
+    /// What changed since the map compared with (see `analysis::compare`), when
+    /// a comparison is shown.
+    Changes,
     /// The room's latest vote, ranked.
     Chosen,
 }
 
-/// The number of steps a room walks through (all the findings count as one).
+/// What a room walks through: the findings of the map, and whether a comparison
+/// is shown (which adds its step).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Walk {
+    pub findings: usize,
+    pub changes: bool,
+}
+
+impl From<usize> for Walk {
+    /// A walk through `findings` findings, with no comparison.
+    fn from(findings: usize) -> Self {
+        Walk { findings, changes: false }
+    }
+}
+
+impl Walk {
+    /// The number of steps (all the findings count as one).
+    pub fn steps(self) -> usize {
+        STEPS + usize::from(self.changes)
+    }
+}
+
+/// The number of steps a room walks through without a comparison (all the
+/// findings count as one).
 pub const STEPS: usize = 6;
 
 /// What the network picture shows at a step. Outside the workshop, everything.
@@ -53,22 +79,24 @@ impl Shown {
 }
 
 impl Step {
-    /// 1 to [`STEPS`].
-    pub fn number(self) -> usize {
+    /// 1 to [`Walk::steps`].
+    pub fn number(self, walk: impl Into<Walk>) -> usize {
         match self {
             Step::Actors => 1,
             Step::Sectors => 2,
             Step::Links => 3,
             Step::PowerInterest => 4,
             Step::Summary | Step::Finding(_) => 5,
-            Step::Chosen => 6,
+            Step::Changes => 6,
+            Step::Chosen => walk.into().steps(),
         }
     }
 
-    /// The step after this one, for a map with `findings` findings. After the
-    /// last finding (or the findings step of a map without any) comes what the
-    /// room chose, which stays where it is.
-    pub fn next(self, findings: usize) -> Step {
+    /// The step after this one in `walk`. After the last finding (or the findings
+    /// step of a map without any) come what changed, if a comparison is shown,
+    /// and what the room chose, which stays where it is.
+    pub fn next(self, walk: impl Into<Walk>) -> Step {
+        let Walk { findings, changes } = walk.into();
         match self {
             Step::Actors => Step::Sectors,
             Step::Sectors => Step::Links,
@@ -76,13 +104,14 @@ impl Step {
             Step::PowerInterest if findings > GROUP_ABOVE => Step::Summary,
             Step::PowerInterest | Step::Summary => Step::Finding(0),
             Step::Finding(k) if k + 1 < findings => Step::Finding(k + 1),
-            Step::Finding(_) | Step::Chosen => Step::Chosen,
+            Step::Finding(_) if changes => Step::Changes,
+            Step::Finding(_) | Step::Changes | Step::Chosen => Step::Chosen,
         }
     }
 
-    /// The step before this one, for a map with `findings` findings; the first
-    /// stays where it is.
-    pub fn previous(self, findings: usize) -> Step {
+    /// The step before this one in `walk`; the first stays where it is.
+    pub fn previous(self, walk: impl Into<Walk>) -> Step {
+        let Walk { findings, changes } = walk.into();
         match self {
             Step::Actors | Step::Sectors => Step::Actors,
             Step::Links => Step::Sectors,
@@ -90,17 +119,21 @@ impl Step {
             Step::Finding(0) if findings > GROUP_ABOVE => Step::Summary,
             Step::Finding(0) | Step::Summary => Step::PowerInterest,
             Step::Finding(k) => Step::Finding(k - 1),
-            Step::Chosen => Step::Finding(findings.saturating_sub(1)),
+            Step::Chosen if changes => Step::Changes,
+            Step::Changes | Step::Chosen => Step::Finding(findings.saturating_sub(1)),
         }
     }
 
-    /// The same step after an edit changed the number of findings: a finding past
-    /// the end becomes the last one, and the summary of findings too few to need
-    /// one becomes the first.
-    pub fn within(self, findings: usize) -> Step {
+    /// The same step after an edit changed the number of findings, or the
+    /// comparison was put away: a finding past the end becomes the last one, the
+    /// summary of findings too few to need one becomes the first, and what
+    /// changed without a comparison becomes what the room chose.
+    pub fn within(self, walk: impl Into<Walk>) -> Step {
+        let Walk { findings, changes } = walk.into();
         match self {
             Step::Finding(k) => Step::Finding(k.min(findings.saturating_sub(1))),
             Step::Summary if findings <= GROUP_ABOVE => Step::Finding(0),
+            Step::Changes if !changes => Step::Chosen,
             other => other,
         }
     }
@@ -116,7 +149,7 @@ impl Step {
     /// At least this step: quick entry of a link moves an earlier step on to the
     /// links, so what was just typed is on the wall.
     pub fn at_least(self, other: Step) -> Step {
-        if self.number() < other.number() {
+        if self.number(0) < other.number(0) {
             other
         } else {
             self
@@ -124,7 +157,7 @@ impl Step {
     }
 
     pub fn shown(self) -> Shown {
-        let n = self.number();
+        let n = self.number(0);
         Shown { sectors: n >= 2, links: n >= 3, power: n >= 4 }
     }
 }
@@ -155,7 +188,7 @@ mod tests {
             ]
         );
         assert!(seen[7..].iter().all(|s| *s == Step::Chosen));
-        assert_eq!(Step::Chosen.number(), STEPS);
+        assert_eq!(Step::Chosen.number(0), STEPS);
     }
 
     #[test]
@@ -198,13 +231,28 @@ mod tests {
         assert_eq!(Step::Summary.next(many), Step::Finding(0));
         assert_eq!(Step::Finding(0).previous(many), Step::Summary);
         assert_eq!(Step::Summary.previous(many), Step::PowerInterest);
-        assert_eq!(Step::Summary.number(), Step::Finding(0).number());
+        assert_eq!(Step::Summary.number(0), Step::Finding(0).number(0));
         assert_eq!(Step::Summary.finding(many), None);
         assert_eq!(Step::PowerInterest.next(GROUP_ABOVE), Step::Finding(0));
         assert_eq!(Step::Finding(0).previous(GROUP_ABOVE), Step::PowerInterest);
         // An edit that leaves too few findings for a summary goes on to the first.
         assert_eq!(Step::Summary.within(GROUP_ABOVE), Step::Finding(0));
         assert_eq!(Step::Summary.within(many), Step::Summary);
+    }
+
+    #[test]
+    fn a_comparison_adds_what_changed_before_what_the_room_chose() {
+        let walk = Walk { findings: 2, changes: true };
+        assert_eq!(Step::Finding(1).next(walk), Step::Changes);
+        assert_eq!(Step::Changes.next(walk), Step::Chosen);
+        assert_eq!(Step::Chosen.previous(walk), Step::Changes);
+        assert_eq!(Step::Changes.previous(walk), Step::Finding(1));
+        assert_eq!((Step::Changes.number(walk), Step::Chosen.number(walk), walk.steps()), (6, 7, 7));
+        // Without one, there is no such step, and one on it goes on.
+        assert_eq!(Step::Finding(1).next(2), Step::Chosen);
+        assert_eq!(Step::Changes.within(2), Step::Chosen);
+        assert_eq!(Step::Changes.within(walk), Step::Changes);
+        assert!(Step::Changes.shown().links && Step::Changes.shown().power);
     }
 
     #[test]
@@ -226,7 +274,7 @@ mod tests {
         assert_eq!(shown[2], Shown { sectors: true, links: true, power: false });
         assert_eq!(shown[3], Shown::ALL);
         assert_eq!(shown[4], Shown::ALL);
-        assert_eq!(Step::Finding(4).number(), STEPS - 1);
+        assert_eq!(Step::Finding(4).number(0), STEPS - 1);
         assert_eq!(Step::Chosen.shown(), Shown::ALL);
     }
 

@@ -119,6 +119,8 @@ texts! {
     FindingsResolved => "Findings resolved", "Temuan yang teratasi";
     FindingsNew => "New findings", "Temuan baru";
     DownloadComparison => "Download the comparison as CSV", "Unduh perbandingan sebagai CSV";
+    FindingsSinceCounts => "{} resolved, {} new", "{} teratasi, {} baru";
+    ChangeMarks => "On the picture: + new, Δ changed, − gone.", "Di gambar: + baru, Δ berubah, − hilang.";
     MarkAdded => "+ new", "+ baru";
     MarkChanged => "Δ changed", "Δ berubah";
     MarkRemoved => "− {} (gone)", "− {} (hilang)";

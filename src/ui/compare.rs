@@ -125,6 +125,8 @@ fn Comparing() -> impl IntoView {
                         added: ids("added"),
                         changed: ids("changed"),
                         removed,
+                        findings_resolved: list(&value["changes"]["findings_resolved"]).len(),
+                        findings_new: list(&value["changes"]["findings_new"]).len(),
                     };
                     let _ = state.compared.try_set(Some(compared));
                     let file = format!(

@@ -7,7 +7,7 @@ use super::fields::QuickAdd;
 use super::findings::{severity_heading, Headlines, HEADLINE_LIT};
 use super::state::{AppState, MapView};
 use super::web;
-use crate::drawing::reveal::{Step, STEPS};
+use crate::drawing::reveal::{Step, Walk};
 use crate::i18n::Text;
 use leptos::ev;
 use leptos::prelude::*;
@@ -24,10 +24,29 @@ pub fn enter(state: AppState) {
     }
 }
 
-fn go(state: AppState, to: impl FnOnce(Step, usize) -> Step) {
-    let findings = state.analysis.with_untracked(|a| a.findings.len());
-    state.workshop.update(|w| *w = w.map(|step| to(step, findings)));
+fn go(state: AppState, to: impl FnOnce(Step, Walk) -> Step) {
+    let walk = walk_untracked(state);
+    state.workshop.update(|w| *w = w.map(|step| to(step, walk)));
 }
+
+/// What the room walks through now: the findings, and a comparison if one is shown.
+fn walk(state: AppState) -> Walk {
+    Walk {
+        findings: state.analysis.with(|a| a.findings.len()),
+        changes: state.compared.with(Option::is_some),
+    }
+}
+
+fn walk_untracked(state: AppState) -> Walk {
+    Walk {
+        findings: state.analysis.with_untracked(|a| a.findings.len()),
+        changes: state.compared.with_untracked(Option::is_some),
+    }
+}
+
+/// `active_finding`'s position while the step of what changed lights the new
+/// and the changed.
+const CHANGES_LIT: usize = usize::MAX - 2;
 
 #[component]
 pub fn Workshop() -> impl IntoView {
@@ -57,9 +76,10 @@ pub fn Workshop() -> impl IntoView {
     // An edit that removes findings keeps the step on the last one.
     Effect::new(move |_| {
         let Some(step) = state.workshop.get() else { return };
-        let findings = state.analysis.with(|a| a.findings.len());
-        if step.within(findings) != step {
-            state.workshop.set(Some(step.within(findings)));
+        let walk = walk(state);
+        let findings = walk.findings;
+        if step.within(walk) != step {
+            state.workshop.set(Some(step.within(walk)));
             return;
         }
         let view = if step == Step::PowerInterest { MapView::Grid } else { MapView::Network };
@@ -68,6 +88,10 @@ pub fn Workshop() -> impl IntoView {
         }
         let active = match step {
             Step::Chosen => state.map.with(chosen_subjects).map(|subjects| (usize::MAX, subjects)),
+            // What changed lights the new and the changed.
+            Step::Changes => state.compared.with(|c| {
+                c.as_ref().map(|c| (CHANGES_LIT, c.added.iter().chain(&c.changed).cloned().collect()))
+            }),
             // The summary lights what the room chooses among its headlines.
             Step::Summary => {
                 state.active_finding.with_untracked(|a| a.clone().filter(|(p, _)| *p == HEADLINE_LIT))
@@ -127,33 +151,37 @@ fn WorkshopBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let step = move || state.workshop.get().unwrap_or(Step::Actors);
     let findings = move || state.analysis.with(|a| a.findings.len());
-    let caption = move || {
-        let step = step();
-        let of = state.t(Text::WorkshopStepOf).replacen("{}", &step.number().to_string(), 1).replacen(
-            "{}",
-            &STEPS.to_string(),
-            1,
-        );
-        let what = match step {
-            Step::Actors => state.t(Text::StepActors).to_string(),
-            Step::Sectors => state.t(Text::StepSectors).to_string(),
-            Step::Links => state.t(Text::StepLinks).to_string(),
-            Step::PowerInterest => state.t(Text::StepPowerInterest).to_string(),
-            Step::Summary => state.t(Text::StepSummary).replace("{}", &findings().to_string()),
-            Step::Finding(_) if findings() == 0 => state.t(Text::FindingsHeading).to_string(),
-            Step::Finding(k) => state.t(Text::StepFinding).replacen("{}", &(k + 1).to_string(), 1).replacen(
-                "{}",
-                &findings().to_string(),
-                1,
-            ),
-            Step::Chosen => state.t(Text::StepChosen).to_string(),
+    let caption =
+        move || {
+            let (step, walk) = (step(), walk(state));
+            let of = state
+                .t(Text::WorkshopStepOf)
+                .replacen("{}", &step.number(walk).to_string(), 1)
+                .replacen("{}", &walk.steps().to_string(), 1);
+            let what = match step {
+                Step::Actors => state.t(Text::StepActors).to_string(),
+                Step::Sectors => state.t(Text::StepSectors).to_string(),
+                Step::Links => state.t(Text::StepLinks).to_string(),
+                Step::PowerInterest => state.t(Text::StepPowerInterest).to_string(),
+                Step::Summary => state.t(Text::StepSummary).replace("{}", &findings().to_string()),
+                Step::Finding(_) if findings() == 0 => state.t(Text::FindingsHeading).to_string(),
+                Step::Finding(k) => state
+                    .t(Text::StepFinding)
+                    .replacen("{}", &(k + 1).to_string(), 1)
+                    .replacen("{}", &findings().to_string(), 1),
+                Step::Changes => state.t(Text::ChangedSince).replace(
+                    "{}",
+                    &state.compared.with(|c| c.as_ref().map(|c| c.since.clone()).unwrap_or_default()),
+                ),
+                Step::Chosen => state.t(Text::StepChosen).to_string(),
+            };
+            [of.as_str(), " · ", &what].concat()
         };
-        [of.as_str(), " · ", &what].concat()
-    };
     let finding = move || {
         match step() {
             Step::Chosen => return Some(view! { <Chosen/> }.into_any()),
             Step::Summary => return Some(view! { <Summary/> }.into_any()),
+            Step::Changes => return Some(view! { <ChangesSince/> }.into_any()),
             _ => {}
         }
         let Step::Finding(k) = step() else { return None };
@@ -197,7 +225,7 @@ fn WorkshopBar() -> impl IntoView {
                         on:click=move |_| go(state, |s, n| s.previous(n))>
                         {state.tr(Text::StepPrevious)}
                     </button>
-                    <button type="button" aria-keyshortcuts="ArrowRight" disabled=move || step().next(findings()) == step()
+                    <button type="button" aria-keyshortcuts="ArrowRight" disabled=move || step().next(walk(state)) == step()
                         on:click=move |_| go(state, Step::next)>
                         {state.tr(Text::StepNext)}
                     </button>
@@ -281,6 +309,37 @@ fn Summary() -> impl IntoView {
     view! {
         <div class="workshop-finding workshop-summary">
             <Headlines class="workshop-headlines"/>
+        </div>
+    }
+}
+
+/// What changed since the map compared with, in counts; the picture marks each.
+#[component]
+fn ChangesSince() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let counts = move || {
+        state.compared.with(|c| {
+            c.as_ref().map(|c| {
+                let people = state
+                    .t(Text::ChangeCounts)
+                    .replacen("{}", &c.added.len().to_string(), 1)
+                    .replacen("{}", &c.removed.len().to_string(), 1)
+                    .replacen("{}", &c.changed.len().to_string(), 1);
+                let findings = state
+                    .t(Text::FindingsSinceCounts)
+                    .replacen("{}", &c.findings_resolved.to_string(), 1)
+                    .replacen("{}", &c.findings_new.to_string(), 1);
+                (people, findings)
+            })
+        })
+    };
+    view! {
+        <div class="workshop-finding workshop-changes">
+            {move || counts().map(|(people, findings)| view! {
+                <p><span class="label">{state.t(Text::StakeholdersHeading)}": "</span>{people}</p>
+                <p><span class="label">{state.t(Text::FindingsHeading)}": "</span>{findings}</p>
+                <p class="hint">{state.t(Text::ChangeMarks)}</p>
+            })}
         </div>
     }
 }

@@ -115,6 +115,18 @@ test('a snapshot taken as the baseline is compared with the map months later, sh
   await status.waitFor();
   let texts = await painted();
   for (const mark of ['+ new', 'Δ changed', '− Bank Sampah (gone)']) assert.ok(texts.includes(mark), `${mark} in ${texts}`);
+  // In workshop mode, what changed is a step of its own before what the room chose.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('w');
+  await page.locator('.workshop-bar').waitFor();
+  const caption = page.locator('.workshop-step');
+  for (let i = 0; i < 30 && !(await caption.innerText()).includes('What changed'); i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await caption.innerText(), 'Step 6 of 7 · What changed since “survey.simpul.json”');
+  await page.locator('.workshop-changes').getByText('1 added, 1 removed, 3 changed').waitFor();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('.workshop-step')?.textContent.trim() === 'Step 7 of 7 · What the room chose');
+  await page.keyboard.press('Escape');
+  await page.locator('.workshop-bar').waitFor({ state: 'detached' });
   await status.getByRole('button', { name: 'Stop showing changes' }).click();
   await status.waitFor({ state: 'detached' });
   texts = await painted();

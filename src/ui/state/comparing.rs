@@ -17,6 +17,9 @@ pub struct Compared {
     /// The stakeholders gone since: name, where they were (if that map kept a
     /// place for them) and power (their size).
     pub removed: Vec<(String, Option<PosInWorld>, Score)>,
+    /// How many findings were resolved since, and how many are new.
+    pub findings_resolved: usize,
+    pub findings_new: usize,
 }
 
 impl Compared {
