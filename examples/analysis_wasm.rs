@@ -30,6 +30,12 @@ mod api {
             analyze(&self.map).findings.len()
         }
 
+        /// Louvain communities alone, as the full analysis finds them; returns
+        /// how many.
+        pub fn communities(&self) -> usize {
+            simpul::analysis::communities(&self.map).count
+        }
+
         /// Betweenness alone, built from the map as the full analysis builds it.
         pub fn betweenness(&self) -> Vec<f64> {
             let graph = Network::build(&self.map).stakeholder_graph();

@@ -46,6 +46,8 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   target/bench-wasm/analysis_wasm_bg.wasm -o target/bench-wasm/analysis_wasm_bg.wasm
 # wasm-bindgen's Node output is CommonJS; the project's package.json says "module".
 echo '{"type": "commonjs"}' > target/bench-wasm/package.json
+say "Building the analysis natively, to print beside the wasm times"
+cargo build --locked --release --example analysis_native
 say "Running the analysis benchmark"
 node bench/analysis.mjs
 say "Running the layout benchmark"
