@@ -7,6 +7,7 @@
 
 use super::state::{choice, AppState};
 use super::web;
+use super::web::append_text as add;
 use crate::analysis::findings::{title as finding_title, Code};
 use crate::i18n::{Lang, Text};
 use crate::model::{Map, SectorId, StakeholderId};
@@ -207,16 +208,6 @@ fn Comparing() -> impl IntoView {
             </div>
         </div>
     }
-}
-
-/// Appends a `tag` element holding `text` (as text, never markup) to `parent`.
-fn add(parent: &web_sys::Element, tag: &str, text: &str) -> Option<web_sys::Element> {
-    let element = parent.owner_document()?.create_element(tag).ok()?;
-    if !text.is_empty() {
-        element.set_text_content(Some(text));
-    }
-    parent.append_child(&element).ok()?;
-    Some(element)
 }
 
 /// A table of `columns` and `rows` under `parent`, every cell text.

@@ -6,6 +6,7 @@
 use super::paper::Paper;
 use super::state::AppState;
 use super::web;
+use super::web::append_text as add;
 use crate::analysis::findings::Severity;
 use crate::analysis::Analysis;
 use crate::export::ExportKind;
@@ -90,16 +91,6 @@ fn PrintSheet() -> impl IntoView {
             <article class="print-sheet" class:a3=move || state.print.get() == Some(Paper::A3) node_ref=sheet></article>
         </div>
     }
-}
-
-/// Appends a `tag` element holding `text` (as text, never markup) to `parent`.
-fn add(parent: &web_sys::Element, tag: &str, text: &str) -> Option<web_sys::Element> {
-    let element = parent.owner_document()?.create_element(tag).ok()?;
-    if !text.is_empty() {
-        element.set_text_content(Some(text));
-    }
-    parent.append_child(&element).ok()?;
-    Some(element)
 }
 
 /// The sheet: title, summary, picture, findings by severity, stakeholders table.

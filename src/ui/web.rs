@@ -16,6 +16,18 @@ pub fn row_key<T: serde::Serialize>(row: &T) -> String {
     serde_json::to_string(row).unwrap_or_default()
 }
 
+/// Appends a `tag` element holding `text` (as text, never markup) to `parent`:
+/// for what is built as plain elements rather than views (the print sheet, a
+/// comparison's tables).
+pub fn append_text(parent: &web_sys::Element, tag: &str, text: &str) -> Option<web_sys::Element> {
+    let element = parent.owner_document()?.create_element(tag).ok()?;
+    if !text.is_empty() {
+        element.set_text_content(Some(text));
+    }
+    parent.append_child(&element).ok()?;
+    Some(element)
+}
+
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
