@@ -154,11 +154,7 @@ fn Comparing() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
-            let read = web::read_text(&file).await.and_then(|text| {
-                crate::format::decode(&text)
-                    .map_err(|invalid| invalid.problems.first().map(|p| p.describe(lang)).unwrap_or_default())
-            });
-            match read {
+            match map_in_file(&file, lang).await {
                 Ok(old) => run(old, file.name()),
                 Err(why) => {
                     if let Some(element) = result.get_untracked() {
@@ -208,6 +204,25 @@ fn Comparing() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// The map in `file`: a Simpul map, or another tool's file (Kumu, PRSM,
+/// GraphML, GEXF, a spreadsheet) read by the background worker as an import
+/// reads it, with the kinds its types seem to mean. Else why not, in `lang`.
+async fn map_in_file(file: &web_sys::File, lang: Lang) -> Result<Map, String> {
+    let text = web::read_text(file).await?;
+    let invalid = match crate::format::decode(&text) {
+        Ok(map) => return Ok(map),
+        Err(invalid) => invalid.problems.first().map(|p| p.describe(lang)).unwrap_or_default(),
+    };
+    let preview = web::read_spreadsheets(std::slice::from_ref(file)).await?;
+    let preview: Value = serde_json::from_str(&preview).unwrap_or_default();
+    if !preview["refused"].is_null() {
+        // Not another tool's file either: what is wrong with it as a map says most.
+        return Err(invalid);
+    }
+    let built = web::ask_spreadsheet_worker(&serde_json::json!({ "lang": lang.code() }).to_string()).await?;
+    crate::format::decode(&built).map_err(|_| invalid)
 }
 
 /// A table of `columns` and `rows` under `parent`, every cell text.

@@ -10,7 +10,7 @@
 use super::later::one_task_later;
 use super::pager::Pager;
 use super::state::AppState;
-use crate::analysis::findings::{Code, Finding, Headline, Severity};
+use crate::analysis::findings::{Code, Headline, Severity};
 use crate::analysis::thresholds::GROUP_ABOVE;
 use crate::i18n::Text;
 use crate::model::StakeholderId;
@@ -35,6 +35,24 @@ pub fn FindingsPanel() -> impl IntoView {
     let count = move || state.analysis.with(|a| a.findings.len());
     // The headline whose findings alone are listed, if one is chosen.
     let filter = RwSignal::new(None::<Headline>);
+    // The positions of the findings listed, by code, in one pass over them per
+    // analysis (a map of 5,000 has 18,000): every list takes its part from here.
+    let listed = Memo::new(move |_| {
+        state.analysis.with(|a| {
+            filter.with(|shown| {
+                let mut by_code: Vec<(Code, Vec<u32>)> = Vec::new();
+                let covered =
+                    a.findings.iter().enumerate().filter(|(_, f)| shown.as_ref().is_none_or(|h| h.covers(f)));
+                for (position, f) in covered {
+                    match by_code.iter_mut().find(|(code, _)| *code == f.code) {
+                        Some((_, positions)) => positions.push(position as u32),
+                        None => by_code.push((f.code, vec![position as u32])),
+                    }
+                }
+                by_code
+            })
+        })
+    });
     view! {
         <section class="findings panel" aria-labelledby="findings-heading" aria-busy=move || state.analysing.get().to_string()>
             <div class="panel-head">
@@ -60,7 +78,7 @@ pub fn FindingsPanel() -> impl IntoView {
             <Show when=move || filter.with(Option::is_some)>
                 <ShownOnly filter=filter/>
             </Show>
-            {Severity::ALL.into_iter().map(|severity| view! { <SeverityGroup severity=severity filter=filter/> }).collect_view()}
+            {Severity::ALL.into_iter().map(|severity| view! { <SeverityGroup severity=severity listed=listed/> }).collect_view()}
             </div>
         </section>
     }
@@ -193,60 +211,56 @@ fn ShownOnly(filter: RwSignal<Option<Headline>>) -> impl IntoView {
     }
 }
 
-/// Which findings a list holds: those of `severity` (and of the chosen headline,
-/// if any) and either of one grouped `code`, or of every code not grouped (by
-/// `tally`, each code of the severity with how many of its findings are listed).
+/// The findings listed (see `FindingsPanel`): each code's positions, in order.
+type Listed = Memo<Vec<(Code, Vec<u32>)>>;
+
+/// Which findings a list holds: those of `severity`, either of one grouped
+/// `code`, or of every code of the severity not grouped.
 #[derive(Clone, Copy)]
 struct Which {
     severity: Severity,
     group: Option<Code>,
-    filter: RwSignal<Option<Headline>>,
-    tally: Memo<Vec<(Code, usize)>>,
+    listed: Listed,
 }
 
 impl Which {
-    /// Whether `finding` is listed, with `filter` and `tally` read by the caller.
-    fn holds(&self, finding: &Finding, filter: Option<&Headline>, tally: &[(Code, usize)]) -> bool {
-        finding.severity == self.severity
-            && filter.is_none_or(|h| h.covers(finding))
-            && match self.group {
-                Some(code) => finding.code == code,
-                None => !tally.iter().any(|(code, n)| *code == finding.code && *n > GROUP_ABOVE),
-            }
+    /// The positions of its findings in the analysis's list, in order (a
+    /// severity's codes come one after the other there).
+    fn positions(&self) -> Vec<u32> {
+        self.listed.with(|by_code| {
+            by_code
+                .iter()
+                .filter(|(code, positions)| match self.group {
+                    Some(group) => *code == group,
+                    None => code.severity() == self.severity && positions.len() <= GROUP_ABOVE,
+                })
+                .flat_map(|(_, positions)| positions.iter().copied())
+                .collect()
+        })
     }
 }
 
 #[component]
-fn SeverityGroup(severity: Severity, filter: RwSignal<Option<Headline>>) -> impl IntoView {
+fn SeverityGroup(severity: Severity, listed: Listed) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Each code of this severity with how many of its findings are listed.
-    let tally = Memo::new(move |_| {
-        state.analysis.with(|a| {
-            filter.with(|shown| {
-                let mut tally: Vec<(Code, usize)> = Vec::new();
-                for f in a
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity == severity && shown.as_ref().is_none_or(|h| h.covers(f)))
-                {
-                    match tally.iter_mut().find(|(code, _)| *code == f.code) {
-                        Some((_, n)) => *n += 1,
-                        None => tally.push((f.code, 1)),
-                    }
-                }
-                tally
-            })
+    let count = move || {
+        listed.with(|b| {
+            b.iter().filter(|(code, _)| code.severity() == severity).map(|(_, p)| p.len()).sum::<usize>()
         })
-    });
-    let count = move || tally.with(|t| t.iter().map(|(_, n)| n).sum::<usize>());
+    };
     // The grouped codes, apart from their counts: a group is built again only
     // when codes come into or leave the groups, so that an edit keeps each
     // group on the page it shows.
     let grouped = Memo::new(move |_| {
-        tally.with(|t| t.iter().filter(|(_, n)| *n > GROUP_ABOVE).map(|(code, _)| *code).collect::<Vec<_>>())
+        listed.with(|b| {
+            b.iter()
+                .filter(|(code, positions)| code.severity() == severity && positions.len() > GROUP_ABOVE)
+                .map(|(code, _)| *code)
+                .collect::<Vec<_>>()
+        })
     });
     let heading_id = format!("findings-{}", severity.code());
-    let plain = Which { severity, group: None, filter, tally };
+    let plain = Which { severity, group: None, listed };
     view! {
         <Show when=move || count() != 0>
             <h3 id=heading_id.clone() class=format!("severity severity-{}", severity.code())>
@@ -255,7 +269,7 @@ fn SeverityGroup(severity: Severity, filter: RwSignal<Option<Headline>>) -> impl
             <FindingList which=plain labelled_by=heading_id.clone()/>
             {move || grouped.get().into_iter().map(|code| {
                 let group_id = format!("findings-{}", code.as_str());
-                let n = move || tally.with(|t| t.iter().find(|(c, _)| *c == code).map_or(0, |(_, n)| *n));
+                let n = move || listed.with(|b| b.iter().find(|(c, _)| *c == code).map_or(0, |(_, p)| p.len()));
                 let which = Which { group: Some(code), ..plain };
                 view! {
                     <details class="finding-group" open data-group=code.as_str()>
@@ -277,33 +291,26 @@ fn SeverityGroup(severity: Severity, filter: RwSignal<Option<Headline>>) -> impl
 fn FindingList(which: Which, labelled_by: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let page = RwSignal::new(0);
-    let count = move || {
-        which.filter.with(|f| {
-            which.tally.with(|g| {
-                state.analysis.with(|a| a.findings.iter().filter(|x| which.holds(x, f.as_ref(), g)).count())
-            })
-        })
-    };
-    let pages = Signal::derive(move || Pages::new(count(), Pages::FINDINGS));
+    let positions = Memo::new(move |_| which.positions());
+    let count = move || positions.with(Vec::len);
+    let per_page = if which.group.is_some() { Pages::FINDING_GROUP } else { Pages::FINDINGS };
+    let pages = Signal::derive(move || Pages::new(count(), per_page));
     // (position in the findings list, finding, its explanation) on the page shown;
     // built in a task of its own (see `later`).
     let items = one_task_later(
         move || {
             let shown = pages.get().rows(page.get());
             let lang = state.lang.get();
-            which.filter.with(|f| {
-                which.tally.with(|g| {
-                    state.content.with(|m| {
-                        state.analysis.with(|a| {
-                            a.findings
-                                .iter()
-                                .enumerate()
-                                .filter(|(_, x)| which.holds(x, f.as_ref(), g))
-                                .skip(shown.start)
-                                .take(shown.len())
-                                .map(|(position, x)| (position, x.clone(), x.explain(m, lang)))
-                                .collect::<Vec<_>>()
-                        })
+            positions.with(|positions| {
+                state.content.with(|m| {
+                    state.analysis.with(|a| {
+                        positions[shown.start.min(positions.len())..shown.end.min(positions.len())]
+                            .iter()
+                            .filter_map(|&p| {
+                                let x = a.findings.get(p as usize)?;
+                                Some((p as usize, x.clone(), x.explain(m, lang)))
+                            })
+                            .collect::<Vec<_>>()
                     })
                 })
             })

@@ -132,6 +132,11 @@ test('a snapshot taken as the baseline is compared with the map months later, sh
   texts = await painted();
   assert.ok(!texts.includes('+ new') && !texts.includes('− Bank Sampah (gone)'), `${texts}`);
   dialog = await openCompare(page);
+  // Another tool's file is read as an import reads it: a spreadsheet of names.
+  const sheet = 'Label\nDinas Kesehatan\nPuskesmas\nKarang Taruna\nRadio Komunitas\nSD Negeri 1\n';
+  await dialog.locator('input[type=file]').setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+  await dialog.locator('.compare-result').getByRole('heading', { name: 'What changed since “partners.csv”' }).waitFor();
+  await dialog.locator('.compare-result').getByRole('table', { name: /^Stakeholders · 0 added, 1 removed, / }).waitFor();
   // A file that is not a map says why.
   const result2 = dialog.locator('.compare-result');
   await dialog.locator('input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": 1}') });
