@@ -378,11 +378,11 @@ fn a_snapshot_keeps_the_map_as_it_was_under_its_name_and_is_never_dropped_to_mak
     }
     let listed = library.snapshots(&a.key).unwrap();
     assert_eq!(listed, std::slice::from_ref(&taken));
-    assert_eq!(library.snapshot_map(&taken.key).unwrap(), map("Workshop", 3));
+    assert_eq!(library.snapshot(&taken.key).unwrap().1, map("Workshop", 3));
     // Storage runs short: versions make room, the snapshot does not.
     store.set_quota(Some(store.used()));
     library.save(&a.key, &map("Workshop", 40), revision, 300.0 * MINUTE).unwrap();
-    assert_eq!(library.snapshot_map(&taken.key).unwrap(), map("Workshop", 3));
+    assert_eq!(library.snapshot(&taken.key).unwrap().1, map("Workshop", 3));
     // With no room, a snapshot is refused, not made room for by dropping anything.
     store.set_quota(Some(store.used()));
     let versions = library.versions(&a.key).unwrap().len();

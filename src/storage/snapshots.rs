@@ -6,7 +6,7 @@
 //! Each is one key, `simpul.snapshot.<map key>.<time taken, ms>`, holding
 //! `{"name": …, "entry": …}`, the map's stored entry as it was.
 
-use super::library::{Library, StorageProblem};
+use super::library::{stored_head, EntryHead, Library, StorageProblem, MAP_FIELD};
 use super::KeyValue;
 use crate::format;
 use crate::model::Map;
@@ -40,11 +40,19 @@ impl<S: KeyValue> Library<S> {
         let name = name.trim();
         let quoted = serde_json::to_string(name).map_err(|e| StorageProblem::Failed(e.to_string()))?;
         let before = format!("{{\"name\":{quoted},\"entry\":");
-        if !self.store.copy_wrapped(&super::library::entry_key(map_key), &key, &before, "}")? {
+        let entry = super::library::entry_key(map_key);
+        // Counted from the entry's head, not by reading the map into the app.
+        let stakeholders = stored_head::<EntryHead>(&self.store, &entry, MAP_FIELD)
+            .and_then(EntryHead::title_and_count)
+            .map(|(_, count)| count);
+        if !self.store.copy_wrapped(&entry, &key, &before, "}")? {
             return Err(StorageProblem::NotFound(map_key.to_string()));
         }
-        let (_, map) = self.read_snapshot(&key)?;
-        Ok(Snapshot { key, name: name.to_string(), taken_ms: now_ms, stakeholders: map.stakeholders.len() })
+        let stakeholders = match stakeholders {
+            Some(count) => count,
+            None => self.snapshot(&key)?.1.stakeholders.len(),
+        };
+        Ok(Snapshot { key, name: name.to_string(), taken_ms: now_ms, stakeholders })
     }
 
     /// The snapshots of map `map_key`, newest first; one that does not read is left out.
@@ -56,7 +64,7 @@ impl<S: KeyValue> Library<S> {
             .into_iter()
             .filter_map(|key| {
                 let taken: u64 = key.strip_prefix(&prefix)?.parse().ok()?;
-                let (name, map) = self.read_snapshot(&key).ok()?;
+                let (name, map) = self.snapshot(&key).ok()?;
                 Some(Snapshot { key, name, taken_ms: taken as f64, stakeholders: map.stakeholders.len() })
             })
             .collect();
@@ -64,12 +72,8 @@ impl<S: KeyValue> Library<S> {
         Ok(list)
     }
 
-    /// The map a snapshot holds.
-    pub fn snapshot_map(&self, snapshot_key: &str) -> Result<Map, StorageProblem> {
-        self.read_snapshot(snapshot_key).map(|(_, map)| map)
-    }
-
-    fn read_snapshot(&self, snapshot_key: &str) -> Result<(String, Map), StorageProblem> {
+    /// A snapshot's name and the map it holds.
+    pub fn snapshot(&self, snapshot_key: &str) -> Result<(String, Map), StorageProblem> {
         let missing = || StorageProblem::NotFound(snapshot_key.to_string());
         if !snapshot_key.starts_with(SNAPSHOT_PREFIX) {
             return Err(missing());

@@ -149,9 +149,10 @@ fn Comparing() -> impl IntoView {
         Err(problem) => state.notify(super::state::Notice::Storage(problem)),
     };
     let compare_file = move |e: leptos::ev::Event| {
-        let Some(file) = event_target::<web_sys::HtmlInputElement>(&e).files().and_then(|f| f.get(0)) else {
-            return;
-        };
+        let input = event_target::<web_sys::HtmlInputElement>(&e);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        // The same file may be chosen again, after it is changed.
+        input.set_value("");
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
             match map_in_file(&file, lang).await {
@@ -190,7 +191,7 @@ fn Comparing() -> impl IntoView {
                 </div>
                 <label class="file-button">
                     {state.tr(Text::CompareWithFile)}
-                    <input type="file" class="visually-hidden" accept=".json,application/json" on:change=compare_file/>
+                    <input type="file" class="visually-hidden" accept=super::files::READABLE_FILES on:change=compare_file/>
                 </label>
                 <div class="compare-result" aria-live="polite" aria-busy=move || busy.get().to_string() node_ref=result></div>
                 <div class="dialog-actions">

@@ -51,7 +51,7 @@ pub fn MoreExports() -> impl IntoView {
     let state = expect_context::<AppState>();
     let workspace = expect_context::<Workspace>();
     let legend = move || workspace.legend.get_untracked().then(|| state.lang.get_untracked());
-    let by_community = move || workspace.by_community.get_untracked();
+
     let png_scale = RwSignal::new(2.0_f64);
     let has_map = move || state.doc.with(Option::is_some);
     // Built from tables, so that the buttons share one rendering (each distinct
@@ -60,7 +60,7 @@ pub fn MoreExports() -> impl IntoView {
         .iter()
         .map(|&(label, export)| {
             view! {
-                <button type="button" disabled=move || !has_map() on:click=move |_| save(state, export, png_scale.get_untracked(), legend(), by_community())>
+                <button type="button" disabled=move || !has_map() on:click=move |_| save(state, export, png_scale.get_untracked(), legend(), workspace)>
                     {state.tr(label)}
                 </button>
             }
@@ -97,9 +97,10 @@ fn scale_of(value: &str) -> f64 {
 /// Downloads `export` of the open map. The files for other tools and the SVG are
 /// written in the background worker (`export`); the PNG is painted here, by the
 /// canvas painter. `legend`: the language of the legend drawn beside an exported
-/// picture, if it is shown on the map; `by_community`: the picture's stakeholders
-/// coloured by community, as on the map.
-fn save(state: AppState, export: Export, png_scale: f64, legend: Option<Lang>, by_community: bool) {
+/// picture, if it is shown on the map; the picture's stakeholders are coloured
+/// by community if they are on the map (`workspace`).
+fn save(state: AppState, export: Export, png_scale: f64, legend: Option<Lang>, workspace: Workspace) {
+    let by_community = workspace.by_community.get_untracked();
     let map = state.map.get_untracked();
     let stem = file_stem(&map);
     let (kind, name, mime) = match export {
@@ -114,8 +115,7 @@ fn save(state: AppState, export: Export, png_scale: f64, legend: Option<Lang>, b
         }
         Export::Svg => (ExportKind::Svg { legend, by_community }, format!("{stem}.svg"), "image/svg+xml"),
         Export::Png => {
-            let fill = by_community
-                .then(|| state.analysis.with_untracked(|a| CommunityFill::from_metrics(&a.metrics)));
+            let fill = untrack(|| workspace.community_fill(state)).map(std::rc::Rc::new);
             let saved = png_data_url(&map, png_scale, legend, fill)
                 .and_then(|url| web::download_url(&format!("{stem}.png"), &url));
             if let Err(detail) = saved {
@@ -144,7 +144,7 @@ fn png_data_url(
     map: &Map,
     scale: f64,
     legend: Option<Lang>,
-    fill: Option<CommunityFill>,
+    fill: Option<std::rc::Rc<CommunityFill>>,
 ) -> Result<String, String> {
     const MARGIN: f64 = 40.0;
     let layout = MapLayout::settled(map);
@@ -155,7 +155,7 @@ fn png_data_url(
     let (w, h) = match legend {
         Some(lang) => (
             picture_w + crate::drawing::legend::BLOCK_W + MARGIN / 2.0,
-            picture_h.max(crate::drawing::legend::block_height(map, lang, fill.as_ref()) + MARGIN),
+            picture_h.max(crate::drawing::legend::block_height(map, lang, fill.as_deref()) + MARGIN),
         ),
         None => (picture_w, picture_h),
     };
@@ -176,7 +176,7 @@ fn png_data_url(
         shown: crate::drawing::reveal::Shown::ALL,
         theme: &canvas::Theme::PAGE,
         sketch: false,
-        communities: fill.clone().map(std::rc::Rc::new),
+        communities: fill.clone(),
     };
     canvas::paint(
         &ctx,
@@ -191,7 +191,7 @@ fn png_data_url(
     );
     if let Some(lang) = legend {
         let _ = ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
-        canvas::paint_legend(&ctx, map, lang, fill.as_ref(), picture_w, MARGIN / 2.0);
+        canvas::paint_legend(&ctx, map, lang, fill.as_deref(), picture_w, MARGIN / 2.0);
     }
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     let _ = ctx.set_global_composite_operation("destination-over");

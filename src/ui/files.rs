@@ -9,6 +9,10 @@ use crate::i18n::Text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The files a file chooser offers: Simpul maps and every other tool's file the
+/// import reads.
+pub(super) const READABLE_FILES: &str =
+    ".json,.simpul.json,application/json,.csv,.tsv,.xlsx,.zip,.graphml,.xml,.gexf,.prsm";
 const FILE_INPUT_ID: &str = "import-map-file";
 
 /// *Import map file* (PRODUCT.md §7): the file input itself, styled as a button.
@@ -29,7 +33,7 @@ pub fn ImportButton() -> impl IntoView {
             <span class="icon" aria-hidden="true">"⤒"</span>
             <span class="tool-label">{state.tr(Text::ImportMapFile)}</span>
             <input id=FILE_INPUT_ID type="file" multiple
-                accept=".json,.simpul.json,application/json,.csv,.tsv,.xlsx,.zip,.graphml,.xml,.gexf,.prsm" on:change=on_file/>
+                accept=READABLE_FILES on:change=on_file/>
         </label>
     }
 }

@@ -129,7 +129,7 @@ fn Summary(filter: RwSignal<Option<Headline>>) -> impl IntoView {
 
 /// The summary's headlines, each a button that lights its findings' subjects on
 /// the picture and, given a `filter`, lists only its findings (the Findings
-/// panel; workshop mode only lights them).
+/// panel; workshop mode only lights them, and keeps which is chosen itself).
 #[component]
 pub(super) fn Headlines(
     #[prop(optional)] filter: Option<RwSignal<Option<Headline>>>,
@@ -137,38 +137,29 @@ pub(super) fn Headlines(
     #[prop(optional)] labelled_by: &'static str,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let chosen = filter.unwrap_or_else(|| RwSignal::new(None));
     view! {
         <ol class=class aria-labelledby=(!labelled_by.is_empty()).then_some(labelled_by)>
             {move || headlines_said(state).into_iter().map(|(headline, said)| {
                 let severity = headline.severity();
-                let chosen = {
+                let pressed = {
                     let headline = headline.clone();
-                    move || match filter {
-                        Some(filter) => filter.with(|f| f.as_ref() == Some(&headline)),
-                        None => state.active_finding.with(|a| {
-                            a.as_ref().is_some_and(|(p, subjects)| *p == HEADLINE_LIT && *subjects == subjects_of(state, &headline))
-                        }),
-                    }
+                    move || chosen.with(|c| c.as_ref() == Some(&headline))
                 };
                 let choose = {
-                    let (headline, chosen) = (headline.clone(), chosen.clone());
+                    let (headline, pressed) = (headline.clone(), pressed.clone());
                     move |_| {
-                        if chosen() {
-                            match filter {
-                                Some(filter) => show_all(state, filter),
-                                None => state.active_finding.set(None),
-                            }
+                        if pressed() {
+                            show_all(state, chosen);
                             return;
                         }
                         state.active_finding.set(Some((HEADLINE_LIT, subjects_of(state, &headline))));
-                        if let Some(filter) = filter {
-                            filter.set(Some(headline.clone()));
-                        }
+                        chosen.set(Some(headline.clone()));
                     }
                 };
                 view! {
                     <li class=format!("headline severity-{}", severity.code()) data-headline=headline.code.as_str()>
-                        <button type="button" class="headline-button" aria-pressed=move || chosen().to_string() on:click=choose>
+                        <button type="button" class="headline-button" aria-pressed=move || pressed().to_string() on:click=choose>
                             <span class="headline-severity">{move || state.t(severity_heading(severity))}</span>
                             <span class="headline-text">{said}</span>
                         </button>
@@ -179,6 +170,7 @@ pub(super) fn Headlines(
     }
 }
 
+/// No headline chosen any more: every finding is listed, and theirs unlit.
 fn show_all(state: AppState, filter: RwSignal<Option<Headline>>) {
     filter.set(None);
     if state.active_finding.with_untracked(|a| a.as_ref().is_some_and(|(p, _)| *p == HEADLINE_LIT)) {

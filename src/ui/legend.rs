@@ -14,12 +14,7 @@ pub fn Legend() -> impl IntoView {
     let state = expect_context::<AppState>();
     let workspace = expect_context::<Workspace>();
     // Coloured by community, the legend lists the communities as the analysis found them.
-    let fill = Memo::new(move |_| {
-        workspace
-            .by_community
-            .get()
-            .then(|| state.analysis.with(|a| crate::drawing::CommunityFill::from_metrics(&a.metrics)))
-    });
+    let fill = Memo::new(move |_| workspace.community_fill(state));
     let groups = move || {
         let lang = state.lang.get();
         fill.with(|fill| state.content.with(|m| legend::groups_for(m, lang, fill.as_ref())))

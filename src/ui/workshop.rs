@@ -25,7 +25,7 @@ pub fn enter(state: AppState) {
 }
 
 fn go(state: AppState, to: impl FnOnce(Step, Walk) -> Step) {
-    let walk = walk_untracked(state);
+    let walk = untrack(|| walk(state));
     state.workshop.update(|w| *w = w.map(|step| to(step, walk)));
 }
 
@@ -34,13 +34,6 @@ fn walk(state: AppState) -> Walk {
     Walk {
         findings: state.analysis.with(|a| a.findings.len()),
         changes: state.compared.with(Option::is_some),
-    }
-}
-
-fn walk_untracked(state: AppState) -> Walk {
-    Walk {
-        findings: state.analysis.with_untracked(|a| a.findings.len()),
-        changes: state.compared.with_untracked(Option::is_some),
     }
 }
 

@@ -134,6 +134,14 @@ impl Workspace {
         workspace
     }
 
+    /// Each stakeholder's fill by community when the picture is coloured so, as
+    /// the last analysis found them; read in a view or effect, it follows both.
+    pub fn community_fill(self, state: super::state::AppState) -> Option<crate::drawing::CommunityFill> {
+        self.by_community
+            .get()
+            .then(|| state.analysis.with(|a| crate::drawing::CommunityFill::from_metrics(&a.metrics)))
+    }
+
     pub fn size(self, panel: Panel) -> RwSignal<Option<u32>> {
         match panel {
             Panel::Library => self.library_px,

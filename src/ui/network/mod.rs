@@ -235,10 +235,7 @@ pub fn NetworkView() -> impl IntoView {
     // Coloured by community, the fills follow each analysis.
     let workspace = expect_context::<crate::ui::workspace::Workspace>();
     Effect::new(move |_| {
-        let fill = workspace
-            .by_community
-            .get()
-            .then(|| state.analysis.with(|a| crate::drawing::CommunityFill::from_metrics(&a.metrics)));
+        let fill = workspace.community_fill(state);
         if view.engine.with_value(|e| e.communities.as_deref() != fill.as_ref()) {
             view.engine.update_value(|e| e.communities = fill.map(std::rc::Rc::new));
             view.schedule();

@@ -90,13 +90,8 @@ impl AppState {
         let lang = self.lang.get_untracked().code();
         match kind {
             "s" => {
-                let name = self
-                    .snapshots()
-                    .into_iter()
-                    .find(|s| s.key == key)
-                    .map(|s| s.name)
-                    .ok_or_else(missing)?;
-                Ok((library.snapshot_map(key)?, name))
+                let (name, map) = library.snapshot(key)?;
+                Ok((map, name))
             }
             "v" => {
                 let when = self.versions().into_iter().find(|v| v.key == key).ok_or_else(missing)?.saved_ms;
