@@ -1,5 +1,6 @@
-// Where the bytes of the release build are: builds both binaries as Trunk does
-// (cargo --release, wasm-bindgen, wasm-opt -Oz) but keeps the function names
+// Where the bytes of the release build are: builds both binaries as Trunk and
+// scripts/page.mjs do (cargo --release; for the page, its first download as
+// wasm-split-cli leaves it; wasm-bindgen, wasm-opt -Oz) but keeps the function names
 // (wasm-opt -g), asks twiggy for every function's size, and sums them by crate
 // and by module of ours. Prints two Markdown tables; with --write it puts them
 // into docs/performance.md between the "size-profile" markers.
@@ -28,20 +29,29 @@ function crateOf(name) {
   const crate = bare.split(/::|<| |\[|\{|>|\(/)[0];
   if (/^[A-Z]$/.test(crate)) return '(generic impls, <T as …>)';
   if (crate === 'code' || crate === 'elem' || !crate) return '(unnamed)';
-  if (crate === 'simpul_web' || crate === 'simpul_worker') return `${crate}::main (the app, inlined)`;
+  if (bare.startsWith('simpul_web::ui::')) return 'simpul';
+  if (crate === 'simpul_web' || crate === 'simpul_worker') return `${crate}::main (inlined)`;
   return crate;
 }
 
-/** Our module of a name in `simpul::`, two levels deep: `ui::state`, `format::decode`. */
+/** Our module of a name in `simpul::` (or the page's `simpul_web::ui::`), two
+ * levels deep: `ui::state`, `format::decode`. */
 function moduleOf(name) {
-  const bare = name.replace(/^[<&*\s]+/, '');
+  const bare = name.replace(/^[<&*\s]+/, '').replace(/^simpul_web::ui::/, 'simpul::ui::');
   const parts = bare.split('::');
   return parts.slice(1, 3).map((p) => p.split(/[<\s]/)[0]).filter((p) => /^[a-z_][a-z0-9_]*$/.test(p)).join('::') || '(crate root)';
 }
 
 function profile(bin) {
-  const built = path.join(root, 'target/wasm32-unknown-unknown/release', `${bin}.wasm`);
-  run('wasm-bindgen', ['--target', bin === 'simpul-web' ? 'web' : 'no-modules', '--keep-debug', '--out-dir', out, built]);
+  let built = path.join(root, 'target/wasm32-unknown-unknown/release', `${bin}.wasm`);
+  if (bin === 'simpul-web') {
+    // The first download: what is left once the parts are split out.
+    const split = path.join(out, 'split');
+    fs.rmSync(split, { recursive: true, force: true });
+    run('wasm-split-cli', [built, split, '--out-name', bin]);
+    built = path.join(split, `${bin}.wasm`);
+  }
+  run('wasm-bindgen', ['--target', bin === 'simpul-web' ? 'web' : 'no-modules', '--keep-debug', '--keep-lld-exports', '--out-dir', out, built]);
   const bound = path.join(out, `${bin}_bg.wasm`);
   const optimised = path.join(out, `${bin}.opt.wasm`);
   run('wasm-opt', ['-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', bound, '-o', optimised]);

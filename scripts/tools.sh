@@ -57,6 +57,16 @@ if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VER
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# The page is split into the parts fetched when first used after cargo links it
+# (scripts/page.mjs); the splitter must read what the wasm_split_helpers of
+# Cargo.lock write, so it comes from the same release.
+WASM_SPLIT_VERSION="0.2.3"
+if ! command -v wasm-split-cli >/dev/null 2>&1 || [[ "$(cat "$HOME/.cargo/.simpul-wasm-split" 2>/dev/null)" != "$WASM_SPLIT_VERSION" ]]; then
+  say "Installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes, once)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
+  echo "$WASM_SPLIT_VERSION" > "$HOME/.cargo/.simpul-wasm-split"
+fi
+
 # npm ci only when node_modules does not match the committed lockfile.
 if ! cmp -s "$SIMPUL_ROOT/package-lock.json" "$SIMPUL_ROOT/node_modules/.simpul-lock" 2>/dev/null; then
   say "Installing npm dev tools from package-lock.json"

@@ -1,8 +1,9 @@
 //! Simpul: stakeholder maps for cross-sector partnerships.
 //!
 //! The core (`model`, `format`, `edit`, `i18n`, `storage`) is plain Rust with no
-//! browser dependency and is tested natively; `ui` and the browser storage backend
-//! exist only in the WebAssembly build.
+//! browser dependency and is tested natively; the browser storage backend exists
+//! only in the WebAssembly build. The views are the page's binary (`src/main.rs`,
+//! `src/ui`), so that the workers, which link this library, hold none of them.
 
 pub mod analysis;
 pub mod drawing;
@@ -19,6 +20,3 @@ pub mod quick_entry;
 pub mod room;
 pub mod steps;
 pub mod storage;
-
-#[cfg(target_arch = "wasm32")]
-pub mod ui;

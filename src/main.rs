@@ -1,8 +1,13 @@
-//! The web app's entry point; everything else lives in the library.
+//! The web app: the page's views (`ui`) over the library's core. The views live in
+//! this binary rather than in the library, so that the background and room workers,
+//! which link the library too, carry none of them.
+
+#[cfg(target_arch = "wasm32")]
+mod ui;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    simpul::ui::mount();
+    ui::mount();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

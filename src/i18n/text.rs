@@ -168,6 +168,7 @@ texts! {
     SelectToEdit => "Choose a stakeholder or a link, on the map or in a table, to edit it here.", "Pilih pemangku kepentingan atau hubungan, di peta atau di tabel, untuk mengubahnya di sini.";
     DeleteStakeholder => "Delete stakeholder", "Hapus pemangku kepentingan";
     Close => "Close", "Tutup";
+    PartUnfetched => "This part of Simpul could not be fetched: the network is away. Your maps are safe; try again when you are online.", "Bagian Simpul ini tidak dapat diambil: jaringan terputus. Peta Anda aman; coba lagi saat tersambung.";
     OpenRoom => "Open a room", "Buka ruang";
     VoteHeading => "Dot vote", "Voting titik";
     DotsLeft => "You have {} of {} dots left", "Sisa titik Anda: {} dari {}";

@@ -126,7 +126,7 @@ fn classify(error: JsValue) -> StoreError {
 }
 
 /// A JavaScript exception in words, for messages and logs.
-pub(crate) fn describe(error: &JsValue) -> String {
+pub fn describe(error: &JsValue) -> String {
     if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
         return format!("{}: {}", exception.name(), exception.message());
     }

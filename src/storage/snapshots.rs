@@ -68,7 +68,7 @@ impl<S: KeyValue> Library<S> {
                 Some(Snapshot { key, name, taken_ms: taken as f64, stakeholders: map.stakeholders.len() })
             })
             .collect();
-        list.sort_by(|a, b| b.taken_ms.total_cmp(&a.taken_ms));
+        list.sort_unstable_by(|a, b| b.taken_ms.total_cmp(&a.taken_ms).then_with(|| a.key.cmp(&b.key)));
         Ok(list)
     }
 

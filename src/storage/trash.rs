@@ -212,7 +212,10 @@ impl<S: KeyValue> Library<S> {
                 }
             })
             .collect();
-        trashed.sort_by(|a, b| b.deleted_ms.total_cmp(&a.deleted_ms));
+        // Unstable with a total order: the same list as a stable sort, in less code
+        // for the page's download.
+        trashed
+            .sort_unstable_by(|a, b| b.deleted_ms.total_cmp(&a.deleted_ms).then_with(|| a.key.cmp(&b.key)));
         trashed
     }
 

@@ -17,9 +17,9 @@ use super::toolbar::Toolbar;
 use super::views::MapViews;
 use super::workshop::Workshop;
 use super::workspace::{Panel, SheetTab, Workspace};
-use crate::i18n::Text;
 use leptos::ev;
 use leptos::prelude::*;
+use simpul::i18n::Text;
 
 /// Starts the app: installs the panic guard and mounts the UI on `<body>`.
 pub fn mount() {
@@ -116,7 +116,7 @@ fn App() -> impl IntoView {
 
     // A share link pasted into the address bar of an open Simpul.
     let _hash = window_event_listener(ev::hashchange, move |_| {
-        if let Some(hash) = super::web::location_hash().filter(|h| crate::format::is_share_fragment(h)) {
+        if let Some(hash) = super::web::location_hash().filter(|h| simpul::format::is_share_fragment(h)) {
             state.open_shared(hash);
         }
     });

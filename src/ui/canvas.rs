@@ -3,14 +3,14 @@
 //! kind and strength, one per stakeholder kind), so a 5,000-stakeholder map costs
 //! a few hundred canvas calls plus one shape per visible stakeholder.
 
-use crate::drawing::communities::PALETTE;
-use crate::drawing::labels::{self, Align, NameSizes, Named};
-use crate::drawing::look::{self, Shape, HUB_RADIUS};
-use crate::drawing::reveal::Shown;
-use crate::drawing::slices::Part;
-use crate::drawing::{CommunityFill, Emphasis, Viewport};
-use crate::layout::MapLayout;
-use crate::model::{LinkKind, Map, PosInWorld, Score, StakeholderKind};
+use simpul::drawing::communities::PALETTE;
+use simpul::drawing::labels::{self, Align, NameSizes, Named};
+use simpul::drawing::look::{self, Shape, HUB_RADIUS};
+use simpul::drawing::reveal::Shown;
+use simpul::drawing::slices::Part;
+use simpul::drawing::{CommunityFill, Emphasis, Viewport};
+use simpul::layout::MapLayout;
+use simpul::model::{LinkKind, Map, PosInWorld, Score, StakeholderKind};
 use wasm_bindgen::JsValue;
 use web_sys::CanvasRenderingContext2d as Context;
 
@@ -466,17 +466,17 @@ fn arrowhead(ctx: &Context, from: PosInWorld, to: PosInWorld, gap: f64, size: f6
     ctx.line_to(base.0 + uy * half, base.1 - ux * half);
 }
 
-/// The legend block (see [`legend`](crate::drawing::legend)) with its top left at
+/// The legend block (see [`legend`](simpul::drawing::legend)) with its top left at
 /// (x, y) in the context's units, on white: the PNG export's legend.
 pub fn paint_legend(
     ctx: &Context,
     map: &Map,
-    lang: crate::i18n::Lang,
+    lang: simpul::i18n::Lang,
     fill: Option<&CommunityFill>,
     x: f64,
     y: f64,
 ) {
-    use crate::drawing::legend::{self, Mark, MARK_H, MARK_W};
+    use simpul::drawing::legend::{self, Mark, MARK_H, MARK_W};
     ctx.set_global_alpha(1.0);
     ctx.set_fill_style_str("#ffffff");
     ctx.fill_rect(x, y, legend::BLOCK_W, legend::block_height(map, lang, fill));

@@ -5,20 +5,23 @@
 //! text set as text (as the print sheet is: Leptos views of them would cost more
 //! of the download than the tables are worth), and downloads as CSV.
 
+use super::on_demand::{part, when_fetched};
 use super::state::{choice, AppState};
 use super::web;
 use super::web::append_text as add;
-use crate::analysis::findings::{title as finding_title, Code};
-use crate::i18n::{Lang, Text};
-use crate::model::{Map, SectorId, StakeholderId};
 use leptos::prelude::*;
 use serde_json::Value;
+use simpul::analysis::findings::{title as finding_title, Code};
+use simpul::i18n::{Lang, Text};
+use simpul::model::{Map, SectorId, StakeholderId};
 
 #[component]
 pub fn CompareDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
-    view! { {move || state.compare.get().then(|| view! { <Comparing/> })} }
+    view! { {move || state.compare.get().then(|| when_fetched(comparing()))} }
 }
+
+part!(compare, fn comparing() => view! { <Comparing/> });
 
 #[component]
 fn Comparing() -> impl IntoView {
@@ -104,7 +107,7 @@ fn Comparing() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let old_text = super::state::encode_in_steps(&old).await;
             let new_text = super::state::encode_in_steps(&new).await;
-            let answer = web::export_in_worker(&crate::export::compare_request(&old_text, &new_text)).await;
+            let answer = web::export_in_worker(&simpul::export::compare_request(&old_text, &new_text)).await;
             let _ = busy.try_set(false);
             let Some(element) = result.get_untracked() else { return };
             element.set_text_content(None);
@@ -132,8 +135,8 @@ fn Comparing() -> impl IntoView {
                     let _ = state.compared.try_set(Some(compared));
                     let file = format!(
                         "{} - {}.csv",
-                        crate::format::file_stem(&new),
-                        crate::format::file_stem(&old)
+                        simpul::format::file_stem(&new),
+                        simpul::format::file_stem(&old)
                     );
                     let _ = csv.try_set(value["csv"].as_str().map(|text| (file, text.to_string())));
                 }
@@ -212,7 +215,7 @@ fn Comparing() -> impl IntoView {
 /// reads it, with the kinds its types seem to mean. Else why not, in `lang`.
 async fn map_in_file(file: &web_sys::File, lang: Lang) -> Result<Map, String> {
     let text = web::read_text(file).await?;
-    let invalid = match crate::format::decode(&text) {
+    let invalid = match simpul::format::decode(&text) {
         Ok(map) => return Ok(map),
         Err(invalid) => invalid.problems.first().map(|p| p.describe(lang)).unwrap_or_default(),
     };
@@ -223,7 +226,7 @@ async fn map_in_file(file: &web_sys::File, lang: Lang) -> Result<Map, String> {
         return Err(invalid);
     }
     let built = web::ask_spreadsheet_worker(&serde_json::json!({ "lang": lang.code() }).to_string()).await?;
-    crate::format::decode(&built).map_err(|_| invalid)
+    simpul::format::decode(&built).map_err(|_| invalid)
 }
 
 /// A table of `columns` and `rows` under `parent`, every cell text.

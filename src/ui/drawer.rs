@@ -8,8 +8,8 @@ use super::splitter::Splitter;
 use super::stakeholders::StakeholdersSection;
 use super::state::AppState;
 use super::workspace::{DrawerTab, Panel, Workspace};
-use crate::i18n::Text;
 use leptos::prelude::*;
+use simpul::i18n::Text;
 
 const TABS: [(DrawerTab, Text, &str); 3] = [
     (DrawerTab::Stakeholders, Text::StakeholdersHeading, "drawer-stakeholders"),

@@ -6,15 +6,15 @@ use super::canvas::{self, Layer, Overlay};
 use super::state::{AppState, Notice};
 use super::web;
 use super::workspace::Workspace;
-use crate::drawing::slices::Part;
-use crate::drawing::{picture_bounds, CommunityFill, Emphasis, Viewport};
-use crate::export::ExportKind;
-use crate::format::file_stem;
-use crate::i18n::{Lang, Text};
-use crate::layout::MapLayout;
-use crate::model::Map;
-use crate::storage::StorageProblem;
 use leptos::prelude::*;
+use simpul::drawing::slices::Part;
+use simpul::drawing::{picture_bounds, CommunityFill, Emphasis, Viewport};
+use simpul::export::ExportKind;
+use simpul::format::file_stem;
+use simpul::i18n::{Lang, Text};
+use simpul::layout::MapLayout;
+use simpul::model::Map;
+use simpul::storage::StorageProblem;
 
 /// The largest PNG side browsers draw reliably, and the largest area (pixels).
 const MAX_PNG_SIDE: f64 = 16_000.0;
@@ -125,7 +125,7 @@ fn save(state: AppState, export: Export, png_scale: f64, legend: Option<Lang>, w
         }
     };
     leptos::task::spawn_local(async move {
-        let request = crate::export::request(kind, &super::state::encode_in_steps(&map).await);
+        let request = simpul::export::request(kind, &super::state::encode_in_steps(&map).await);
         let saved = match web::export_in_worker(&request).await {
             Ok(file) if !file.is_empty() => web::download(&name, mime, &file),
             Ok(_) => Err(String::from("the export could not be written")),
@@ -154,8 +154,8 @@ fn png_data_url(
     // The legend goes to the right of the picture, as in the SVG export.
     let (w, h) = match legend {
         Some(lang) => (
-            picture_w + crate::drawing::legend::BLOCK_W + MARGIN / 2.0,
-            picture_h.max(crate::drawing::legend::block_height(map, lang, fill.as_deref()) + MARGIN),
+            picture_w + simpul::drawing::legend::BLOCK_W + MARGIN / 2.0,
+            picture_h.max(simpul::drawing::legend::block_height(map, lang, fill.as_deref()) + MARGIN),
         ),
         None => (picture_w, picture_h),
     };
@@ -165,7 +165,7 @@ fn png_data_url(
     image.set_height((h * scale).ceil() as u32);
     let ctx = web::context_2d(&image).ok_or("no 2D context")?;
     let mut viewport = Viewport::new(picture_w, picture_h);
-    viewport.center_in_world = crate::model::PosInWorld {
+    viewport.center_in_world = simpul::model::PosInWorld {
         x: (bounds.min.x + bounds.max.x) / 2.0,
         y: (bounds.min.y + bounds.max.y) / 2.0,
     };
@@ -173,7 +173,7 @@ fn png_data_url(
         selected: None,
         link_from: None,
         link_to_in_world: None,
-        shown: crate::drawing::reveal::Shown::ALL,
+        shown: simpul::drawing::reveal::Shown::ALL,
         theme: &canvas::Theme::PAGE,
         sketch: false,
         communities: fill.clone(),
@@ -197,5 +197,5 @@ fn png_data_url(
     let _ = ctx.set_global_composite_operation("destination-over");
     ctx.set_fill_style_str("#ffffff");
     ctx.fill_rect(0.0, 0.0, f64::from(image.width()), f64::from(image.height()));
-    image.to_data_url().map_err(|e| crate::storage::browser::describe(&e))
+    image.to_data_url().map_err(|e| simpul::storage::browser::describe(&e))
 }

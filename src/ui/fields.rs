@@ -1,9 +1,9 @@
 //! Small form controls shared by the editors, each with a visible, associated label.
 
 use super::state::AppState;
-use crate::i18n::{vocabulary, Lang, Text};
-use crate::model::{LinkKind, Score, StakeholderKind, Stance, Strength};
 use leptos::prelude::*;
+use simpul::i18n::{vocabulary, Lang, Text};
+use simpul::model::{LinkKind, Score, StakeholderKind, Stance, Strength};
 
 /// Type a name and press Enter (or the Add button): the fast way to enter things
 /// while people call them out. Blank names are ignored; the field clears after.

@@ -1,12 +1,13 @@
 //! Importing files: *Import map file* (PRODUCT.md §7), a file dropped on the
 //! workspace, and what an import says before it changes anything.
 
+use super::on_demand::{part, when_fetched, Unfetched};
 use super::sheet_import::SheetImportPreview;
 use super::state::AppState;
 use super::web;
-use crate::format::{spreadsheet, Problem, ProblemKind, MAX_FILE_BYTES};
-use crate::i18n::Text;
 use leptos::prelude::*;
+use simpul::format::{spreadsheet, Problem, ProblemKind, MAX_FILE_BYTES};
+use simpul::i18n::Text;
 use wasm_bindgen::JsCast;
 
 /// The files a file chooser offers: Simpul maps and every other tool's file the
@@ -59,15 +60,31 @@ pub fn choose_file() {
 /// GraphML, GEXF) goes to the background worker, which reads it into the import
 /// preview or names what it is and what to export instead.
 pub fn import_files(state: AppState, files: Vec<web_sys::File>) {
-    let Some(file) = files.first().cloned() else { return };
+    if files.is_empty() {
+        return;
+    }
     if let Some(big) = files.iter().find(|f| f.size() as usize > MAX_FILE_BYTES) {
         let kind = ProblemKind::TooLarge { bytes: big.size() as usize, limit: MAX_FILE_BYTES };
         state.import_problems.set(vec![Problem::new("", kind)]);
         return;
     }
+    // What reads the files is fetched the first time a file comes.
+    leptos::task::spawn_local(async move {
+        if read_files(state, files).await.is_err() {
+            let reason = state.t(Text::PartUnfetched).to_string();
+            state.import_problems.set(vec![Problem::new("", ProblemKind::Unreadable { reason })]);
+        }
+    });
+}
+
+/// Reads the files (a part fetched when first used, see `on_demand`): a Simpul
+/// map opens; anything else goes to the background worker's preview.
+#[leptos::wasm_split::wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read_files(state: AppState, files: Vec<web_sys::File>) -> Result<(), Unfetched> {
+    let Some(file) = files.first().cloned() else { return Ok(()) };
     if files.len() > 1 || spreadsheet::is_spreadsheet(&file.name()) {
         leptos::task::spawn_local(preview(state, files));
-        return;
+        return Ok(());
     }
     leptos::task::spawn_local(async move {
         match web::read_text(&file).await {
@@ -85,6 +102,7 @@ pub fn import_files(state: AppState, files: Vec<web_sys::File>) {
             }
         }
     });
+    Ok(())
 }
 
 /// Whether a chosen file is for the page's map-file reader: JSON (a Simpul map or
@@ -117,40 +135,50 @@ async fn preview(state: AppState, files: Vec<web_sys::File>) {
 /// Problems of a refused file listed one by one; the rest are counted.
 const FIRST_LISTED: usize = 100;
 
+/// The region is there from the start, so that screen readers announce what
+/// comes into it; what lists the problems is fetched the first time there are some.
 #[component]
 fn ImportProblems() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let problems = move || state.import_problems.get();
     view! {
         <div role="alert" class="import-problems-region">
-            <Show when=move || !state.import_problems.with(Vec::is_empty)>
-                <section class="import-problems" aria-labelledby="import-problems-heading">
-                    <h2 id="import-problems-heading">
-                        {move || match state.import_problems.with(Vec::len) {
-                            1 => state.t(Text::ImportRefusedOne).to_string(),
-                            n => state.t(Text::ImportRefused).replace("{}", &n.to_string()),
-                        }}
-                    </h2>
-                    <p>{state.tr(Text::ImportRefusedNothingChanged)}</p>
-                    // The first problems name what to fix; a file wrong throughout
-                    // would otherwise list thousands, and freeze the page doing it.
-                    <ul>
-                        {move || problems().into_iter().take(FIRST_LISTED).map(|p| {
-                            let text = move || p.describe(state.lang.get());
-                            view! { <li>{text}</li> }
-                        }).collect_view()}
-                    </ul>
-                    <Show when=move || state.import_problems.with(|p| p.len() > FIRST_LISTED)>
-                        <p>{move || {
-                            let more = state.import_problems.with(Vec::len).saturating_sub(FIRST_LISTED);
-                            state.t(Text::AndMore).replace("{}", &more.to_string())
-                        }}</p>
-                    </Show>
-                    <button class="quiet" on:click=move |_| state.import_problems.set(Vec::new())>
-                        {state.tr(Text::Dismiss)}
-                    </button>
-                </section>
-            </Show>
+            {move || (!state.import_problems.with(Vec::is_empty)).then(|| when_fetched(problem_list()))}
         </div>
+    }
+}
+
+part!(import, fn problem_list() => view! { <ProblemList/> });
+
+#[component]
+fn ProblemList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let problems = move || state.import_problems.get();
+    view! {
+        <section class="import-problems" aria-labelledby="import-problems-heading">
+            <h2 id="import-problems-heading">
+                {move || match state.import_problems.with(Vec::len) {
+                    1 => state.t(Text::ImportRefusedOne).to_string(),
+                    n => state.t(Text::ImportRefused).replace("{}", &n.to_string()),
+                }}
+            </h2>
+            <p>{state.tr(Text::ImportRefusedNothingChanged)}</p>
+            // The first problems name what to fix; a file wrong throughout
+            // would otherwise list thousands, and freeze the page doing it.
+            <ul>
+                {move || problems().into_iter().take(FIRST_LISTED).map(|p| {
+                    let text = move || p.describe(state.lang.get());
+                    view! { <li>{text}</li> }
+                }).collect_view()}
+            </ul>
+            <Show when=move || state.import_problems.with(|p| p.len() > FIRST_LISTED)>
+                <p>{move || {
+                    let more = state.import_problems.with(Vec::len).saturating_sub(FIRST_LISTED);
+                    state.t(Text::AndMore).replace("{}", &more.to_string())
+                }}</p>
+            </Show>
+            <button class="quiet" on:click=move |_| state.import_problems.set(Vec::new())>
+                {state.tr(Text::Dismiss)}
+            </button>
+        </section>
     }
 }

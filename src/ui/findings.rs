@@ -8,14 +8,15 @@
 //! own, with its count, paged apart.
 
 use super::later::one_task_later;
+use super::on_demand::{part, when_fetched};
 use super::pager::Pager;
 use super::state::AppState;
-use crate::analysis::findings::{Code, Headline, Severity};
-use crate::analysis::thresholds::GROUP_ABOVE;
-use crate::i18n::Text;
-use crate::model::StakeholderId;
-use crate::pages::Pages;
 use leptos::prelude::*;
+use simpul::analysis::findings::{Code, Headline, Severity};
+use simpul::analysis::thresholds::GROUP_ABOVE;
+use simpul::i18n::Text;
+use simpul::model::StakeholderId;
+use simpul::pages::Pages;
 
 pub(super) fn severity_heading(severity: Severity) -> Text {
     match severity {
@@ -29,8 +30,17 @@ pub(super) fn severity_heading(severity: Severity) -> Text {
 /// of the list is then the active one.
 pub(super) const HEADLINE_LIT: usize = usize::MAX - 1;
 
+/// The findings panel, fetched with the inspector once the first map is shown
+/// (its findings come from the background worker a moment later anyway).
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
+    when_fetched(findings_panel())
+}
+
+part!(panels, fn findings_panel() => view! { <FindingsLists/> });
+
+#[component]
+fn FindingsLists() -> impl IntoView {
     let state = expect_context::<AppState>();
     let count = move || state.analysis.with(|a| a.findings.len());
     // The headline whose findings alone are listed, if one is chosen.
@@ -266,7 +276,7 @@ fn SeverityGroup(severity: Severity, listed: Listed) -> impl IntoView {
                 view! {
                     <details class="finding-group" open data-group=code.as_str()>
                         <summary>
-                            <span class="group-title" id=group_id.clone()>{move || crate::analysis::findings::title(code, state.lang.get())}</span>" "
+                            <span class="group-title" id=group_id.clone()>{move || simpul::analysis::findings::title(code, state.lang.get())}</span>" "
                             <span class="group-count">{move || n().to_string()}</span>
                         </summary>
                         <FindingList which=which labelled_by=group_id/>
@@ -311,7 +321,7 @@ fn FindingList(which: Which, labelled_by: String) -> impl IntoView {
     );
     let severity = which.severity;
     let pager_name = Signal::derive(move || match which.group {
-        Some(code) => crate::analysis::findings::title(code, state.lang.get()).to_string(),
+        Some(code) => simpul::analysis::findings::title(code, state.lang.get()).to_string(),
         None => state.t(severity_heading(severity)).to_string(),
     });
     view! {

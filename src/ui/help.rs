@@ -1,9 +1,10 @@
 //! The keyboard help (`?` anywhere outside a text field, or the top bar's button):
 //! every shortcut of the app in one table.
 
+use super::on_demand::{part, when_fetched};
 use super::state::AppState;
-use crate::i18n::Text;
 use leptos::prelude::*;
+use simpul::i18n::Text;
 
 /// (keys, what they do), in the order shown.
 const SHORTCUTS: &[(&str, Text)] = &[
@@ -30,8 +31,10 @@ const SHORTCUTS: &[(&str, Text)] = &[
 #[component]
 pub fn KeyboardHelp() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || state.help.get().then(|| view! { <HelpDialog/> })
+    move || state.help.get().then(|| when_fetched(help_dialog()))
 }
+
+part!(help, fn help_dialog() => view! { <HelpDialog/> });
 
 #[component]
 fn HelpDialog() -> impl IntoView {

@@ -5,16 +5,25 @@
 
 use super::fields::{link_kind_options, strength_options, Choice};
 use super::later::one_task_later;
+use super::on_demand::{part, when_fetched};
 use super::stakeholder_panel::StakeholderForm;
 use super::state::AppState;
 use super::web;
-use crate::edit::Command;
-use crate::i18n::Text;
-use crate::model::{Link, LinkId, LinkKind, Strength};
 use leptos::prelude::*;
+use simpul::edit::Command;
+use simpul::i18n::Text;
+use simpul::model::{Link, LinkId, LinkKind, Strength};
 
+/// The inspector, fetched with the findings panel once the first map is shown.
 #[component]
 pub fn Inspector() -> impl IntoView {
+    when_fetched(inspector())
+}
+
+part!(panels, fn inspector() => view! { <InspectorBody/> });
+
+#[component]
+fn InspectorBody() -> impl IntoView {
     let state = expect_context::<AppState>();
     // The selected stakeholder's id while it exists: the form is rebuilt when the
     // selection changes, not at every change of the map (each would rebuild a
@@ -97,13 +106,13 @@ fn MapDetails() -> impl IntoView {
 
 /// The selected stakeholder's place in the network, in numbers.
 #[component]
-fn StakeholderMetrics(id: crate::model::StakeholderId) -> impl IntoView {
+fn StakeholderMetrics(id: simpul::model::StakeholderId) -> impl IntoView {
     let state = expect_context::<AppState>();
     let metrics = Memo::new(move |_| {
         let index = state.content.with(|m| m.stakeholder_index(&id))?;
         state.analysis.with(|a| a.metrics.get(index).copied())
     });
-    let row = move |label: Text, value: fn(&crate::analysis::StakeholderMetrics) -> f64| {
+    let row = move |label: Text, value: fn(&simpul::analysis::StakeholderMetrics) -> f64| {
         view! {
             <div class="metric">
                 <dt>{state.tr(label)}</dt>

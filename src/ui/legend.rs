@@ -5,9 +5,9 @@
 
 use super::state::AppState;
 use super::workspace::Workspace;
-use crate::drawing::legend;
-use crate::i18n::Text;
 use leptos::prelude::*;
+use simpul::drawing::legend;
+use simpul::i18n::Text;
 
 #[component]
 pub fn Legend() -> impl IntoView {

@@ -2,23 +2,26 @@
 //! duplicate and delete (to the trash), the trash, a backup of all maps, and
 //! copies that were set aside as damaged.
 
+use super::on_demand::{part, when_fetched};
 use super::splitter::Splitter;
 use super::state::AppState;
 use super::trash::TrashSection;
 use super::web;
-use super::workspace::{Panel, Workspace};
-use crate::example_maps::EXAMPLE_MAPS;
-use crate::i18n::Text;
-use crate::storage::MapSummary;
+use super::workspace::{Panel, SheetTab, Workspace};
 use leptos::prelude::*;
+use simpul::example_maps::EXAMPLE_MAPS;
+use simpul::i18n::Text;
+use simpul::storage::MapSummary;
 
 #[component]
 pub fn LibraryPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let maps = move || state.catalogue.with(|c| c.maps.clone());
-    let set_aside = move || state.catalogue.with(|c| c.set_aside.clone());
     let workspace = expect_context::<Workspace>();
     let open = workspace.library_open;
+    // The phone's sheet shows the library on its *Maps* tab, open or not.
+    let opened = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || open.get() || workspace.sheet.get() == SheetTab::Maps
+    });
     view! {
         <nav class="library" class:rail=move || !open.get() aria-labelledby="library-heading">
             <div class="library-head">
@@ -34,6 +37,25 @@ pub fn LibraryPanel() -> impl IntoView {
                 <span class="icon" aria-hidden="true">"+"</span><span class="tool-label">{state.tr(Text::NewMap)}</span>
             </button>
             <div id="library-body" class="library-body" hidden=move || !open.get()>
+                // Fetched the first time the library opens, then kept.
+                {move || opened.get().then(|| when_fetched(library_body()))}
+            </div>
+            <Show when=move || open.get()>
+                <Splitter panel=Panel::Library/>
+            </Show>
+        </nav>
+    }
+}
+
+part!(panels, fn library_body() => view! { <LibraryBody/> });
+
+/// The library's examples, maps, trash, backup and set-aside copies.
+#[component]
+fn LibraryBody() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let maps = move || state.catalogue.with(|c| c.maps.clone());
+    let set_aside = move || state.catalogue.with(|c| c.set_aside.clone());
+    view! {
             <details class="examples">
                 <summary>{state.tr(Text::NewFromExample)}</summary>
                 <ul>
@@ -71,11 +93,6 @@ pub fn LibraryPanel() -> impl IntoView {
                     </For>
                 </ul>
             </Show>
-            </div>
-            <Show when=move || open.get()>
-                <Splitter panel=Panel::Library/>
-            </Show>
-        </nav>
     }
 }
 

@@ -2,16 +2,17 @@
 
 use super::fields::{link_kind_options, Choice};
 use super::later::one_task_later;
+use super::on_demand::{part, when_fetched};
 use super::pager::Pager;
 use super::sorting::{order_by, SortKey};
 use super::state::AppState;
 use super::web;
-use crate::edit::Command;
-use crate::i18n::{vocabulary, Text};
-use crate::letter_case::lower;
-use crate::model::{Link, LinkKind, Map, StakeholderId, Strength};
-use crate::pages::Pages;
 use leptos::prelude::*;
+use simpul::edit::Command;
+use simpul::i18n::{vocabulary, Text};
+use simpul::letter_case::lower;
+use simpul::model::{Link, LinkKind, Map, StakeholderId, Strength};
+use simpul::pages::Pages;
 use std::collections::{HashMap, HashSet};
 
 /// The option lists are memos made once for the whole table: each of its rows
@@ -41,8 +42,16 @@ fn stakeholder_options(state: AppState) -> Memo<Vec<(String, String)>> {
     })
 }
 
+/// Fetched with the other tables once the first map is shown.
 #[component]
 pub fn LinksSection() -> impl IntoView {
+    when_fetched(links_section())
+}
+
+part!(panels, fn links_section() => view! { <LinksSectionBody/> });
+
+#[component]
+fn LinksSectionBody() -> impl IntoView {
     let state = expect_context::<AppState>();
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());

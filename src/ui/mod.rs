@@ -17,6 +17,7 @@ mod library;
 mod links;
 mod network;
 mod notices;
+mod on_demand;
 mod pager;
 mod paper;
 mod power_grid;

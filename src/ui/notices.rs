@@ -3,9 +3,9 @@
 //! itself (`AppState::notify`); conflicts offer their two ways out.
 
 use super::state::{AppState, Notice};
-use crate::i18n::Text;
-use crate::storage::StorageProblem;
 use leptos::prelude::*;
+use simpul::i18n::Text;
+use simpul::storage::StorageProblem;
 
 #[component]
 pub fn Notices() -> impl IntoView {

@@ -1,11 +1,11 @@
 //! The controls under a long table: which rows are shown, and buttons to the
 //! first, previous, next and last page. Shown only when the list has more than one
-//! page (see `crate::pages`).
+//! page (see `simpul::pages`).
 
 use super::state::AppState;
-use crate::i18n::Text;
-use crate::pages::Pages;
 use leptos::prelude::*;
+use simpul::i18n::Text;
+use simpul::pages::Pages;
 
 #[component]
 pub fn Pager(

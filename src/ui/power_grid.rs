@@ -3,12 +3,12 @@
 //! focus it and use the arrow keys, to re-score it (an undoable edit).
 
 use super::state::AppState;
-use crate::analysis::mendelow::Quadrant;
-use crate::edit::Command;
-use crate::i18n::{vocabulary, Text};
-use crate::model::{Score, Stakeholder};
 use leptos::html::Div;
 use leptos::prelude::*;
+use simpul::analysis::mendelow::Quadrant;
+use simpul::edit::Command;
+use simpul::i18n::{vocabulary, Text};
+use simpul::model::{Score, Stakeholder};
 
 /// Scores 1–5 on both axes.
 const LEVELS: i64 = 5;

@@ -3,16 +3,17 @@
 //! over the page; printing then prints the sheet alone (`@media print` in
 //! style/print.css), on the paper chosen (named `@page`s).
 
+use super::on_demand::{part, when_fetched};
 use super::paper::Paper;
 use super::state::AppState;
 use super::web;
 use super::web::append_text as add;
-use crate::analysis::findings::Severity;
-use crate::analysis::Analysis;
-use crate::export::ExportKind;
-use crate::i18n::{vocabulary, Lang, Text};
-use crate::model::Map;
 use leptos::prelude::*;
+use simpul::analysis::findings::Severity;
+use simpul::analysis::Analysis;
+use simpul::export::ExportKind;
+use simpul::i18n::{vocabulary, Lang, Text};
+use simpul::model::Map;
 
 /// Findings printed per severity; the rest are counted.
 const FIRST_PRINTED: usize = 250;
@@ -21,9 +22,11 @@ const FIRST_PRINTED: usize = 250;
 pub fn PrintPreview() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        {move || state.print.with(Option::is_some).then(|| view! { <PrintSheet/> })}
+        {move || state.print.with(Option::is_some).then(|| when_fetched(print_sheet()))}
     }
 }
+
+part!(print, fn print_sheet() => view! { <PrintSheet/> });
 
 #[component]
 fn PrintSheet() -> impl IntoView {
@@ -37,7 +40,7 @@ fn PrintSheet() -> impl IntoView {
     let by_community = expect_context::<super::workspace::Workspace>().by_community.get_untracked();
     leptos::task::spawn_local(async move {
         let kind = ExportKind::Svg { legend, by_community };
-        let request = crate::export::request(kind, &super::state::encode_in_steps(&map).await);
+        let request = simpul::export::request(kind, &super::state::encode_in_steps(&map).await);
         if let Ok(picture) = web::export_in_worker(&request).await {
             // The preview may have closed meanwhile.
             let _ = picture_url.try_set(web::object_url(&picture, "image/svg+xml"));
@@ -112,7 +115,7 @@ fn fill_sheet(sheet: &web_sys::Element, map: &Map, analysis: &Analysis, lang: La
     findings.set_class_name("print-findings");
     add(&findings, "h2", Text::FindingsHeading.get(lang))?;
     // Many findings are first said in short, as the Findings panel opens.
-    if analysis.findings.len() > crate::analysis::thresholds::GROUP_ABOVE {
+    if analysis.findings.len() > simpul::analysis::thresholds::GROUP_ABOVE {
         let summary = add(&findings, "div", "")?;
         summary.set_class_name("print-findings-summary");
         add(&summary, "h3", Text::FindingsSummary.get(lang))?;

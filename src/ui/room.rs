@@ -2,10 +2,11 @@
 //! join link, its QR code, who is in, the connection) and the name asked of
 //! someone who opens a join link.
 
+use super::on_demand::{part, when_fetched};
 use super::state::AppState;
 use super::toolbar::ToolButton;
-use crate::i18n::Text;
 use leptos::prelude::*;
+use simpul::i18n::Text;
 
 /// *Open a room*; in a room, how many are in it, which opens the room's dialog.
 #[component]
@@ -31,10 +32,13 @@ pub fn RoomButton() -> impl IntoView {
 pub fn RoomDialogs() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        {move || (state.room_dialog.get() && state.room.with(Option::is_some)).then(|| view! { <RoomDialog/> })}
-        {move || state.joining.get().map(|id| view! { <JoinDialog id/> })}
+        {move || (state.room_dialog.get() && state.room.with(Option::is_some)).then(|| when_fetched(room_dialog()))}
+        {move || state.joining.get().map(|id| when_fetched(join_dialog(id)))}
     }
 }
+
+part!(room, fn room_dialog() => view! { <RoomDialog/> });
+part!(room, fn join_dialog(id: String) => view! { <JoinDialog id/> });
 
 #[component]
 fn RoomDialog() -> impl IntoView {

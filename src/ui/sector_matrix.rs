@@ -5,11 +5,11 @@
 
 use super::pager::Pager;
 use super::state::AppState;
-use crate::analysis::findings::Code;
-use crate::i18n::{vocabulary, Text};
-use crate::model::Map;
-use crate::pages::Pages;
 use leptos::prelude::*;
+use simpul::analysis::findings::Code;
+use simpul::i18n::{vocabulary, Text};
+use simpul::model::Map;
+use simpul::pages::Pages;
 
 #[component]
 pub fn SectorMatrixView() -> impl IntoView {
@@ -137,8 +137,8 @@ fn gap_explanation(state: AppState, i: usize, j: usize) -> impl IntoView {
 
 /// The linked pairs the cell `(i, j)` counts (`analysis::sector_matrix::pairs_between`):
 /// their ends' names and the kinds of the links between them.
-fn links_between(map: &Map, i: usize, j: usize) -> Vec<(String, String, Vec<crate::model::LinkKind>)> {
-    crate::analysis::sector_matrix::pairs_between(map, i, j)
+fn links_between(map: &Map, i: usize, j: usize) -> Vec<(String, String, Vec<simpul::model::LinkKind>)> {
+    simpul::analysis::sector_matrix::pairs_between(map, i, j)
         .into_iter()
         .filter_map(|p| {
             Some((map.stakeholder(&p.from)?.name.clone(), map.stakeholder(&p.to)?.name.clone(), p.kinds))

@@ -2,17 +2,26 @@
 
 use super::fields::QuickAdd;
 use super::later::one_task_later;
+use super::on_demand::{part, when_fetched};
 use super::pager::Pager;
 use super::state::AppState;
 use super::web;
-use crate::edit::Command;
-use crate::i18n::Text;
-use crate::model::{Color, Sector, SectorId};
-use crate::pages::Pages;
 use leptos::prelude::*;
+use simpul::edit::Command;
+use simpul::i18n::Text;
+use simpul::model::{Color, Sector, SectorId};
+use simpul::pages::Pages;
 
+/// Fetched with the other tables once the first map is shown.
 #[component]
 pub fn SectorsSection() -> impl IntoView {
+    when_fetched(sectors_section())
+}
+
+part!(panels, fn sectors_section() => view! { <SectorsSectionBody/> });
+
+#[component]
+fn SectorsSectionBody() -> impl IntoView {
     let state = expect_context::<AppState>();
     // Built in a task of its own (see `later`): a big map's hundreds of sector
     // rows, each with a colour picker, were a large part of the task opening it.

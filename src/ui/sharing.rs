@@ -1,11 +1,12 @@
 //! Share links in the UI: the preview banner for a map opened from a link, and
 //! "Copy share link" with the link's length and a warning when it is long.
 
+use super::on_demand::{part, when_fetched};
 use super::state::AppState;
 use super::web;
-use crate::format::COMFORTABLE_LINK_LENGTH;
-use crate::i18n::Text;
 use leptos::prelude::*;
+use simpul::format::COMFORTABLE_LINK_LENGTH;
+use simpul::i18n::Text;
 
 /// Shown while a shared map is previewed: nothing is saved until the user says so.
 #[component]
@@ -46,24 +47,30 @@ pub fn ShareLinkResult() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <div role="status" class="share-link-region">
-            {move || state.shared_link.get().map(|(link, copied)| {
-                let length = link.chars().count();
-                let told = if copied { Text::ShareLinkCopied } else { Text::ShareLinkCopyByHand };
-                view! {
-                    <div class="share-link toast">
-                        <p>{move || state.t(told).replace("{}", &length.to_string())}</p>
-                        {(length > COMFORTABLE_LINK_LENGTH).then(|| view! {
-                            <p class="warning">{move || state.t(Text::ShareLinkTooLong).replace("{}", &COMFORTABLE_LINK_LENGTH.to_string())}</p>
-                        })}
-                        <label>
-                            <span class="visually-hidden">{state.tr(Text::ShareLink)}</span>
-                            <input class="share-link-text" readonly prop:value=link.clone()
-                                on:focus=|e| web::select_field(&e)/>
-                        </label>
-                        <button class="quiet" on:click=move |_| state.shared_link.set(None)>{state.tr(Text::Dismiss)}</button>
-                    </div>
-                }
+            {move || state.shared_link.get().map(|(link, copied)| when_fetched(share_link_toast(link, copied)))}
+        </div>
+    }
+}
+
+part!(share, fn share_link_toast(link: String, copied: bool) => view! { <ShareLinkToast link copied/> });
+
+#[component]
+fn ShareLinkToast(link: String, copied: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let length = link.chars().count();
+    let told = if copied { Text::ShareLinkCopied } else { Text::ShareLinkCopyByHand };
+    view! {
+        <div class="share-link toast">
+            <p>{move || state.t(told).replace("{}", &length.to_string())}</p>
+            {(length > COMFORTABLE_LINK_LENGTH).then(|| view! {
+                <p class="warning">{move || state.t(Text::ShareLinkTooLong).replace("{}", &COMFORTABLE_LINK_LENGTH.to_string())}</p>
             })}
+            <label>
+                <span class="visually-hidden">{state.tr(Text::ShareLink)}</span>
+                <input class="share-link-text" readonly prop:value=link.clone()
+                    on:focus=|e| web::select_field(&e)/>
+            </label>
+            <button class="quiet" on:click=move |_| state.shared_link.set(None)>{state.tr(Text::Dismiss)}</button>
         </div>
     }
 }

@@ -4,11 +4,12 @@
 //! could not be used as written. Nothing is imported until the
 //! user accepts.
 
+use super::on_demand::{part, when_fetched};
 use super::state::AppState;
-use crate::format::sheet_messages::{SheetPreview, TypeRow};
-use crate::i18n::{vocabulary, Lang, Text};
-use crate::model::{LinkKind, StakeholderKind};
 use leptos::prelude::*;
+use simpul::format::sheet_messages::{SheetPreview, TypeRow};
+use simpul::i18n::{vocabulary, Lang, Text};
+use simpul::model::{LinkKind, StakeholderKind};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -21,8 +22,10 @@ const TYPES_LISTED: usize = 60;
 #[component]
 pub fn SheetImportPreview() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || state.sheet_import.get().map(|preview| view! { <Preview preview=preview/> })
+    move || state.sheet_import.get().map(|preview| when_fetched(sheet_preview(preview)))
 }
+
+part!(sheet_import, fn sheet_preview(preview: Arc<SheetPreview>) => view! { <Preview preview=preview/> });
 
 /// The kinds to choose from: (code, name in the language).
 type Options = fn(Lang) -> Vec<(&'static str, &'static str)>;

@@ -2,8 +2,8 @@
 //! (numbers largest first, words A to Z), the next reverses it.
 
 use super::state::AppState;
-use crate::i18n::Text;
 use leptos::prelude::*;
+use simpul::i18n::Text;
 
 /// A `<th>` whose button sorts by `column`; `aria-sort` says how the table is sorted.
 pub fn sortable_header<C>(

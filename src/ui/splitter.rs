@@ -4,8 +4,8 @@
 
 use super::state::AppState;
 use super::workspace::{Panel, Workspace};
-use crate::i18n::Text;
 use leptos::prelude::*;
+use simpul::i18n::Text;
 
 /// How far one arrow key moves the edge, in CSS pixels.
 const KEY_STEP_PX: u32 = 24;

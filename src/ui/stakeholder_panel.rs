@@ -3,10 +3,10 @@
 
 use super::fields::{score_options, stakeholder_kind_options, stance_options, Choice};
 use super::state::AppState;
-use crate::edit::Command;
-use crate::i18n::{vocabulary, Text};
-use crate::model::{Resource, Score, Stakeholder, StakeholderId, StakeholderKind, Stance};
 use leptos::prelude::*;
+use simpul::edit::Command;
+use simpul::i18n::{vocabulary, Text};
+use simpul::model::{Resource, Score, Stakeholder, StakeholderId, StakeholderKind, Stance};
 
 #[component]
 pub(super) fn StakeholderForm(id: StakeholderId) -> impl IntoView {

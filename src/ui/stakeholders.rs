@@ -4,17 +4,18 @@
 
 use super::fields::{score_options, stakeholder_kind_options, stance_options};
 use super::later::one_task_later;
+use super::on_demand::{part, when_fetched};
 use super::pager::Pager;
 use super::sorting::{order_by, SortKey};
 use super::state::AppState;
 use super::web;
-use crate::analysis::StakeholderMetrics;
-use crate::edit::Command;
-use crate::i18n::{vocabulary, Text};
-use crate::letter_case::lower;
-use crate::model::{Score, Stakeholder, StakeholderId, StakeholderKind, Stance};
-use crate::pages::Pages;
 use leptos::prelude::*;
+use simpul::analysis::StakeholderMetrics;
+use simpul::edit::Command;
+use simpul::i18n::{vocabulary, Text};
+use simpul::letter_case::lower;
+use simpul::model::{Score, Stakeholder, StakeholderId, StakeholderKind, Stance};
+use simpul::pages::Pages;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Column {
@@ -70,8 +71,16 @@ impl Column {
     }
 }
 
+/// Fetched with the other tables once the first map is shown.
 #[component]
 pub fn StakeholdersSection() -> impl IntoView {
+    when_fetched(stakeholders_section())
+}
+
+part!(panels, fn stakeholders_section() => view! { <StakeholdersSectionBody/> });
+
+#[component]
+fn StakeholdersSectionBody() -> impl IntoView {
     let state = expect_context::<AppState>();
     let editing = RwSignal::new(None::<(StakeholderId, Column)>);
     let sort = RwSignal::new((Column::MapOrder, false));
@@ -264,7 +273,7 @@ fn StakeholderRow(
 }
 
 /// The options of an editable column, and how its value reads.
-fn column_options(column: Column, lang: crate::i18n::Lang) -> Vec<(String, String)> {
+fn column_options(column: Column, lang: simpul::i18n::Lang) -> Vec<(String, String)> {
     match column {
         Column::Kind => stakeholder_kind_options(lang),
         Column::Power | Column::Interest => score_options(lang),

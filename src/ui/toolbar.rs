@@ -4,12 +4,13 @@
 
 use super::exports::MoreExports;
 use super::files::ImportButton;
+use super::on_demand::{part, when_fetched};
 use super::sharing::ShareLinkButton;
 use super::state::AppState;
 use super::versions::EarlierVersions;
-use crate::edit::Command;
-use crate::i18n::{Lang, Text};
 use leptos::prelude::*;
+use simpul::edit::Command;
+use simpul::i18n::{Lang, Text};
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -105,9 +106,10 @@ fn FileMenu() -> impl IntoView {
             details.set_open(false);
         }
     });
-    let has_map = move || state.doc.with(Option::is_some);
+    let opened = RwSignal::new(false);
     view! {
         <details class="menu" node_ref=menu
+            on:toggle=move |_| if !opened.get_untracked() { opened.set(true) }
             // Escape closes the menu and gives the focus back to its button.
             on:keydown=move |e| if e.key() == "Escape" && menu.get_untracked().is_some_and(|d| d.open()) {
                 e.prevent_default();
@@ -127,25 +129,38 @@ fn FileMenu() -> impl IntoView {
             }
         >
             <summary class="tool"><span class="icon" aria-hidden="true">"☰"</span><span class="tool-label">{state.tr(Text::FileMenu)}</span></summary>
-            <div class="menu-panel">
-                <div class="menu-group">
-                    <button type="button" class="menu-item" on:click=move |_| state.new_map()>{state.tr(Text::NewMap)}</button>
-                    <button type="button" class="menu-item" on:click=move |_| super::files::choose_file()>{state.tr(Text::OpenFile)}</button>
-                    <ShareLinkButton/>
-                    <button type="button" class="menu-item" disabled=move || !has_map() on:click=move |_| state.print.set(Some(super::paper::Paper::A4))>
-                        {state.tr(Text::PrintLayout)}
-                    </button>
-                    <button type="button" class="menu-item" disabled=move || !has_map() on:click=move |_| state.compare.set(true)>
-                        {state.tr(Text::CompareVersions)}
-                    </button>
-                    <button type="button" class="menu-item" disabled=move || state.catalogue.with(|c| c.maps.is_empty())
-                        on:click=move |_| state.download_backup()>
-                        {state.tr(Text::DownloadBackup)}
-                    </button>
-                </div>
-                <MoreExports/>
-                <EarlierVersions/>
-            </div>
+            // The menu's items are fetched the first time it opens.
+            {move || opened.get().then(|| when_fetched(file_menu()))}
         </details>
+    }
+}
+
+part!(file_menu, fn file_menu() => view! { <FileMenuItems/> });
+
+/// The File menu's items.
+#[component]
+fn FileMenuItems() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let has_map = move || state.doc.with(Option::is_some);
+    view! {
+        <div class="menu-panel">
+            <div class="menu-group">
+                <button type="button" class="menu-item" on:click=move |_| state.new_map()>{state.tr(Text::NewMap)}</button>
+                <button type="button" class="menu-item" on:click=move |_| super::files::choose_file()>{state.tr(Text::OpenFile)}</button>
+                <ShareLinkButton/>
+                <button type="button" class="menu-item" disabled=move || !has_map() on:click=move |_| state.print.set(Some(super::paper::Paper::A4))>
+                    {state.tr(Text::PrintLayout)}
+                </button>
+                <button type="button" class="menu-item" disabled=move || !has_map() on:click=move |_| state.compare.set(true)>
+                    {state.tr(Text::CompareVersions)}
+                </button>
+                <button type="button" class="menu-item" disabled=move || state.catalogue.with(|c| c.maps.is_empty())
+                    on:click=move |_| state.download_backup()>
+                    {state.tr(Text::DownloadBackup)}
+                </button>
+            </div>
+            <MoreExports/>
+            <EarlierVersions/>
+        </div>
     }
 }

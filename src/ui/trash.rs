@@ -3,9 +3,9 @@
 
 use super::state::AppState;
 use super::web;
-use crate::i18n::Text;
-use crate::storage::Trashed;
 use leptos::prelude::*;
+use simpul::i18n::Text;
+use simpul::storage::Trashed;
 
 #[component]
 pub fn TrashSection() -> impl IntoView {

@@ -3,8 +3,8 @@
 
 use super::state::AppState;
 use super::web;
-use crate::i18n::Text;
 use leptos::prelude::*;
+use simpul::i18n::Text;
 
 #[component]
 pub fn EarlierVersions() -> impl IntoView {

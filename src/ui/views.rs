@@ -4,11 +4,12 @@
 
 use super::fields::QuickAdd;
 use super::network::NetworkView;
+use super::on_demand::{part, when_fetched};
 use super::power_grid::PowerGrid;
 use super::sector_matrix::SectorMatrixView;
 use super::state::{AppState, MapView};
-use crate::i18n::Text;
 use leptos::prelude::*;
+use simpul::i18n::Text;
 
 #[component]
 pub fn MapViews() -> impl IntoView {
@@ -49,17 +50,20 @@ pub fn MapViews() -> impl IntoView {
             </div>
             <Show when=move || shown(MapView::Grid)>
                 <div role="tabpanel" id="view-grid" aria-labelledby="view-grid-tab" class="view-panel">
-                    <PowerGrid/>
+                    {when_fetched(power_grid())}
                 </div>
             </Show>
             <Show when=move || shown(MapView::Matrix)>
                 <div role="tabpanel" id="view-matrix" aria-labelledby="view-matrix-tab" class="view-panel">
-                    <SectorMatrixView/>
+                    {when_fetched(sector_matrix())}
                 </div>
             </Show>
         </section>
     }
 }
+
+part!(grid, fn power_grid() => view! { <PowerGrid/> });
+part!(matrix, fn sector_matrix() => view! { <SectorMatrixView/> });
 
 /// The field that adds a stakeholder (or a link typed as `A > B`), floating over
 /// the map; on a phone, the sheet's first tab.

@@ -2,14 +2,23 @@
 //! dots and the buttons to place and take them back (the projector shows the
 //! same tallies live), and the facilitator's form to hold a vote.
 
+use super::on_demand::{part, when_fetched};
 use super::state::AppState;
-use crate::i18n::Text;
-use crate::model::{Vote, VoteOn};
 use leptos::prelude::*;
+use simpul::i18n::Text;
+use simpul::model::{Vote, VoteOn};
 
 /// The open vote of a room this page is in; nothing otherwise.
 #[component]
 pub fn VotePanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || state.room.with(Option::is_some).then(|| when_fetched(room_votes()))
+}
+
+part!(room, fn room_votes() => view! { <RoomVotes/> });
+
+#[component]
+fn RoomVotes() -> impl IntoView {
     let state = expect_context::<AppState>();
     let voter = Memo::new(move |_| state.room.with(|r| r.as_ref().map(|r| r.author.clone())));
     let vote = Memo::new(move |_| {

@@ -478,7 +478,7 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
 }
 
 fn describe(error: JsValue) -> String {
-    crate::storage::browser::describe(&error)
+    simpul::storage::browser::describe(&error)
 }
 
 /// Moves keyboard focus to the element with this id after the next frame, once the

@@ -1,16 +1,17 @@
 //! Workshop (projector) mode: the map on a wall for a room. Full screen, white on
 //! black with large type, the editing chrome hidden (the style sheet lays out
 //! `html.workshop`), the map revealed step by step from the keyboard (see
-//! [`crate::drawing::reveal`]), and a quick-entry field for what the room calls out.
+//! [`simpul::drawing::reveal`]), and a quick-entry field for what the room calls out.
 
 use super::fields::QuickAdd;
 use super::findings::{severity_heading, Headlines, HEADLINE_LIT};
+use super::on_demand::{part, when_fetched};
 use super::state::{AppState, MapView};
 use super::web;
-use crate::drawing::reveal::{Step, Walk};
-use crate::i18n::Text;
 use leptos::ev;
 use leptos::prelude::*;
+use simpul::drawing::reveal::{Step, Walk};
+use simpul::i18n::Text;
 use wasm_bindgen::JsCast;
 
 const STAGE_ID: &str = "workshop-stage";
@@ -41,8 +42,21 @@ fn walk(state: AppState) -> Walk {
 /// and the changed.
 const CHANGES_LIT: usize = usize::MAX - 2;
 
+/// Workshop mode, fetched the first time it is entered and kept from then on, so
+/// that its effects see it leave.
 #[component]
 pub fn Workshop() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let entered = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || state.workshop.with(Option::is_some)
+    });
+    move || entered.get().then(|| when_fetched(workshop_mode()))
+}
+
+part!(workshop, fn workshop_mode() => view! { <WorkshopMode/> });
+
+#[component]
+fn WorkshopMode() -> impl IntoView {
     let state = expect_context::<AppState>();
     let on = move || state.workshop.with(Option::is_some);
 
@@ -224,7 +238,7 @@ fn WorkshopBar() -> impl IntoView {
                     </button>
                     // While the room votes, its tallies are a press away from any step.
                     {move || {
-                        let dots = state.map.with(|m| m.open_vote().map(crate::model::Vote::total_dots))?;
+                        let dots = state.map.with(|m| m.open_vote().map(simpul::model::Vote::total_dots))?;
                         (step() != Step::Chosen).then(|| view! {
                             <button type="button" class="workshop-vote" on:click=move |_| state.workshop.set(Some(Step::Chosen))>
                                 {state.t(Text::ShowVote).replace("{}", &dots.to_string())}
@@ -243,7 +257,7 @@ fn WorkshopBar() -> impl IntoView {
 
 /// The options of the map's latest vote that got the most dots (up to three, and
 /// all that tie with the third): whom the picture lights at the last step.
-fn chosen_subjects(map: &crate::model::Map) -> Option<Vec<String>> {
+fn chosen_subjects(map: &simpul::model::Map) -> Option<Vec<String>> {
     let vote = map.votes.last()?;
     let tallies = vote.tallies();
     let third = tallies.get(CHOSEN_LIT - 1).map_or(1, |t| t.dots.max(1));

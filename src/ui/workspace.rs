@@ -3,8 +3,8 @@
 //! the legend is on. Remembered per browser, so a facilitator's arrangement
 //! survives a reload; written only when the user changes it.
 
-use crate::storage::browser::BrowserStore;
 use leptos::prelude::*;
+use simpul::storage::browser::BrowserStore;
 
 const PREFS_KEY: &str = "simpul.workspace";
 
@@ -136,10 +136,10 @@ impl Workspace {
 
     /// Each stakeholder's fill by community when the picture is coloured so, as
     /// the last analysis found them; read in a view or effect, it follows both.
-    pub fn community_fill(self, state: super::state::AppState) -> Option<crate::drawing::CommunityFill> {
+    pub fn community_fill(self, state: super::state::AppState) -> Option<simpul::drawing::CommunityFill> {
         self.by_community
             .get()
-            .then(|| state.analysis.with(|a| crate::drawing::CommunityFill::from_metrics(&a.metrics)))
+            .then(|| state.analysis.with(|a| simpul::drawing::CommunityFill::from_metrics(&a.metrics)))
     }
 
     pub fn size(self, panel: Panel) -> RwSignal<Option<u32>> {

@@ -89,7 +89,7 @@ impl View {
             Some(s)
         });
         if let Some(s) = changed {
-            self.state.dispatch(crate::edit::Command::ReplaceStakeholder(s));
+            self.state.dispatch(simpul::edit::Command::ReplaceStakeholder(s));
             self.engine.update_value(|e| {
                 if let Some(layout) = e.layout.as_mut() {
                     layout.simulation_mut().reheat(0.2);
@@ -348,7 +348,7 @@ impl View {
             ("Delete" | "Backspace", _) => match self.state.selected.get_untracked() {
                 Some(id) => {
                     let command =
-                        self.state.map.with_untracked(|m| crate::edit::Command::delete_stakeholder(m, &id));
+                        self.state.map.with_untracked(|m| simpul::edit::Command::delete_stakeholder(m, &id));
                     self.state.dispatch(command);
                     true
                 }

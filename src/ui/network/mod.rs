@@ -6,16 +6,16 @@
 mod frames;
 mod input;
 
-use crate::drawing::reveal::Shown;
-use crate::drawing::slices::{Part, Slices};
-use crate::drawing::{hit, BoundsInWorld, Emphasis, PosOnScreen, Viewport};
-use crate::i18n::Text;
-use crate::layout::MapLayout;
-use crate::model::PosInWorld;
 use crate::ui::canvas::{self, Layer, Overlay};
 use crate::ui::state::AppState;
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use simpul::drawing::reveal::Shown;
+use simpul::drawing::slices::{Part, Slices};
+use simpul::drawing::{hit, BoundsInWorld, Emphasis, PosOnScreen, Viewport};
+use simpul::i18n::Text;
+use simpul::layout::MapLayout;
+use simpul::model::PosInWorld;
 
 /// How much time one frame may spend stepping the layout, in milliseconds.
 const STEP_BUDGET_MS: f64 = 6.0;
@@ -58,7 +58,7 @@ struct Engine {
     /// ringed, the removed as ghosts where they were.
     changes: Vec<canvas::Ring>,
     /// Each stakeholder's fill when the picture is coloured by community.
-    communities: Option<std::rc::Rc<crate::drawing::CommunityFill>>,
+    communities: Option<std::rc::Rc<simpul::drawing::CommunityFill>>,
     /// Something besides the viewport and the layout's motion changed since the
     /// snapshot, or since the painting under way began.
     dirty: bool,
@@ -203,8 +203,8 @@ pub fn NetworkView() -> impl IntoView {
                     .iter()
                     .filter(|p| !p.me)
                     .filter_map(|p| {
-                        let i =
-                            map.stakeholder_index(&crate::model::StakeholderId::new(p.selected.as_deref()?))?;
+                        let i = map
+                            .stakeholder_index(&simpul::model::StakeholderId::new(p.selected.as_deref()?))?;
                         Some(canvas::Ring {
                             at: canvas::RingAt::Stakeholder(i),
                             colour: p.colour.clone(),
@@ -404,7 +404,7 @@ fn legend_room(canvas: &web_sys::HtmlCanvasElement) -> f64 {
 
 /// Everything on the picture (the sector hubs only if `hubs`), grown by the room
 /// labels need.
-fn bounds(map: &crate::model::Map, layout: &MapLayout, hubs: bool) -> Option<BoundsInWorld> {
+fn bounds(map: &simpul::model::Map, layout: &MapLayout, hubs: bool) -> Option<BoundsInWorld> {
     let stakeholders = (0..map.stakeholders.len()).filter_map(|i| Some((layout.pos_in_world(i)?, 30.0)));
     let hubs = (0..map.sectors.len()).filter(|_| hubs).filter_map(|h| Some((layout.hub_in_world(h)?, 30.0)));
     BoundsInWorld::around(stakeholders.chain(hubs))

@@ -2,9 +2,9 @@
 //! `storage::snapshots` and `analysis::compare`).
 
 use super::*;
-use crate::model::Score;
-use crate::storage::Snapshot;
 use crate::ui::canvas::{Ring, RingAt};
+use simpul::model::Score;
+use simpul::storage::Snapshot;
 
 /// A comparison shown on the picture: what changed since the map called `since`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -42,7 +42,7 @@ impl Compared {
             Some(Ring {
                 at: RingAt::Ghost {
                     pos_in_world: (*at)?,
-                    radius_in_world: crate::drawing::look::radius(*power),
+                    radius_in_world: simpul::drawing::look::radius(*power),
                 },
                 colour: "#5b6470".into(),
                 label: Text::MarkRemoved.get(lang).replace("{}", name),

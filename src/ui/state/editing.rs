@@ -43,7 +43,7 @@ impl AppState {
         let moved = self.map.with_untracked(|m| {
             m.stakeholders.get(index).map(|s| {
                 let mut s = s.clone();
-                s.pos_in_world = Some(crate::layout::rounded(to));
+                s.pos_in_world = Some(simpul::layout::rounded(to));
                 s.pinned = true;
                 s
             })
@@ -54,19 +54,19 @@ impl AppState {
     }
 
     /// One line of quick entry: a name, or a link such as `A > B` (see
-    /// [`crate::quick_entry`]). Selects the stakeholder it names; says whether the
+    /// [`simpul::quick_entry`]). Selects the stakeholder it names; says whether the
     /// line was a link.
     pub fn enter_line(&self, line: &str) -> bool {
-        let Some(entry) = crate::quick_entry::parse(line) else { return false };
+        let Some(entry) = simpul::quick_entry::parse(line) else { return false };
         let author = self.link_author();
         let Some((command, id)) =
-            self.map.with_untracked(|m| crate::quick_entry::command(m, &entry, &author))
+            self.map.with_untracked(|m| simpul::quick_entry::command(m, &entry, &author))
         else {
             return false;
         };
         self.dispatch(command);
         self.selected.set(Some(id));
-        matches!(entry, crate::quick_entry::Entry::Link { .. })
+        matches!(entry, simpul::quick_entry::Entry::Link { .. })
     }
 
     /// Links two stakeholders with a partnership (the most common kind; the links

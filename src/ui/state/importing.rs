@@ -142,7 +142,7 @@ impl AppState {
     /// the files were refused.
     pub fn show_spreadsheet(&self, answer: &str) {
         let answer: serde_json::Value = serde_json::from_str(answer).unwrap_or_default();
-        if let Some(preview) = crate::format::sheet_messages::SheetPreview::from_answer(&answer) {
+        if let Some(preview) = simpul::format::sheet_messages::SheetPreview::from_answer(&answer) {
             self.import_problems.set(Vec::new());
             self.sheet_import.set(Some(std::sync::Arc::new(preview)));
             return;
@@ -188,7 +188,7 @@ pub(super) async fn parse_in_steps(text: &str) -> Result<serde_json::Value, form
         return format::parse_json(text);
     }
     let mut parsing = format::Parsing::new(text);
-    crate::steps::in_steps(web::next_task, || parsing.read(ELEMENTS_PER_TASK)).await;
+    simpul::steps::in_steps(web::next_task, || parsing.read(ELEMENTS_PER_TASK)).await;
     parsing.finish()
 }
 
@@ -203,7 +203,7 @@ pub(super) async fn decode_backup_in_steps(
     for value in format::backup::maps_in(root)? {
         let mut decoding = format::Decoding::new(value);
         if big {
-            crate::steps::in_steps(web::next_task, || decoding.read(ELEMENTS_PER_TASK)).await;
+            simpul::steps::in_steps(web::next_task, || decoding.read(ELEMENTS_PER_TASK)).await;
         }
         read.push(decoding.finish());
     }
@@ -215,7 +215,7 @@ pub(super) async fn decode_backup_in_steps(
 pub(super) async fn decode_in_steps(root: &serde_json::Value, big: bool) -> Result<Map, format::Invalid> {
     let mut decoding = format::Decoding::new(root).within_limits();
     if big {
-        crate::steps::in_steps(web::next_task, || decoding.read(ELEMENTS_PER_TASK)).await;
+        simpul::steps::in_steps(web::next_task, || decoding.read(ELEMENTS_PER_TASK)).await;
     }
     decoding.finish()
 }

@@ -36,7 +36,7 @@ impl AppState {
     /// Opens a bundled example, in the language of the UI, as a new map.
     pub fn open_example(&self, stem: &'static str) {
         let state = *self;
-        let path = crate::example_maps::example_path(stem, self.lang.get_untracked());
+        let path = simpul::example_maps::example_path(stem, self.lang.get_untracked());
         leptos::task::spawn_local(async move {
             state.open_as_new_map(web::fetch_text(&path).await, Text::OpenedExample);
         });
@@ -220,7 +220,7 @@ impl AppState {
     }
 
     /// The saved versions of the open map, newest first.
-    pub fn versions(&self) -> Vec<crate::storage::Version> {
+    pub fn versions(&self) -> Vec<simpul::storage::Version> {
         let key = self.doc.with(|d| d.as_ref().and_then(|d| d.key.clone()));
         key.and_then(|key| store().ok()?.versions(&key).ok()).unwrap_or_default()
     }
@@ -258,7 +258,7 @@ impl AppState {
                     Ok(loaded) => {
                         let mut encoding = format::Encoding::new(&loaded.map);
                         if background::is_big(&loaded.map) {
-                            crate::steps::in_steps(web::next_task, || encoding.write(ELEMENTS_PER_TASK))
+                            simpul::steps::in_steps(web::next_task, || encoding.write(ELEMENTS_PER_TASK))
                                 .await;
                         }
                         texts.push(encoding.finish());
@@ -297,7 +297,7 @@ impl AppState {
 /// handed on in the task after: for 5,000 stakeholders, reading it at once held
 /// the page for 117–163 ms. An entry that does not read so is read by `load`,
 /// which sets it aside if it is damaged.
-pub(super) async fn load_in_steps(key: &str) -> Result<crate::storage::Loaded, StorageProblem> {
+pub(super) async fn load_in_steps(key: &str) -> Result<simpul::storage::Loaded, StorageProblem> {
     let entry = store()?.entry_text(key).filter(|entry| entry.byte_len() > BIG_FILE_BYTES);
     if let Some(entry) = entry {
         if let Some(map) = entry.read_map(ELEMENTS_PER_TASK, web::next_task).await {

@@ -15,16 +15,16 @@ pub use comparing::{choice, Compared};
 pub use room::Room;
 
 use super::web;
-use crate::analysis::{background, Analysis};
-use crate::edit::{Command, EditError, History};
-use crate::format::{self, Problem, ShareLinkError};
-use crate::i18n::{Lang, Text};
-use crate::model::{Link, Map, PosInWorld, StakeholderId};
-use crate::storage::{
-    browser::BrowserStore, Catalogue, Library, StorageProblem, StoredRevision, ENTRY_PREFIX,
-};
 use leptos::prelude::*;
 use saving::Saving;
+use simpul::analysis::{background, Analysis};
+use simpul::edit::{Command, EditError, History};
+use simpul::format::{self, Problem, ShareLinkError};
+use simpul::i18n::{Lang, Text};
+use simpul::model::{Link, Map, PosInWorld, StakeholderId};
+use simpul::storage::{
+    browser::BrowserStore, Catalogue, Library, StorageProblem, StoredRevision, ENTRY_PREFIX,
+};
 
 /// Where the open map lives in storage. `key` is `None` while it could not be stored
 /// yet (storage unavailable or full); every change tries again.
@@ -68,7 +68,7 @@ const ELEMENTS_PER_TASK: usize = 4000;
 /// next task on: a big map's takes tens of milliseconds.
 pub(super) async fn encode_in_steps(map: &Map) -> String {
     let mut encoding = format::Encoding::new(map);
-    crate::steps::in_steps(web::next_task, || encoding.write(ELEMENTS_PER_TASK)).await;
+    simpul::steps::in_steps(web::next_task, || encoding.write(ELEMENTS_PER_TASK)).await;
     encoding.finish()
 }
 
@@ -109,7 +109,7 @@ pub struct AppState {
     pub opening: RwSignal<Option<String>>,
     pub selected: RwSignal<Option<StakeholderId>>,
     /// The link shown in the inspector; choosing a stakeholder lets it go.
-    pub selected_link: RwSignal<Option<crate::model::LinkId>>,
+    pub selected_link: RwSignal<Option<simpul::model::LinkId>>,
     /// The share link last copied, and whether the clipboard took it.
     pub shared_link: RwSignal<Option<(String, bool)>>,
     /// The analysis of the open map. A memo of the map alone, so it reruns after
@@ -136,11 +136,11 @@ pub struct AppState {
     /// Problems of the last refused import, shown until the next import.
     pub import_problems: RwSignal<Vec<Problem>>,
     /// A spreadsheet read and waiting in the import preview for the user's kinds.
-    pub sheet_import: RwSignal<Option<std::sync::Arc<crate::format::sheet_messages::SheetPreview>>>,
+    pub sheet_import: RwSignal<Option<std::sync::Arc<simpul::format::sheet_messages::SheetPreview>>>,
     /// The keyboard help is open.
     pub help: RwSignal<bool>,
     /// Workshop (projector) mode, at this step of the reveal; `None` outside it.
-    pub workshop: RwSignal<Option<crate::drawing::reveal::Step>>,
+    pub workshop: RwSignal<Option<simpul::drawing::reveal::Step>>,
     /// The print preview, open on this paper.
     pub print: RwSignal<Option<super::paper::Paper>>,
     /// The dialog that takes snapshots and compares versions is open.
@@ -313,7 +313,7 @@ impl AppState {
         let mut recent = state.catalogue.with_untracked(|c| {
             c.maps.iter().filter(|m| !m.damaged).map(|m| (m.saved_ms, m.key.clone())).collect::<Vec<_>>()
         });
-        recent.sort_by(|a, b| b.0.total_cmp(&a.0));
+        recent.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let mut keys = recent.into_iter().map(|(_, key)| key);
         let Some(mut key) = keys.next() else { return };
         let mut request = state.begin_opening(&key);

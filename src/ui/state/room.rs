@@ -4,8 +4,8 @@
 //! never uses a room never downloads it.
 
 use super::*;
-use crate::room::join_link::{self, RoomId};
 use serde_json::{json, Value};
+use simpul::room::join_link::{self, RoomId};
 
 /// Where this browser keeps what it knows of a room: `{key, state}`, the stored
 /// map the room fills and the Yjs document to rejoin with.
@@ -102,7 +102,7 @@ impl AppState {
         BrowserStore::keep_setting(RELAY_KEY, &relay);
         let link = join_link::join_link(&web::page_address(), &relay, id);
         let colour =
-            crate::room::client::COLOURS[(web::now_ms() as usize) % crate::room::client::COLOURS.len()];
+            simpul::room::client::COLOURS[(web::now_ms() as usize) % simpul::room::client::COLOURS.len()];
         let author = kept
             .get("author")
             .and_then(Value::as_str)
@@ -245,7 +245,7 @@ impl AppState {
     /// history (undo in a room is the room's), then saved and analysed as any edit.
     fn apply_room_map(&self, text: &str) {
         let Ok(room_map) = format::decode(text) else { return };
-        let Some(command) = self.map.with_untracked(|m| crate::room::merge::commands_towards(m, &room_map))
+        let Some(command) = self.map.with_untracked(|m| simpul::room::merge::commands_towards(m, &room_map))
         else {
             return;
         };

@@ -127,7 +127,11 @@ impl AppState {
 
     /// After a save: the open doc's new revision (when the map saved is still
     /// the one open), the library's list, and the user told of a failure.
-    pub(super) fn saved(&self, result: Result<crate::storage::MapSummary, StorageProblem>, still_open: bool) {
+    pub(super) fn saved(
+        &self,
+        result: Result<simpul::storage::MapSummary, StorageProblem>,
+        still_open: bool,
+    ) {
         match result {
             Ok(summary) => {
                 if still_open {

@@ -3,8 +3,8 @@
 //! a Command like any edit, so the room, undo and autosave carry it.
 
 use super::*;
-use crate::analysis::ballot;
-use crate::model::{Vote, VoteOn};
+use simpul::analysis::ballot;
+use simpul::model::{Vote, VoteOn};
 
 impl AppState {
     /// Starts a vote on the open map, closing any vote still open.

@@ -1,0 +1,65 @@
+// The page comes in parts (scripts/page.mjs): the first map is drawn from the first
+// download and the panels beside it; every other part is fetched the first time it
+// is used, and one that cannot be fetched says so and comes when asked again.
+// The service worker is kept out, since it fetches every part for offline use.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openApp, desktop, dist } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const folder = fs.readdirSync(dist).find((name) => /^page-[0-9a-f]{16}$/.test(name));
+const parts = JSON.parse(fs.readFileSync(path.join(dist, folder, 'parts.json'), 'utf8'));
+/** The files of the page fetched so far, by name. */
+const fetched = () => new Set(server.requests.filter((r) => r.includes(`/${folder}/`)).map((r) => path.basename(r)));
+
+test('the first map is drawn without the parts it does not use, and each comes when first used', async () => {
+  const context = await browser.newContext({ ...desktop, serviceWorkers: 'block' });
+  const { page, errors } = await openApp(browser, server.url, { context });
+  await page.getByRole('button', { name: 'New map' }).first().click();
+  await page.getByLabel('Add a stakeholder').fill('Dinas Kesehatan');
+  await page.getByLabel('Add a stakeholder').press('Enter');
+  await page.getByRole('table', { name: 'Stakeholders' }).getByRole('rowheader', { name: 'Dinas Kesehatan' }).waitFor();
+  await page.getByRole('region', { name: 'Findings' }).waitFor();
+
+  const first = fetched();
+  assert.ok(first.has('simpul-web_bg.wasm') && first.has('panels.bundle'), [...first].join(' '));
+  for (const part of ['help', 'print', 'workshop', 'compare', 'room', 'file_menu', 'matrix', 'grid']) {
+    assert.ok(!first.has(parts[part][0]), `${part} was fetched before it was used`);
+  }
+
+  // The keyboard help: fetched when asked for, shown, and closed.
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+  assert.ok(fetched().has(parts.help[0]));
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
+
+  // The sector matrix, on its tab.
+  await page.getByRole('tab', { name: 'Sector matrix' }).click();
+  await page.locator('#view-matrix').getByText(/sector/i).first().waitFor();
+  assert.ok(fetched().has(parts.matrix[0]));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a part that cannot be fetched says so, and comes when asked again', async () => {
+  const context = await browser.newContext({ ...desktop, serviceWorkers: 'block' });
+  const { page } = await openApp(browser, server.url, { context });
+  const help = `**/${folder}/${parts.help[0]}`;
+  await page.route(help, (route) => route.abort('internetdisconnected'));
+  await page.keyboard.press('?');
+  await page.getByRole('alert').filter({ hasText: 'This part of Simpul could not be fetched' }).waitFor();
+  assert.equal(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count(), 0);
+
+  // Back online: closing and asking again brings it.
+  await page.unroute(help);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+  await context.close();
+});
