@@ -62,12 +62,17 @@ async function once(browser, url) {
 const browser = await launch();
 console.log(`Cold load of a share link: 1.6 Mbps down, 150 ms round trip, CPU 4× slower; median of ${runs} runs`);
 console.log('build'.padEnd(10), 'app shown'.padStart(10), 'first map'.padStart(10), 'findings'.padStart(10), 'bytes to the map'.padStart(18), '  runs (first map)');
-for (const { label, dist } of builds) {
-  const server = await serve({ gzip: true, from: dist });
-  const results = [];
-  for (let i = 0; i < runs; i += 1) results.push(await once(browser, `${server.url}?lang=en${fragment}`));
-  await server.close();
-  const pick = (key) => median(results.map((r) => r[key]));
+// The builds take turns run by run, so that a busy moment of the machine falls on
+// each of them alike.
+const servers = [];
+for (const { dist } of builds) servers.push(await serve({ gzip: true, from: dist }));
+const results = builds.map(() => []);
+for (let i = 0; i < runs; i += 1) {
+  for (const [b, server] of servers.entries()) results[b].push(await once(browser, `${server.url}?lang=en${fragment}`));
+}
+for (const server of servers) await server.close();
+for (const [b, { label }] of builds.entries()) {
+  const pick = (key) => median(results[b].map((r) => r[key]));
   console.log(
     label.padEnd(10),
     seconds(pick('shown')).padStart(10),
@@ -75,7 +80,7 @@ for (const { label, dist } of builds) {
     seconds(pick('findings')).padStart(10),
     `${(pick('bytesAtMap') / 1024).toFixed(1)} KB`.padStart(18),
     ' ',
-    results.map((r) => seconds(r.map)).join(', '),
+    results[b].map((r) => seconds(r.map)).join(', '),
   );
 }
 await browser.close();
