@@ -30,14 +30,31 @@ pub(super) fn severity_heading(severity: Severity) -> Text {
 /// of the list is then the active one.
 pub(super) const HEADLINE_LIT: usize = usize::MAX - 1;
 
-/// The findings panel, fetched with the inspector once the first map is shown
-/// (its findings come from the background worker a moment later anyway).
+/// The findings panel: its heading and count come with the first map; its lists
+/// are fetched with the inspector as the page starts (the findings come from the
+/// background worker a moment later anyway), the region busy until both are in.
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
-    when_fetched(findings_panel())
+    let state = expect_context::<AppState>();
+    let count = move || state.analysis.with(|a| a.findings.len());
+    let fetched = RwSignal::new(false);
+    view! {
+        <section class="findings panel" aria-labelledby="findings-heading"
+            aria-busy=move || (state.analysing.get() || !fetched.get()).to_string()>
+            <div class="panel-head">
+                <h2 id="findings-heading">{state.tr(Text::FindingsHeading)}</h2>
+                <p class="map-meta" aria-hidden="true">{move || state.t(Text::FindingCount).replace("{}", &count().to_string())}</p>
+            </div>
+            {when_fetched(async move {
+                let lists = findings_lists().await;
+                fetched.set(true);
+                lists
+            })}
+        </section>
+    }
 }
 
-part!(panels, fn findings_panel() => view! { <FindingsLists/> });
+part!(panels, fn findings_lists() => view! { <FindingsLists/> });
 
 #[component]
 fn FindingsLists() -> impl IntoView {
@@ -64,12 +81,7 @@ fn FindingsLists() -> impl IntoView {
         })
     });
     view! {
-        <section class="findings panel" aria-labelledby="findings-heading" aria-busy=move || state.analysing.get().to_string()>
-            <div class="panel-head">
-                <h2 id="findings-heading">{state.tr(Text::FindingsHeading)}</h2>
-                <p class="map-meta" aria-hidden="true">{move || state.t(Text::FindingCount).replace("{}", &count().to_string())}</p>
-            </div>
-            <div class="panel-body">
+        <div class="panel-body">
             <div role="status">
                 // Said for a big map, whose analysis takes a while; a small map's
                 // answer comes before it could be read.
@@ -89,8 +101,7 @@ fn FindingsLists() -> impl IntoView {
                 <ShownOnly filter=filter/>
             </Show>
             {Severity::ALL.into_iter().map(|severity| view! { <SeverityGroup severity=severity listed=listed/> }).collect_view()}
-            </div>
-        </section>
+        </div>
     }
 }
 

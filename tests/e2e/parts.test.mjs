@@ -47,6 +47,28 @@ test('the first map is drawn without the parts it does not use, and each comes w
   await context.close();
 });
 
+test('the findings heading comes with the first map, its region busy until the panels come', async () => {
+  const context = await browser.newContext({ ...desktop, serviceWorkers: 'block' });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route(`**/${folder}/panels.bundle`, async (route) => { await held; await route.continue(); });
+  const { page } = await openApp(browser, server.url, { context });
+  await page.getByRole('button', { name: 'New map' }).first().click();
+  await page.getByLabel('Add a stakeholder').fill('Dinas Kesehatan');
+  await page.getByLabel('Add a stakeholder').press('Enter');
+  await page.locator('canvas.network[data-layout]').waitFor();
+  const findings = page.getByRole('region', { name: 'Findings' });
+  await findings.getByRole('heading', { name: 'Findings' }).waitFor();
+  assert.equal(await findings.getAttribute('aria-busy'), 'true');
+
+  release();
+  await page.getByLabel('Add a stakeholder').fill('Puskesmas');
+  await page.getByLabel('Add a stakeholder').press('Enter');
+  await findings.locator('li[data-finding]').first().waitFor();
+  await page.locator('section.findings[aria-busy="false"]').waitFor();
+  await context.close();
+});
+
 test('a part that cannot be fetched says so, and comes when asked again', async () => {
   const context = await browser.newContext({ ...desktop, serviceWorkers: 'block' });
   const { page } = await openApp(browser, server.url, { context });
