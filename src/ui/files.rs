@@ -1,7 +1,7 @@
 //! Importing files: *Import map file* (PRODUCT.md §7), a file dropped on the
 //! workspace, and what an import says before it changes anything.
 
-use super::on_demand::{part, when_fetched, Unfetched};
+use super::on_demand::{part, when_fetched};
 use super::sheet_import::SheetImportPreview;
 use super::state::AppState;
 use super::web;
@@ -77,33 +77,34 @@ pub fn import_files(state: AppState, files: Vec<web_sys::File>) {
     });
 }
 
-/// Reads the files (a part fetched when first used, see `on_demand`): a Simpul
-/// map opens; anything else goes to the background worker's preview.
-#[leptos::wasm_split::wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn read_files(state: AppState, files: Vec<web_sys::File>) -> Result<(), Unfetched> {
-    let Some(file) = files.first().cloned() else { return Ok(()) };
-    if files.len() > 1 || spreadsheet::is_spreadsheet(&file.name()) {
-        leptos::task::spawn_local(preview(state, files));
-        return Ok(());
-    }
-    leptos::task::spawn_local(async move {
-        match web::read_text(&file).await {
-            // Only JSON can be a Simpul map: anything else (unless it is named as
-            // JSON, or empty, which are refused here with the reason) goes to the
-            // worker, which tells the other formats apart.
-            Ok(text) if !is_json_like(&file.name(), &text) => preview(state, files).await,
-            Ok(text) => {
-                if !state.import_text(text).await {
-                    preview(state, files).await;
+part!(
+    import,
+    /// Reads the files (a part fetched when first used, see `on_demand`): a
+    /// Simpul map opens; anything else goes to the background worker's preview.
+    fn read_files(state: AppState, files: Vec<web_sys::File>) {
+        let Some(file) = files.first().cloned() else { return };
+        if files.len() > 1 || spreadsheet::is_spreadsheet(&file.name()) {
+            leptos::task::spawn_local(preview(state, files));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match web::read_text(&file).await {
+                // Only JSON can be a Simpul map: anything else (unless it is named as
+                // JSON, or empty, which are refused here with the reason) goes to the
+                // worker, which tells the other formats apart.
+                Ok(text) if !is_json_like(&file.name(), &text) => preview(state, files).await,
+                Ok(text) => {
+                    if !state.import_text(text).await {
+                        preview(state, files).await;
+                    }
+                }
+                Err(reason) => {
+                    state.import_problems.set(vec![Problem::new("", ProblemKind::Unreadable { reason })]);
                 }
             }
-            Err(reason) => {
-                state.import_problems.set(vec![Problem::new("", ProblemKind::Unreadable { reason })]);
-            }
-        }
-    });
-    Ok(())
-}
+        });
+    }
+);
 
 /// Whether a chosen file is for the page's map-file reader: JSON (a Simpul map or
 /// backup, or Kumu and PRSM, which the reader hands on), a file named as JSON, or

@@ -2,7 +2,7 @@
 //! duplicate and delete (to the trash), the trash, a backup of all maps, and
 //! copies that were set aside as damaged.
 
-use super::on_demand::{part, when_fetched};
+use super::on_demand::{kept_once, part, when_fetched};
 use super::splitter::Splitter;
 use super::state::AppState;
 use super::trash::TrashSection;
@@ -19,9 +19,7 @@ pub fn LibraryPanel() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let open = workspace.library_open;
     // The phone's sheet shows the library on its *Maps* tab, open or not.
-    let opened = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || open.get() || workspace.sheet.get() == SheetTab::Maps
-    });
+    let opened = kept_once(move || open.get() || workspace.sheet.get() == SheetTab::Maps);
     view! {
         <nav class="library" class:rail=move || !open.get() aria-labelledby="library-heading">
             <div class="library-head">

@@ -17,21 +17,38 @@ impl From<leptos::wasm_split::SplitLoaderError> for Unfetched {
     }
 }
 
-/// Declares a part: `part!(chunk, fn name(arg: Type, …) => view)`. The chunk's
-/// name groups parts that are used together into one fetch. Its function is
-/// async and gives `Result<AnyView, Unfetched>`; show it with [`when_fetched`].
+/// Declares a part. The chunk's name groups parts that are used together into
+/// one fetch; the function declared is async.
+/// - `part!(chunk, fn name(arg: Type, …) => view)` gives
+///   `Result<AnyView, Unfetched>`: show it with [`when_fetched`];
+/// - `part!(chunk, fn name(arg: Type, …) { statements })` runs the statements
+///   (which may `return` early) and gives `Result<(), Unfetched>`.
 macro_rules! part {
-    ($chunk:ident, $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) => $view:expr) => {
+    ($chunk:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) => $view:expr) => {
+        $(#[$meta])*
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         $vis fn $name($($arg: $ty),*) -> Result<leptos::prelude::AnyView, crate::ui::on_demand::Unfetched> {
             Ok(leptos::prelude::IntoAny::into_any($view))
         }
     };
+    ($chunk:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
+        $(#[$meta])*
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $vis fn $name($($arg: $ty),*) -> Result<(), crate::ui::on_demand::Unfetched> {
+            (move || $body)();
+            Ok(())
+        }
+    };
 }
 pub(crate) use part;
 
-/// Shows a part once its code has come; nothing meanwhile (a fetch of a few
-/// kilobytes), and a message that says what to do if it cannot come. Calling
+/// True from the first time `now` is true: a part shown from then on is fetched
+/// once and kept (the library's list, workshop mode), not built again each time.
+pub fn kept_once(now: impl Fn() -> bool + Send + Sync + 'static) -> Memo<bool> {
+    Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || now())
+}
+
+/// Shows a part once its code has come; nothing meanwhile, and a message that says what to do if it cannot come. Calling
 /// the part again, as reopening it does, tries again.
 pub fn when_fetched(
     part: impl std::future::Future<Output = Result<AnyView, Unfetched>> + Send + 'static,

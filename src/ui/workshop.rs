@@ -5,7 +5,7 @@
 
 use super::fields::QuickAdd;
 use super::findings::{severity_heading, Headlines, HEADLINE_LIT};
-use super::on_demand::{part, when_fetched};
+use super::on_demand::{kept_once, part, when_fetched};
 use super::state::{AppState, MapView};
 use super::web;
 use leptos::ev;
@@ -47,9 +47,7 @@ const CHANGES_LIT: usize = usize::MAX - 2;
 #[component]
 pub fn Workshop() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let entered = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || state.workshop.with(Option::is_some)
-    });
+    let entered = kept_once(move || state.workshop.with(Option::is_some));
     move || entered.get().then(|| when_fetched(workshop_mode()))
 }
 
