@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod layout;
 pub mod letter_case;
 pub mod model;
+pub mod order;
 pub mod pages;
 pub mod quick_entry;
 pub mod room;

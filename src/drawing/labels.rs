@@ -186,9 +186,8 @@ pub fn names_on_screen(
         .filter(|&i| layout.pos_in_world(i).is_some_and(|p| visible.contains(p, 40.0)))
         .collect();
     let power = |i: usize| shown.drawn_power(map.stakeholders[i].power);
-    people.sort_unstable_by_key(|&i| {
-        (!emphasis.stakeholder_lit(i), selected != Some(i), std::cmp::Reverse(power(i)), i)
-    });
+    let rank = |i: usize| (!emphasis.stakeholder_lit(i), selected != Some(i), std::cmp::Reverse(power(i)), i);
+    crate::order::sort_with(&mut people, &|&a, &b| rank(a).cmp(&rank(b)));
     for i in people {
         let (Some(p), st) = (layout.pos_in_world(i), &map.stakeholders[i]) else { continue };
         // The stance mark follows the name, so that the two never collide.

@@ -239,7 +239,7 @@ impl Structure {
             }
         }
         // Parallel links pull as one, at the strength of the strongest.
-        springs.sort_unstable_by(|x, y| {
+        crate::order::sort_with(&mut springs, &|x, y| {
             (x.0, x.1, std::cmp::Reverse(x.2)).cmp(&(y.0, y.1, std::cmp::Reverse(y.2)))
         });
         springs.dedup_by_key(|s| (s.0, s.1));

@@ -28,7 +28,7 @@ impl<S: KeyValue> Library<S> {
             }
         };
         catalogue.set_aside = keys.iter().filter(|k| k.starts_with(SET_ASIDE_PREFIX)).cloned().collect();
-        catalogue.set_aside.sort_unstable();
+        crate::order::sort_with(&mut catalogue.set_aside, &Ord::cmp);
         catalogue.trash = self.trash(&keys);
 
         let (mut maps, index_ok) = match self.read_index() {

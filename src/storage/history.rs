@@ -51,7 +51,9 @@ impl<S: KeyValue> Library<S> {
                 Some(Version { key: version_key, saved_ms, title, stakeholders })
             })
             .collect();
-        versions.sort_unstable_by(|a, b| b.saved_ms.total_cmp(&a.saved_ms).then_with(|| a.key.cmp(&b.key)));
+        crate::order::sort_with(&mut versions, &|a, b| {
+            b.saved_ms.total_cmp(&a.saved_ms).then_with(|| a.key.cmp(&b.key))
+        });
         Ok(versions)
     }
 
@@ -84,7 +86,7 @@ impl<S: KeyValue> Library<S> {
         // The oldest beyond the limit go.
         let mut all: Vec<(u64, String)> =
             keys.into_iter().filter_map(|k| Some((saved_ms_in(&k)?, k))).collect();
-        all.sort_unstable();
+        crate::order::sort_with(&mut all, &Ord::cmp);
         let excess = (all.len() + 1).saturating_sub(VERSIONS_PER_MAP);
         for (_, old) in all.into_iter().take(excess) {
             let _ = self.store.remove(&old);

@@ -68,7 +68,9 @@ impl<S: KeyValue> Library<S> {
                 Some(Snapshot { key, name, taken_ms: taken as f64, stakeholders: map.stakeholders.len() })
             })
             .collect();
-        list.sort_unstable_by(|a, b| b.taken_ms.total_cmp(&a.taken_ms).then_with(|| a.key.cmp(&b.key)));
+        crate::order::sort_with(&mut list, &|a, b| {
+            b.taken_ms.total_cmp(&a.taken_ms).then_with(|| a.key.cmp(&b.key))
+        });
         Ok(list)
     }
 

@@ -212,10 +212,9 @@ impl<S: KeyValue> Library<S> {
                 }
             })
             .collect();
-        // Unstable with a total order: the same list as a stable sort, in less code
-        // for the page's download.
-        trashed
-            .sort_unstable_by(|a, b| b.deleted_ms.total_cmp(&a.deleted_ms).then_with(|| a.key.cmp(&b.key)));
+        crate::order::sort_with(&mut trashed, &|a, b| {
+            b.deleted_ms.total_cmp(&a.deleted_ms).then_with(|| a.key.cmp(&b.key))
+        });
         trashed
     }
 

@@ -72,14 +72,12 @@ impl SortKey {
 /// The rows' positions in table order: by `keys`, largest first if `descending`;
 /// ties keep the map's order.
 pub fn order_by(keys: &[SortKey], descending: bool) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| {
+    simpul::order::positions_in_order(keys.len(), &|a, b| {
         let by = keys[a].compare(&keys[b]);
         if descending {
             by.reverse()
         } else {
             by
         }
-    });
-    order
+    })
 }

@@ -130,7 +130,7 @@ pub(super) fn StakeholderForm(id: StakeholderId) -> impl IntoView {
                                 if on {
                                     // Keep the vocabulary's order, so files diff cleanly.
                                     s.resources.push(resource);
-                                    s.resources.sort();
+                                    simpul::order::sort_with(&mut s.resources, &Ord::cmp);
                                 }
                             }));
                         }/>

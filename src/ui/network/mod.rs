@@ -375,7 +375,7 @@ fn focus_status(state: AppState) -> Option<impl IntoView> {
             })
             .map(|s| s.name.as_str())
             .collect();
-        names.sort_unstable();
+        simpul::order::sort_with(&mut names, &Ord::cmp);
         names.dedup();
         let list = if names.is_empty() { state.t(Text::Nobody).to_string() } else { names.join(", ") };
         Some(state.t(Text::FocusStatus).replacen("{}", &me.name, 1).replacen("{}", &list, 1))

@@ -313,7 +313,7 @@ impl AppState {
         let mut recent = state.catalogue.with_untracked(|c| {
             c.maps.iter().filter(|m| !m.damaged).map(|m| (m.saved_ms, m.key.clone())).collect::<Vec<_>>()
         });
-        recent.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        simpul::order::sort_with(&mut recent, &|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let mut keys = recent.into_iter().map(|(_, key)| key);
         let Some(mut key) = keys.next() else { return };
         let mut request = state.begin_opening(&key);
