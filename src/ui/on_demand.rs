@@ -22,13 +22,22 @@ impl From<leptos::wasm_split::SplitLoaderError> for Unfetched {
 /// - `part!(chunk, fn name(arg: Type, …) => view)` gives
 ///   `Result<AnyView, Unfetched>`: show it with [`when_fetched`];
 /// - `part!(chunk, fn name(arg: Type, …) { statements })` runs the statements
-///   (which may `return` early) and gives `Result<(), Unfetched>`.
+///   (which may `return` early) and gives `Result<(), Unfetched>`;
+/// - `part!(chunk, fn name(arg: Type, …) -> T { statements })` gives
+///   `Result<T, Unfetched>`.
 macro_rules! part {
     ($chunk:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) => $view:expr) => {
         $(#[$meta])*
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         $vis fn $name($($arg: $ty),*) -> Result<leptos::prelude::AnyView, crate::ui::on_demand::Unfetched> {
             Ok(leptos::prelude::IntoAny::into_any($view))
+        }
+    };
+    ($chunk:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        $(#[$meta])*
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, crate::ui::on_demand::Unfetched> {
+            Ok((move || -> $ret { $body })())
         }
     };
     ($chunk:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {

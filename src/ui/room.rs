@@ -31,8 +31,11 @@ pub fn RoomButton() -> impl IntoView {
 #[component]
 pub fn RoomDialogs() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // A memo: the dialog stays as it is while people come and go (they change the
+    // room, not whether the dialog is shown).
+    let shown = Memo::new(move |_| state.room_dialog.get() && state.room.with(Option::is_some));
     view! {
-        {move || (state.room_dialog.get() && state.room.with(Option::is_some)).then(|| when_fetched(room_dialog()))}
+        {move || shown.get().then(|| when_fetched(room_dialog()))}
         {move || state.joining.get().map(|id| when_fetched(join_dialog(id)))}
     }
 }

@@ -12,7 +12,11 @@ use simpul::model::{Vote, VoteOn};
 #[component]
 pub fn VotePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || state.room.with(Option::is_some).then(|| when_fetched(room_votes()))
+    // A memo: the room changes as people come and go, and the panel must not be
+    // built again each time (a participant's buttons would be replaced under
+    // their finger).
+    let in_room = Memo::new(move |_| state.room.with(Option::is_some));
+    move || in_room.get().then(|| when_fetched(room_votes()))
 }
 
 part!(room, fn room_votes() => view! { <RoomVotes/> });

@@ -14,6 +14,7 @@ mod voting;
 pub use comparing::{choice, Compared};
 pub use room::Room;
 
+use super::on_demand::{part, Unfetched};
 use super::web;
 use leptos::prelude::*;
 use saving::Saving;
@@ -281,9 +282,9 @@ impl AppState {
                 // Written out in tasks of their own: the map has just changed, and
                 // the task that changed it has its own work to do.
                 let text = encode_in_steps(&map).await;
-                let answer = web::analyse_in_worker(&text).await.and_then(|t| {
-                    background::from_message(&t).ok_or_else(|| String::from("no analysis in the answer"))
-                });
+                let answer = read_answer(web::analyse_in_worker(&text).await)
+                    .await
+                    .unwrap_or_else(|Unfetched| Err(state.t(Text::PartUnfetched).to_string()));
                 // Shown in a task of its own: reading the answer of 5,000
                 // stakeholders and then updating every view that shows it took
                 // 90 ms together.
@@ -370,3 +371,15 @@ impl AppState {
 
     // ----- notices -------------------------------------------------------------
 }
+
+part!(
+    panels,
+    /// Reads the worker's answer. The reading comes with the panels that show the
+    /// findings, which are fetched as soon as the first map is shown, long before
+    /// the worker (a larger download) can answer.
+    fn read_answer(answer: Result<String, String>) -> Result<Analysis, String> {
+        answer.and_then(|t| {
+            background::from_message(&t).ok_or_else(|| String::from("no analysis in the answer"))
+        })
+    }
+);

@@ -4,6 +4,7 @@
 //! never uses a room never downloads it.
 
 use super::*;
+use crate::ui::on_demand::{part, Unfetched};
 use serde_json::{json, Value};
 use simpul::room::join_link::{self, RoomId};
 
@@ -64,7 +65,7 @@ impl AppState {
         let name = BrowserStore::setting(NAME_KEY).unwrap_or_else(|| self.t(Text::Facilitator).to_string());
         let seed = self.map.with_untracked(format::encode);
         web::replace_hash(&format!("room={}", id.as_str()));
-        self.start_room(&id, &name, Some(seed), &Value::Null);
+        self.start_room_then(id, name, Some(seed), Value::Null, || ());
     }
 
     /// Joins room `id` as `name` (the Join button, or a reload of a room's page).
@@ -79,18 +80,44 @@ impl AppState {
         let exists = key
             .as_ref()
             .is_some_and(|k| self.catalogue.with_untracked(|c| c.maps.iter().any(|m| &m.key == k)));
-        self.start_room(&id, name.trim(), None, &kept);
-        self.room_entering.set_value(true);
-        match key.filter(|_| exists) {
-            Some(key) => self.open(&key),
-            None => self.start(Map::new(self.t(Text::RoomMapTitle))),
-        }
+        let state = *self;
+        self.start_room_then(id, name.trim().to_string(), None, kept, move || {
+            state.room_entering.set_value(true);
+            match key.filter(|_| exists) {
+                Some(key) => state.open(&key),
+                None => state.start(Map::new(state.t(Text::RoomMapTitle))),
+            }
+        });
+    }
+
+    /// Starts the room (its code is a part, fetched the first time a room is
+    /// used), then runs `then`; if the part cannot be fetched, says so and stays
+    /// out of the room.
+    fn start_room_then(
+        &self,
+        id: RoomId,
+        name: String,
+        seed: Option<String>,
+        kept: Value,
+        then: impl FnOnce() + 'static,
+    ) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match start_room(state, id, name, seed, kept).await {
+                Ok(()) => then(),
+                Err(Unfetched) => {
+                    web::clear_hash();
+                    state.room_dialog.set(false);
+                    state.notify(Notice::Problem(Text::PartUnfetched, String::new()));
+                }
+            }
+        });
     }
 
     /// Starts the room worker on room `id`: a new room with the map `seed`, or a
     /// room joined with what this browser kept of it (`kept`: the document, and
     /// the mark of this participant, which their dots are counted by).
-    fn start_room(&self, id: &RoomId, name: &str, seed: Option<String>, kept: &Value) {
+    fn start_room_now(&self, id: &RoomId, name: &str, seed: Option<String>, kept: &Value) {
         let state = *self;
         // Undo in a room is the room's: the steps from before it are left behind.
         self.history.set_value(History::default());
@@ -257,3 +284,11 @@ impl AppState {
         }
     }
 }
+
+part!(
+    room,
+    /// The room's start and the handling of its messages (what only a room uses).
+    fn start_room(state: AppState, id: RoomId, name: String, seed: Option<String>, kept: Value) {
+        state.start_room_now(&id, &name, seed, &kept)
+    }
+);
