@@ -36,6 +36,8 @@ macro_rules! part {
     ($chunk:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         $(#[$meta])*
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        // The closure lets the body `return` early.
+        #[allow(clippy::redundant_closure_call)]
         $vis fn $name($($arg: $ty),*) -> Result<$ret, crate::ui::on_demand::Unfetched> {
             Ok((move || -> $ret { $body })())
         }
@@ -43,6 +45,8 @@ macro_rules! part {
     ($chunk:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
         $(#[$meta])*
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        // The closure lets the body `return` early.
+        #[allow(clippy::redundant_closure_call)]
         $vis fn $name($($arg: $ty),*) -> Result<(), crate::ui::on_demand::Unfetched> {
             (move || $body)();
             Ok(())
