@@ -57,16 +57,17 @@ pub fn Choice(
         <div class="field">
             <label for=move || id.get_value() class:visually-hidden=hide_label>{label}</label>
             // The value is a property of the select, so choosing one does not rebuild
-            // the options (thousands of them in a big map's stakeholder lists).
+            // the options (thousands of them in a big map's stakeholder lists); and
+            // the options are keyed, so a stakeholder added (several a second while
+            // a room edits) adds one option rather than touching all of them.
             <select id=move || id.get_value() prop:value=move || value.get()
                 on:change=move |e| on_change.run(event_target_value(&e))>
-                {move || {
-                    let current = value.get_untracked();
-                    options.get().into_iter().map(|(v, text)| {
-                        let selected = v == current;
-                        view! { <option value=v selected=selected>{text}</option> }
-                    }).collect_view()
-                }}
+                <For each=move || options.get() key=|option| option.clone() let:option>
+                    {
+                        let (v, text) = option;
+                        view! { <option selected=v == value.get_untracked() value=v>{text}</option> }
+                    }
+                </For>
             </select>
         </div>
     }

@@ -33,11 +33,29 @@ pub fn one_task_later<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
+    one_task_later_in_sight(rows, later, Signal::stored(true))
+}
+
+/// [`one_task_later`] for a list that can be out of sight (a table in the folded
+/// drawer, or behind another tab): its rows stay as they were until it is in sight
+/// again. While a room edits, the map changes several times a second, and the
+/// folded tables' rows, rebuilt each time, were a large part of the projector's work.
+pub fn one_task_later_in_sight<T>(
+    rows: impl Fn() -> Vec<T> + Send + Sync + 'static,
+    later: Memo<bool>,
+    in_sight: Signal<bool>,
+) -> ReadSignal<Vec<T>>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
     let shown = RwSignal::new(Vec::new());
     // Only the latest rows are handed on: a change made while an earlier one waits
     // replaces it.
     let latest = StoredValue::new(0u64);
     Effect::new(move |_| {
+        if !in_sight.get() {
+            return;
+        }
         let next = rows();
         if !later.get_untracked() {
             latest.update_value(|t| *t = t.wrapping_add(1));

@@ -1,12 +1,13 @@
 //! Links: choose two stakeholders to link them, then edit or delete each link.
 
 use super::fields::{link_kind_options, Choice};
-use super::later::one_task_later;
+use super::later::one_task_later_in_sight;
 use super::on_demand::{part, when_fetched};
 use super::pager::Pager;
 use super::sorting::{order_by, SortKey};
 use super::state::AppState;
 use super::web;
+use super::workspace::{DrawerTab, Workspace};
 use leptos::prelude::*;
 use simpul::edit::Command;
 use simpul::i18n::{vocabulary, Text};
@@ -105,7 +106,7 @@ fn LinksSectionBody() -> impl IntoView {
         }
     });
     // Built in a task of its own (see `later`).
-    let rows = one_task_later(
+    let rows = one_task_later_in_sight(
         move || {
             let shown = pages.get().rows(page.get());
             state.content.with(|m| {
@@ -122,6 +123,7 @@ fn LinksSectionBody() -> impl IntoView {
             })
         },
         state.big_map,
+        expect_context::<Workspace>().table_in_sight(DrawerTab::Links),
     );
     let header = move |column: LinkColumn, text: Text| {
         super::sorting::sortable_header(state, sort, column, text, column.starts_descending(), false)

@@ -1,11 +1,12 @@
 //! Sectors: add by name, rename, colour, delete (members leave the sector, undoably).
 
 use super::fields::QuickAdd;
-use super::later::one_task_later;
+use super::later::one_task_later_in_sight;
 use super::on_demand::{part, when_fetched};
 use super::pager::Pager;
 use super::state::AppState;
 use super::web;
+use super::workspace::{DrawerTab, Workspace};
 use leptos::prelude::*;
 use simpul::edit::Command;
 use simpul::i18n::Text;
@@ -34,12 +35,13 @@ fn SectorsSectionBody() -> impl IntoView {
         // The new sector is last: show it (the page is kept inside the list).
         page.set(usize::MAX);
     });
-    let rows = one_task_later(
+    let rows = one_task_later_in_sight(
         move || {
             let shown = pages.get().rows(page.get());
             state.content.with(|m| m.sectors.get(shown).map(<[Sector]>::to_vec).unwrap_or_default())
         },
         state.big_map,
+        expect_context::<Workspace>().table_in_sight(DrawerTab::Sectors),
     );
     // Every sector's member count in one pass over the stakeholders, not one pass
     // per sector.

@@ -3,12 +3,13 @@
 //! to every picture of the map.
 
 use super::fields::{score_options, stakeholder_kind_options, stance_options};
-use super::later::one_task_later;
+use super::later::one_task_later_in_sight;
 use super::on_demand::{part, when_fetched};
 use super::pager::Pager;
 use super::sorting::{order_by, SortKey};
 use super::state::AppState;
 use super::web;
+use super::workspace::{DrawerTab, Workspace};
 use leptos::prelude::*;
 use simpul::analysis::StakeholderMetrics;
 use simpul::edit::Command;
@@ -121,7 +122,7 @@ fn StakeholdersSectionBody() -> impl IntoView {
         }
     });
     // Built in a task of its own (see `later`).
-    let rows = one_task_later(
+    let rows = one_task_later_in_sight(
         move || {
             let shown = pages.get().rows(page.get());
             state.content.with(|m| {
@@ -137,6 +138,7 @@ fn StakeholdersSectionBody() -> impl IntoView {
             })
         },
         state.big_map,
+        expect_context::<Workspace>().table_in_sight(DrawerTab::Stakeholders),
     );
     let header = move |column: Column, text: Text, numeric: bool| {
         super::sorting::sortable_header(state, sort, column, text, column.starts_descending(), numeric)

@@ -142,6 +142,16 @@ impl Workspace {
             .then(|| state.analysis.with(|a| simpul::drawing::CommunityFill::from_metrics(&a.metrics)))
     }
 
+    /// Whether the table behind `tab` can be seen: the drawer open (or, on a phone,
+    /// its sheet turned to the tables) at that tab, as the drawer's `hidden`
+    /// attributes and the phone's style sheet show it.
+    pub fn table_in_sight(self, tab: DrawerTab) -> Signal<bool> {
+        let in_sight = Memo::new(move |_| {
+            (self.drawer_open.get() || self.sheet.get() == SheetTab::Tables) && self.drawer_tab.get() == tab
+        });
+        in_sight.into()
+    }
+
     pub fn size(self, panel: Panel) -> RwSignal<Option<u32>> {
         match panel {
             Panel::Library => self.library_px,

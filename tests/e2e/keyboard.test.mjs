@@ -80,16 +80,22 @@ test('quick entry: "A > B" and "A -- B" add links and missing stakeholders, undo
     await page.keyboard.type(line);
     await page.keyboard.press('Enter');
   }
-  // The links' table is behind its tab: its rows are counted where they are.
-  const links = page.locator('#drawer-links tbody tr');
-  await links.nth(1).waitFor({ state: 'attached' });
   const stakeholders = page.getByRole('table', { name: 'Stakeholders' }).locator('tbody th');
+  await stakeholders.nth(2).waitFor();
   assert.deepEqual(await stakeholders.allInnerTexts(), ['Dinas Kesehatan', 'Posyandu Mawar', 'Pasar Beringharjo']);
+  // The links' table is behind its tab (a table out of sight keeps its rows until
+  // it is shown again).
+  const tab = (name) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
+  await tab('Links').click();
+  const links = page.getByRole('table', { name: 'Links' }).locator('tbody tr');
+  await links.nth(1).waitFor();
   assert.equal(await links.count(), 2);
   // One undo takes back the last line: the link and the stakeholder it brought.
   await tabTo(page, 'Undo');
   await page.keyboard.press('Enter');
   await links.nth(1).waitFor({ state: 'detached' });
+  await tab('Stakeholders').click();
+  await stakeholders.nth(2).waitFor({ state: 'detached' });
   assert.deepEqual(await stakeholders.allInnerTexts(), ['Dinas Kesehatan', 'Posyandu Mawar']);
   assert.deepEqual(errors, []);
   await page.context().close();

@@ -109,19 +109,24 @@ impl AppState {
 
     pub(super) fn after_change(&self) {
         self.sync_history_flags();
-        self.after_room_change();
+        self.forget_gone_selection();
+        self.autosave();
     }
 
-    /// After any change of the map, a room's included.
+    /// After a room's change of the map.
     pub(super) fn after_room_change(&self) {
-        // A deleted stakeholder cannot stay selected.
+        self.forget_gone_selection();
+        self.save_in_coming_tasks();
+    }
+
+    /// A deleted stakeholder cannot stay selected.
+    fn forget_gone_selection(&self) {
         let gone = self.selected.with_untracked(|s| {
             s.as_ref().is_some_and(|id| self.map.with_untracked(|m| m.stakeholder(id).is_none()))
         });
         if gone {
             self.selected.set(None);
         }
-        self.autosave();
     }
 
     pub(super) fn reset_history(&self) {

@@ -30,10 +30,18 @@ impl AppState {
     /// task (writing 5,000 stakeholders in one go froze the page). Changes made
     /// meanwhile are saved together, by the next save.
     pub(super) fn autosave(&self) {
-        if !self.big_map.get_untracked() {
+        if self.big_map.get_untracked() {
+            self.save_in_coming_tasks();
+        } else {
             self.persist();
-            return;
         }
+    }
+
+    /// Saves the open map in tasks after this one, with the changes that come
+    /// meanwhile: for a big map, and for a room's changes, which come several times
+    /// a second while a room edits (saved in the task that applied them, they made
+    /// the projector's longest tasks).
+    pub(super) fn save_in_coming_tasks(&self) {
         let start = self.saving.try_update_value(|saving| {
             saving.pending = true;
             !std::mem::replace(&mut saving.running, true)
