@@ -172,8 +172,19 @@ fn StakeholdersSectionBody() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || rows.get() key=|row| web::row_key(row) let:row>
-                                <StakeholderRow stakeholder=row.0 metrics=row.1 editing=editing/>
+                            // Keyed by the stakeholder alone: a row stays while its
+                            // stakeholder does, and its metrics follow each analysis in
+                            // place (rebuilt whole, the rows were most of the
+                            // projector's work while a room edits).
+                            <For each=move || rows.get() key=|row| web::row_key(&row.0) let:row>
+                                {
+                                    let (stakeholder, first) = row;
+                                    let id = stakeholder.id.clone();
+                                    let metrics = Memo::new(move |_| {
+                                        rows.with(|r| r.iter().find(|(s, _)| s.id == id).map_or(first, |(_, m)| *m))
+                                    });
+                                    view! { <StakeholderRow stakeholder metrics editing=editing/> }
+                                }
                             </For>
                         </tbody>
                     </table>
@@ -191,7 +202,8 @@ fn StakeholdersSectionBody() -> impl IntoView {
 #[component]
 fn StakeholderRow(
     stakeholder: Stakeholder,
-    metrics: StakeholderMetrics,
+    /// The stakeholder's metrics, as the last analysis found them.
+    metrics: Memo<StakeholderMetrics>,
     /// The cell open for editing in the whole table, if any.
     editing: RwSignal<Option<(StakeholderId, Column)>>,
 ) -> impl IntoView {
@@ -264,12 +276,12 @@ fn StakeholderRow(
             {cell(Column::Interest)}
             {cell(Column::Stance)}
             <td class="sectors-cell">{sector_names}</td>
-            <td>{move || metrics.quadrant.label(state.lang.get())}</td>
-            <td class="num">{number(metrics.degree)}</td>
-            <td class="num">{number(metrics.betweenness)}</td>
-            <td class="num">{number(metrics.closeness)}</td>
-            <td class="num">{number(metrics.eigenvector)}</td>
-            <td class="num">{community_number(metrics.community)}</td>
+            <td>{move || metrics.get().quadrant.label(state.lang.get())}</td>
+            <td class="num">{move || number(metrics.get().degree)}</td>
+            <td class="num">{move || number(metrics.get().betweenness)}</td>
+            <td class="num">{move || number(metrics.get().closeness)}</td>
+            <td class="num">{move || number(metrics.get().eigenvector)}</td>
+            <td class="num">{move || community_number(metrics.get().community)}</td>
         </tr>
     }
 }
