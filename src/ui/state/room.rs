@@ -58,18 +58,37 @@ impl AppState {
     /// Opens a room on the open map (*Open a room*), or shows the one open.
     pub fn open_room(&self) {
         self.room_dialog.set(true);
-        if self.in_room() {
-            return;
+        if !self.in_room() {
+            self.entered(open_room(*self));
         }
-        let Some(id) = RoomId::parse(&web::random_hex()) else { return };
-        let name = BrowserStore::setting(NAME_KEY).unwrap_or_else(|| self.t(Text::Facilitator).to_string());
-        let seed = self.map.with_untracked(format::encode);
-        web::replace_hash(&format!("room={}", id.as_str()));
-        self.start_room_then(id, name, Some(seed), Value::Null, || ());
     }
 
     /// Joins room `id` as `name` (the Join button, or a reload of a room's page).
     pub fn join_room(&self, id: &str, name: &str) {
+        self.entered(join_room(*self, id.to_string(), name.to_string()));
+    }
+
+    /// Runs the room's part (its code is fetched the first time a room is used);
+    /// if it cannot be fetched, says so and stays out of the room.
+    fn entered(&self, part: impl std::future::Future<Output = Result<(), Unfetched>> + 'static) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            if part.await.is_err() {
+                state.room_dialog.set(false);
+                state.notify(Notice::Problem(Text::PartUnfetched, String::new()));
+            }
+        });
+    }
+
+    fn open_room_now(&self) {
+        let Some(id) = RoomId::parse(&web::random_hex()) else { return };
+        let name = BrowserStore::setting(NAME_KEY).unwrap_or_else(|| self.t(Text::Facilitator).to_string());
+        let seed = self.map.with_untracked(format::encode);
+        web::replace_hash(&format!("room={}", id.as_str()));
+        self.start_room(&id, &name, Some(seed), &Value::Null);
+    }
+
+    fn join_room_now(&self, id: &str, name: &str) {
         let Some(id) = RoomId::parse(id) else { return };
         self.joining.set(None);
         BrowserStore::keep_setting(NAME_KEY, name.trim());
@@ -80,44 +99,18 @@ impl AppState {
         let exists = key
             .as_ref()
             .is_some_and(|k| self.catalogue.with_untracked(|c| c.maps.iter().any(|m| &m.key == k)));
-        let state = *self;
-        self.start_room_then(id, name.trim().to_string(), None, kept, move || {
-            state.room_entering.set_value(true);
-            match key.filter(|_| exists) {
-                Some(key) => state.open(&key),
-                None => state.start(Map::new(state.t(Text::RoomMapTitle))),
-            }
-        });
-    }
-
-    /// Starts the room (its code is a part, fetched the first time a room is
-    /// used), then runs `then`; if the part cannot be fetched, says so and stays
-    /// out of the room.
-    fn start_room_then(
-        &self,
-        id: RoomId,
-        name: String,
-        seed: Option<String>,
-        kept: Value,
-        then: impl FnOnce() + 'static,
-    ) {
-        let state = *self;
-        leptos::task::spawn_local(async move {
-            match start_room(state, id, name, seed, kept).await {
-                Ok(()) => then(),
-                Err(Unfetched) => {
-                    web::clear_hash();
-                    state.room_dialog.set(false);
-                    state.notify(Notice::Problem(Text::PartUnfetched, String::new()));
-                }
-            }
-        });
+        self.start_room(&id, name.trim(), None, &kept);
+        self.room_entering.set_value(true);
+        match key.filter(|_| exists) {
+            Some(key) => self.open(&key),
+            None => self.start(Map::new(self.t(Text::RoomMapTitle))),
+        }
     }
 
     /// Starts the room worker on room `id`: a new room with the map `seed`, or a
     /// room joined with what this browser kept of it (`kept`: the document, and
     /// the mark of this participant, which their dots are counted by).
-    fn start_room_now(&self, id: &RoomId, name: &str, seed: Option<String>, kept: &Value) {
+    fn start_room(&self, id: &RoomId, name: &str, seed: Option<String>, kept: &Value) {
         let state = *self;
         // Undo in a room is the room's: the steps from before it are left behind.
         self.history.set_value(History::default());
@@ -287,8 +280,15 @@ impl AppState {
 
 part!(
     room,
-    /// The room's start and the handling of its messages (what only a room uses).
-    fn start_room(state: AppState, id: RoomId, name: String, seed: Option<String>, kept: Value) {
-        state.start_room_now(&id, &name, seed, &kept)
+    /// Opening a room, the handling of its messages and what else only a room uses.
+    fn open_room(state: AppState) {
+        state.open_room_now()
+    }
+);
+
+part!(
+    room,
+    fn join_room(state: AppState, id: String, name: String) {
+        state.join_room_now(&id, &name)
     }
 );
