@@ -15,9 +15,9 @@
 // Not a test: the numbers depend on the machine.
 //
 //   scripts/bench.sh rooms      (builds the release app first)
-// BENCH_PROFILE=1 also prints where the projector's main thread spent its time
-// (a CPU profile: self time by function; wasm functions have names only in a
-// build that keeps them).
+// BENCH_PROFILE=1 also prints where the projector spent each of its tasks over
+// 50 ms (a CPU profile's samples in it; wasm functions have names only in a build
+// that keeps them: SIMPUL_KEEP_NAMES=1 trunk build --release).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,19 +131,37 @@ async function edit(client, n) {
   }
 }
 
-/** Self time by function name, the 30 largest. */
-function printProfile(profile) {
+/** Where the projector spent each long task (`[duration, start]` in ms after the
+ *  edits began): the samples of `profile` inside it, by function (self time) and
+ *  by our functions that were on the stack. The profile's clock is found by the
+ *  marker function run when the edits began. */
+function printLongTasks(profile, longTasks) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map();
-  profile.samples.forEach((id, k) => {
-    const frame = byId.get(id).callFrame;
-    const name = `${frame.functionName || '(anonymous)'} ${frame.url ? path.basename(frame.url) : ''}`.trim();
-    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
-  });
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`Projector main thread, ${Math.round(total)} ms sampled; self time:`);
-  for (const [name, time] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
-    console.log(`  ${time.toFixed(0).padStart(7)} ms  ${name.slice(0, 140)}`);
+  const parent = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  let t = profile.startTime;
+  const times = profile.timeDeltas.map((d) => (t += d));
+  const nameOf = (id) => byId.get(id).callFrame.functionName || '(anonymous)';
+  const start = times[profile.samples.findIndex((id) => nameOf(id) === '__editsBegin')];
+  if (start === undefined) return;
+  for (const [duration, at] of longTasks) {
+    const self = new Map();
+    const ours = new Map();
+    profile.samples.forEach((id, k) => {
+      const when = (times[k] - start) / 1000;
+      if (when < at || when > at + duration) return;
+      self.set(nameOf(id), (self.get(nameOf(id)) ?? 0) + 1);
+      const seen = new Set();
+      for (let node = id; node !== undefined; node = parent.get(node)) {
+        const name = nameOf(node);
+        if (/simpul/.test(name) && !seen.has(name)) seen.add(name);
+      }
+      for (const name of seen) ours.set(name, (ours.get(name) ?? 0) + 1);
+    });
+    const top = (counts, n) => [...counts].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, c]) => `${c} ${name.slice(0, 100)}`);
+    console.log(`Long task of ${duration} ms, ${at} ms after the edits began (samples):`);
+    console.log(`  self: ${top(self, 8).join(' | ')}`);
+    for (const line of top(ours, 8)) console.log(`  in ours: ${line}`);
   }
 }
 
@@ -172,7 +190,7 @@ try {
 
   await page.evaluate(() => {
     window.__long = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push([Math.round(e.duration), Math.round(e.startTime - window.__editsBegan)]))).observe({ type: 'longtask' });
   });
   const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
   if (cdp) {
@@ -180,6 +198,11 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
+  // When the edits begin, on the page's clock and (by a marker function) the profile's.
+  await page.evaluate(() => {
+    window.__editsBegan = performance.now();
+    (function __editsBegin() { const until = performance.now() + 5; while (performance.now() < until); })();
+  });
   const started = performance.now();
   await Promise.all(clients.map((c, n) => edit(c, n)));
   const lastEdit = performance.now();
@@ -193,9 +216,10 @@ try {
     return map && map.stakeholders.length === want.s && map.links.length === want.l;
   }, { s: total + 1, l: total }, { timeout: 120_000, polling: 100 });
   const projectorDone = performance.now();
-  if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
+  const profile = cdp ? (await cdp.send('Profiler.stop')).profile : null;
   await page.waitForTimeout(1000);
-  const longTasks = (await page.evaluate(() => window.__long)).sort((a, b) => b - a);
+  const longTasks = (await page.evaluate(() => window.__long)).sort((a, b) => b[0] - a[0]);
+  if (profile) printLongTasks(profile, longTasks);
   const relayAfter = memory(relay.pid);
 
   const expected = total * 2 * (PARTICIPANTS - 1);
@@ -210,8 +234,8 @@ try {
   console.log(`| edit → every other participant, worst | ${ms(sorted[sorted.length - 1])} |`);
   console.log(`| relay memory before / after (resident) | ${relayBefore.rss.toFixed(0)} MB / ${relayAfter.rss.toFixed(0)} MB |`);
   console.log(`| relay memory, peak | ${relayAfter.peak.toFixed(0)} MB |`);
-  console.log(`| projector's longest task while the room edits | ${longTasks.length ? ms(longTasks[0]) : 'none over 50 ms'} |`);
-  console.log(`| projector's tasks over 50 ms | ${longTasks.length}${longTasks.length ? ` (${longTasks.slice(0, 5).map(Math.round).join(', ')} ms …)` : ''} |`);
+  console.log(`| projector's longest task while the room edits | ${longTasks.length ? ms(longTasks[0][0]) : 'none over 50 ms'} |`);
+  console.log(`| projector's tasks over 50 ms | ${longTasks.length}${longTasks.length ? ` (${longTasks.slice(0, 5).map(([d, at]) => `${d} ms at ${(at / 1000).toFixed(1)} s`).join(', ')} …)` : ''} |`);
   console.log(`| projector has the whole map, after the last edit | ${ms(projectorDone - lastEdit)} |`);
   // Each participant's presence keeps a timer: destroyed, so that the benchmark ends.
   for (const c of clients) {

@@ -22,6 +22,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+/** SIMPUL_KEEP_NAMES=1 keeps the functions' names, for a CPU profile that says where the time goes (bench/rooms.mjs with BENCH_PROFILE=1); a bigger download. */
+const keepNames = process.env.SIMPUL_KEEP_NAMES === '1';
 const staging = path.resolve(process.env.TRUNK_STAGING_DIR ?? path.join(root, 'dist'));
 const target = path.join(root, 'target');
 const work = path.join(target, 'page-split');
@@ -48,7 +50,7 @@ run('wasm-bindgen', [
 
 const out = path.join(work, 'page');
 fs.mkdirSync(out);
-const shrink = (from, to) => (release ? run('wasm-opt', ['-Oz', from, '-o', to]) : fs.copyFileSync(from, to));
+const shrink = (from, to) => (release ? run('wasm-opt', ['-Oz', ...(keepNames ? ['-g'] : []), from, '-o', to]) : fs.copyFileSync(from, to));
 shrink(path.join(bound, `${NAME}_bg.wasm`), path.join(out, `${NAME}_bg.wasm`));
 fs.copyFileSync(path.join(bound, `${NAME}.js`), path.join(out, `${NAME}.js`));
 if (fs.existsSync(path.join(bound, 'snippets'))) {

@@ -12,7 +12,7 @@ use super::on_demand::{part, when_fetched};
 use super::pager::Pager;
 use super::state::AppState;
 use leptos::prelude::*;
-use simpul::analysis::findings::{Code, Headline, Severity};
+use simpul::analysis::findings::{Code, Explanation, Headline, Severity};
 use simpul::analysis::thresholds::GROUP_ABOVE;
 use simpul::i18n::Text;
 use simpul::model::StakeholderId;
@@ -338,17 +338,34 @@ fn FindingList(which: Which, labelled_by: String) -> impl IntoView {
     view! {
         <Show when=move || count() != 0>
             <ul class="finding-list" aria-labelledby=labelled_by.clone()>
-                // Keyed, so that an edit that adds or drops one finding rebuilds
-                // only the items it moves, not every list of a big map.
+                // Keyed by the finding alone, not by where it is in the analysis's
+                // list nor by its words: a finding that comes or goes moves those
+                // after it, and each analysis of a growing map rewords many (their
+                // numbers change). An item stays while its finding does; its
+                // position and words follow in place (rebuilt, every item of every
+                // list was the projector's work after each edit of a room).
                 <For
                     each=move || items.get()
-                    key=|(position, finding, explanation)| (*position, finding.code.as_str(), finding.subjects.clone(), explanation.message.clone())
+                    key=|(_, finding, _)| (finding.code.as_str(), finding.subjects.clone())
                     let:item
                 >
                 {
-                    let (position, finding, explanation) = item;
+                    let (first, finding, first_words) = item;
+                    let now = {
+                        let (code, subjects) = (finding.code, finding.subjects.clone());
+                        Memo::new(move |_| {
+                            items.with(|items| {
+                                items
+                                    .iter()
+                                    .find(|(_, f, _)| f.code == code && f.subjects == subjects)
+                                    .map_or_else(|| (first, first_words.clone()), |(p, _, words)| (*p, words.clone()))
+                            })
+                        })
+                    };
+                    let position = move || now.with(|(p, _)| *p);
+                    let words = move |part: fn(&Explanation) -> &String| move || now.with(|(_, w)| part(w).clone());
                     let subjects = finding.subjects.join(" ");
-                    let active = move || state.active_finding.with(|a| a.as_ref().map(|(p, _)| *p) == Some(position));
+                    let active = move || state.active_finding.with(|a| a.as_ref().map(|(p, _)| *p) == Some(position()));
                     let choose = {
                         let subjects = finding.subjects.clone();
                         move |_| {
@@ -356,7 +373,7 @@ fn FindingList(which: Which, labelled_by: String) -> impl IntoView {
                                 state.active_finding.set(None);
                                 return;
                             }
-                            state.active_finding.set(Some((position, subjects.clone())));
+                            state.active_finding.set(Some((now.with_untracked(|(p, _)| *p), subjects.clone())));
                             let first = state.map.with_untracked(|m| {
                                 subjects.iter().find(|id| m.stakeholder(&StakeholderId::new(id.as_str())).is_some()).cloned()
                             });
@@ -368,12 +385,12 @@ fn FindingList(which: Which, labelled_by: String) -> impl IntoView {
                     view! {
                         <li class="finding" class:active=active data-finding=finding.code.as_str() data-subjects=subjects
                             data-severity=severity.code()>
-                            <p class="finding-title"><strong>{explanation.title.clone()}</strong></p>
-                            <p>{explanation.message}</p>
-                            <p class="finding-action"><span class="label">{state.tr(Text::Suggestion)}</span>" "{explanation.action}</p>
+                            <p class="finding-title"><strong>{words(|w| &w.title)}</strong></p>
+                            <p>{words(|w| &w.message)}</p>
+                            <p class="finding-action"><span class="label">{state.tr(Text::Suggestion)}</span>" "{words(|w| &w.action)}</p>
                             <button class="quiet" aria-pressed=move || active().to_string() on:click=choose>
                                 {move || if active() { state.t(Text::StopHighlighting) } else { state.t(Text::ShowOnMap) }}
-                                <span class="visually-hidden">": "{explanation.title}</span>
+                                <span class="visually-hidden">": "{words(|w| &w.title)}</span>
                             </button>
                         </li>
                     }

@@ -61,11 +61,22 @@ pub fn kept_once(now: impl Fn() -> bool + Send + Sync + 'static) -> Memo<bool> {
     Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || now())
 }
 
-/// Shows a part once its code has come; nothing meanwhile, and a message that says what to do if it cannot come. Calling
-/// the part again, as reopening it does, tries again.
+/// A part's view as it comes.
+type Coming = std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, Unfetched>> + Send>>;
+
+/// Shows a part once its code has come; nothing meanwhile, and a message that says
+/// what to do if it cannot come. Calling the part again, as reopening it does,
+/// tries again.
 pub fn when_fetched(
     part: impl std::future::Future<Output = Result<AnyView, Unfetched>> + Send + 'static,
 ) -> impl IntoView {
+    shown_when_fetched(Box::pin(part))
+}
+
+/// [`when_fetched`] for every part alike: one copy of the waiting view's code in
+/// the download rather than one per part.
+#[inline(never)]
+fn shown_when_fetched(part: Coming) -> Suspend<AnyView> {
     Suspend::new(async move {
         match part.await {
             Ok(view) => view,

@@ -27,21 +27,31 @@ pub fn RoomButton() -> impl IntoView {
     }
 }
 
-/// The room's dialog and the join form, when either is wanted.
+/// The room's dialog and the join form, when either is wanted: both come with the
+/// room's part.
 #[component]
 pub fn RoomDialogs() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // A memo: the dialog stays as it is while people come and go (they change the
-    // room, not whether the dialog is shown).
-    let shown = Memo::new(move |_| state.room_dialog.get() && state.room.with(Option::is_some));
-    view! {
-        {move || shown.get().then(|| when_fetched(room_dialog()))}
-        {move || state.joining.get().map(|id| when_fetched(join_dialog(id)))}
-    }
+    // A memo: the dialogs stay as they are while people come and go (they change
+    // the room, not whether a dialog is shown).
+    let wanted = Memo::new(move |_| {
+        (state.room_dialog.get() && state.room.with(Option::is_some)) || state.joining.with(Option::is_some)
+    });
+    move || wanted.get().then(|| when_fetched(room_dialogs()))
 }
 
-part!(room, fn room_dialog() => view! { <RoomDialog/> });
-part!(room, fn join_dialog(id: String) => view! { <JoinDialog id/> });
+part!(room, fn room_dialogs() => view! { <Dialogs/> });
+
+/// The dialog wanted now: the room's, or the join form.
+#[component]
+fn Dialogs() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let shown = Memo::new(move |_| state.room_dialog.get() && state.room.with(Option::is_some));
+    view! {
+        {move || shown.get().then(|| view! { <RoomDialog/> })}
+        {move || state.joining.get().map(|id| view! { <JoinDialog id/> })}
+    }
+}
 
 #[component]
 fn RoomDialog() -> impl IntoView {

@@ -199,6 +199,20 @@ fn StakeholdersSectionBody() -> impl IntoView {
     }
 }
 
+/// `base`'s stakeholder as the open map has it, changed by `change`, as one edit:
+/// a row holds its stakeholder without its place on the picture (as `content`
+/// has it), and an edit made from it would have unpinned it.
+fn edit_stakeholder(
+    state: AppState,
+    base: StoredValue<Stakeholder>,
+    change: impl FnOnce(Stakeholder) -> Option<Stakeholder>,
+) {
+    let id = base.with_value(|s| s.id.clone());
+    if let Some(changed) = state.map.with_untracked(|m| m.stakeholder(&id).cloned()).and_then(change) {
+        state.dispatch(Command::ReplaceStakeholder(changed));
+    }
+}
+
 #[component]
 fn StakeholderRow(
     stakeholder: Stakeholder,
@@ -373,9 +387,7 @@ fn EditableCell(
                     on:change=move |e| {
                         let value = event_target_value(&e);
                         editing.set(None);
-                        if let Some(changed) = with_value(column, base.get_value(), &value) {
-                            state.dispatch(Command::ReplaceStakeholder(changed));
-                        }
+                        edit_stakeholder(state, base, |s| with_value(column, s, &value));
                     }
                     on:blur=move |_| editing.set(None)
                     on:keydown=move |e| if e.key() == "Escape" { e.prevent_default(); editing.set(None); }>
@@ -417,10 +429,12 @@ fn NameEditor(
             return;
         }
         editing.set(None);
-        let mut s = base.get_value();
-        if !value.trim().is_empty() && value.trim() != s.name {
-            s.name = value.trim().to_string();
-            state.dispatch(Command::ReplaceStakeholder(s));
+        let name = value.trim();
+        if !name.is_empty() && base.with_value(|s| s.name != name) {
+            edit_stakeholder(state, base, |mut s| {
+                s.name = name.to_string();
+                Some(s)
+            });
         }
     };
     view! {

@@ -169,6 +169,35 @@ async function onScreen(page, map, x, y) {
   };
 }
 
+test('an edit in the Stakeholders table keeps the stakeholder where it is pinned', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await importMap(page, placed);
+  await showTable(page, 'Stakeholders');
+  const row = stakeholderRow(page, 'Gamma');
+  // Power is the second field that reads as text and becomes a list when clicked.
+  await row.locator('td.editable').nth(1).click();
+  await row.locator('select.cell-editor').selectOption('2');
+  await page.waitForFunction(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('simpul.map.'));
+    return JSON.parse(localStorage.getItem(key)).map.stakeholders.find((s) => s.id === 'c').power === 2;
+  });
+  const gamma = (await storedMap(page)).stakeholders.find((s) => s.id === 'c');
+  assert.deepEqual([gamma.power, gamma.x, gamma.y, gamma.pinned], [2, 0, 150, true]);
+  // The name edited in its row keeps it pinned too.
+  await row.getByRole('button', { name: 'Gamma' }).click();
+  await row.getByRole('button', { name: 'Gamma' }).click();
+  await page.locator('input.name-editor').fill('Gamma TV');
+  await page.locator('input.name-editor').press('Enter');
+  await stakeholderRow(page, 'Gamma TV').waitFor();
+  await page.waitForFunction(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('simpul.map.'));
+    return JSON.parse(localStorage.getItem(key)).map.stakeholders.find((s) => s.id === 'c').name === 'Gamma TV';
+  });
+  const renamed = (await storedMap(page)).stakeholders.find((s) => s.id === 'c');
+  assert.deepEqual([renamed.power, renamed.x, renamed.y, renamed.pinned], [2, 0, 150, true]);
+  assert.deepEqual(errors, []);
+});
+
 test('dragging moves and pins a stakeholder, undo moves it back, Shift+drag links, and positions survive a reload', async () => {
   const { page, errors } = await openApp(browser, server.url);
   await importMap(page, placed);

@@ -14,7 +14,7 @@ impl AppState {
         match result {
             Ok(()) => {
                 if let Some(before) = before {
-                    self.send_edit(&before);
+                    self.send_edit(before);
                 }
                 self.after_change();
             }

@@ -4,7 +4,7 @@
 //! never uses a room never downloads it.
 
 use super::*;
-use crate::ui::on_demand::{part, Unfetched};
+use crate::ui::on_demand::part;
 use serde_json::{json, Value};
 use simpul::room::join_link::{self, RoomId};
 
@@ -59,21 +59,24 @@ impl AppState {
     pub fn open_room(&self) {
         self.room_dialog.set(true);
         if !self.in_room() {
-            self.entered(open_room(*self));
+            self.call_room(RoomCall::Open);
         }
     }
 
     /// Joins room `id` as `name` (the Join button, or a reload of a room's page).
     pub fn join_room(&self, id: &str, name: &str) {
-        self.entered(join_room(*self, id.to_string(), name.to_string()));
+        self.call_room(RoomCall::Join { id: id.to_string(), name: name.to_string() });
     }
 
-    /// Runs the room's part (its code is fetched the first time a room is used);
-    /// if it cannot be fetched, says so and stays out of the room.
-    fn entered(&self, part: impl std::future::Future<Output = Result<(), Unfetched>> + 'static) {
+    /// Runs `call` in the room's part, whose code is fetched the first time a room
+    /// is opened or joined: every other call is made in a room, so with the part
+    /// there, and in order (a part that is there answers at once). If the part
+    /// cannot be fetched, the page says so and stays out of the room.
+    fn call_room(&self, call: RoomCall) {
         let state = *self;
+        let entering = matches!(call, RoomCall::Open | RoomCall::Join { .. });
         leptos::task::spawn_local(async move {
-            if part.await.is_err() {
+            if room_part(state, call).await.is_err() && entering {
                 state.room_dialog.set(false);
                 state.notify(Notice::Problem(Text::PartUnfetched, String::new()));
             }
@@ -151,7 +154,7 @@ impl AppState {
 
     /// Leaves the room: the map stays, stored, as an ordinary map.
     pub fn leave_room(&self) {
-        web::room_post(&json!({ "do": "leave" }).to_string());
+        web::room_post(r#"{"do":"leave"}"#);
         web::room_stop();
         self.room.set(None);
         self.room_dialog.set(false);
@@ -171,27 +174,41 @@ impl AppState {
     }
 
     /// A local edit, sent to the room as the map before and after it.
-    pub(super) fn send_edit(&self, before: &Map) {
-        let seq = self
-            .room_seq
-            .try_update_value(|n| {
-                *n += 1;
-                *n
-            })
-            .unwrap_or_default();
-        let after = self.map.with_untracked(format::encode);
-        let edit = json!({ "do": "edit", "seq": seq, "before": format::encode(before), "after": after });
-        web::room_post(&edit.to_string());
+    pub(super) fn send_edit(&self, before: Map) {
+        self.call_room(RoomCall::Edit { before, after: self.map.get_untracked() });
     }
 
     /// Undo and redo in a room are the room's: only this participant's changes.
-    pub(super) fn room_step(&self, step: &str) {
-        web::room_post(&json!({ "do": step }).to_string());
+    pub(super) fn room_step(&self, step: &'static str) {
+        self.call_room(RoomCall::Step(step));
     }
 
     pub(super) fn send_selection(&self, selected: Option<String>) {
         if self.in_room() {
-            web::room_post(&json!({ "do": "select", "selected": selected }).to_string());
+            self.call_room(RoomCall::Select(selected));
+        }
+    }
+
+    /// What the room's part does for `call`.
+    fn room_call_now(&self, call: RoomCall) {
+        let post = |message: Value| web::room_post(&message.to_string());
+        match call {
+            RoomCall::Open => self.open_room_now(),
+            RoomCall::Join { id, name } => self.join_room_now(&id, &name),
+            RoomCall::Edit { before, after } => {
+                let seq = self
+                    .room_seq
+                    .try_update_value(|n| {
+                        *n += 1;
+                        *n
+                    })
+                    .unwrap_or_default();
+                post(
+                    json!({ "do": "edit", "seq": seq, "before": format::encode(&before), "after": format::encode(&after) }),
+                );
+            }
+            RoomCall::Step(step) => post(json!({ "do": step })),
+            RoomCall::Select(selected) => post(json!({ "do": "select", "selected": selected })),
         }
     }
 
@@ -278,17 +295,29 @@ impl AppState {
     }
 }
 
-part!(
-    room,
-    /// Opening a room, the handling of its messages and what else only a room uses.
-    fn open_room(state: AppState) {
-        state.open_room_now()
-    }
-);
+/// What the page asks of a room: each is done by the room's part.
+enum RoomCall {
+    Open,
+    Join {
+        id: String,
+        name: String,
+    },
+    /// A local edit: the map before it and after it.
+    Edit {
+        before: Map,
+        after: Map,
+    },
+    /// Undo, redo, or the room's map sent again (`refresh`).
+    Step(&'static str),
+    /// What this participant has selected.
+    Select(Option<String>),
+}
 
 part!(
     room,
-    fn join_room(state: AppState, id: String, name: String) {
-        state.join_room_now(&id, &name)
+    /// Opening and joining a room, what is sent to it, the handling of its
+    /// messages and what else only a room uses.
+    fn room_part(state: AppState, call: RoomCall) {
+        state.room_call_now(call)
     }
 );
