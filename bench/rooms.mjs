@@ -151,10 +151,10 @@ function printLongTasks(profile, longTasks) {
       const when = (times[k] - start) / 1000;
       if (when < at || when > at + duration) return;
       self.set(nameOf(id), (self.get(nameOf(id)) ?? 0) + 1);
+      // Each of our functions counts once per sample, however deep it recurses.
       const seen = new Set();
       for (let node = id; node !== undefined; node = parent.get(node)) {
-        const name = nameOf(node);
-        if (/simpul/.test(name) && !seen.has(name)) seen.add(name);
+        if (/simpul/.test(nameOf(node))) seen.add(nameOf(node));
       }
       for (const name of seen) ours.set(name, (ours.get(name) ?? 0) + 1);
     });
