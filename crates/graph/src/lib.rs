@@ -65,4 +65,43 @@ impl SimpleGraph {
     pub fn has_edge(&self, a: usize, b: usize) -> bool {
         self.neighbors(a).binary_search(&(b as u32)).is_ok()
     }
+
+    /// The same graph with its vertices numbered in breadth-first order, one
+    /// component after another, and each vertex's new number (`label[v]`).
+    /// Neighbours then sit close together in memory, which the all-pairs passes
+    /// read over and over; a map's own order (as typed, or sector by sector
+    /// interleaved) scatters them.
+    pub fn in_breadth_first_order(&self) -> (SimpleGraph, Vec<u32>) {
+        let n = self.node_count();
+        let mut label = vec![u32::MAX; n];
+        let mut order: Vec<u32> = Vec::with_capacity(n);
+        for start in 0..n {
+            if label[start] != u32::MAX {
+                continue;
+            }
+            label[start] = order.len() as u32;
+            order.push(start as u32);
+            let mut head = order.len() - 1;
+            while head < order.len() {
+                let v = order[head] as usize;
+                head += 1;
+                for &w in self.neighbors(v) {
+                    if label[w as usize] == u32::MAX {
+                        label[w as usize] = order.len() as u32;
+                        order.push(w);
+                    }
+                }
+            }
+        }
+        let mut offsets = Vec::with_capacity(n + 1);
+        let mut targets = Vec::with_capacity(self.targets.len());
+        offsets.push(0u32);
+        for &v in &order {
+            let first = targets.len();
+            targets.extend(self.neighbors(v as usize).iter().map(|&w| label[w as usize]));
+            targets[first..].sort_unstable();
+            offsets.push(targets.len() as u32);
+        }
+        (SimpleGraph { offsets, targets }, label)
+    }
 }

@@ -1,8 +1,18 @@
-//! Betweenness and closeness centrality from one breadth-first search per source.
+//! Betweenness and closeness centrality from breadth-first searches, 64 sources at
+//! a time.
 //!
 //! Both need every shortest path from every stakeholder, so they share the pass:
 //! Brandes' algorithm (2001) accumulates pair dependencies for betweenness, and the
-//! same distances give closeness. `O(n·m)` time, `O(n + m)` memory.
+//! same distances give closeness. The searches from 64 sources run together, one
+//! bit per source (multi-source BFS, Then et al. 2014): each level reads a
+//! vertex's neighbours once for every source that reached it at that level, and
+//! only the (source, link) pairs on a shortest path do arithmetic. Searching one
+//! source at a time read every link from every source, and its branches on
+//! distances could not be predicted; this is about twice as fast on maps of 500
+//! and 5,000.
+//!
+//! Complexity: `O(n·m)` time in the worst case, as Brandes; `O(64·n + m)` memory
+//! (σ and δ for each of the 64 sources of a batch, about 1 KB per stakeholder).
 //!
 //! Definitions follow networkx exactly:
 //! - `betweenness_centrality(G, normalized=True)`: the Brandes sum over all sources
@@ -19,89 +29,215 @@ pub struct PathCentralities {
     pub closeness: Vec<f64>,
 }
 
+/// Sources searched together: one bit of a `u64` each.
+const BATCH: usize = 64;
+
+/// A set of the batch's sources, one bit per source.
+type Sources = u64;
+
+/// Per stakeholder, one value for each source of the batch.
+type PerSource = [f64; BATCH];
+
 pub fn path_centralities(graph: &SimpleGraph) -> PathCentralities {
-    let n = graph.node_count();
-    let mut betweenness = vec![0.0f64; n];
-    let mut closeness = vec![0.0f64; n];
+    // Sources that are near each other reach the same stakeholders at the same
+    // levels, so a batch of them shares more of each level's work.
+    let (nearby, label) = graph.in_breadth_first_order();
+    let found = Batches::new(nearby.node_count()).run(&nearby);
+    PathCentralities {
+        betweenness: label.iter().map(|&l| found.betweenness[l as usize]).collect(),
+        closeness: label.iter().map(|&l| found.closeness[l as usize]).collect(),
+    }
+}
 
-    // Buffers reused across sources. Predecessors of `w` on shortest paths are
-    // written to `predecessors[first_slot[w]..]`, one slot per neighbour at most,
-    // so the dependency pass visits only them rather than every neighbour.
-    let mut order: Vec<u32> = Vec::with_capacity(n);
-    let mut distance = vec![u32::MAX; n];
-    let mut sigma = vec![0.0f64; n];
-    let mut delta = vec![0.0f64; n];
-    let first_slot: Vec<usize> = (0..n)
-        .scan(0usize, |slot, v| {
-            let first = *slot;
-            *slot += graph.degree(v);
-            Some(first)
-        })
-        .collect();
-    let mut predecessor_count = vec![0u32; n];
-    let mut predecessors = vec![0u32; graph.edge_count() * 2];
+/// The searches' state, reused from batch to batch; every field is back to zero
+/// (or empty) between batches.
+struct Batches {
+    /// The sources that have reached each stakeholder so far.
+    seen: Vec<Sources>,
+    /// The sources that reach each stakeholder at the level being found.
+    reaching: Vec<Sources>,
+    /// The sources for which each stakeholder is one level nearer than the level
+    /// whose dependencies are being added up.
+    nearer: Vec<Sources>,
+    /// σ: the number of shortest paths from each source; during the dependency
+    /// pass, a level's σ is replaced by its coefficient `(1 + δ) / σ`.
+    paths: Vec<PerSource>,
+    /// δ: each source's dependency on each stakeholder.
+    dependency: Vec<PerSource>,
+    /// Every (stakeholder, sources) pair found, level after level.
+    found: Vec<(u32, Sources)>,
+    /// Where each level starts in `found`, and where the last one ends.
+    level_starts: Vec<usize>,
+    /// Stakeholders reached for the first time at the level being found.
+    touched: Vec<u32>,
+}
 
-    for source in 0..n {
-        order.clear();
-        distance[source] = 0;
-        sigma[source] = 1.0;
-        order.push(source as u32);
-        let mut head = 0;
-        let mut total_distance: u64 = 0;
-        while head < order.len() {
-            let v = order[head] as usize;
-            head += 1;
-            let next = distance[v] + 1;
-            let sigma_v = sigma[v];
-            for &w in graph.neighbors(v) {
-                let w = w as usize;
-                let d = distance[w];
-                if d == u32::MAX {
-                    distance[w] = next;
-                    total_distance += u64::from(next);
-                    order.push(w as u32);
-                } else if d != next {
-                    continue;
-                }
-                sigma[w] += sigma_v;
-                predecessors[first_slot[w] + predecessor_count[w] as usize] = v as u32;
-                predecessor_count[w] += 1;
-            }
+impl Batches {
+    fn new(n: usize) -> Self {
+        Self {
+            seen: vec![0; n],
+            reaching: vec![0; n],
+            nearer: vec![0; n],
+            paths: vec![[0.0; BATCH]; n],
+            dependency: vec![[0.0; BATCH]; n],
+            found: Vec::new(),
+            level_starts: Vec::new(),
+            touched: Vec::new(),
         }
+    }
 
-        // Closeness of `source`, Wasserman–Faust improved.
-        let reached = order.len();
-        if total_distance > 0 && n > 1 {
-            let r = (reached - 1) as f64;
-            closeness[source] = (r / total_distance as f64) * (r / (n - 1) as f64);
+    fn run(mut self, graph: &SimpleGraph) -> PathCentralities {
+        let n = graph.node_count();
+        let mut centralities = PathCentralities { betweenness: vec![0.0; n], closeness: vec![0.0; n] };
+        for first in (0..n).step_by(BATCH) {
+            let sources = first..(first + BATCH).min(n);
+            self.search(graph, sources.clone(), &mut centralities.closeness);
+            self.add_dependencies(graph, &mut centralities.betweenness);
+            self.clear();
         }
+        if n > 2 {
+            let scale = 1.0 / ((n - 1) * (n - 2)) as f64;
+            centralities.betweenness.iter_mut().for_each(|b| *b *= scale);
+        }
+        centralities
+    }
 
-        // Dependencies, farthest first.
-        for &w in order.iter().rev() {
-            let w = w as usize;
-            let coefficient = (1.0 + delta[w]) / sigma[w];
-            let first = first_slot[w];
-            for &v in &predecessors[first..first + predecessor_count[w] as usize] {
+    /// Breadth first from every source of the batch at once, counting shortest
+    /// paths (σ) and, per source, the distances that closeness needs.
+    fn search(&mut self, graph: &SimpleGraph, sources: std::ops::Range<usize>, closeness: &mut [f64]) {
+        let n = graph.node_count();
+        self.found.clear();
+        self.level_starts.clear();
+        self.level_starts.push(0);
+        for (bit, source) in sources.clone().enumerate() {
+            self.seen[source] = 1 << bit;
+            self.paths[source][bit] = 1.0;
+            self.found.push((source as u32, 1 << bit));
+        }
+        let mut total_distance = [0u64; BATCH];
+        let mut reached = [1u32; BATCH];
+        for level in 1u64.. {
+            let (from, to) = (self.level_starts[self.level_starts.len() - 1], self.found.len());
+            self.level_starts.push(to);
+            for i in from..to {
+                let (v, at_v) = self.found[i];
                 let v = v as usize;
-                delta[v] += sigma[v] * coefficient;
+                for &w in graph.neighbors(v) {
+                    let w = w as usize;
+                    // Sources for which `w` is one level beyond `v`: the link v–w
+                    // is on their shortest paths to `w`.
+                    let through_v = at_v & !self.seen[w];
+                    if through_v == 0 {
+                        continue;
+                    }
+                    if self.reaching[w] == 0 {
+                        self.touched.push(w as u32);
+                    }
+                    self.reaching[w] |= through_v;
+                    let (paths_w, paths_v) = row_and_other(&mut self.paths, w, v);
+                    for bit in bits(through_v) {
+                        paths_w[bit] += paths_v[bit];
+                    }
+                }
             }
-            if w != source {
-                betweenness[w] += delta[w];
+            if self.touched.is_empty() {
+                break;
             }
+            for &w in &self.touched {
+                let w = w as usize;
+                let at_w = std::mem::take(&mut self.reaching[w]);
+                self.seen[w] |= at_w;
+                self.found.push((w as u32, at_w));
+                for bit in bits(at_w) {
+                    total_distance[bit] += level;
+                    reached[bit] += 1;
+                }
+            }
+            self.touched.clear();
         }
 
-        for &v in &order {
+        // Closeness, Wasserman–Faust improved.
+        for (bit, source) in sources.enumerate() {
+            if total_distance[bit] > 0 && n > 1 {
+                let r = f64::from(reached[bit] - 1);
+                closeness[source] = (r / total_distance[bit] as f64) * (r / (n - 1) as f64);
+            }
+        }
+    }
+
+    /// Dependencies, farthest level first: `δ(v) = Σ σ(v) / σ(w) · (1 + δ(w))` over
+    /// the `w` one level beyond `v`; each stakeholder's betweenness gains its δ
+    /// from every source but itself.
+    fn add_dependencies(&mut self, graph: &SimpleGraph, betweenness: &mut [f64]) {
+        // `level_starts` holds the start of every level and the end of the last.
+        let deepest = self.level_starts.len() - 2;
+        for level in (1..=deepest).rev() {
+            let nearer = self.level_starts[level - 1]..self.level_starts[level];
+            let here = self.level_starts[level]..self.level_starts[level + 1];
+            for &(v, at_v) in &self.found[nearer.clone()] {
+                self.nearer[v as usize] = at_v;
+            }
+            for &(w, at_w) in &self.found[here] {
+                let w = w as usize;
+                let mut dependency_w = 0.0;
+                for bit in bits(at_w) {
+                    let delta = std::mem::take(&mut self.dependency[w][bit]);
+                    dependency_w += delta;
+                    self.paths[w][bit] = (1.0 + delta) / self.paths[w][bit];
+                }
+                betweenness[w] += dependency_w;
+                let (paths, nearer) = (&self.paths, &self.nearer);
+                let coefficient = &paths[w];
+                for &v in graph.neighbors(w) {
+                    let v = v as usize;
+                    let through_w = at_w & nearer[v];
+                    if through_w == 0 {
+                        continue;
+                    }
+                    let (paths_v, dependency_v) = (&paths[v], &mut self.dependency[v]);
+                    for bit in bits(through_w) {
+                        dependency_v[bit] += paths_v[bit] * coefficient[bit];
+                    }
+                }
+            }
+            for &(v, _) in &self.found[nearer] {
+                self.nearer[v as usize] = 0;
+            }
+        }
+    }
+
+    /// Back to zero for the next batch, touching only what this one reached.
+    fn clear(&mut self) {
+        for &(v, at_v) in &self.found {
             let v = v as usize;
-            distance[v] = u32::MAX;
-            sigma[v] = 0.0;
-            delta[v] = 0.0;
-            predecessor_count[v] = 0;
+            self.seen[v] = 0;
+            for bit in bits(at_v) {
+                self.paths[v][bit] = 0.0;
+                self.dependency[v][bit] = 0.0;
+            }
         }
     }
+}
 
-    if n > 2 {
-        let scale = 1.0 / ((n - 1) * (n - 2)) as f64;
-        betweenness.iter_mut().for_each(|b| *b *= scale);
+/// Row `a` to change and row `b` to read, of two different stakeholders.
+fn row_and_other(rows: &mut [PerSource], a: usize, b: usize) -> (&mut PerSource, &PerSource) {
+    if a < b {
+        let (low, high) = rows.split_at_mut(b);
+        (&mut low[a], &high[0])
+    } else {
+        let (low, high) = rows.split_at_mut(a);
+        (&mut high[0], &low[b])
     }
-    PathCentralities { betweenness, closeness }
+}
+
+/// The positions of the set bits, lowest first; each below `BATCH`.
+fn bits(mut set: Sources) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        if set == 0 {
+            return None;
+        }
+        let bit = set.trailing_zeros() as usize;
+        set &= set - 1;
+        Some(bit % BATCH)
+    })
 }

@@ -25,3 +25,23 @@ fn an_empty_graph_has_no_vertices() {
     assert_eq!(isolated.node_count(), 3);
     assert!(isolated.neighbors(1).is_empty());
 }
+
+#[test]
+fn numbering_in_breadth_first_order_keeps_every_link() {
+    // Two groups numbered so that neighbours are far apart, and one alone.
+    let g = graph(7, &[(0, 6), (6, 3), (3, 0), (1, 5), (2, 4)]);
+    let (nearby, label) = g.in_breadth_first_order();
+    assert_eq!(nearby.node_count(), 7);
+    assert_eq!(nearby.edge_count(), g.edge_count());
+    let mut labels = label.clone();
+    labels.sort_unstable();
+    assert_eq!(labels, (0..7).collect::<Vec<u32>>(), "each stakeholder gets its own number");
+    for v in 0..7 {
+        let mut moved: Vec<u32> = g.neighbors(v).iter().map(|&w| label[w as usize]).collect();
+        moved.sort_unstable();
+        assert_eq!(nearby.neighbors(label[v] as usize), moved.as_slice());
+    }
+    // A group's stakeholders are numbered one after another.
+    assert_eq!([label[0], label[3], label[6]], [0, 1, 2]);
+    assert_eq!([label[1], label[5]], [3, 4]);
+}
