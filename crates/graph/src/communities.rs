@@ -128,37 +128,57 @@ fn move_nodes(level: &Level, rng: &mut Rng) -> Option<Vec<usize>> {
 }
 
 /// The next level: one node per community, edges summed, internal weight kept.
+/// Each community's edges are summed in a dense row, in the order of its members
+/// and their neighbours, and listed by the neighbouring community's number.
 fn aggregate(level: &Level, community: &[usize]) -> Level {
     let k = community.iter().max().map_or(0, |m| m + 1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); k];
+    for (v, &c) in community.iter().enumerate() {
+        members[c].push(v);
+    }
     let mut inner = vec![0.0; k];
-    let mut weights: Vec<std::collections::BTreeMap<usize, f64>> = vec![Default::default(); k];
-    for (v, neighbours) in level.adjacency.iter().enumerate() {
-        let c = community[v];
-        inner[c] += level.inner[v];
-        for &(w, weight) in neighbours {
-            let d = community[w];
-            if c == d {
-                // Each internal edge is seen from both ends.
-                inner[c] += weight / 2.0;
-            } else {
-                *weights[c].entry(d).or_insert(0.0) += weight;
+    let mut weight_to = vec![0.0; k];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut adjacency = Vec::with_capacity(k);
+    for (c, members) in members.iter().enumerate() {
+        for &v in members {
+            inner[c] += level.inner[v];
+            for &(w, weight) in &level.adjacency[v] {
+                let d = community[w];
+                if c == d {
+                    // Each internal edge is seen from both ends.
+                    inner[c] += weight / 2.0;
+                } else {
+                    if weight_to[d] == 0.0 {
+                        touched.push(d);
+                    }
+                    weight_to[d] += weight;
+                }
             }
         }
+        touched.sort_unstable();
+        adjacency.push(touched.iter().map(|&d| (d, std::mem::take(&mut weight_to[d]))).collect());
+        touched.clear();
     }
-    Level { adjacency: weights.into_iter().map(|m| m.into_iter().collect()).collect(), inner }
+    Level { adjacency, inner }
 }
 
-/// Communities renumbered in the order of their first member.
+/// Communities renumbered in the order of their first member (each below the
+/// number of nodes).
 fn numbered(community: &[usize]) -> (Vec<u32>, usize) {
-    let mut number = std::collections::HashMap::new();
+    let mut number = vec![u32::MAX; community.len()];
+    let mut count = 0u32;
     let of = community
         .iter()
-        .map(|c| {
-            let next = number.len() as u32;
-            *number.entry(*c).or_insert(next)
+        .map(|&c| {
+            if number[c] == u32::MAX {
+                number[c] = count;
+                count += 1;
+            }
+            number[c]
         })
         .collect();
-    (of, number.len())
+    (of, count as usize)
 }
 
 /// Newman's modularity of a partition: `Σ_c L_c/m − (d_c / 2m)²`; 0 without edges.
