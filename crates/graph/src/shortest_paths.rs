@@ -35,8 +35,9 @@ const BATCH: usize = 64;
 /// A set of the batch's sources, one bit per source.
 type Sources = u64;
 
-/// Per stakeholder, one value for each source of the batch.
-type PerSource = [f64; BATCH];
+/// Per stakeholder, one value for each source of the batch, and a spare that
+/// stays 0 (see [`each_bit`]).
+type PerSource = [f64; BATCH + 1];
 
 pub fn path_centralities(graph: &SimpleGraph) -> PathCentralities {
     // Sources that are near each other reach the same stakeholders at the same
@@ -78,8 +79,8 @@ impl Batches {
             seen: vec![0; n],
             reaching: vec![0; n],
             nearer: vec![0; n],
-            paths: vec![[0.0; BATCH]; n],
-            dependency: vec![[0.0; BATCH]; n],
+            paths: vec![[0.0; BATCH + 1]; n],
+            dependency: vec![[0.0; BATCH + 1]; n],
             found: Vec::new(),
             level_starts: Vec::new(),
             touched: Vec::new(),
@@ -135,9 +136,7 @@ impl Batches {
                     }
                     self.reaching[w] |= through_v;
                     let (paths_w, paths_v) = row_and_other(&mut self.paths, w, v);
-                    for bit in bits(through_v) {
-                        paths_w[bit] += paths_v[bit];
-                    }
+                    each_bit(through_v, |bit| paths_w[bit] += paths_v[bit]);
                 }
             }
             if self.touched.is_empty() {
@@ -195,9 +194,7 @@ impl Batches {
                         continue;
                     }
                     let (paths_v, dependency_v) = (&paths[v], &mut self.dependency[v]);
-                    for bit in bits(through_w) {
-                        dependency_v[bit] += paths_v[bit] * coefficient[bit];
-                    }
+                    each_bit(through_w, |bit| dependency_v[bit] += paths_v[bit] * coefficient[bit]);
                 }
             }
             for &(v, _) in &self.found[nearer] {
@@ -227,6 +224,22 @@ fn row_and_other(rows: &mut [PerSource], a: usize, b: usize) -> (&mut PerSource,
     } else {
         let (low, high) = rows.split_at_mut(a);
         (&mut high[0], &low[b])
+    }
+}
+
+/// Calls `each` with the position of every set bit, lowest first, in rounds of
+/// eight: a round's leftover calls get `BATCH`, the spare that holds 0 in every
+/// row, and add nothing. Most sets have fewer than eight bits, so the loop runs
+/// once and its end is predicted, where stopping after a varying count was
+/// mispredicted for almost every set (a sixth of the time at 500 stakeholders).
+#[inline(always)]
+fn each_bit(mut set: Sources, mut each: impl FnMut(usize)) {
+    while set != 0 {
+        for _ in 0..8 {
+            // `trailing_zeros` of an empty set is `BATCH`.
+            each(set.trailing_zeros() as usize);
+            set &= set.wrapping_sub(1);
+        }
     }
 }
 
