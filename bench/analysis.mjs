@@ -25,19 +25,6 @@ function graphologyGraph(map) {
   return graph;
 }
 
-/** Median of `runs` timings of `work`, in milliseconds, after one warm-up run. */
-function time(work, runs) {
-  work();
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
 /** Medians of `runs` timings of each of `works`, run in turns (one of each, then
  *  again), in milliseconds, after one warm-up run of each. */
 function inTurns(works, runs) {
@@ -52,6 +39,9 @@ function inTurns(works, runs) {
   }
   return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
 }
+
+/** Median of `runs` timings of `work`, in milliseconds, after one warm-up run. */
+const time = (work, runs) => inTurns([work], runs)[0];
 
 function agree(label, ours, theirs, ids, tolerance) {
   let worst = 0;

@@ -72,28 +72,12 @@ impl SimpleGraph {
     /// read over and over; a map's own order (as typed, or sector by sector
     /// interleaved) scatters them.
     pub fn in_breadth_first_order(&self) -> (SimpleGraph, Vec<u32>) {
-        let n = self.node_count();
-        let mut label = vec![u32::MAX; n];
-        let mut order: Vec<u32> = Vec::with_capacity(n);
-        for start in 0..n {
-            if label[start] != u32::MAX {
-                continue;
-            }
-            label[start] = order.len() as u32;
-            order.push(start as u32);
-            let mut head = order.len() - 1;
-            while head < order.len() {
-                let v = order[head] as usize;
-                head += 1;
-                for &w in self.neighbors(v) {
-                    if label[w as usize] == u32::MAX {
-                        label[w as usize] = order.len() as u32;
-                        order.push(w);
-                    }
-                }
-            }
+        let order = groups::BreadthFirst::of(self).order;
+        let mut label = vec![0u32; order.len()];
+        for (i, &v) in order.iter().enumerate() {
+            label[v as usize] = i as u32;
         }
-        let mut offsets = Vec::with_capacity(n + 1);
+        let mut offsets = Vec::with_capacity(order.len() + 1);
         let mut targets = Vec::with_capacity(self.targets.len());
         offsets.push(0u32);
         for &v in &order {

@@ -92,7 +92,7 @@ impl Batches {
         let mut centralities = PathCentralities { betweenness: vec![0.0; n], closeness: vec![0.0; n] };
         for first in (0..n).step_by(BATCH) {
             let sources = first..(first + BATCH).min(n);
-            self.search(graph, sources.clone(), &mut centralities.closeness);
+            self.search(graph, sources, &mut centralities.closeness);
             self.add_dependencies(graph, &mut centralities.betweenness);
             self.clear();
         }
@@ -135,7 +135,8 @@ impl Batches {
                         self.touched.push(w as u32);
                     }
                     self.reaching[w] |= through_v;
-                    let (paths_w, paths_v) = row_and_other(&mut self.paths, w, v);
+                    // Never one stakeholder twice: `v` has been seen by the sources it is at.
+                    let Ok([paths_w, paths_v]) = self.paths.get_disjoint_mut([w, v]) else { continue };
                     each_bit(through_v, |bit| paths_w[bit] += paths_v[bit]);
                 }
             }
@@ -213,17 +214,6 @@ impl Batches {
                 self.dependency[v][bit] = 0.0;
             }
         }
-    }
-}
-
-/// Row `a` to change and row `b` to read, of two different stakeholders.
-fn row_and_other(rows: &mut [PerSource], a: usize, b: usize) -> (&mut PerSource, &PerSource) {
-    if a < b {
-        let (low, high) = rows.split_at_mut(b);
-        (&mut low[a], &high[0])
-    } else {
-        let (low, high) = rows.split_at_mut(a);
-        (&mut high[0], &low[b])
     }
 }
 
