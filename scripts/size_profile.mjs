@@ -1,5 +1,5 @@
 // Where the bytes of the release build are: builds both binaries as Trunk and
-// scripts/page.mjs do (cargo --release; for the page, its first download as
+// scripts/page.mjs do (cargo --release, with index.html's features; for the page, its first download as
 // wasm-split-cli leaves it; wasm-bindgen, wasm-opt -Oz) but keeps the function names
 // (wasm-opt -g), asks twiggy for every function's size, and sums them by crate
 // and by module of ours. Prints two Markdown tables; with --write it puts them
@@ -21,7 +21,10 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore'
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 
 fs.mkdirSync(out, { recursive: true });
-run('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'simpul-web', '--bin', 'simpul-worker']);
+// Each with the features index.html builds it with: the page without the default ones.
+const build = ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown'];
+run('cargo', [...build, '--bin', 'simpul-web', '--no-default-features']);
+run('cargo', [...build, '--bin', 'simpul-worker']);
 
 /** The crate of a demangled name: `<a::B as c::D>::f` is `a`'s, `&mut x::y` is `x`'s. */
 function crateOf(name) {
