@@ -5,6 +5,11 @@
 #[cfg(target_arch = "wasm32")]
 mod ui;
 
+/// Talc in place of the standard allocator: KB less of the first download.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     ui::mount();

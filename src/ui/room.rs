@@ -2,29 +2,103 @@
 //! join link, its QR code, who is in, the connection) and the name asked of
 //! someone who opens a join link.
 
+use super::canvas::{Ring, RingAt};
+use super::network::PeersOnPicture;
 use super::on_demand::{part, when_fetched};
-use super::state::AppState;
+use super::state::{room, AppState};
 use super::toolbar::ToolButton;
 use leptos::prelude::*;
 use simpul::i18n::Text;
+use simpul::model::StakeholderId;
 
-/// *Open a room*; in a room, how many are in it, which opens the room's dialog.
+/// *Open a room*; in a room, the room's chip (its part).
 #[component]
 pub fn RoomButton() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let in_room = move || state.room.with(Option::is_some);
-    let count = move || state.room.with(|r| r.as_ref().map_or(0, |r| r.people.len()));
-    let offline = move || state.room.with(|r| r.as_ref().is_some_and(|r| r.online == Some(false)));
+    let in_room = move || state.room_mark.with(Option::is_some);
     view! {
         <Show when=in_room fallback=move || view! {
             <ToolButton icon="◎" label=Text::OpenRoom class="room-tool" disabled=Signal::derive(move || state.doc.with(Option::is_none))
                 on_click=Callback::new(move |_| state.open_room())/>
         }>
-            <button type="button" class="room-chip" class:offline=offline on:click=move |_| state.room_dialog.set(true)>
-                <b data-room-participants>{count}</b><span class="room-chip-text">" "{state.tr(Text::PeopleInRoom)}</span>
-            </button>
+            {room_view(RoomView::Chip)}
         </Show>
     }
+}
+
+/// A view of the room's. All come through one entry into the room's part: each
+/// entry is code of its own in the first download.
+pub enum RoomView {
+    /// In the toolbar: how many are in the room.
+    Chip,
+    /// The room's dialog or the join form, whichever is wanted.
+    Dialogs,
+    /// The open vote, in the side panel.
+    Votes,
+    /// What the others have selected, on the picture.
+    PeerRings(PeersOnPicture),
+}
+
+/// `which` view of the room's, once the room's part has come.
+pub fn room_view(which: RoomView) -> impl IntoView {
+    when_fetched(room_view_part(which))
+}
+
+part!(room, fn room_view_part(which: RoomView) => match which {
+    RoomView::Chip => view! { <RoomChip/> }.into_any(),
+    RoomView::Dialogs => view! { <Dialogs/> }.into_any(),
+    RoomView::Votes => view! { <super::vote::RoomVotes/> }.into_any(),
+    RoomView::PeerRings(picture) => view! { <PeerRings picture/> }.into_any(),
+});
+
+/// How many are in the room, which opens the room's dialog. While it is shown (the
+/// page is in a room), the room is told what this participant has selected.
+#[component]
+fn RoomChip() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    Effect::new(move |_| {
+        let selected = state.selected.with(|s| s.as_ref().map(ToString::to_string));
+        state.send_selection(selected);
+    });
+    // A handle of this view's on the page's one room signal.
+    let room = RwSignal::from(room());
+    let count = move || room.with(|r| r.as_ref().map_or(0, |r| r.people.len()));
+    let offline = move || room.with(|r| r.as_ref().is_some_and(|r| r.online == Some(false)));
+    view! {
+        <button type="button" class="room-chip" class:offline=offline on:click=move |_| state.room_dialog.set(true)>
+            <b data-room-participants>{count}</b><span class="room-chip-text">" "{state.tr(Text::PeopleInRoom)}</span>
+        </button>
+    }
+}
+
+/// What the others in the room have selected, ringed on the picture in their
+/// colours (the network view shows this while the page is in a room).
+#[component]
+fn PeerRings(picture: PeersOnPicture) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let room = RwSignal::from(room());
+    Effect::new(move |_| {
+        let peers: Vec<Ring> = room.with(|room| {
+            let Some(room) = room else { return Vec::new() };
+            state.map.with(|map| {
+                room.people
+                    .iter()
+                    .filter(|p| !p.me)
+                    .filter_map(|p| {
+                        let i = map.stakeholder_index(&StakeholderId::new(p.selected.as_deref()?))?;
+                        Some(Ring {
+                            at: RingAt::Stakeholder(i),
+                            colour: p.colour.clone(),
+                            label: p.name.clone(),
+                            dashed: false,
+                        })
+                    })
+                    .collect()
+            })
+        });
+        picture.show(peers);
+    });
+    on_cleanup(move || picture.show(Vec::new()));
 }
 
 /// The room's dialog and the join form, when either is wanted: both come with the
@@ -35,12 +109,11 @@ pub fn RoomDialogs() -> impl IntoView {
     // A memo: the dialogs stay as they are while people come and go (they change
     // the room, not whether a dialog is shown).
     let wanted = Memo::new(move |_| {
-        (state.room_dialog.get() && state.room.with(Option::is_some)) || state.joining.with(Option::is_some)
+        (state.room_dialog.get() && state.room_mark.with(Option::is_some))
+            || state.joining.with(Option::is_some)
     });
-    move || wanted.get().then(|| when_fetched(room_dialogs()))
+    move || wanted.get().then(|| room_view(RoomView::Dialogs))
 }
-
-part!(room, fn room_dialogs() => view! { <Dialogs/> });
 
 /// The dialog wanted now: the room's, or the join form.
 #[component]
@@ -48,7 +121,7 @@ fn Dialogs() -> impl IntoView {
     let state = expect_context::<AppState>();
     // The first half of `RoomDialogs`' test, made again here in the part: passing
     // that memo in put 0.3 KB more into the first download.
-    let shown = Memo::new(move |_| state.room_dialog.get() && state.room.with(Option::is_some));
+    let shown = Memo::new(move |_| state.room_dialog.get() && state.room_mark.with(Option::is_some));
     view! {
         {move || shown.get().then(|| view! { <RoomDialog/> })}
         {move || state.joining.get().map(|id| view! { <JoinDialog id/> })}
@@ -59,7 +132,8 @@ fn Dialogs() -> impl IntoView {
 fn RoomDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
     super::web::focus_by_id("room-close");
-    let room = move || state.room.get().unwrap_or_default();
+    let shown = RwSignal::from(room());
+    let room = move || shown.get().unwrap_or_default();
     let status = move || {
         let room = room();
         match room.online {

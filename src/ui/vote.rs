@@ -2,7 +2,6 @@
 //! dots and the buttons to place and take them back (the projector shows the
 //! same tallies live), and the facilitator's form to hold a vote.
 
-use super::on_demand::{part, when_fetched};
 use super::state::AppState;
 use leptos::prelude::*;
 use simpul::i18n::Text;
@@ -15,16 +14,14 @@ pub fn VotePanel() -> impl IntoView {
     // A memo: the room changes as people come and go, and the panel must not be
     // built again each time (a participant's buttons would be replaced under
     // their finger).
-    let in_room = Memo::new(move |_| state.room.with(Option::is_some));
-    move || in_room.get().then(|| when_fetched(room_votes()))
+    let in_room = Memo::new(move |_| state.room_mark.with(Option::is_some));
+    move || in_room.get().then(|| super::room::room_view(super::room::RoomView::Votes))
 }
 
-part!(room, fn room_votes() => view! { <RoomVotes/> });
-
 #[component]
-fn RoomVotes() -> impl IntoView {
+pub(super) fn RoomVotes() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let voter = Memo::new(move |_| state.room.with(|r| r.as_ref().map(|r| r.author.clone())));
+    let voter = Memo::new(move |_| state.room_mark.get());
     let vote = Memo::new(move |_| {
         voter.with(Option::is_some).then(|| state.map.with(|m| m.open_vote().cloned())).flatten()
     });

@@ -107,6 +107,23 @@ struct View {
     link_mode: RwSignal<bool>,
 }
 
+/// Where the room's part puts the rings of what the others in the room have
+/// selected ([`crate::ui::room::peer_rings`]).
+#[derive(Clone, Copy)]
+pub struct PeersOnPicture(View);
+
+impl PeersOnPicture {
+    /// Rings `peers` on the picture, unless they are the rings there already (or
+    /// the picture has gone).
+    pub fn show(self, peers: Vec<canvas::Ring>) {
+        let view = self.0;
+        if view.engine.try_with_value(|e| e.peers != peers) == Some(true) {
+            view.engine.update_value(|e| e.peers = peers);
+            view.schedule();
+        }
+    }
+}
+
 #[component]
 pub fn NetworkView() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -193,32 +210,6 @@ pub fn NetworkView() -> impl IntoView {
         });
         view.engine.update_value(|e| e.emphasis = emphasis);
         view.schedule();
-    });
-    // In a room, what the others have selected is ringed in their colours.
-    Effect::new(move |_| {
-        let peers: Vec<canvas::Ring> = state.room.with(|room| {
-            let Some(room) = room else { return Vec::new() };
-            state.map.with(|map| {
-                room.people
-                    .iter()
-                    .filter(|p| !p.me)
-                    .filter_map(|p| {
-                        let i = map
-                            .stakeholder_index(&simpul::model::StakeholderId::new(p.selected.as_deref()?))?;
-                        Some(canvas::Ring {
-                            at: canvas::RingAt::Stakeholder(i),
-                            colour: p.colour.clone(),
-                            label: p.name.clone(),
-                            dashed: false,
-                        })
-                    })
-                    .collect()
-            })
-        });
-        if view.engine.with_value(|e| e.peers != peers) {
-            view.engine.update_value(|e| e.peers = peers);
-            view.schedule();
-        }
     });
     // Compared with an earlier map, what changed is marked, in words as well as colour.
     Effect::new(move |_| {
@@ -353,6 +344,8 @@ pub fn NetworkView() -> impl IntoView {
             on:keydown=move |e| view.key(&e)
         ></canvas>
         </div>
+        // In a room, what the others have selected is ringed in their colours.
+        {move || state.room_mark.with(Option::is_some).then(|| crate::ui::room::room_view(crate::ui::room::RoomView::PeerRings(PeersOnPicture(view))))}
         <crate::ui::legend::Legend/>
     }
 }

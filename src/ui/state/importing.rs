@@ -3,6 +3,7 @@
 //! a file or a link.
 
 use super::*;
+use crate::ui::on_demand::part;
 
 impl AppState {
     /// Shows the map in a share link as a preview that changes none of the user's
@@ -173,13 +174,29 @@ impl AppState {
         Some(format!("{}{}{payload}", web::page_address(), format::FRAGMENT_PREFIX))
     }
 
+    /// Downloads the open map as its file (*Export map*). The file's writer comes
+    /// with the File menu's part, fetched now if the menu has not been opened.
     pub fn export(&self) {
-        let (name, text) = self.map.with_untracked(|m| (format::file_name(m), format::encode(m)));
-        if let Err(detail) = web::download(&name, "application/json", &text) {
-            self.notify(Notice::Storage(StorageProblem::Failed(detail)));
-        }
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            if export_map(state).await.is_err() {
+                state.notify(Notice::Problem(Text::PartUnfetched, String::new()));
+            }
+        });
     }
 }
+
+part!(
+    file_menu,
+    /// The pretty-printed file, which only an export writes (storage and the
+    /// worker take the compact text).
+    fn export_map(state: AppState) {
+        let (name, text) = state.map.with_untracked(|m| (format::file_name(m), format::encode(m)));
+        if let Err(detail) = web::download(&name, "application/json", &text) {
+            state.notify(Notice::Storage(StorageProblem::Failed(detail)));
+        }
+    }
+);
 
 /// A file's JSON, parsed a slice of elements per task when the text is big (see
 /// [`format::Parsing`]).

@@ -12,7 +12,7 @@ mod saving;
 mod voting;
 
 pub use comparing::{choice, Compared};
-pub use room::Room;
+pub use room::room;
 
 use super::on_demand::{part, Unfetched};
 use super::web;
@@ -148,8 +148,12 @@ pub struct AppState {
     pub compare: RwSignal<bool>,
     /// What changed since a map compared with, marked on the picture.
     pub compared: RwSignal<Option<Compared>>,
-    /// The workshop room this page is in.
-    pub room: RwSignal<Option<Room>>,
+    /// While this page is in a workshop room, this participant's mark in the ids of
+    /// the links they draw (six random hexadecimal digits, see
+    /// [`Map::fresh_link_id_by`]); `None` outside a room. All the page itself keeps of
+    /// a room: the rest (who is in, the link, the connection) is the room's part's
+    /// ([`room()`]), so that its code is not in the first download.
+    pub room_mark: RwSignal<Option<String>>,
     /// The room's dialog (link, QR code, who is in) is open.
     pub room_dialog: RwSignal<bool>,
     /// A room in the address waits for the participant's name.
@@ -226,7 +230,7 @@ impl AppState {
             help: RwSignal::new(false),
             workshop: RwSignal::new(None),
             sheet_import: RwSignal::new(None),
-            room: RwSignal::new(None),
+            room_mark: RwSignal::new(None),
             room_dialog: RwSignal::new(false),
             joining: RwSignal::new(None),
             room_seq: StoredValue::new(0),
@@ -244,11 +248,6 @@ impl AppState {
             if state.selected.with(Option::is_some) {
                 state.selected_link.set(None);
             }
-        });
-        // The room is told what this participant has selected.
-        Effect::new(move |_| {
-            let selected = state.selected.with(|s| s.as_ref().map(ToString::to_string));
-            state.send_selection(selected);
         });
         state.refresh_catalogue();
         // A share link in the address is shown at once, as a preview; a room's

@@ -26,7 +26,8 @@ pub struct Person {
     pub selected: Option<String>,
 }
 
-/// A room this page is in, as the dialog shows it.
+/// A room this page is in, as its chip, its dialog and the rings on the picture
+/// show it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Room {
     pub id: String,
@@ -36,9 +37,20 @@ pub struct Room {
     pub retry_ms: u64,
     pub people: Vec<Person>,
     pub qr: String,
-    /// This participant's mark in the ids of the links they draw (six random
-    /// hexadecimal digits): see [`Map::fresh_link_id_by`].
-    pub author: String,
+}
+
+thread_local! {
+    /// The room this page is in, or was last in: it counts only while
+    /// [`AppState::room_mark`] says the page is in a room. Held here rather than in
+    /// `AppState` so that only the room's part uses it, and its code comes with the
+    /// part (the first download keeps the mark alone). Not tied to any view, so
+    /// that no view's end takes it away.
+    static ROOM: ArcRwSignal<Option<Room>> = ArcRwSignal::new(None);
+}
+
+/// The room this page is in (see [`ROOM`]).
+pub fn room() -> ArcRwSignal<Option<Room>> {
+    ROOM.with(Clone::clone)
 }
 
 impl AppState {
@@ -131,12 +143,8 @@ impl AppState {
             .and_then(Value::as_str)
             .filter(|a| a.len() == 6 && a.bytes().all(|b| b.is_ascii_hexdigit()))
             .map_or_else(|| web::random_hex()[..6].to_string(), str::to_string);
-        self.room.set(Some(Room {
-            id: id.as_str().to_string(),
-            link: link.clone(),
-            author,
-            ..Room::default()
-        }));
+        room().set(Some(Room { id: id.as_str().to_string(), link: link.clone(), ..Room::default() }));
+        self.room_mark.set(Some(author));
         web::room_start(move |text| state.on_room_message(&text));
         let start = json!({
             "do": "start",
@@ -156,7 +164,7 @@ impl AppState {
     pub fn leave_room(&self) {
         web::room_post(r#"{"do":"leave"}"#);
         web::room_stop();
-        self.room.set(None);
+        self.room_mark.set(None);
         self.room_dialog.set(false);
         self.history.set_value(History::default());
         web::clear_hash();
@@ -166,11 +174,11 @@ impl AppState {
     /// What the ids of new links carry: this participant's mark in a room, nothing
     /// outside one.
     pub fn link_author(&self) -> String {
-        self.room.with_untracked(|r| r.as_ref().map(|r| r.author.clone()).unwrap_or_default())
+        self.room_mark.get_untracked().unwrap_or_default()
     }
 
     pub fn in_room(&self) -> bool {
-        self.room.with_untracked(Option::is_some)
+        self.room_mark.with_untracked(Option::is_some)
     }
 
     /// A local edit, sent to the room as the map before and after it.
@@ -183,9 +191,11 @@ impl AppState {
         self.call_room(RoomCall::Step(step));
     }
 
-    pub(super) fn send_selection(&self, selected: Option<String>) {
+    /// Tells the room what this participant has selected (the room's chip does,
+    /// while the page is in a room).
+    pub fn send_selection(&self, selected: Option<String>) {
         if self.in_room() {
-            self.call_room(RoomCall::Select(selected));
+            web::room_post(&json!({ "do": "select", "selected": selected }).to_string());
         }
     }
 
@@ -208,13 +218,16 @@ impl AppState {
                 );
             }
             RoomCall::Step(step) => post(json!({ "do": step })),
-            RoomCall::Select(selected) => post(json!({ "do": "select", "selected": selected })),
         }
     }
 
     fn on_room_message(&self, text: &str) {
         let Ok(message) = serde_json::from_str::<Value>(text) else { return };
-        let Some(id) = self.room.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) else { return };
+        let room = room();
+        let Some(id) = room.with_untracked(|r| r.as_ref().map(|r| r.id.clone())).filter(|_| self.in_room())
+        else {
+            return;
+        };
         if let Some(map) = message.get("map").and_then(Value::as_str) {
             let seq = message.get("seq").and_then(Value::as_u64).unwrap_or_default();
             // An answer that does not yet hold the last local edit is passed
@@ -245,7 +258,7 @@ impl AppState {
                     }
                 })
                 .collect();
-            self.room.update(|r| {
+            room.update(|r| {
                 if let Some(r) = r {
                     r.people = people;
                 }
@@ -253,7 +266,7 @@ impl AppState {
         }
         if let Some(status) = message.get("status").and_then(Value::as_str) {
             let retry_ms = message.get("retry_ms").and_then(Value::as_f64).unwrap_or_default() as u64;
-            self.room.update(|r| {
+            room.update(|r| {
                 r.iter_mut().for_each(|r| {
                     r.online = Some(status == "online");
                     r.retry_ms = retry_ms;
@@ -262,7 +275,7 @@ impl AppState {
         }
         if let Some(svg) = message.get("qr").and_then(Value::as_str) {
             let svg = svg.to_string();
-            self.room.update(|r| {
+            room.update(|r| {
                 if let Some(r) = r {
                     r.qr = svg;
                 }
@@ -309,8 +322,6 @@ enum RoomCall {
     },
     /// Undo, redo, or the room's map sent again (`refresh`).
     Step(&'static str),
-    /// What this participant has selected.
-    Select(Option<String>),
 }
 
 part!(
