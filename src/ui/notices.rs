@@ -2,6 +2,7 @@
 //! alert region until dismissed, news in a status region that goes away by
 //! itself (`AppState::notify`); conflicts offer their two ways out.
 
+use super::on_demand::{part, when_fetched};
 use super::state::{AppState, Notice};
 use leptos::prelude::*;
 use simpul::i18n::Text;
@@ -24,18 +25,26 @@ pub fn Notices() -> impl IntoView {
         <div class="toasts">
         <div class="notices" role="alert" aria-live="assertive">
             <For each=alerts key=|(id, _)| *id let:item>
-                <NoticeView id=item.0 notice=item.1/>
+                {when_fetched(notice_view(item.0, item.1))}
             </For>
         </div>
         <div class="notices news" role="status" aria-live="polite">
             <For each=news key=|(id, _)| *id let:item>
-                <NoticeView id=item.0 notice=item.1/>
+                {when_fetched(notice_view(item.0, item.1))}
             </For>
         </div>
         <super::sharing::ShareLinkResult/>
         </div>
     }
 }
+
+part!(
+    panels,
+    /// A notice's words and buttons come with the panels, fetched as the page
+    /// starts: the regions they go in are there from the first paint, so that
+    /// screen readers announce what comes into them.
+    fn notice_view(id: u32, notice: Notice) => view! { <NoticeView id notice/> }
+);
 
 #[component]
 fn NoticeView(id: u32, notice: Notice) -> impl IntoView {

@@ -11,23 +11,23 @@ use leptos::prelude::*;
 use simpul::i18n::Text;
 use simpul::model::StakeholderId;
 
-/// *Open a room*; in a room, the room's chip (its part).
+/// *Open a room*, and the room's chip (which hides the button while the page is
+/// in a room: see `style/shell.css`).
 #[component]
 pub fn RoomButton() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let in_room = move || state.room_mark.with(Option::is_some);
     view! {
-        <Show when=in_room fallback=move || view! {
-            <ToolButton icon="◎" label=Text::OpenRoom class="room-tool" disabled=Signal::derive(move || state.doc.with(Option::is_none))
-                on_click=Callback::new(move |_| state.open_room())/>
-        }>
-            {room_view(RoomView::Chip)}
-        </Show>
+        <ToolButton icon="◎" label=Text::OpenRoom class="room-tool" disabled=Signal::derive(move || state.doc.with(Option::is_none))
+            on_click=Callback::new(move |_| state.open_room())/>
+        {room_view(state, RoomView::Chip)}
     }
 }
 
-/// A view of the room's. All come through one entry into the room's part: each
-/// entry is code of its own in the first download.
+/// A view of the room's, each in its place on the page.
+// Made once for each place (the network view's handle is large); never boxed, so
+// that it stays `Copy` for the one closure `room_view` makes.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Copy)]
 pub enum RoomView {
     /// In the toolbar: how many are in the room.
     Chip,
@@ -39,9 +39,14 @@ pub enum RoomView {
     PeerRings(PeersOnPicture),
 }
 
-/// `which` view of the room's, once the room's part has come.
-pub fn room_view(which: RoomView) -> impl IntoView {
-    when_fetched(room_view_part(which))
+/// `which` view of the room's, from the first time this page uses a room (opens
+/// or joins one, or has one named in its address) on: each decides for itself what
+/// to show. Before that, nothing, and no code of the room's is fetched. One
+/// function for every place, and one entry into the room's part, so that the first
+/// download holds their code once.
+#[inline(never)]
+pub fn room_view(state: AppState, which: RoomView) -> impl IntoView {
+    move || state.room_used.get().then(|| when_fetched(room_view_part(which)))
 }
 
 part!(room, fn room_view_part(which: RoomView) => match which {
@@ -51,8 +56,8 @@ part!(room, fn room_view_part(which: RoomView) => match which {
     RoomView::PeerRings(picture) => view! { <PeerRings picture/> }.into_any(),
 });
 
-/// How many are in the room, which opens the room's dialog. While it is shown (the
-/// page is in a room), the room is told what this participant has selected.
+/// In a room, how many are in it, which opens the room's dialog; and the room is
+/// told what this participant has selected.
 #[component]
 fn RoomChip() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -65,9 +70,11 @@ fn RoomChip() -> impl IntoView {
     let count = move || room.with(|r| r.as_ref().map_or(0, |r| r.people.len()));
     let offline = move || room.with(|r| r.as_ref().is_some_and(|r| r.online == Some(false)));
     view! {
-        <button type="button" class="room-chip" class:offline=offline on:click=move |_| state.room_dialog.set(true)>
-            <b data-room-participants>{count}</b><span class="room-chip-text">" "{state.tr(Text::PeopleInRoom)}</span>
-        </button>
+        <Show when=move || state.room_mark.with(Option::is_some)>
+            <button type="button" class="room-chip" class:offline=offline on:click=move |_| state.room_dialog.set(true)>
+                <b data-room-participants>{count}</b><span class="room-chip-text">" "{state.tr(Text::PeopleInRoom)}</span>
+            </button>
+        </Show>
     }
 }
 
@@ -78,8 +85,9 @@ fn PeerRings(picture: PeersOnPicture) -> impl IntoView {
     let state = expect_context::<AppState>();
     let room = RwSignal::from(room());
     Effect::new(move |_| {
+        let in_room = state.room_mark.with(Option::is_some);
         let peers: Vec<Ring> = room.with(|room| {
-            let Some(room) = room else { return Vec::new() };
+            let Some(room) = room.as_ref().filter(|_| in_room) else { return Vec::new() };
             state.map.with(|map| {
                 room.people
                     .iter()
@@ -101,26 +109,16 @@ fn PeerRings(picture: PeersOnPicture) -> impl IntoView {
     on_cleanup(move || picture.show(Vec::new()));
 }
 
-/// The room's dialog and the join form, when either is wanted: both come with the
-/// room's part.
+/// The room's dialog and the join form, when either is wanted.
 #[component]
 pub fn RoomDialogs() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    // A memo: the dialogs stay as they are while people come and go (they change
-    // the room, not whether a dialog is shown).
-    let wanted = Memo::new(move |_| {
-        (state.room_dialog.get() && state.room_mark.with(Option::is_some))
-            || state.joining.with(Option::is_some)
-    });
-    move || wanted.get().then(|| room_view(RoomView::Dialogs))
+    room_view(expect_context::<AppState>(), RoomView::Dialogs)
 }
 
 /// The dialog wanted now: the room's, or the join form.
 #[component]
 fn Dialogs() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // The first half of `RoomDialogs`' test, made again here in the part: passing
-    // that memo in put 0.3 KB more into the first download.
     let shown = Memo::new(move |_| state.room_dialog.get() && state.room_mark.with(Option::is_some));
     view! {
         {move || shown.get().then(|| view! { <RoomDialog/> })}

@@ -10,12 +10,7 @@ use simpul::model::{Vote, VoteOn};
 /// The open vote of a room this page is in; nothing otherwise.
 #[component]
 pub fn VotePanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    // A memo: the room changes as people come and go, and the panel must not be
-    // built again each time (a participant's buttons would be replaced under
-    // their finger).
-    let in_room = Memo::new(move |_| state.room_mark.with(Option::is_some));
-    move || in_room.get().then(|| super::room::room_view(super::room::RoomView::Votes))
+    super::room::room_view(expect_context::<AppState>(), super::room::RoomView::Votes)
 }
 
 #[component]

@@ -345,7 +345,7 @@ pub fn NetworkView() -> impl IntoView {
         ></canvas>
         </div>
         // In a room, what the others have selected is ringed in their colours.
-        {move || state.room_mark.with(Option::is_some).then(|| crate::ui::room::room_view(crate::ui::room::RoomView::PeerRings(PeersOnPicture(view))))}
+        {crate::ui::room::room_view(state, crate::ui::room::RoomView::PeerRings(PeersOnPicture(view)))}
         <crate::ui::legend::Legend/>
     }
 }

@@ -154,6 +154,10 @@ pub struct AppState {
     /// a room: the rest (who is in, the link, the connection) is the room's part's
     /// ([`room()`]), so that its code is not in the first download.
     pub room_mark: RwSignal<Option<String>>,
+    /// This page has used a room (opened or joined one, or had one named in its
+    /// address): the room's views are shown from then on, each deciding for itself
+    /// what to show (`ui::room::room_view`).
+    pub room_used: RwSignal<bool>,
     /// The room's dialog (link, QR code, who is in) is open.
     pub room_dialog: RwSignal<bool>,
     /// A room in the address waits for the participant's name.
@@ -231,6 +235,7 @@ impl AppState {
             workshop: RwSignal::new(None),
             sheet_import: RwSignal::new(None),
             room_mark: RwSignal::new(None),
+            room_used: RwSignal::new(false),
             room_dialog: RwSignal::new(false),
             joining: RwSignal::new(None),
             room_seq: StoredValue::new(0),
@@ -255,7 +260,7 @@ impl AppState {
         match web::location_hash().filter(|h| format::is_share_fragment(h)) {
             Some(hash) => state.open_shared(hash),
             None => {
-                if !state.join_from_address() || state.joining.with_untracked(Option::is_some) {
+                if !state.join_from_address() {
                     state.open_most_recent();
                 }
             }
@@ -308,7 +313,7 @@ impl AppState {
 
     /// Reopens the most recently saved map, so a reload lands where the user was; if
     /// it cannot be read, the next most recent.
-    fn open_most_recent(&self) {
+    pub(super) fn open_most_recent(&self) {
         let state = *self;
         let mut recent = state.catalogue.with_untracked(|c| {
             c.maps.iter().filter(|m| !m.damaged).map(|m| (m.saved_ms, m.key.clone())).collect::<Vec<_>>()

@@ -54,17 +54,30 @@ pub fn room() -> ArcRwSignal<Option<Room>> {
 }
 
 impl AppState {
-    /// The room in the address (`#room=<id>`), if any: the page asks for a name,
-    /// unless this browser has given one before, and joins.
+    /// Joins the room in the address (`#room=<id>`), if it names one, and says
+    /// whether it does: the room's part reads it (see [`Self::join_from_address_now`]).
     pub(super) fn join_from_address(&self) -> bool {
+        let named = web::location_hash().is_some_and(|h| h.contains("room="));
+        if named {
+            self.call_room(RoomCall::FromAddress);
+        }
+        named
+    }
+
+    /// The room in the address: the page asks for a name, unless this browser has
+    /// given one before, and joins. Meanwhile, or if the address names no room
+    /// after all, the most recent map is shown.
+    fn join_from_address_now(&self) {
         let Some(id) = web::location_hash().and_then(|h| join_link::room_in_fragment(&h)) else {
-            return false;
+            return self.open_most_recent();
         };
         match BrowserStore::setting(NAME_KEY).filter(|n| !n.trim().is_empty()) {
-            Some(name) => self.join_room(id.as_str(), &name),
-            None => self.joining.set(Some(id.as_str().to_string())),
+            Some(name) => self.join_room_now(id.as_str(), &name),
+            None => {
+                self.joining.set(Some(id.as_str().to_string()));
+                self.open_most_recent();
+            }
         }
-        true
     }
 
     /// Opens a room on the open map (*Open a room*), or shows the one open.
@@ -86,11 +99,15 @@ impl AppState {
     /// cannot be fetched, the page says so and stays out of the room.
     fn call_room(&self, call: RoomCall) {
         let state = *self;
-        let entering = matches!(call, RoomCall::Open | RoomCall::Join { .. });
+        let entering = matches!(call, RoomCall::Open | RoomCall::Join { .. } | RoomCall::FromAddress);
+        let from_address = matches!(call, RoomCall::FromAddress);
         leptos::task::spawn_local(async move {
             if room_part(state, call).await.is_err() && entering {
                 state.room_dialog.set(false);
                 state.notify(Notice::Problem(Text::PartUnfetched, String::new()));
+                if from_address {
+                    state.open_most_recent();
+                }
             }
         });
     }
@@ -201,9 +218,13 @@ impl AppState {
 
     /// What the room's part does for `call`.
     fn room_call_now(&self, call: RoomCall) {
+        if !self.room_used.get_untracked() {
+            self.room_used.set(true);
+        }
         let post = |message: Value| web::room_post(&message.to_string());
         match call {
             RoomCall::Open => self.open_room_now(),
+            RoomCall::FromAddress => self.join_from_address_now(),
             RoomCall::Join { id, name } => self.join_room_now(&id, &name),
             RoomCall::Edit { before, after } => {
                 let seq = self
@@ -311,6 +332,8 @@ impl AppState {
 /// What the page asks of a room: each is done by the room's part.
 enum RoomCall {
     Open,
+    /// The room a link names, on the page's start.
+    FromAddress,
     Join {
         id: String,
         name: String,
