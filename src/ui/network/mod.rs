@@ -108,7 +108,7 @@ struct View {
 }
 
 /// Where the room's part puts the rings of what the others in the room have
-/// selected ([`crate::ui::room::peer_rings`]).
+/// selected ([`crate::ui::room::RoomView::PeerRings`]).
 #[derive(Clone, Copy)]
 pub struct PeersOnPicture(View);
 
