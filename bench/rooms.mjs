@@ -15,7 +15,8 @@
 // Not a test: the numbers depend on the machine.
 //
 //   scripts/bench.sh rooms      (builds the release app first)
-// BENCH_PROFILE=1 also prints where the projector spent each of its tasks over
+// BENCH_CPU_SLOWDOWN=4 runs the projector's page 4× slower while the room edits
+// (a projector's laptop slower than this machine). BENCH_PROFILE=1 also prints where the projector spent each of its tasks over
 // 50 ms (a CPU profile's samples in it; wasm functions have names only in a build
 // that keeps them: SIMPUL_KEEP_NAMES=1 trunk build --release).
 import fs from 'node:fs';
@@ -192,6 +193,10 @@ try {
     window.__long = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push([Math.round(e.duration), Math.round(e.startTime - window.__editsBegan)]))).observe({ type: 'longtask' });
   });
+  // A projector's laptop slower than this machine: BENCH_CPU_SLOWDOWN=4 runs the
+  // projector's page four times slower while the room edits.
+  const slowdown = Number(process.env.BENCH_CPU_SLOWDOWN ?? 1);
+  if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
   const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');

@@ -60,9 +60,47 @@ impl Pages {
     }
 }
 
+/// The rows of a list of `total` rows, each `row_px` high, that lie between
+/// `top_px` and `bottom_px` (measured from the list's top), with `beyond` more on
+/// each side: the rows a long table builds (the others are stand-ins of their
+/// height). A height that is not a positive number builds every row.
+pub fn rows_between(top_px: f64, bottom_px: f64, row_px: f64, beyond: usize, total: usize) -> Range<usize> {
+    if !(row_px > 0.0) || !top_px.is_finite() || !bottom_px.is_finite() {
+        return 0..total;
+    }
+    // Float to integer casts saturate: a view far above the list is row 0. A view
+    // below its end (heights measured since the list was laid out) keeps its last
+    // rows.
+    let first = ((top_px.max(0.0) / row_px).floor() as usize)
+        .saturating_sub(beyond)
+        .min(total.saturating_sub(beyond.max(1)));
+    let end = ((bottom_px.max(0.0) / row_px).ceil() as usize).saturating_add(beyond).min(total);
+    first..end.max(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_between_covers_the_view_and_a_margin() {
+        // Rows of 30 px; the view shows 100–400 px of the list: rows 3 to 13.
+        assert_eq!(rows_between(100.0, 400.0, 30.0, 0, 100), 3..14);
+        assert_eq!(rows_between(100.0, 400.0, 30.0, 5, 100), 0..19);
+        // The view above the list's top, as when a caption is in view.
+        assert_eq!(rows_between(-200.0, 100.0, 30.0, 2, 100), 0..6);
+        // Scrolled past the end, and a view taller than the list.
+        assert_eq!(rows_between(5_000.0, 5_300.0, 30.0, 4, 100), 96..100);
+        assert_eq!(rows_between(0.0, 10_000.0, 30.0, 4, 100), 0..100);
+        assert_eq!(rows_between(0.0, 300.0, 30.0, 4, 0), 0..0);
+    }
+
+    #[test]
+    fn rows_between_builds_everything_when_it_cannot_measure() {
+        assert_eq!(rows_between(0.0, 300.0, 0.0, 4, 50), 0..50);
+        assert_eq!(rows_between(0.0, 300.0, f64::NAN, 4, 50), 0..50);
+        assert_eq!(rows_between(f64::NAN, 300.0, 30.0, 4, 50), 0..50);
+    }
 
     #[test]
     fn rows_cover_the_list_once_in_order() {

@@ -23,6 +23,7 @@ mod paper;
 mod power_grid;
 mod print;
 mod room;
+mod rows_in_view;
 mod sector_matrix;
 mod sectors;
 mod sharing;

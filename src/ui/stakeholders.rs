@@ -6,6 +6,7 @@ use super::fields::{score_options, stakeholder_kind_options, stance_options};
 use super::later::one_task_later_in_sight;
 use super::on_demand::{part, when_fetched};
 use super::pager::Pager;
+use super::rows_in_view::rows_in_view;
 use super::sorting::{order_by, SortKey};
 use super::state::AppState;
 use super::web;
@@ -140,6 +141,26 @@ fn StakeholdersSectionBody() -> impl IntoView {
         state.big_map,
         expect_context::<Workspace>().table_in_sight(DrawerTab::Stakeholders),
     );
+    // Of a long page of a map in a room or of a big one, the rows in view are
+    // built (see `rows_in_view`).
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let in_view = rows_in_view(
+        body,
+        Signal::derive(move || rows.with(Vec::len)),
+        Signal::derive(move || state.big_map.get() || state.room_mark.with(Option::is_some)),
+    );
+    let built = Memo::new(move |_| {
+        if !in_view.windowed.get() {
+            return rows.get();
+        }
+        let range = in_view.range.get();
+        rows.with(|r| {
+            let end = range.end.min(r.len());
+            r[range.start.min(end)..end].to_vec()
+        })
+    });
+    // The first row's place in the whole table, its header row being the first.
+    let first_index = Memo::new(move |_| pages.get().rows(page.get()).start + 2);
     let header = move |column: Column, text: Text, numeric: bool| {
         super::sorting::sortable_header(state, sort, column, text, column.starts_descending(), numeric)
     };
@@ -153,10 +174,10 @@ fn StakeholdersSectionBody() -> impl IntoView {
                 }
             >
                 <div class="table-scroll">
-                    <table class="data stakeholders-table">
+                    <table class="data stakeholders-table" aria-rowcount=move || order.with(Vec::len) + 1>
                         <caption>{state.tr(Text::StakeholdersTable)}</caption>
                         <thead>
-                            <tr>
+                            <tr aria-rowindex="1">
                                 {header(Column::Name, Text::Name, false)}
                                 {header(Column::Kind, Text::Kind, false)}
                                 {header(Column::Power, Text::Power, true)}
@@ -171,21 +192,33 @@ fn StakeholdersSectionBody() -> impl IntoView {
                                 {header(Column::Community, Text::Community, true)}
                             </tr>
                         </thead>
-                        <tbody>
+                        <tbody node_ref=body>
+                            <Show when=move || in_view.windowed.get()>
+                                <tr class="row-stand-in" aria-hidden="true"><td colspan="12" style:height=move || in_view.before_px()></td></tr>
+                            </Show>
                             // Keyed by the stakeholder alone: a row stays while its
                             // stakeholder does, and its metrics follow each analysis in
                             // place (rebuilt whole, the rows were most of the
                             // projector's work while a room edits).
-                            <For each=move || rows.get() key=|row| web::row_key(&row.0) let:row>
+                            <For each=move || built.get() key=|row| web::row_key(&row.0) let:row>
                                 {
                                     let (stakeholder, first) = row;
                                     let id = stakeholder.id.clone();
-                                    let metrics = Memo::new(move |_| {
-                                        rows.with(|r| r.iter().find(|(s, _)| s.id == id).map_or(first, |(_, m)| *m))
+                                    let place = Memo::new({
+                                        let id = id.clone();
+                                        move |_| rows.with(|r| r.iter().position(|(s, _)| s.id == id))
                                     });
-                                    view! { <StakeholderRow stakeholder metrics editing=editing/> }
+                                    let metrics = Memo::new(move |_| {
+                                        let at = place.get();
+                                        rows.with(|r| at.and_then(|i| r.get(i)).map_or(first, |(_, m)| *m))
+                                    });
+                                    let index = Signal::derive(move || place.get().map(|p| first_index.get() + p));
+                                    view! { <StakeholderRow stakeholder metrics index editing=editing/> }
                                 }
                             </For>
+                            <Show when=move || in_view.windowed.get()>
+                                <tr class="row-stand-in" aria-hidden="true"><td colspan="12" style:height=move || in_view.after_px()></td></tr>
+                            </Show>
                         </tbody>
                     </table>
                 </div>
@@ -218,6 +251,8 @@ fn StakeholderRow(
     stakeholder: Stakeholder,
     /// The stakeholder's metrics, as the last analysis found them.
     metrics: Memo<StakeholderMetrics>,
+    /// The row's place in the whole table, from 1 (the header row).
+    index: Signal<Option<usize>>,
     /// The cell open for editing in the whole table, if any.
     editing: RwSignal<Option<(StakeholderId, Column)>>,
 ) -> impl IntoView {
@@ -255,7 +290,7 @@ fn StakeholderRow(
         move || editing.with(|e| e.as_ref().is_some_and(|(i, c)| *i == id && *c == Column::Name))
     };
     view! {
-        <tr class:selected=selected class:highlighted=highlighted>
+        <tr class:selected=selected class:highlighted=highlighted aria-rowindex=move || index.get()>
             <th scope="row">
                 <Show when=is_editing_name.clone() fallback=move || {
                     let id = name_id.clone();
