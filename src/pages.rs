@@ -65,7 +65,7 @@ impl Pages {
 /// each side: the rows a long table builds (the others are stand-ins of their
 /// height). A height that is not a positive number builds every row.
 pub fn rows_between(top_px: f64, bottom_px: f64, row_px: f64, beyond: usize, total: usize) -> Range<usize> {
-    if !(row_px > 0.0) || !top_px.is_finite() || !bottom_px.is_finite() {
+    if row_px.is_nan() || row_px <= 0.0 || !top_px.is_finite() || !bottom_px.is_finite() {
         return 0..total;
     }
     // Float to integer casts saturate: a view far above the list is row 0. A view
