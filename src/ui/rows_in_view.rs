@@ -97,7 +97,7 @@ pub fn rows_in_view(tbody: NodeRef<Tbody>, total: Signal<usize>, only_in_view: S
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| soon());
     // The scroll of the panel around the table (scroll events do not bubble).
-    let listening = StoredValue::new_local(None::<(web_sys::Element, Closure<dyn FnMut()>)>);
+    let listening: Listening = StoredValue::new_local(None);
     Effect::new(move |_| {
         let Some(scroller) = tbody.get().and_then(|b| b.closest(SCROLLER).ok().flatten()) else { return };
         let on_scroll = Closure::<dyn FnMut()>::new(soon);
@@ -113,7 +113,10 @@ pub fn rows_in_view(tbody: NodeRef<Tbody>, total: Signal<usize>, only_in_view: S
     RowsInView { range: range.read_only(), windowed, row_px: row_px.read_only(), total }
 }
 
-fn stop_listening(listening: StoredValue<Option<(web_sys::Element, Closure<dyn FnMut()>)>, LocalStorage>) {
+/// The panel whose scroll is followed, and what follows it.
+type Listening = StoredValue<Option<(web_sys::Element, Closure<dyn FnMut()>)>, LocalStorage>;
+
+fn stop_listening(listening: Listening) {
     if let Some((scroller, on_scroll)) = listening.try_update_value(Option::take).flatten() {
         let _ = scroller.remove_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
     }
