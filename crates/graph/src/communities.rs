@@ -12,7 +12,7 @@
 //! `O(TRIES · levels · passes · (n + m))`, in practice a few passes over the graph.
 
 /// Seeds tried; the partition of highest modularity is kept.
-pub const TRIES: u64 = 4;
+pub const TRIES: u64 = 3;
 
 /// Communities of a graph: each node's community, numbered in the order of their
 /// first member (so community 0 holds node 0), and the partition's modularity.
@@ -26,15 +26,30 @@ pub struct Communities {
 /// Louvain communities of the graph on `nodes` nodes with these weighted edges
 /// (each undirected pair once; a pair given twice adds up; self-edges are ignored).
 pub fn louvain(nodes: usize, edges: &[(u32, u32, f64)]) -> Communities {
-    let mut adjacency: Vec<Vec<(usize, f64)>> = vec![Vec::new(); nodes];
-    for &(a, b, w) in edges {
-        let (a, b) = (a as usize, b as usize);
-        if a != b && a < nodes && b < nodes && w > 0.0 && w.is_finite() {
-            adjacency[a].push((b, w));
-            adjacency[b].push((a, w));
+    let kept = |&&(a, b, w): &&(u32, u32, f64)| {
+        a != b && (a as usize) < nodes && (b as usize) < nodes && w > 0.0 && w.is_finite()
+    };
+    // Each node's edges in the order the edges come, as adjacency lists would hold them.
+    let mut start = vec![0; nodes + 1];
+    for &(a, b, _) in edges.iter().filter(kept) {
+        start[a as usize + 1] += 1;
+        start[b as usize + 1] += 1;
+    }
+    for v in 0..nodes {
+        start[v + 1] += start[v];
+    }
+    let mut next = start.clone();
+    let mut to = vec![0; start[nodes]];
+    let mut weight = vec![0.0; start[nodes]];
+    for &(a, b, w) in edges.iter().filter(kept) {
+        for (from, other) in [(a, b), (b, a)] {
+            let at = &mut next[from as usize];
+            to[*at] = other;
+            weight[*at] = w;
+            *at += 1;
         }
     }
-    let base = Level { adjacency, inner: vec![0.0; nodes] };
+    let base = Level { start, to, weight, inner: vec![0.0; nodes] };
     let mut best: Option<Communities> = None;
     for seed in 0..TRIES {
         let found = one_try(&base, seed);
@@ -47,35 +62,52 @@ pub fn louvain(nodes: usize, edges: &[(u32, u32, f64)]) -> Communities {
 
 /// A level of the method: a weighted graph whose nodes are the previous level's
 /// communities, with the weight inside each (`inner`, each internal edge once).
+/// Its edges lie in two arrays, node by node (node `v`'s at `start[v]..start[v + 1]`):
+/// a level is read many times over and built once, and each try starts from the
+/// first level without copying it.
 struct Level {
-    adjacency: Vec<Vec<(usize, f64)>>,
+    start: Vec<usize>,
+    to: Vec<u32>,
+    weight: Vec<f64>,
     inner: Vec<f64>,
 }
 
+impl Level {
+    fn len(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Node `v`'s neighbours and the weight of the edge to each.
+    fn neighbours(&self, v: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
+        let edges = self.start[v]..self.start[v + 1];
+        self.to[edges.clone()].iter().zip(&self.weight[edges]).map(|(&w, &weight)| (w as usize, weight))
+    }
+}
+
 fn one_try(base: &Level, seed: u64) -> Communities {
-    let nodes = base.adjacency.len();
+    let nodes = base.len();
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03);
     let mut membership: Vec<usize> = (0..nodes).collect();
-    let mut level = Level { adjacency: base.adjacency.clone(), inner: base.inner.clone() };
+    let mut above: Option<Level> = None;
     // Each level gains modularity, so this ends; the bound is a guard.
     for _ in 0..64 {
-        let Some(moved) = move_nodes(&level, &mut rng) else { break };
+        let level = above.as_ref().unwrap_or(base);
+        let Some(moved) = move_nodes(level, &mut rng) else { break };
         for m in membership.iter_mut() {
             *m = moved[*m];
         }
-        level = aggregate(&level, &moved);
+        above = Some(aggregate(level, &moved));
     }
     let (of, count) = numbered(&membership);
-    let modularity = modularity(&base.adjacency, &of, count);
+    let modularity = level_modularity(base, &of, count);
     Communities { of, count, modularity }
 }
 
 /// One level's moves: each node's community (numbered 0..k), or `None` if nothing moved.
 fn move_nodes(level: &Level, rng: &mut Rng) -> Option<Vec<usize>> {
-    let n = level.adjacency.len();
-    let degree: Vec<f64> = (0..n)
-        .map(|v| level.adjacency[v].iter().map(|(_, w)| w).sum::<f64>() + 2.0 * level.inner[v])
-        .collect();
+    let n = level.len();
+    let degree: Vec<f64> =
+        (0..n).map(|v| level.neighbours(v).map(|(_, w)| w).sum::<f64>() + 2.0 * level.inner[v]).collect();
     let two_m: f64 = degree.iter().sum();
     if two_m <= 0.0 {
         return None;
@@ -97,7 +129,7 @@ fn move_nodes(level: &Level, rng: &mut Rng) -> Option<Vec<usize>> {
     while let Some(v) = queue.pop_front() {
         queued[v] = false;
         let home = community[v];
-        for &(w, weight) in &level.adjacency[v] {
+        for (w, weight) in level.neighbours(v) {
             let c = community[w];
             if weight_to[c] == 0.0 {
                 touched.push(c);
@@ -122,7 +154,7 @@ fn move_nodes(level: &Level, rng: &mut Rng) -> Option<Vec<usize>> {
         touched.clear();
         if best != home {
             any = true;
-            for &(w, _) in &level.adjacency[v] {
+            for (w, _) in level.neighbours(v) {
                 if !queued[w] && community[w] != best {
                     queued[w] = true;
                     queue.push_back(w);
@@ -145,11 +177,13 @@ fn aggregate(level: &Level, community: &[usize]) -> Level {
     let mut inner = vec![0.0; k];
     let mut weight_to = vec![0.0; k];
     let mut touched: Vec<usize> = Vec::new();
-    let mut adjacency = Vec::with_capacity(k);
+    let mut next =
+        Level { start: Vec::with_capacity(k + 1), to: Vec::new(), weight: Vec::new(), inner: Vec::new() };
+    next.start.push(0);
     for (c, members) in members.iter().enumerate() {
         for &v in members {
             inner[c] += level.inner[v];
-            for &(w, weight) in &level.adjacency[v] {
+            for (w, weight) in level.neighbours(v) {
                 let d = community[w];
                 if c == d {
                     // Each internal edge is seen from both ends.
@@ -163,10 +197,15 @@ fn aggregate(level: &Level, community: &[usize]) -> Level {
             }
         }
         touched.sort_unstable();
-        adjacency.push(touched.iter().map(|&d| (d, std::mem::take(&mut weight_to[d]))).collect());
+        for &d in &touched {
+            next.to.push(d as u32);
+            next.weight.push(std::mem::take(&mut weight_to[d]));
+        }
+        next.start.push(next.to.len());
         touched.clear();
     }
-    Level { adjacency, inner }
+    next.inner = inner;
+    next
 }
 
 /// Communities renumbered in the order of their first member (each below the
@@ -189,11 +228,24 @@ fn numbered(community: &[usize]) -> (Vec<u32>, usize) {
 
 /// Newman's modularity of a partition: `Σ_c L_c/m − (d_c / 2m)²`; 0 without edges.
 pub fn modularity(adjacency: &[Vec<(usize, f64)>], of: &[u32], count: usize) -> f64 {
+    let mut level =
+        Level { start: vec![0], to: Vec::new(), weight: Vec::new(), inner: vec![0.0; adjacency.len()] };
+    for neighbours in adjacency {
+        for &(w, weight) in neighbours {
+            level.to.push(w as u32);
+            level.weight.push(weight);
+        }
+        level.start.push(level.to.len());
+    }
+    level_modularity(&level, of, count)
+}
+
+fn level_modularity(level: &Level, of: &[u32], count: usize) -> f64 {
     let mut inside = vec![0.0; count];
     let mut degree = vec![0.0; count];
     let mut two_m = 0.0;
-    for (v, neighbours) in adjacency.iter().enumerate() {
-        for &(w, weight) in neighbours {
+    for v in 0..level.len() {
+        for (w, weight) in level.neighbours(v) {
             two_m += weight;
             degree[of[v] as usize] += weight;
             if of[v] == of[w] {
