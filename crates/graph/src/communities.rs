@@ -170,17 +170,28 @@ fn move_nodes(level: &Level, rng: &mut Rng) -> Option<Vec<usize>> {
 /// and their neighbours, and listed by the neighbouring community's number.
 fn aggregate(level: &Level, community: &[usize]) -> Level {
     let k = community.iter().max().map_or(0, |m| m + 1);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); k];
-    for (v, &c) in community.iter().enumerate() {
-        members[c].push(v);
+    // The nodes by community, each community's in their own order (a counting sort).
+    let mut first = vec![0; k + 1];
+    for &c in community {
+        first[c + 1] += 1;
     }
+    for c in 0..k {
+        first[c + 1] += first[c];
+    }
+    let mut by_community = vec![0; community.len()];
+    let mut next_place = first.clone();
+    for (v, &c) in community.iter().enumerate() {
+        by_community[next_place[c]] = v;
+        next_place[c] += 1;
+    }
+    let members = (0..k).map(|c| &by_community[first[c]..first[c + 1]]);
     let mut inner = vec![0.0; k];
     let mut weight_to = vec![0.0; k];
     let mut touched: Vec<usize> = Vec::new();
     let mut next =
         Level { start: Vec::with_capacity(k + 1), to: Vec::new(), weight: Vec::new(), inner: Vec::new() };
     next.start.push(0);
-    for (c, members) in members.iter().enumerate() {
+    for (c, members) in members.enumerate() {
         for &v in members {
             inner[c] += level.inner[v];
             for (w, weight) in level.neighbours(v) {
