@@ -84,6 +84,9 @@ fn formulas_are_written_as_text() {
         ("-2", "'-2"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\t=1", "'\t=1"),
+        (" =1", "' =1"),
+        (" 'petik", "' 'petik"),
+        ("\tDinas", "\tDinas"),
         ("Dinas = Kota", "Dinas = Kota"),
         ("", ""),
     ] {

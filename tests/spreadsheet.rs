@@ -299,6 +299,24 @@ fn titles_come_from_file_names() {
 }
 
 #[test]
+fn text_read_back_from_a_csv_export_is_the_text_trimmed() {
+    // White space before an apostrophe or a formula's sign, as a random map found.
+    let names = [" '\r¡", " =1+1", "'\t=x", "\tDinas", "''", "'=", " @Kota", "-5 Warga"];
+    let mut map = Map::new("m");
+    for (i, name) in names.iter().enumerate() {
+        map.stakeholders.push(Stakeholder::new(StakeholderId::new(&format!("s{i}")), *name));
+    }
+    let files = [("m - stakeholders.csv".to_string(), stakeholders_csv(&map).into_bytes())];
+    let back = read_files(&files).unwrap().build(&BTreeMap::new(), &BTreeMap::new());
+    let read: Vec<&str> = back.stakeholders.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(read, names.map(str::trim));
+    // An export from before white space counted: a tab after the apostrophe.
+    let old = read_csv("m.csv", b"Label\r\n'\tDinas\r\n").unwrap();
+    let draft = simpul::format::spreadsheet::draft(&[old], "m").unwrap();
+    assert_eq!(draft.build(&BTreeMap::new(), &BTreeMap::new()).stakeholders[0].name, "Dinas");
+}
+
+#[test]
 fn windows_excel_csv_reads_as_text() {
     let sheet = read_csv("a.csv", b"Name\r\nCaf\xe9 Kopi\r\n").unwrap();
     assert_eq!(sheet.rows[1], ["Café Kopi"]);

@@ -114,13 +114,15 @@ fn quoted(out: &mut String, cell: &str) {
 }
 
 /// A cell of free text. A spreadsheet runs a cell that starts with `=`, `+`, `-`
-/// or `@` (or a tab or carriage return before one) as a formula, so such text is
-/// written after an apostrophe, which spreadsheets show as text. Text that starts
-/// with an apostrophe gets one more, so that reading the file back
-/// (`format::spreadsheet`) can always remove exactly one.
+/// or `@` (or spaces, a tab or a carriage return before one) as a formula, so such
+/// text is written after an apostrophe, which spreadsheets show as text. Text that
+/// starts with an apostrophe gets one more, so that reading the file back
+/// (`format::spreadsheet`, which trims each cell first) can always remove exactly
+/// one. The first character that counts is the first after any white space, as
+/// the reader sees the cell.
 pub fn text(value: &str) -> String {
-    match value.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => format!("'{value}"),
+    match value.trim_start().chars().next() {
+        Some('=' | '+' | '-' | '@' | '\'') => format!("'{value}"),
         _ => value.to_string(),
     }
 }

@@ -92,10 +92,17 @@ impl Columns {
 }
 
 /// Simpul's CSV export writes text that a spreadsheet would run as a formula (or
-/// that starts with an apostrophe) after an apostrophe; reading it back removes it.
+/// that starts with an apostrophe), white space before it or not, after an
+/// apostrophe; reading it back removes it. (Exports before white space counted
+/// also put one before any text that began with a tab or a carriage return.)
 fn unformula(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) => rest,
+        Some(rest)
+            if rest.starts_with(['\t', '\r'])
+                || rest.trim_start().starts_with(['=', '+', '-', '@', '\'']) =>
+        {
+            rest
+        }
         _ => cell,
     }
 }
