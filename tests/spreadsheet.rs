@@ -304,7 +304,7 @@ fn text_read_back_from_a_csv_export_is_the_text_trimmed() {
     let names = [" '\r¡", " =1+1", "'\t=x", "\tDinas", "''", "'=", " @Kota", "-5 Warga"];
     let mut map = Map::new("m");
     for (i, name) in names.iter().enumerate() {
-        map.stakeholders.push(Stakeholder::new(StakeholderId::new(&format!("s{i}")), *name));
+        map.stakeholders.push(Stakeholder::new(StakeholderId::new(format!("s{i}")), *name));
     }
     let files = [("m - stakeholders.csv".to_string(), stakeholders_csv(&map).into_bytes())];
     let back = read_files(&files).unwrap().build(&BTreeMap::new(), &BTreeMap::new());
