@@ -36,7 +36,10 @@ pub fn Pager(
     let button = move |text: Text, to: fn(usize, usize) -> usize, at_end: fn(usize, usize) -> bool| {
         view! {
             <button type="button" class="quiet" disabled=move || at_end(current(), last())
-                on:click=move |_| page.set(to(current(), last()))>
+                on:click=move |e| {
+                    page.set(to(current(), last()));
+                    back_to_the_top(&e);
+                }>
                 {state.tr(text)}
             </button>
         }
@@ -55,4 +58,32 @@ pub fn Pager(
             </nav>
         </Show>
     }
+}
+
+/// A new page is read from its first row: the list the pager was clicked under
+/// (the pager's parent holds both) is brought back into view from its top, if its
+/// top had scrolled out of sight.
+fn back_to_the_top(event: &leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let list = event
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|button| button.closest(".pager").ok().flatten())
+        .and_then(|pager| pager.parent_element());
+    if let Some(list) = list.filter(|l| l.get_bounding_client_rect().top() < 0.0 || above_its_scroller(l)) {
+        list.scroll_into_view_with_bool(true);
+    }
+}
+
+/// Whether `element`'s top is above the top of the panel that scrolls it.
+fn above_its_scroller(element: &web_sys::Element) -> bool {
+    let top = element.get_bounding_client_rect().top();
+    let mut parent = element.parent_element();
+    while let Some(p) = parent {
+        if p.scroll_height() > p.client_height() && p.scroll_top() > 0 {
+            return top < p.get_bounding_client_rect().top();
+        }
+        parent = p.parent_element();
+    }
+    false
 }

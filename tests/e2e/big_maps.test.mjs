@@ -102,10 +102,15 @@ test('a big map lists its rows and findings a page at a time', async () => {
   await body.evaluate((b) => { b.scrollTop = 0; });
   await table.getByRole('rowheader', { name: 'Hub Kota' }).waitFor();
   assert.equal(await pages.getByRole('button', { name: 'Previous page' }).isDisabled(), true);
+  // The pager is under the table: a new page is shown from its first row.
+  await body.evaluate((b) => { b.scrollTop = b.scrollHeight; });
   await pages.getByRole('button', { name: 'Next page' }).click();
-  // The pager is under the table: the reader goes back up to the page's first row.
-  await body.evaluate((b) => { b.scrollTop = 0; });
   await table.getByRole('rowheader', { name: 'Stakeholder 0099' }).waitFor();
+  assert.ok(await page.evaluate(() => {
+    const body = document.querySelector('.drawer-body').getBoundingClientRect();
+    const row = [...document.querySelectorAll('th[scope="row"]')].find((th) => th.textContent.includes('Stakeholder 0099')).getBoundingClientRect();
+    return row.top >= body.top && row.bottom <= body.bottom;
+  }), 'the new page\'s first row is in view');
   assert.equal(await table.getByRole('rowheader', { name: 'Stakeholder 0098' }).count(), 0);
   await pages.getByText('101–200 of 1501').waitFor();
   await pages.getByRole('button', { name: 'Last page' }).click();
@@ -116,7 +121,6 @@ test('a big map lists its rows and findings a page at a time', async () => {
   await page.locator('section.findings[aria-busy="false"]').waitFor();
   await table.getByRole('button', { name: 'Betweenness' }).click();
   await pages.getByRole('button', { name: 'First page' }).click();
-  await body.evaluate((b) => { b.scrollTop = 0; });
   await built.first().getByRole('rowheader', { name: 'Hub Kota' }).waitFor();
 
   // The Findings open on what they add up to; a headline lists its findings alone.
