@@ -130,8 +130,8 @@ fn Dialogs() -> impl IntoView {
 fn RoomDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
     super::web::focus_by_id("room-close");
-    let shown = RwSignal::from(room());
-    let room = move || shown.get().unwrap_or_default();
+    let handle = RwSignal::from(room());
+    let room = move || handle.get().unwrap_or_default();
     let status = move || {
         let room = room();
         match room.online {
