@@ -16,3 +16,12 @@ impl<'m> StakeholderIndex<'m> {
         self.by_id.get(id.as_str()).copied()
     }
 }
+
+/// Each link's ends as positions in the map (`from`, `to`), in the order of
+/// `map.links`; `None` for a link whose end is not on the map (impossible in a
+/// validated map). Resolved once, so that the rules and the communities do not
+/// look every id up again.
+pub fn link_ends(map: &Map) -> Vec<Option<(usize, usize)>> {
+    let index = StakeholderIndex::new(map);
+    map.links.iter().map(|l| Some((index.get(&l.from)?, index.get(&l.to)?))).collect()
+}

@@ -86,7 +86,7 @@ pub fn analyze(map: &Map) -> Analysis {
     let degree = algorithms::degree_centrality(&graph);
     let paths = algorithms::path_centralities(&graph);
     let eigenvector = algorithms::eigenvector_centrality(&graph);
-    let communities = communities(map);
+    let communities = communities_of(map, &network.link_ends);
     let groups = algorithms::connected_groups(&graph);
     let group_size = |v: usize| groups.members[groups.group_of[v]].len();
     let cuts = algorithms::cut_points(&graph, group_size);
@@ -139,12 +139,17 @@ pub fn analyze(map: &Map) -> Analysis {
 /// Louvain communities of the stakeholder graph weighted by link strength: a pair's
 /// links add up, self-links are left out. Deterministic (seeded).
 pub fn communities(map: &Map) -> algorithms::Communities {
-    let index = index::StakeholderIndex::new(map);
+    communities_of(map, &index::link_ends(map))
+}
+
+/// [`communities`], with the links' ends already resolved.
+fn communities_of(map: &Map, link_ends: &[Option<(usize, usize)>]) -> algorithms::Communities {
     let edges: Vec<(u32, u32, f64)> = map
         .links
         .iter()
-        .filter_map(|l| {
-            let (a, b) = (index.get(&l.from)?, index.get(&l.to)?);
+        .zip(link_ends)
+        .filter_map(|(l, ends)| {
+            let (a, b) = (*ends)?;
             (a != b).then(|| (a as u32, b as u32, f64::from(l.strength.get())))
         })
         .collect();

@@ -1,6 +1,7 @@
 //! The stakeholder–sector network (PRODUCT.md §2) and the compact graph the
 //! metrics run on.
 
+use crate::analysis::index::link_ends;
 use crate::model::{LinkId, Map};
 use petgraph::graph::{Graph, NodeIndex};
 use petgraph::Directed;
@@ -27,6 +28,8 @@ pub struct Network {
     pub graph: Graph<NetNode, NetEdge, Directed, u32>,
     pub stakeholders: usize,
     pub sectors: usize,
+    /// Each of the map's links' ends, as stakeholder indices (see [`link_ends`]).
+    pub link_ends: Vec<Option<(usize, usize)>>,
 }
 
 impl Network {
@@ -42,9 +45,9 @@ impl Network {
         for j in 0..sectors {
             graph.add_node(NetNode::Sector(j));
         }
-        let index_of = crate::analysis::index::StakeholderIndex::new(map);
-        for link in &map.links {
-            if let (Some(a), Some(b)) = (index_of.get(&link.from), index_of.get(&link.to)) {
+        let link_ends = link_ends(map);
+        for (link, ends) in map.links.iter().zip(&link_ends) {
+            if let Some((a, b)) = *ends {
                 graph.add_edge(
                     NodeIndex::new(a),
                     NodeIndex::new(b),
@@ -61,7 +64,7 @@ impl Network {
                 }
             }
         }
-        Self { graph, stakeholders, sectors }
+        Self { graph, stakeholders, sectors, link_ends }
     }
 
     /// The sectors of stakeholder `i`, as sector indices.

@@ -137,7 +137,8 @@ fn move_nodes(level: &Level, rng: &mut Rng) -> Option<Vec<usize>> {
             weight_to[c] += weight;
         }
         total[home] -= degree[v];
-        let gain = |c: usize| weight_to[c] - total[c] * degree[v] / two_m;
+        let share = degree[v] / two_m;
+        let gain = |c: usize| weight_to[c] - total[c] * share;
         let (mut best, mut best_gain) = (home, gain(home));
         for &c in &touched {
             let g = gain(c);

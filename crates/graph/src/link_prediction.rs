@@ -5,8 +5,10 @@
 //! Simpul: sectors) holding both. Returns the best `k` pairs with a score above
 //! zero, best first, ties by `(u, v)`.
 //!
-//! `O(Σ deg(w)² + Σ |group|² )` contributions, sorted once: cheaper than hashing
-//! every pair, and deterministic.
+//! Each stakeholder `u` in turn gathers its candidates `v > u` in dense rows
+//! (through each neighbour, then each shared group), then ranks them: `O(Σ_w
+//! deg(w)² + Σ_g |g|²)` in all, no sorting of pairs and no hashing, and
+//! deterministic.
 
 use crate::SimpleGraph;
 
@@ -20,69 +22,95 @@ pub struct LinkCandidate {
     pub score: f64,
 }
 
-struct Contribution {
-    pair: u64,
-    adamic_adar: f64,
-    group: bool,
-}
-
 pub fn best_unlinked_pairs(graph: &SimpleGraph, groups: &[Vec<u32>], k: usize) -> Vec<LinkCandidate> {
-    let key = |u: u32, v: u32| (u64::from(u.min(v)) << 32) | u64::from(u.max(v));
-    let mut contributions: Vec<Contribution> = Vec::new();
-    for w in 0..graph.node_count() {
-        let neighbours = graph.neighbors(w);
-        if neighbours.len() < 2 {
-            continue;
-        }
-        let weight = 1.0 / (neighbours.len() as f64).ln();
-        for (i, &u) in neighbours.iter().enumerate() {
-            for &v in &neighbours[i + 1..] {
-                if !graph.has_edge(u as usize, v as usize) {
-                    contributions.push(Contribution { pair: key(u, v), adamic_adar: weight, group: false });
-                }
+    let n = graph.node_count();
+    if k == 0 {
+        return Vec::new();
+    }
+    // The groups each node belongs to, as often as it is listed in each.
+    let mut groups_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (g, members) in groups.iter().enumerate() {
+        for &u in members {
+            if let Some(of) = groups_of.get_mut(u as usize) {
+                of.push(g);
             }
         }
     }
-    for members in groups {
-        for (i, &u) in members.iter().enumerate() {
-            for &v in &members[i + 1..] {
-                if u != v && !graph.has_edge(u as usize, v as usize) {
-                    contributions.push(Contribution { pair: key(u, v), adamic_adar: 0.0, group: true });
-                }
-            }
-        }
-    }
-    contributions.sort_unstable_by_key(|c| c.pair);
+    let weight: Vec<f64> = (0..n)
+        .map(|w| match graph.degree(w) {
+            0 | 1 => 0.0,
+            d => 1.0 / (d as f64).ln(),
+        })
+        .collect();
+    // Dense rows for the candidates of one `u`, cleared through `touched`.
+    let mut adamic_adar = vec![0.0; n];
+    let mut common = vec![0usize; n];
+    let mut shared = vec![0usize; n];
+    let mut touched: Vec<usize> = Vec::new();
+    // `gathered[v] == u + 1` once `v` is among `u`'s candidates.
+    let mut gathered = vec![0usize; n];
+    // `linked_to[v] == u + 1` while `u`'s candidates are gathered and `v` is `u` or
+    // one of its neighbours.
+    let mut linked_to = vec![0usize; n];
 
     let better = |a: &LinkCandidate, b: &LinkCandidate| b.score.total_cmp(&a.score).then(a.pair.cmp(&b.pair));
     let mut best: Vec<LinkCandidate> = Vec::with_capacity(k + 1);
-    for run in contributions.chunk_by(|a, b| a.pair == b.pair) {
-        let pair = run[0].pair;
-        let mut candidate = LinkCandidate {
-            pair: ((pair >> 32) as usize, (pair & 0xffff_ffff) as usize),
-            adamic_adar: 0.0,
-            common_neighbours: 0,
-            shared_groups: 0,
-            score: 0.0,
-        };
-        for contribution in run {
-            if contribution.group {
-                candidate.shared_groups += 1;
-            } else {
-                candidate.adamic_adar += contribution.adamic_adar;
-                candidate.common_neighbours += 1;
+    for u in 0..n {
+        let stamp = u + 1;
+        linked_to[u] = stamp;
+        for &w in graph.neighbors(u) {
+            linked_to[w as usize] = stamp;
+        }
+        for &w in graph.neighbors(u) {
+            let w = w as usize;
+            if graph.degree(w) < 2 {
+                continue;
+            }
+            for &v in graph.neighbors(w) {
+                let v = v as usize;
+                if v > u && linked_to[v] != stamp {
+                    if gathered[v] != stamp {
+                        gathered[v] = stamp;
+                        touched.push(v);
+                    }
+                    adamic_adar[v] += weight[w];
+                    common[v] += 1;
+                }
             }
         }
-        candidate.score = candidate.adamic_adar + candidate.shared_groups as f64;
-        if candidate.score <= 0.0 || k == 0 {
-            continue;
+        for &g in &groups_of[u] {
+            for &v in &groups[g] {
+                let v = v as usize;
+                if v > u && v < n && linked_to[v] != stamp {
+                    if gathered[v] != stamp {
+                        gathered[v] = stamp;
+                        touched.push(v);
+                    }
+                    shared[v] += 1;
+                }
+            }
         }
-        if best.len() == k && best.last().is_some_and(|last| better(&candidate, last).is_ge()) {
-            continue;
+        for &v in &touched {
+            let candidate = LinkCandidate {
+                pair: (u, v),
+                adamic_adar: std::mem::take(&mut adamic_adar[v]),
+                common_neighbours: std::mem::take(&mut common[v]),
+                shared_groups: std::mem::take(&mut shared[v]),
+                score: 0.0,
+            };
+            let candidate =
+                LinkCandidate { score: candidate.adamic_adar + candidate.shared_groups as f64, ..candidate };
+            if candidate.score <= 0.0 {
+                continue;
+            }
+            if best.len() == k && best.last().is_some_and(|last| better(&candidate, last).is_ge()) {
+                continue;
+            }
+            let at = best.partition_point(|kept| better(kept, &candidate).is_lt());
+            best.insert(at, candidate);
+            best.truncate(k);
         }
-        let at = best.partition_point(|kept| better(kept, &candidate).is_lt());
-        best.insert(at, candidate);
-        best.truncate(k);
+        touched.clear();
     }
     best
 }

@@ -1,30 +1,29 @@
 //! Findings about power: who depends on whom, who is unheard, who dominates.
 
 use super::{Code, Context, Detail, Finding};
-use crate::analysis::index::StakeholderIndex;
 use crate::analysis::thresholds::*;
 use std::collections::HashSet;
 
 /// `one-way-dependency`: a directed link A→B with power(A) − power(B) ≥ the gap,
 /// and no link back from B or undirected between them. One finding per ordered pair.
 pub fn one_way_dependencies(cx: &Context, out: &mut Vec<Finding>) {
-    let index = StakeholderIndex::new(cx.map);
-    let ends = |l: &crate::model::Link| Some((index.get(&l.from)?, index.get(&l.to)?));
-    // Channels from x to y: a directed link x→y, or an undirected link either way.
-    let mut channel: HashSet<(usize, usize)> = HashSet::new();
-    for link in &cx.map.links {
-        let Some((a, b)) = ends(link) else { continue };
-        channel.insert((a, b));
+    let links = || cx.map.links.iter().zip(&cx.network.link_ends).filter_map(|(l, ends)| Some((l, (*ends)?)));
+    // Channels from x to y: a directed link x→y, or an undirected link either way;
+    // sorted, to be looked up by halving.
+    let mut channels: Vec<(usize, usize)> = Vec::with_capacity(2 * cx.map.links.len());
+    for (link, (a, b)) in links() {
+        channels.push((a, b));
         if !link.directed {
-            channel.insert((b, a));
+            channels.push((b, a));
         }
     }
+    channels.sort_unstable();
+    let has_channel = |from: usize, to: usize| channels.binary_search(&(from, to)).is_ok();
     let mut reported = HashSet::new();
-    for link in cx.map.links.iter().filter(|l| l.directed) {
-        let Some((a, b)) = ends(link) else { continue };
+    for (_, (a, b)) in links().filter(|(l, _)| l.directed) {
         let gap =
             i64::from(cx.map.stakeholders[a].power.get()) - i64::from(cx.map.stakeholders[b].power.get());
-        if a != b && gap >= ONE_WAY_POWER_GAP && !channel.contains(&(b, a)) && reported.insert((a, b)) {
+        if a != b && gap >= ONE_WAY_POWER_GAP && !has_channel(b, a) && reported.insert((a, b)) {
             out.push(Finding::new(Code::OneWayDependency, vec![cx.id(a), cx.id(b)], Detail::None));
         }
     }
