@@ -143,16 +143,18 @@ impl Batches {
             if self.touched.is_empty() {
                 break;
             }
+            let mut at_this_level = BitCounts::default();
             for &w in &self.touched {
                 let w = w as usize;
                 let at_w = std::mem::take(&mut self.reaching[w]);
                 self.seen[w] |= at_w;
                 self.found.push((w as u32, at_w));
-                for bit in bits(at_w) {
-                    total_distance[bit] += level;
-                    reached[bit] += 1;
-                }
+                at_this_level.add(at_w);
             }
+            at_this_level.for_each(|bit, count| {
+                total_distance[bit] += level * count;
+                reached[bit] += count as u32;
+            });
             self.touched.clear();
         }
 
@@ -197,6 +199,12 @@ impl Batches {
                     let (paths_v, dependency_v) = (&paths[v], &mut self.dependency[v]);
                     each_bit(through_w, |bit| dependency_v[bit] += paths_v[bit] * coefficient[bit]);
                 }
+                // `w`'s coefficients are spent: back to zero for the next batch
+                // while its row is at hand (its δ was taken above).
+                let paths_w = &mut self.paths[w];
+                for bit in bits(at_w) {
+                    paths_w[bit] = 0.0;
+                }
             }
             for &(v, _) in &self.found[nearer] {
                 self.nearer[v as usize] = 0;
@@ -204,15 +212,54 @@ impl Batches {
         }
     }
 
-    /// Back to zero for the next batch, touching only what this one reached.
+    /// Back to zero for the next batch. The dependency pass has zeroed every
+    /// stakeholder's σ and δ but the sources'.
     fn clear(&mut self) {
-        for &(v, at_v) in &self.found {
+        self.seen.fill(0);
+        let sources = self.level_starts[1];
+        for &(v, at_v) in &self.found[..sources] {
             let v = v as usize;
-            self.seen[v] = 0;
             for bit in bits(at_v) {
                 self.paths[v][bit] = 0.0;
                 self.dependency[v][bit] = 0.0;
             }
+        }
+    }
+}
+
+/// How many of the sets added had each bit, counted for all 64 bits at once: plane
+/// `j` holds bit `j` of every count (a ripple-carry adder across the 64 lanes), so
+/// adding a set costs a few word operations however many bits it has.
+#[derive(Default)]
+struct BitCounts {
+    planes: [u64; 32],
+    /// Planes in use.
+    height: usize,
+}
+
+impl BitCounts {
+    fn add(&mut self, set: Sources) {
+        let mut carry = set;
+        let mut j = 0;
+        while carry != 0 && j < self.planes.len() {
+            let plane = &mut self.planes[j];
+            let next = *plane & carry;
+            *plane ^= carry;
+            carry = next;
+            j += 1;
+        }
+        self.height = self.height.max(j);
+    }
+
+    /// Calls `each` with every bit that was counted and its count.
+    fn for_each(&self, mut each: impl FnMut(usize, u64)) {
+        let any = self.planes[..self.height].iter().fold(0, |any, plane| any | plane);
+        for bit in bits(any) {
+            let count = self.planes[..self.height]
+                .iter()
+                .enumerate()
+                .fold(0, |count, (j, plane)| count | (((plane >> bit) & 1) << j));
+            each(bit, count);
         }
     }
 }
