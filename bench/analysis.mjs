@@ -40,9 +40,6 @@ function inTurns(works, runs) {
   return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
 }
 
-/** Median of `runs` timings of `work`, in milliseconds, after one warm-up run. */
-const time = (work, runs) => inTurns([work], runs)[0];
-
 function agree(label, ours, theirs, ids, tolerance) {
   let worst = 0;
   ids.forEach((id, i) => { worst = Math.max(worst, Math.abs(ours[i] - theirs[id])); });
@@ -73,8 +70,8 @@ for (const n of sizes) {
   const betweennessError = agree('betweenness', pick(1), theirBetweenness, ids, 1e-9);
   const closenessError = agree('closeness', pick(2), theirCloseness, ids, 1e-9);
 
-  const full = time(() => ours.analyze(), runs);
-  const communities = time(() => ours.communities(), runs);
+  // In turns, so that the communities' share is of one moment of the machine.
+  const [full, communities] = inTurns([() => ours.analyze(), () => ours.communities()], runs);
   // The same analysis natively (scripts/bench.sh builds it), on the same map.
   const nativeBin = path.join(root, 'target/release/examples/analysis_native');
   let native = null;

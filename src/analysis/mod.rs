@@ -142,8 +142,9 @@ pub fn communities(map: &Map) -> algorithms::Communities {
     communities_of(map, &index::link_ends(map))
 }
 
-/// [`communities`], with the links' ends already resolved.
-fn communities_of(map: &Map, link_ends: &[Option<(usize, usize)>]) -> algorithms::Communities {
+/// [`communities`] as the analysis finds them, with the links' ends already
+/// resolved ([`Network::link_ends`]).
+pub fn communities_of(map: &Map, link_ends: &[Option<(usize, usize)>]) -> algorithms::Communities {
     let edges: Vec<(u32, u32, f64)> = map
         .links
         .iter()

@@ -55,7 +55,7 @@ impl Network {
                 );
             }
         }
-        let sector_index: std::collections::HashMap<&str, usize> =
+        let sector_index: std::collections::HashMap<&str, usize, crate::analysis::index::IdHasher> =
             map.sectors.iter().enumerate().map(|(j, s)| (s.id.as_str(), j)).collect();
         for (i, stakeholder) in map.stakeholders.iter().enumerate() {
             for sector in &stakeholder.sectors {

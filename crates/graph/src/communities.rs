@@ -5,14 +5,28 @@
 //! Each level moves one node at a time (in an order shuffled from the seed) to the
 //! neighbouring community that gains the most modularity, then revisits only the
 //! neighbours of nodes that moved, until no move gains; the communities then
-//! become the nodes of the next level. It stops when a level moves
-//! nothing. Louvain is greedy, so the order matters a little: [`louvain`] runs the
-//! seeds `0..TRIES` and keeps the best partition, which on the classic networks is
-//! within 0.01 of the best networkx finds over ten seeds.
-//! `O(TRIES · levels · passes · (n + m))`, in practice a few passes over the graph.
+//! become the nodes of the next level. It stops when a level moves nothing. Then
+//! the partition is refined on the way back down (Rotta & Noack 2011): each level's
+//! nodes, from the top, start in their community and move again, so that a node
+//! merged too early can still leave.
+//!
+//! Louvain is greedy, so the order of visits matters. On a dense map the orders
+//! agree to a few thousandths, and one refined order scores as well as several
+//! unrefined (on the generated maps of 500 and 5,000: 0.8050 and 0.8364 against at
+//! best 0.8022 and 0.8346 from three orders, and networkx's best of ten seeds
+//! 0.8043 and 0.8357). On a sparse map (fewer than [`SPARSE_DEGREE`] links per
+//! stakeholder: chains, trees, loose networks) many partitions score nearly
+//! alike and the order decides which one the moves reach, so [`louvain`] tries
+//! [`SPARSE_TRIES`] seeds and keeps the best; such maps have few links, so the tries
+//! cost little. Every reference network is then within 0.01 of the best networkx
+//! finds over ten seeds.
+//! `O(tries · levels · passes · (n + m))`, in practice a few passes over the graph.
 
-/// Seeds tried; the partition of highest modularity is kept.
-pub const TRIES: u64 = 3;
+/// Seeds tried on a sparse map; the partition of highest modularity is kept.
+pub const SPARSE_TRIES: u64 = 3;
+
+/// Below this average number of links per node, a map is sparse.
+pub const SPARSE_DEGREE: f64 = 3.0;
 
 /// Communities of a graph: each node's community, numbered in the order of their
 /// first member (so community 0 holds node 0), and the partition's modularity.
@@ -50,8 +64,10 @@ pub fn louvain(nodes: usize, edges: &[(u32, u32, f64)]) -> Communities {
         }
     }
     let base = Level { start, to, weight, inner: vec![0.0; nodes] };
+    let sparse = (base.to.len() as f64) < SPARSE_DEGREE * nodes as f64;
+    let tries = if sparse { SPARSE_TRIES } else { 1 };
     let mut best: Option<Communities> = None;
-    for seed in 0..TRIES {
+    for seed in 0..tries {
         let found = one_try(&base, seed);
         if best.as_ref().is_none_or(|b| found.modularity > b.modularity + 1e-12) {
             best = Some(found);
@@ -85,26 +101,34 @@ impl Level {
 }
 
 fn one_try(base: &Level, seed: u64) -> Communities {
-    let nodes = base.len();
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03);
-    let mut membership: Vec<usize> = (0..nodes).collect();
-    let mut above: Option<Level> = None;
+    // Up: `levels[i]` is built from the level below it (`base` for `i = 0`) and
+    // `moved[i]`, that level's nodes' communities.
+    let mut levels: Vec<Level> = Vec::new();
+    let mut moved: Vec<Vec<usize>> = Vec::new();
     // Each level gains modularity, so this ends; the bound is a guard.
     for _ in 0..64 {
-        let level = above.as_ref().unwrap_or(base);
-        let Some(moved) = move_nodes(level, &mut rng) else { break };
-        for m in membership.iter_mut() {
-            *m = moved[*m];
-        }
-        above = Some(aggregate(level, &moved));
+        let level = levels.last().unwrap_or(base);
+        let Some(communities) = move_nodes(level, &mut rng, None) else { break };
+        levels.push(aggregate(level, &communities));
+        moved.push(communities);
     }
-    let (of, count) = numbered(&membership);
+    // Down: each level's nodes start in their community (a node of the top level is
+    // one) and move again.
+    let mut community: Vec<usize> = (0..levels.last().unwrap_or(base).len()).collect();
+    for i in (0..moved.len()).rev() {
+        let level = if i == 0 { base } else { &levels[i - 1] };
+        let projected: Vec<usize> = moved[i].iter().map(|&c| community[c]).collect();
+        community = move_nodes(level, &mut rng, Some(&projected)).unwrap_or(projected);
+    }
+    let (of, count) = numbered(&community);
     let modularity = level_modularity(base, &of, count);
     Communities { of, count, modularity }
 }
 
-/// One level's moves: each node's community (numbered 0..k), or `None` if nothing moved.
-fn move_nodes(level: &Level, rng: &mut Rng) -> Option<Vec<usize>> {
+/// One level's moves, each node starting alone or in its community of `from`:
+/// each node's community (numbered 0..k), or `None` if nothing moved.
+fn move_nodes(level: &Level, rng: &mut Rng, from: Option<&[usize]>) -> Option<Vec<usize>> {
     let n = level.len();
     let degree: Vec<f64> =
         (0..n).map(|v| level.neighbours(v).map(|(_, w)| w).sum::<f64>() + 2.0 * level.inner[v]).collect();
@@ -112,8 +136,12 @@ fn move_nodes(level: &Level, rng: &mut Rng) -> Option<Vec<usize>> {
     if two_m <= 0.0 {
         return None;
     }
-    let mut community: Vec<usize> = (0..n).collect();
-    let mut total = degree.clone();
+    let mut community: Vec<usize> = from.map_or_else(|| (0..n).collect(), <[usize]>::to_vec);
+    // Each community's total degree.
+    let mut total = vec![0.0; n];
+    for (v, &c) in community.iter().enumerate() {
+        total[c] += degree[v];
+    }
     let mut order: Vec<usize> = (0..n).collect();
     for i in (1..n).rev() {
         order.swap(i, rng.below(i + 1));

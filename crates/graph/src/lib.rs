@@ -13,7 +13,7 @@ mod groups;
 mod link_prediction;
 mod shortest_paths;
 
-pub use communities::{louvain, modularity, Communities, TRIES};
+pub use communities::{louvain, modularity, Communities, SPARSE_DEGREE, SPARSE_TRIES};
 pub use cut_points::{cut_points, CutPoints};
 pub use degree::degree_centrality;
 pub use eigenvector::{eigenvector_centrality, Eigenvector, KRYLOV, MAX_RESTARTS, TOLERANCE};

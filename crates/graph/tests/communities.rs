@@ -51,3 +51,34 @@ fn modularity_is_newmans() {
     assert!(modularity(&adjacency, &[0, 0, 0, 0], 1).abs() < 1e-12);
     assert!((modularity(&adjacency, &[0, 1, 2, 3], 4) + 0.25).abs() < 1e-12);
 }
+
+/// A path of twelve: the best split is three runs of four (Q = 9/11 − 162/484).
+/// One order of visits alone merges unevenly (Q ≈ 0.475); a sparse map gets
+/// several orders and each is refined on the way down.
+#[test]
+fn a_path_of_twelve_is_three_runs_of_four() {
+    let edges: Vec<(u32, u32, f64)> = (1..12u32).map(|v| (v - 1, v, 1.0)).collect();
+    let c = louvain(12, &edges);
+    assert_eq!(c.of, vec![0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]);
+    assert!((c.modularity - (9.0 / 11.0 - 162.0 / 484.0)).abs() < 1e-12, "{}", c.modularity);
+}
+
+/// Two cliques of five joined through a sixth node that links twice to each:
+/// the joint may sit on either side, and refinement must leave every clique whole.
+#[test]
+fn dense_cliques_stay_whole() {
+    let mut edges: Vec<(u32, u32, f64)> = Vec::new();
+    for base in [0u32, 5] {
+        for a in base..base + 5 {
+            for b in a + 1..base + 5 {
+                edges.push((a, b, 1.0));
+            }
+        }
+    }
+    edges.extend([(10, 0, 1.0), (10, 1, 1.0), (10, 5, 1.0), (10, 6, 1.0)]);
+    let c = louvain(11, &edges);
+    assert_eq!(c.count, 2);
+    assert!(c.of[..5].iter().all(|&x| x == c.of[0]));
+    assert!(c.of[5..10].iter().all(|&x| x == c.of[5]));
+    assert_ne!(c.of[0], c.of[5]);
+}
