@@ -93,6 +93,11 @@ fn one_way_dependency() {
         base().arrow("dinas", "warga").link("warga", "dinas").subjects(Code::OneWayDependency),
         ids(NONE)
     );
+    // An undirected link is a channel back whichever way it was drawn.
+    assert_eq!(
+        base().arrow("dinas", "warga").link("dinas", "warga").subjects(Code::OneWayDependency),
+        ids(NONE)
+    );
     // A gap of 2 is below the threshold; a link the other way round is not a dependency of the stronger.
     assert_eq!(base().arrow("dinas", "mid").subjects(Code::OneWayDependency), ids(NONE));
     assert_eq!(base().arrow("warga", "dinas").subjects(Code::OneWayDependency), ids(NONE));

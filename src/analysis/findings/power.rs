@@ -2,31 +2,32 @@
 
 use super::{Code, Context, Detail, Finding};
 use crate::analysis::thresholds::*;
+use crate::analysis::network::NetEdge;
+use petgraph::graph::NodeIndex;
 use std::collections::HashSet;
 
 /// `one-way-dependency`: a directed link A→B with power(A) − power(B) ≥ the gap,
 /// and no link back from B or undirected between them. One finding per ordered pair.
 pub fn one_way_dependencies(cx: &Context, out: &mut Vec<Finding>) {
-    let links = || cx.map.links.iter().zip(&cx.network.link_ends).filter_map(|(l, ends)| Some((l, (*ends)?)));
-    // Channels from x to y: a directed link x→y, or an undirected link either way;
-    // sorted, to be looked up by halving.
-    let mut channels: Vec<(usize, usize)> = Vec::with_capacity(2 * cx.map.links.len());
-    for (link, (a, b)) in links() {
-        channels.push((a, b));
-        if !link.directed {
-            channels.push((b, a));
-        }
-    }
-    channels.sort_unstable();
-    let has_channel = |from: usize, to: usize| channels.binary_search(&(from, to)).is_ok();
+    let links = cx.map.links.iter().zip(&cx.network.link_ends).filter_map(|(l, ends)| Some((l, (*ends)?)));
     let mut reported = HashSet::new();
-    for (_, (a, b)) in links().filter(|(l, _)| l.directed) {
+    for (_, (a, b)) in links.filter(|(l, _)| l.directed) {
         let gap =
             i64::from(cx.map.stakeholders[a].power.get()) - i64::from(cx.map.stakeholders[b].power.get());
-        if a != b && gap >= ONE_WAY_POWER_GAP && !has_channel(b, a) && reported.insert((a, b)) {
+        if a != b && gap >= ONE_WAY_POWER_GAP && !has_channel(cx, b, a) && reported.insert((a, b)) {
             out.push(Finding::new(Code::OneWayDependency, vec![cx.id(a), cx.id(b)], Detail::None));
         }
     }
+}
+
+/// Whether `from` can reach `to` directly: a directed link `from → to`, or an
+/// undirected link between them drawn either way. `O(degree)`: only the few
+/// pairs with a wide enough power gap are looked up.
+fn has_channel(cx: &Context, from: usize, to: usize) -> bool {
+    let graph = &cx.network.graph;
+    let (from, to) = (NodeIndex::new(from), NodeIndex::new(to));
+    graph.edges_connecting(from, to).any(|e| matches!(e.weight(), NetEdge::Link { .. }))
+        || graph.edges_connecting(to, from).any(|e| matches!(e.weight(), NetEdge::Link { directed: false, .. }))
 }
 
 /// `unheard-voice`: high interest, low power, no link to anyone of high power.
