@@ -35,8 +35,11 @@ use crate::{connected_groups, SimpleGraph};
 pub const KRYLOV: usize = 64;
 /// Restarts before a group is given up as not converged.
 pub const MAX_RESTARTS: usize = 200;
-/// Lanczos steps between two looks at whether the basis already suffices.
-const CHECK_EVERY: usize = 8;
+/// Lanczos steps between two looks at whether the basis already suffices. Each
+/// look solves the small matrix; every 8 steps, the looks were a sixth of the
+/// eigenvector's time at 500 stakeholders, and on the maps measured no basis
+/// stopped earlier than it does looking every 16.
+const CHECK_EVERY: usize = 16;
 /// The relative residual a Ritz vector must reach.
 pub const TOLERANCE: f64 = 1e-12;
 
