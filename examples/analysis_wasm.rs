@@ -85,6 +85,22 @@ mod api {
             self.layout.simulation().is_settled()
         }
 
+        /// Every body's position, flattened `[x0, y0, x1, y1, …]`: the map's
+        /// stakeholders, then its sector hubs.
+        pub fn positions(&self) -> Vec<f64> {
+            let sim = self.layout.simulation();
+            (0..sim.len()).flat_map(|i| sim.position(i).map_or([f64::NAN; 2], |(x, y)| [x, y])).collect()
+        }
+
+        /// The springs as pairs of bodies, flattened `[a0, b0, a1, b1, …]`: each
+        /// link's ends, then each membership (stakeholder, sector hub).
+        pub fn springs(&self) -> Vec<u32> {
+            let hub = self.layout.first_hub();
+            let links = self.layout.link_ends().iter().flatten().map(|&(a, b)| [a as u32, b as u32]);
+            let memberships = self.layout.memberships().iter().map(|&(s, h)| [s as u32, (hub + h) as u32]);
+            links.chain(memberships).flatten().collect()
+        }
+
         /// Sum of all coordinates, so the work cannot be optimised away.
         pub fn checksum(&self) -> f64 {
             let sim = self.layout.simulation();
