@@ -1,8 +1,8 @@
 //! Findings about power: who depends on whom, who is unheard, who dominates.
 
 use super::{Code, Context, Detail, Finding};
-use crate::analysis::thresholds::*;
 use crate::analysis::network::NetEdge;
+use crate::analysis::thresholds::*;
 use petgraph::graph::NodeIndex;
 use std::collections::HashSet;
 
@@ -27,7 +27,9 @@ fn has_channel(cx: &Context, from: usize, to: usize) -> bool {
     let graph = &cx.network.graph;
     let (from, to) = (NodeIndex::new(from), NodeIndex::new(to));
     graph.edges_connecting(from, to).any(|e| matches!(e.weight(), NetEdge::Link { .. }))
-        || graph.edges_connecting(to, from).any(|e| matches!(e.weight(), NetEdge::Link { directed: false, .. }))
+        || graph
+            .edges_connecting(to, from)
+            .any(|e| matches!(e.weight(), NetEdge::Link { directed: false, .. }))
 }
 
 /// `unheard-voice`: high interest, low power, no link to anyone of high power.
