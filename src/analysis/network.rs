@@ -2,7 +2,7 @@
 //! metrics run on.
 
 use crate::analysis::index::link_ends;
-use crate::model::{LinkId, Map};
+use crate::model::Map;
 use petgraph::graph::{Graph, NodeIndex};
 use petgraph::Directed;
 use simpul_graph::SimpleGraph;
@@ -14,11 +14,11 @@ pub enum NetNode {
     Sector(usize),
 }
 
-/// An edge of the network: a link (from → to, as drawn) or a membership
-/// (stakeholder → sector).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An edge of the network: a link (from → to, as drawn; `link` is its index in
+/// the map's links) or a membership (stakeholder → sector).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NetEdge {
-    Link { link: LinkId, directed: bool },
+    Link { link: usize, directed: bool },
     Membership,
 }
 
@@ -30,6 +30,11 @@ pub struct Network {
     pub sectors: usize,
     /// Each of the map's links' ends, as stakeholder indices (see [`link_ends`]).
     pub link_ends: Vec<Option<(usize, usize)>>,
+    /// Each stakeholder's sectors, as sector indices: stakeholder `i`'s are
+    /// `sector_list[sector_start[i]..sector_start[i + 1]]`. The rules read them
+    /// many times; walking the graph's edges each time cost more than the rules.
+    sector_start: Vec<u32>,
+    sector_list: Vec<u32>,
 }
 
 impl Network {
@@ -46,35 +51,40 @@ impl Network {
             graph.add_node(NetNode::Sector(j));
         }
         let link_ends = link_ends(map);
-        for (link, ends) in map.links.iter().zip(&link_ends) {
+        for (index, (link, ends)) in map.links.iter().zip(&link_ends).enumerate() {
             if let Some((a, b)) = *ends {
                 graph.add_edge(
                     NodeIndex::new(a),
                     NodeIndex::new(b),
-                    NetEdge::Link { link: link.id.clone(), directed: link.directed },
+                    NetEdge::Link { link: index, directed: link.directed },
                 );
             }
         }
         let sector_index: std::collections::HashMap<&str, usize, crate::analysis::index::IdHasher> =
             map.sectors.iter().enumerate().map(|(j, s)| (s.id.as_str(), j)).collect();
+        let mut sector_start = Vec::with_capacity(stakeholders + 1);
+        let mut sector_list = Vec::with_capacity(stakeholders);
+        sector_start.push(0);
         for (i, stakeholder) in map.stakeholders.iter().enumerate() {
             for sector in &stakeholder.sectors {
                 if let Some(&j) = sector_index.get(sector.as_str()) {
                     graph.add_edge(NodeIndex::new(i), NodeIndex::new(stakeholders + j), NetEdge::Membership);
+                    sector_list.push(j as u32);
                 }
             }
+            sector_start.push(sector_list.len() as u32);
         }
-        Self { graph, stakeholders, sectors, link_ends }
+        Self { graph, stakeholders, sectors, link_ends, sector_start, sector_list }
     }
 
-    /// The sectors of stakeholder `i`, as sector indices.
+    /// The sectors of stakeholder `i`, as sector indices, in the order the
+    /// stakeholder lists them.
     pub fn sectors_of(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.graph.edges(NodeIndex::new(i)).filter_map(move |e| {
-            match (e.weight(), self.graph[petgraph::visit::EdgeRef::target(&e)]) {
-                (NetEdge::Membership, NetNode::Sector(j)) => Some(j),
-                _ => None,
-            }
-        })
+        let (start, end) = match (self.sector_start.get(i), self.sector_start.get(i + 1)) {
+            (Some(&start), Some(&end)) => (start as usize, end as usize),
+            _ => (0, 0),
+        };
+        self.sector_list[start..end].iter().map(|&j| j as usize)
     }
 
     /// The undirected simple stakeholder graph: links only, direction dropped,
