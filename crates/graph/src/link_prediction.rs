@@ -66,9 +66,11 @@ pub fn best_unlinked_pairs(graph: &SimpleGraph, groups: &[Vec<u32>], k: usize) -
             if graph.degree(w) < 2 {
                 continue;
             }
-            for &v in graph.neighbors(w) {
+            // Neighbours are sorted: only those after `u` can be candidates.
+            let after_u = graph.neighbors(w).partition_point(|&v| v as usize <= u);
+            for &v in &graph.neighbors(w)[after_u..] {
                 let v = v as usize;
-                if v > u && linked_to[v] != stamp {
+                if linked_to[v] != stamp {
                     if gathered[v] != stamp {
                         gathered[v] = stamp;
                         touched.push(v);
