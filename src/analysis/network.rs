@@ -28,7 +28,8 @@ pub struct Network {
     pub graph: Graph<NetNode, NetEdge, Directed, u32>,
     pub stakeholders: usize,
     pub sectors: usize,
-    /// Each of the map's links' ends, as stakeholder indices (see [`link_ends`]).
+    /// Each of the map's links' ends, as stakeholder indices, in the order of the
+    /// map's links; `None` where an end is not on the map.
     pub link_ends: Vec<Option<(usize, usize)>>,
     /// Each stakeholder's sectors, as sector indices: stakeholder `i`'s are
     /// `sector_list[sector_start[i]..sector_start[i + 1]]`. The rules read them
