@@ -72,16 +72,22 @@ pub fn eigenvector_centrality(graph: &SimpleGraph) -> Eigenvector {
 /// in the order of `group`, and whether it converged.
 fn principal(graph: &SimpleGraph, group: &[usize]) -> (Vec<f64>, bool) {
     let size = group.len();
-    // The group's own indices, and its adjacency as local neighbour lists.
-    let mut local = vec![usize::MAX; graph.node_count()];
+    // The group's own indices, and its adjacency in them, row by row: member
+    // `i`'s neighbours are `targets[starts[i]..starts[i + 1]]`.
+    let mut local = vec![u32::MAX; graph.node_count()];
     for (i, &v) in group.iter().enumerate() {
-        local[v] = i;
+        local[v] = i as u32;
     }
-    let neighbours: Vec<Vec<usize>> =
-        group.iter().map(|&v| graph.neighbors(v).iter().map(|&w| local[w as usize]).collect()).collect();
+    let mut starts = Vec::with_capacity(size + 1);
+    let mut targets: Vec<u32> = Vec::new();
+    starts.push(0);
+    for &v in group {
+        targets.extend(graph.neighbors(v).iter().map(|&w| local[w as usize]));
+        starts.push(targets.len());
+    }
     let multiply = |x: &[f64], out: &mut [f64]| {
-        for (i, row) in neighbours.iter().enumerate() {
-            out[i] = row.iter().map(|&j| x[j]).sum();
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = targets[starts[i]..starts[i + 1]].iter().map(|&j| x[j as usize]).sum();
         }
     };
     let mut start = vec![1.0 / (size as f64).sqrt(); size];

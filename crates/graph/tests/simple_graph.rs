@@ -45,3 +45,13 @@ fn numbering_in_breadth_first_order_keeps_every_link() {
     assert_eq!([label[0], label[3], label[6]], [0, 1, 2]);
     assert_eq!([label[1], label[5]], [3, 4]);
 }
+
+#[test]
+fn repeated_pairs_count_once_and_a_vertex_beyond_the_graph_is_left_out() {
+    let pairs = vec![(1, 0), (0, 1), (0, 1), (1, 0), (2, 0), (0, 2), (0, 9), (9, 0), (2, 1), (1, 2)];
+    let g = SimpleGraph::from_pairs(3, pairs);
+    assert_eq!(g.edge_count(), 3);
+    assert_eq!(g.neighbors(0), [1, 2]);
+    assert_eq!(g.neighbors(1), [0, 2]);
+    assert_eq!(g.neighbors(2), [0, 1]);
+}
