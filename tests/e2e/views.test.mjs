@@ -63,7 +63,13 @@ test('the power–interest grid re-scores by drag and by arrow keys, and undo ta
   await moved.focus();
   await page.keyboard.press('ArrowUp');
   await page.getByRole('button', { name: /^Pabrik Plastik \(Business\): power 3, interest 5$/ }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Pabrik Plastik (Business): power 3, interest 5');
+  // The re-drawn chip gets the focus back on the next frame: wait for that frame
+  // rather than read the focus the moment the chip is there.
+  await page.waitForFunction(
+    () => document.activeElement?.getAttribute('aria-label') === 'Pabrik Plastik (Business): power 3, interest 5',
+    null,
+    { timeout: 5000 },
+  );
   assert.deepEqual(await scores(page, 'Pabrik Plastik'), [3, 5]);
   const saved = (await storedMap(page)).stakeholders.find((s) => s.id === 'pabrik');
   assert.deepEqual([saved.power, saved.interest], [3, 5], 'the autosave holds the new scores');
