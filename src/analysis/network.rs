@@ -36,6 +36,10 @@ pub struct Network {
     /// many times; walking the graph's edges each time cost more than the rules.
     sector_start: Vec<u32>,
     sector_list: Vec<u32>,
+    /// Each sector's members, as stakeholder indices in map order (a stakeholder
+    /// listing a sector twice is in it twice): the sectors' side of the same
+    /// memberships, which two rules read.
+    pub sector_members: Vec<Vec<u32>>,
 }
 
 impl Network {
@@ -65,27 +69,28 @@ impl Network {
             map.sectors.iter().enumerate().map(|(j, s)| (s.id.as_str(), j)).collect();
         let mut sector_start = Vec::with_capacity(stakeholders + 1);
         let mut sector_list = Vec::with_capacity(stakeholders);
+        let mut sector_members: Vec<Vec<u32>> = vec![Vec::new(); sectors];
         sector_start.push(0);
         for (i, stakeholder) in map.stakeholders.iter().enumerate() {
             for sector in &stakeholder.sectors {
                 if let Some(&j) = sector_index.get(sector.as_str()) {
                     graph.add_edge(NodeIndex::new(i), NodeIndex::new(stakeholders + j), NetEdge::Membership);
                     sector_list.push(j as u32);
+                    sector_members[j].push(i as u32);
                 }
             }
             sector_start.push(sector_list.len() as u32);
         }
-        Self { graph, stakeholders, sectors, link_ends, sector_start, sector_list }
+        Self { graph, stakeholders, sectors, link_ends, sector_start, sector_list, sector_members }
     }
 
     /// The sectors of stakeholder `i`, as sector indices, in the order the
     /// stakeholder lists them.
-    pub fn sectors_of(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        let (start, end) = match (self.sector_start.get(i), self.sector_start.get(i + 1)) {
-            (Some(&start), Some(&end)) => (start as usize, end as usize),
-            _ => (0, 0),
-        };
-        self.sector_list[start..end].iter().map(|&j| j as usize)
+    pub fn sectors_of(&self, i: usize) -> &[u32] {
+        match (self.sector_start.get(i), self.sector_start.get(i + 1)) {
+            (Some(&start), Some(&end)) => &self.sector_list[start as usize..end as usize],
+            _ => &[],
+        }
     }
 
     /// The undirected simple stakeholder graph: links only, direction dropped,

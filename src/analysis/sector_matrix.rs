@@ -26,13 +26,12 @@ impl SectorMatrix {
     pub fn build(network: &Network, graph: &SimpleGraph) -> Self {
         let size = network.sectors;
         let mut matrix = Self { size, links: vec![0; size * size], shared: vec![0; size * size] };
-        let sectors_of: Vec<Vec<usize>> =
-            (0..network.stakeholders).map(|v| network.sectors_of(v).collect()).collect();
         let mut cells: Vec<(usize, usize)> = Vec::new();
-        for (v, mine) in sectors_of.iter().enumerate() {
+        for v in 0..network.stakeholders {
+            let mine = network.sectors_of(v);
             for &i in mine {
                 for &j in mine {
-                    matrix.shared[i * size + j] += 1;
+                    matrix.shared[i as usize * size + j as usize] += 1;
                 }
             }
             for &w in graph.neighbors(v) {
@@ -43,8 +42,8 @@ impl SectorMatrix {
                 // Each cell this pair joins, once: unordered sector pairs.
                 cells.clear();
                 for &i in mine {
-                    for &j in &sectors_of[w] {
-                        cells.push((i.min(j), i.max(j)));
+                    for &j in network.sectors_of(w) {
+                        cells.push((i.min(j) as usize, i.max(j) as usize));
                     }
                 }
                 cells.sort_unstable();

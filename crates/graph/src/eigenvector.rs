@@ -10,8 +10,9 @@
 //!
 //! **The method.** For each connected group, Lanczos builds a basis of at most
 //! [`KRYLOV`] vectors from the uniform start vector, each new vector made
-//! orthogonal to the latest two (to all of them on a group the basis can span); the largest eigenvalue of the small tridiagonal matrix it yields is
-//! found by bisection on its Sturm sequence, its eigenvector by inverse iteration,
+//! orthogonal to the latest two (to all of them on a group the basis can span);
+//! the largest eigenvalue of the small tridiagonal matrix it yields is found by
+//! bisection on its Sturm sequence, its eigenvector by inverse iteration,
 //! and the Ritz vector is checked against `‖Ax − θx‖ ≤ TOLERANCE · θ`. Every
 //! `CHECK_EVERY` steps the Ritz pair's residual is estimated from the small
 //! matrix alone, and the basis stops growing once it suffices (on a map of 5,000
@@ -129,8 +130,8 @@ fn non_negative(mut x: Vec<f64>) -> Vec<f64> {
 /// basis only the last two vectors are taken out of each new one: `O(k · n_g)`
 /// instead of `O(k² · n_g)` for a basis of `k`. That is three times faster at 500
 /// and 5,000 stakeholders, and the true residual that `principal` checks vouches for
-/// the result either way. On a group that the basis can span
-/// whole, every vector is taken out, so that the last step ends the search exactly.
+/// the result either way. On a group that the basis can span whole, every vector is
+/// taken out, so that the last step ends the search exactly.
 #[derive(Clone, Copy)]
 enum Orthogonal {
     ToLatestTwo,

@@ -93,15 +93,15 @@ pub fn best_unlinked_pairs(graph: &SimpleGraph, groups: &[Vec<u32>], k: usize) -
             }
         }
         for &v in &touched {
+            let (index, shared_groups) =
+                (std::mem::take(&mut adamic_adar[v]), std::mem::take(&mut shared[v]));
             let candidate = LinkCandidate {
                 pair: (u, v),
-                adamic_adar: std::mem::take(&mut adamic_adar[v]),
+                adamic_adar: index,
                 common_neighbours: std::mem::take(&mut common[v]),
-                shared_groups: std::mem::take(&mut shared[v]),
-                score: 0.0,
+                shared_groups,
+                score: index + shared_groups as f64,
             };
-            let candidate =
-                LinkCandidate { score: candidate.adamic_adar + candidate.shared_groups as f64, ..candidate };
             if candidate.score <= 0.0 {
                 continue;
             }

@@ -30,20 +30,13 @@ pub fn cross_sector_gaps(cx: &Context, out: &mut Vec<Finding>) {
 /// `O(n + Σ over members of their links)`.
 pub fn sector_splits(cx: &Context, out: &mut Vec<Finding>) {
     let community = &cx.communities.of;
-    // Each sector's linked members, in map order.
-    let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); cx.map.sectors.len()];
-    for v in (0..cx.map.stakeholders.len()).filter(|&v| cx.graph.degree(v) > 0) {
-        for sector in cx.network.sectors_of(v) {
-            if let Some(members) = members_of.get_mut(sector) {
-                if members.last() != Some(&v) {
-                    members.push(v);
-                }
-            }
-        }
-    }
-    for (sector, members) in cx.map.sectors.iter().zip(&members_of) {
+    for (sector, all_members) in cx.map.sectors.iter().zip(&cx.network.sector_members) {
+        // The sector's linked members, in map order, each once.
+        let mut members: Vec<usize> =
+            all_members.iter().map(|&v| v as usize).filter(|&v| cx.graph.degree(v) > 0).collect();
+        members.dedup();
         let mut sizes: Vec<(u32, usize)> = Vec::new();
-        for &v in members {
+        for &v in &members {
             match sizes.iter_mut().find(|(c, _)| *c == community[v]) {
                 Some((_, n)) => *n += 1,
                 None => sizes.push((community[v], 1)),

@@ -9,13 +9,8 @@ use super::{Code, Context, Detail, Finding};
 use crate::analysis::thresholds::SUGGESTED_LINKS;
 
 pub fn suggested_links(cx: &Context, out: &mut Vec<Finding>) {
-    let mut sector_members: Vec<Vec<u32>> = vec![Vec::new(); cx.network.sectors];
-    for v in 0..cx.graph.node_count() {
-        for sector in cx.network.sectors_of(v) {
-            sector_members[sector].push(v as u32);
-        }
-    }
-    for candidate in simpul_graph::best_unlinked_pairs(cx.graph, &sector_members, SUGGESTED_LINKS) {
+    let sector_members = &cx.network.sector_members;
+    for candidate in simpul_graph::best_unlinked_pairs(cx.graph, sector_members, SUGGESTED_LINKS) {
         let (u, v) = candidate.pair;
         let detail = Detail::Suggestion {
             common: candidate.common_neighbours,
